@@ -1,0 +1,79 @@
+"""The one exception tree of eventwire.
+
+    EventwireError            every error eventwire raises on purpose
+    ├── SourceError           an input could not be read (missing, empty, binary, too large, bad encoding,
+    │                         malformed JSON); carries the input's name and, where known, the line
+    ├── DocumentError         an input was read but holds no usable document text
+    ├── ExtractionError       an extractor failed on a document
+    ├── ResolutionError       a gazetteer, actor registry or date could not be resolved or loaded
+    ├── StoreError            the database refused a read or a write
+    └── ConfigError           a setting or user data file is invalid
+
+Library code raises; only the CLI turns errors into messages and exit codes. Each error has a stable
+code (``E0xx``) so users can search for it.
+"""
+
+from __future__ import annotations
+
+
+class EventwireError(Exception):
+    """Base class. ``code`` is stable across releases; ``where`` names the input (path[:line])."""
+
+    code = "E000"
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        self.message = message
+        self.where = where
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        prefix = f"{self.where}: " if self.where else ""
+        return f"{prefix}{self.message} [{self.code}]"
+
+
+class SourceError(EventwireError):
+    code = "E010"
+
+
+class EmptyInputError(SourceError):
+    code = "E011"
+
+
+class BinaryInputError(SourceError):
+    code = "E012"
+
+
+class EncodingError(SourceError):
+    code = "E013"
+
+
+class TooLargeError(SourceError):
+    code = "E014"
+
+
+class MalformedInputError(SourceError):
+    code = "E015"
+
+
+class UnsupportedInputError(SourceError):
+    code = "E016"
+
+
+class DocumentError(EventwireError):
+    code = "E020"
+
+
+class ExtractionError(EventwireError):
+    code = "E030"
+
+
+class ResolutionError(EventwireError):
+    code = "E040"
+
+
+class StoreError(EventwireError):
+    code = "E050"
+
+
+class ConfigError(EventwireError):
+    code = "E060"
