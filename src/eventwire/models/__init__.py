@@ -1,7 +1,7 @@
 """Typed records that cross stage boundaries. This package imports nothing else from eventwire."""
 
 from eventwire.models.actor import Actor, ActorMention
-from eventwire.models.document import Document
+from eventwire.models.document import Document, RawItem
 from eventwire.models.event import Event, Evidence, Quantity, RoleFiller
 from eventwire.models.place import Place, PlaceMention
 
@@ -14,5 +14,6 @@ __all__ = [
     "Place",
     "PlaceMention",
     "Quantity",
+    "RawItem",
     "RoleFiller",
 ]

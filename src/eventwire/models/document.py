@@ -30,3 +30,20 @@ class Document:
     published_source: str | None = None
     origin: str | None = None  # where it was read from: path, path:line, URL
     language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawItem:
+    """One input as a source read it, before it becomes a :class:`Document`.
+
+    ``media_type`` is ``"text/plain"`` or ``"text/html"``; ``meta`` holds what the input said about itself
+    (``id``, ``title``, ``url``, ``published``), as strings.
+    """
+
+    origin: str
+    content: str
+    media_type: str = "text/plain"
+    meta: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str) -> str | None:
+        return next((value for name, value in self.meta if name == key), None)

@@ -181,3 +181,63 @@ class Event:
             "actor1_country": self.actor1_country,
             "actor2_country": self.actor2_country,
         }
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _quantity(value: Any) -> Quantity | None:
+    if not value:
+        return None
+    return Quantity(value["low"], value["best"], value.get("high"), value.get("text", ""))
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    """The inverse of :meth:`Event.to_dict` (for records read back from a store or a file)."""
+
+    def fillers(key: str) -> tuple[RoleFiller, ...]:
+        return tuple(RoleFiller(f["text"], f["start"], f["end"]) for f in data.get(key) or ())
+
+    return Event(
+        event_id=data["event_id"],
+        doc_id=data["doc_id"],
+        event_type=data["event_type"],
+        sub_event_type=data["sub_event_type"],
+        event_date=_date(data.get("event_date")),
+        date_start=_date(data.get("date_start")),
+        date_end=_date(data.get("date_end")),
+        time_precision=data.get("time_precision", 4),
+        actor1=data.get("actor1"),
+        actor2=data.get("actor2"),
+        assoc_actor_1=tuple(data.get("assoc_actor_1") or ()),
+        assoc_actor_2=tuple(data.get("assoc_actor_2") or ()),
+        inter1=data.get("inter1"),
+        inter2=data.get("inter2"),
+        country=data.get("country"),
+        iso3=data.get("iso3"),
+        admin1=data.get("admin1"),
+        admin2=data.get("admin2"),
+        location=data.get("location"),
+        latitude=data.get("latitude"),
+        longitude=data.get("longitude"),
+        geo_precision=data.get("geo_precision"),
+        geonames_id=data.get("geonames_id"),
+        fatalities=_quantity(data.get("fatalities")),
+        injuries=_quantity(data.get("injuries")),
+        participants=_quantity(data.get("participants")),
+        perpetrator_orgs=fillers("perpetrator_orgs"),
+        perpetrator_individuals=fillers("perpetrator_individuals"),
+        targets=fillers("targets"),
+        victims=fillers("victims"),
+        weapons=fillers("weapons"),
+        civilian_targeting=bool(data.get("civilian_targeting")),
+        notes=data.get("notes") or "",
+        evidence=tuple(Evidence(e["field"], e["start"], e["end"], e["text"]) for e in data.get("evidence") or ()),
+        confidence=float(data.get("confidence") or 0.0),
+        abducted=_quantity(data.get("abducted")),
+        arrested=_quantity(data.get("arrested")),
+        date_text=data.get("date_text"),
+        actor1_country=data.get("actor1_country"),
+        actor2_country=data.get("actor2_country"),
+    )

@@ -1,0 +1,3 @@
+from eventwire.cli.app import main
+
+main()

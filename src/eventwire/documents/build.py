@@ -1,0 +1,63 @@
+"""RawItem → Document: the stage that decides the text, the title and the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.documents.dateline import read_dateline
+from eventwire.documents.html import extract_html
+from eventwire.documents.normalize import normalize_text
+from eventwire.errors import DocumentError, MalformedInputError
+from eventwire.models.document import Document, RawItem, content_id
+
+
+def parse_published(value: str, where: str) -> dt.date:
+    """An ISO date or datetime ("2024-09-06", "2024-09-06T10:00:00Z") → a date."""
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise MalformedInputError(
+            f"has a publication date {value!r} that is not an ISO date (YYYY-MM-DD)", where=where
+        ) from None
+
+
+def build_document(raw: RawItem, published: dt.date | None = None) -> Document:
+    """Normalize a raw item into a Document.
+
+    The publication date is, in order: the item's own metadata, ``published`` (given by the caller), the
+    date in a dateline at the start of the text; else None, and relative dates stay unresolved.
+    """
+    title = raw.get("title")
+    url = raw.get("url")
+    meta_published = raw.get("published")
+    if raw.media_type == "text/html":
+        article = extract_html(raw.content, raw.origin)
+        body = article.text
+        title = title or article.title
+        url = url or article.url
+        meta_published = meta_published or article.published
+        text = normalize_text(f"{title}\n\n{body}" if title and not body.startswith(title) else body)
+    else:
+        text = normalize_text(raw.content)
+    if not text:
+        raise DocumentError("holds no text after normalization", where=raw.origin)
+
+    source: str | None = None
+    date: dt.date | None = None
+    if meta_published:
+        date, source = parse_published(meta_published, raw.origin), "metadata"
+    elif published is not None:
+        date, source = published, "given"
+    else:
+        dateline = read_dateline(text)
+        if dateline and dateline.date:
+            date, source = dateline.date, "dateline"
+    return Document(
+        id=raw.get("id") or content_id(text),
+        text=text,
+        title=normalize_text(title) if title else None,
+        url=url,
+        published=date,
+        published_source=source,
+        origin=raw.origin,
+    )

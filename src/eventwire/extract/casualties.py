@@ -1,0 +1,301 @@
+"""Casualty figures in a sentence: killed, injured, abducted, arrested, and how many took part.
+
+``find_figures(lower, start, end)`` reads lower-cased text (offsets equal the original's) and returns every
+figure with its offsets and the victims' phrase; ``combine`` turns an event's figures into one range per
+kind without counting the same dead twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from eventwire.models.event import Quantity
+from eventwire.text.numbers import COUNT_PATTERN, Count, parse_count
+
+# Head nouns of victim phrases, grouped by who they are.
+HEADS: dict[str, tuple[str, ...]] = {
+    "armed": (
+        "fighters", "militants", "insurgents", "rebels", "jihadists", "gunmen", "attackers", "assailants",
+        "terrorists", "guerrillas", "extremists", "combatants", "militiamen", "militia members", "bandits",
+        "members", "suspects", "kidnappers", "bombers", "commanders", "leaders",
+    ),
+    "forces": (
+        "soldiers", "troops", "servicemen", "service members", "policemen", "police officers", "officers",
+        "police", "guards", "security personnel", "security guards", "security forces", "personnel",
+        "commandos", "marines", "recruits", "peacekeepers", "paramilitaries", "agents", "gendarmes",
+        "sailors", "pilots", "army personnel",
+    ),
+    "civilian": (
+        "civilians", "villagers", "residents", "children", "women", "men", "students", "pupils",
+        "worshippers", "passengers", "farmers", "herders", "miners", "workers", "journalists", "pilgrims",
+        "traders", "bystanders", "migrants", "refugees", "teachers", "doctors", "aid workers", "officials",
+        "peasants", "shoppers", "family members", "relatives", "boys", "girls", "babies", "teenagers",
+        "patients", "fishermen", "motorists", "drivers", "priests", "monks", "nuns", "displaced people",
+        "schoolchildren", "schoolgirls", "hostages", "wedding guests", "mourners", "merchants",
+    ),
+    "protesters": ("protesters", "protestors", "demonstrators", "marchers", "rioters", "strikers"),
+    "people": ("people", "persons", "others", "individuals", "lives", "casualties", "dead", "victims"),
+}  # fmt: skip
+SINGULAR: dict[str, str] = {
+    "soldier": "forces", "policeman": "forces", "police officer": "forces", "officer": "forces",
+    "guard": "forces", "serviceman": "forces", "marine": "forces", "peacekeeper": "forces",
+    "civilian": "civilian", "man": "civilian", "woman": "civilian", "child": "civilian", "boy": "civilian",
+    "girl": "civilian", "student": "civilian", "farmer": "civilian", "journalist": "civilian",
+    "resident": "civilian", "villager": "civilian", "peasant": "civilian", "priest": "civilian",
+    "teacher": "civilian", "doctor": "civilian", "worker": "civilian", "trader": "civilian",
+    "driver": "civilian", "judge": "civilian", "mayor": "civilian", "official": "civilian",
+    "businessman": "civilian", "person": "people", "protester": "protesters", "demonstrator": "protesters",
+    "fighter": "armed", "militant": "armed", "rebel": "armed", "insurgent": "armed", "gunman": "armed",
+    "guerrilla": "armed", "attacker": "armed", "commander": "armed", "bomber": "armed", "leader": "armed",
+}  # fmt: skip
+CATEGORY_OF = {head: cat for cat, heads in HEADS.items() for head in heads}
+_ALL_HEADS = sorted(CATEGORY_OF, key=len, reverse=True)
+_HEAD = r"(?P<head>" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in _ALL_HEADS) + r")\b"
+_SINGULAR_HEAD = (
+    r"(?P<shead>" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(SINGULAR, key=len, reverse=True))
+    + r")\b"
+)
+# Up to four modifier words between a count and its head noun: "14 ISIS fighters", "seven U.S. soldiers".
+_MODS = r"(?:(?!(?:were|was|and|in|on|at|by|of|from|after|during)\b)[\w.'’-]+\s+){0,4}?"
+_COUNT = COUNT_PATTERN
+# "200 troops from both nations participated": a short phrase between the head and the verb.
+_PP_WORD = r"(?!(?:and|or|but|were|was|are|is|had|have|has|who|which|that)\b)[\w.'’-]+"
+_PP = rf"(?P<pp>\s+(?:from|of|in|with|at|on)\s+(?:{_PP_WORD}\s+){{0,3}}?{_PP_WORD})?"
+
+_KIND_OF_VERB = {
+    "kill": "fatalities", "dead": "fatalities", "die": "fatalities", "slain": "fatalities",
+    "lost": "fatalities", "shot dead": "fatalities", "death": "fatalities", "murder": "fatalities",
+    "execut": "fatalities", "behead": "fatalities", "massacr": "fatalities", "bodies": "fatalities",
+    "wound": "injuries", "injur": "injuries", "hurt": "injuries",
+    "kidnap": "abducted", "abduct": "abducted", "hostage": "abducted",
+    "arrest": "arrested", "detain": "arrested", "custody": "arrested", "apprehend": "arrested",
+    "rounded up": "arrested",
+    "particip": "participants", "took part": "participants", "join": "participants",
+    "march": "participants", "gather": "participants", "rall": "participants", "protest": "participants",
+    "demonstrat": "participants", "turn": "participants", "attend": "participants", "crowd": "participants",
+}  # fmt: skip
+_VERB_AFTER = (
+    r"(?P<verb>killed|dead|died|have\s+died|lost\s+their\s+lives|slain|shot\s+dead|executed|beheaded|"
+    r"massacred|murdered|wounded|injured|hurt|kidnapped|abducted|taken\s+hostage|held\s+hostage|arrested|"
+    r"detained|taken\s+into\s+custody|apprehended|rounded\s+up|participated|took\s+part|joined|marched|"
+    r"gathered|rallied|protested|demonstrated|turned\s+out)"
+)
+_BE = r"(?:,?\s*(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|reportedly|also|all|allegedly|"
+_BE += r"confirmed|later|were\s+reported|reported)\s*)*"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "no one was killed", "no casualties were reported"
+    (
+        "none",
+        re.compile(
+            r"(?P<victim>no\s+(?:one|body|casualties|deaths|injuries|fatalities))\s*(?:was|were|had\s+been|has"
+            r"\s+been|have\s+been)?\s*(?P<verb>killed|injured|hurt|wounded|reported|died)?"
+        ),
+    ),
+    # "the death toll rose to 20": a revised total replaces what came before.
+    (
+        "toll",
+        re.compile(
+            r"(?P<verb>death)\s+toll\s+(?:from\s+[^,.;]{1,60}?\s+)?(?:has\s+|had\s+|later\s+)?(?:rose|risen|"
+            r"climbed|increased|reached|jumped|hit|stood\s+at|stands\s+at|is\s+now|was|is|of)\s+(?:to\s+)?"
+            rf"(?P<count>{_COUNT})"
+        ),
+    ),
+    # "killing at least 14 fighters", "left five dead", "wounding seven"
+    (
+        "before",
+        re.compile(
+            r"(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|kidnapping|kidnapped|abducting|"
+            r"abducted|arresting|arrested|detaining|detained|executed|executing|massacring|massacred|"
+            r"claimed\s+the\s+lives\s+of|left|leaving)\s+"
+            rf"(?P<victim>(?P<count>{_COUNT})(?:\s+(?:of\s+)?{_MODS}{_HEAD})?)"
+            r"(?:\s+(?P<state>dead|injured|wounded|hurt))?"
+        ),
+    ),
+    # "14 ISIS fighters were killed", "at least five people died", "12 dead"
+    (
+        "after",
+        re.compile(
+            rf"(?P<victim>(?P<count>{_COUNT})(?:\s+(?:of\s+)?{_MODS}{_HEAD}{_PP})?)\s*{_BE}{_VERB_AFTER}\b"
+        ),
+    ),
+    # "the deaths of at least 14 ISIS fighters", "injuries to seven U.S. soldiers"
+    (
+        "noun",
+        re.compile(
+            r"(?:the\s+)?(?P<verb>deaths?|killings?|murders?|injur(?:y|ies)|wounds|wounding|kidnapping|abduction|"
+            r"arrests?|detention)\s+(?:of|to)\s+"
+            rf"(?P<victim>(?P<count>{_COUNT})(?:\s+{_MODS}{_HEAD})?)"
+        ),
+    ),
+    # "a crowd of 3,000", "attended by thousands"
+    (
+        "crowd",
+        re.compile(
+            rf"(?P<verb>crowds?|gatherings?|rall(?:y|ies)|march(?:es)?)\s+of\s+(?P<victim>(?P<count>{_COUNT})"
+            rf"(?:\s+{_MODS}{_HEAD})?)"
+        ),
+    ),
+    # "a soldier was killed", "killed a peasant", "the death of a civilian"
+    (
+        "single_after",
+        re.compile(rf"(?P<victim>\b(?:a|an|one)\s+{_MODS}{_SINGULAR_HEAD})\s*{_BE}{_VERB_AFTER}\b"),
+    ),
+    (
+        "single_before",
+        re.compile(
+            r"(?P<verb>killing|killed|wounding|wounded|injuring|injured|kidnapping|kidnapped|abducting|"
+            r"abducted|arrested|arresting|death\s+of|murder\s+of|shot\s+dead|gunned\s+down)\s+"
+            rf"(?P<victim>(?:a|an|one)\s+{_MODS}{_SINGULAR_HEAD})"
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One casualty or participation figure, as the text gives it."""
+
+    kind: str  # fatalities, injuries, abducted, arrested, participants
+    count: Count
+    start: int
+    end: int
+    victim_start: int
+    victim_end: int
+    category: str  # armed, forces, civilian, protesters, people
+    revised: bool = False
+
+
+def _kind(verb: str) -> str | None:
+    verb = " ".join(verb.split())
+    if verb == "left":
+        return None
+    return next((kind for stem, kind in _KIND_OF_VERB.items() if verb.startswith(stem)), None)
+
+
+def find_figures(lower: str, start: int, end: int) -> list[Figure]:
+    """Figures in ``lower[start:end]`` (lower-cased document text), with absolute offsets."""
+    figures: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _PATTERNS:
+        for match in pattern.finditer(lower, start, end):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            groups = match.groupdict()
+            verb = groups.get("verb") or ""
+            if name == "before" and verb in {"left", "leaving"}:
+                verb = groups.get("state") or ""
+            if name == "none":
+                kind = "injuries" if verb in {"injured", "hurt", "wounded"} or "injur" in match.group(0) else (
+                    "fatalities"
+                )
+                count = Count(0, 0, 0)
+            else:
+                kind = _kind(verb) if verb else None
+                count_match = re.match(_COUNT, groups.get("count") or "one")
+                parsed = parse_count(count_match) if count_match and name not in {"single_after", "single_before"} else None
+                count = parsed if parsed else Count(1, 1, 1)
+            if kind is None:
+                continue
+            head = groups.get("head") or ""
+            shead = groups.get("shead") or ""
+            category = CATEGORY_OF.get(" ".join(head.split())) or SINGULAR.get(" ".join(shead.split()), "people")
+            if name in {"after", "before", "noun", "crowd"} and not head and not _plausible_bare(lower, match):
+                continue
+            v_start, v_end = match.span("victim") if groups.get("victim") else match.span()
+            # A figure written before its verb is quoted as its noun phrase ("More than 200 troops from both
+            # nations"), like "the deaths of at least 14 fighters"; the sentence evidence gives the rest.
+            f_end = v_end if name == "after" else match.end()
+            figures.append(Figure(kind, count, match.start(), f_end, v_start, v_end, category, revised=name == "toll"))
+            taken.append(match.span())
+            if name == "after":
+                figures.extend(_conjoined(lower, start, v_start, kind, match.end()))
+    return sorted(figures, key=lambda f: f.start)
+
+
+_CONJOINED = re.compile(rf"(?P<victim>(?P<count>{_COUNT})\s+{_MODS}{_HEAD})\s*(?:,|,?\s+and)\s*$")
+
+
+def _conjoined(lower: str, floor: int, before: int, kind: str, end: int) -> list[Figure]:
+    """The earlier groups of a list that shares one verb: "12 militants and three soldiers were killed"."""
+    found: list[Figure] = []
+    while True:
+        match = _CONJOINED.search(lower, max(floor, before - 80), before)
+        count_match = re.match(_COUNT, match.group("count")) if match else None
+        count = parse_count(count_match) if count_match else None
+        if match is None or count is None:
+            return found
+        category = CATEGORY_OF.get(" ".join(match.group("head").split()), "people")
+        found.append(
+            Figure(kind, count, match.start(), match.end("victim"), match.start("victim"), match.end("victim"), category)
+        )
+        before = match.start()
+
+
+# A bare count without a head noun ("12 were killed", "killing 14") is a casualty figure only when the
+# number is not a year, a time or an amount of something else.
+_NOT_PEOPLE = re.compile(r"^(?:\d{4}|\d+(?:\.\d+)?)\s*(?:%|percent|km|kilomet|mile|hour|minute|day|week|month|year)")
+
+
+def _plausible_bare(lower: str, match: re.Match[str]) -> bool:
+    count_text = match.group("count")
+    if re.fullmatch(r"(?:19|20)\d\d", count_text.strip()):
+        return False
+    tail = lower[match.start("count") : match.start("count") + 30]
+    return not _NOT_PEOPLE.match(tail)
+
+
+def _sum(counts: Iterable[Count]) -> Count:
+    low = best = 0
+    high: int | None = 0
+    for count in counts:
+        low += count.low
+        best += count.best
+        high = None if high is None or count.high is None else high + count.high
+    return Count(low, best, high)
+
+
+def _conservative(figures: list[Figure]) -> Count:
+    """The same group counted by several sources: the lowest figure is the best estimate (as ACLED codes
+    disagreeing reports), the highest bounds it."""
+    low = min(f.count.low for f in figures)
+    best = min(f.count.best for f in figures)
+    highs = [f.count.high for f in figures]
+    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    return Count(low, best, high)
+
+
+def combine(figures: list[Figure], kind: str, text: str) -> tuple[Quantity | None, list[Figure]]:
+    """One range for ``kind`` from an event's figures, and the figures it rests on.
+
+    A revised toll ("rose to 20") replaces earlier figures. Otherwise the same group mentioned twice counts
+    once (the lowest figure per group, the highest as its upper bound), distinct groups ("12 militants and three soldiers") add up, and a
+    general figure ("20 people") stands for everyone when it is larger than the groups' sum.
+    """
+    chosen = [f for f in figures if f.kind == kind]
+    if not chosen:
+        return None, []
+    revised = [f for f in chosen if f.revised]
+    if revised:
+        basis = [revised[-1]]
+        total = basis[0].count
+    else:
+        by_category: dict[str, list[Figure]] = {}
+        for figure in chosen:
+            by_category.setdefault(figure.category, []).append(figure)
+        counts = {category: _conservative(group) for category, group in by_category.items()}
+        general = counts.pop("people", None)
+        total = _sum(counts.values())
+        basis = [f for category, group in by_category.items() if category != "people" for f in group]
+        if general is not None and (not counts or general.best >= total.best):
+            total, basis = general, by_category["people"]
+    spans: list[list[int]] = []
+    for figure in sorted(basis, key=lambda f: f.start):
+        if spans and figure.start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], figure.end)
+        else:
+            spans.append([figure.start, figure.end])
+    quote = "; ".join(text[s:e] for s, e in spans)
+    return Quantity(total.low, total.best, total.high, quote), basis

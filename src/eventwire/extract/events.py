@@ -1,0 +1,448 @@
+"""From a document's event mentions to event records: group the mentions of one real event, then fill
+every field from the mentions' text, with evidence.
+
+Grouping: a document reports its main event and refers back to it ("the raid", "the operation", "the
+attack"); a mention joins the event before it unless it is of another kind (an arrest after an attack),
+says it is a new event ("in a separate attack", "elsewhere"), or names a date or place that cannot be the
+same event's. Weak mentions ("the operation") join an event but never make one alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from eventwire.extract.casualties import Figure, combine
+from eventwire.extract.mentions import Mention, Rejection
+from eventwire.extract.notes import write_notes
+from eventwire.extract.roles import find_targets, find_weapons, perpetrator_individuals
+from eventwire.extract.typing_rules import classify
+from eventwire.models.actor import Actor, ActorMention
+from eventwire.models.document import Document
+from eventwire.models.event import Event, Evidence, Quantity, RoleFiller
+from eventwire.models.place import Place, PlaceMention
+from eventwire.text.dates import DateMention, midpoint
+
+HISTORICAL_DAYS = 60
+"""An event dated more than this long before publication is background, not news."""
+
+_NEAR = re.compile(r"(?:near|outside|outskirts\s+of|close\s+to|\bof|km\s+from|kilometers?\s+from|"
+                   r"miles?\s+from|road\s+(?:between|to|from)|vicinity\s+of)\s+(?:the\s+)?(?:town\s+of\s+|city"
+                   r"\s+of\s+|village\s+of\s+)?$")
+_DURATION_BEFORE = re.compile(r"(?:since|until|till|by|from|before)\s+$")
+_FEATURE_RANK = {"P": 0}
+
+
+@dataclass(slots=True)
+class Group:
+    """The mentions of one event."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def strong(self) -> list[Mention]:
+        return [m for m in self.mentions if m.strong]
+
+    @property
+    def families(self) -> set[str]:
+        return {m.family for m in self.strong}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the whole document offers every event: its places, dates and actors by offset."""
+
+    doc: Document
+    lower: str
+    places: Sequence[PlaceMention]
+    dates: Sequence[DateMention]
+
+
+def _in(span_start: int, mention: Mention) -> bool:
+    return mention.sentence.start <= span_start < mention.sentence.end
+
+
+def _specificity(place: Place) -> int:
+    code = (place.feature_code or "").upper()
+    if place.feature_class == "P":
+        return 0
+    if code.startswith("ADM2") or code.startswith("ADM3"):
+        return 1
+    if code == "ADM1":
+        return 2
+    if code.startswith("PCL") or code in {"CONT", "RGN"} and place.country is None:
+        return 4
+    return 3
+
+
+def _places_of(mentions: Sequence[Mention], ctx: Context) -> list[PlaceMention]:
+    return [p for p in ctx.places if p.place is not None and any(_in(p.start, m) for m in mentions)]
+
+
+def _dates_of(mention: Mention, ctx: Context) -> list[DateMention]:
+    return [
+        d for d in ctx.dates
+        if _in(d.start, mention) and not _DURATION_BEFORE.search(ctx.lower[max(0, d.start - 8) : d.start])
+    ]  # fmt: skip
+
+
+def _explicit_date(mention: Mention, ctx: Context) -> DateMention | None:
+    dates = [d for d in _dates_of(mention, ctx) if d.resolved and d.kind not in {"year"}]
+    return dates[0] if dates else None
+
+
+def _overlaps(a: DateMention, b: DateMention) -> bool:
+    assert a.date_start and a.date_end and b.date_start and b.date_end
+    return a.date_start <= b.date_end and b.date_start <= a.date_end
+
+
+def _starts_new_event(group: Group, mention: Mention, ctx: Context) -> bool:
+    if mention.new_event and mention.strong:
+        return True
+    if mention.family not in group.families and group.families:
+        joinable = {"violence", "protest", "riot"}
+        protest_arrest = mention.family == "arrest" and "protest" in group.families and re.search(
+            r"protest|demonstrat", ctx.lower[mention.sentence.start : mention.sentence.end]
+        )
+        if not (mention.family in joinable and group.families <= joinable) and not protest_arrest:
+            return True
+    if mention.anaphoric or not mention.strong:
+        return False
+    new_date = _explicit_date(mention, ctx)
+    if new_date is not None:
+        old_dates = [d for m in group.strong if (d := _explicit_date(m, ctx)) is not None]
+        if old_dates and not any(_overlaps(new_date, d) for d in old_dates):
+            return True
+    new_places = [p.place for p in _places_of([mention], ctx) if p.place and _specificity(p.place) <= 2]
+    old_places = [p.place for p in _places_of(group.strong, ctx) if p.place and _specificity(p.place) <= 2]
+    if new_places and old_places:
+        new_keys = {(p.iso3, p.admin1) for p in new_places}
+        if not new_keys & {(p.iso3, p.admin1) for p in old_places}:
+            return True
+    return False
+
+
+def group_mentions(mentions: Sequence[Mention], ctx: Context) -> list[Group]:
+    """Mentions → one group per event, in document order."""
+    groups: list[Group] = []
+    pending: list[Mention] = []
+    for mention in mentions:
+        if not mention.strong:
+            if groups and not mention.new_event:
+                groups[-1].mentions.append(mention)
+            else:
+                pending.append(mention)
+            continue
+        if not groups or _starts_new_event(groups[-1], mention, ctx):
+            groups.append(Group([*pending, mention]))
+            pending = []
+        else:
+            groups[-1].mentions.append(mention)
+    return groups
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    a: list[ActorMention]
+    b: list[ActorMention]
+
+
+_PASSIVE_GAP = re.compile(r"^[\s,]*(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|reportedly|also)\s+)+")
+_BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+
+
+def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> Sides:
+    """Side A acts (the subject before the act, or the agent after "by"); side B is acted on."""
+    a: list[ActorMention] = []
+    b: list[ActorMention] = []
+    victims = [(f.victim_start, f.victim_end) for m in group.mentions for f in m.figures]
+    for mention in group.strong:
+        anchor = next(t for t in mention.triggers if t.strong)
+        for actor in actors:
+            if not (anchor.clause_start <= actor.start < anchor.clause_end):
+                continue
+            in_victims = any(s <= actor.start < e for s, e in victims)
+            if actor.end <= anchor.start:
+                gap = ctx.lower[actor.end : anchor.start]
+                passive = bool(_PASSIVE_GAP.match(gap)) or in_victims
+                (b if passive else a).append(actor)
+            elif _BY_BEFORE.search(ctx.lower[max(0, actor.start - 30) : actor.start]) and not in_victims:
+                a.append(actor)
+            else:
+                b.append(actor)
+    for figure in (f for m in group.mentions for f in m.figures if f.kind != "participants"):
+        b.extend(x for x in actors if figure.victim_start <= x.start < figure.victim_end and x not in b)
+    a_names = {x.actor.name for x in a}
+    b = [x for x in b if x.actor.name not in a_names]
+    return Sides(a, b)
+
+
+def _names(mentions: Sequence[ActorMention], home: str | None) -> list[Actor]:
+    """Distinct actors in order; a state's own forces lead a joint force on its soil."""
+    seen: dict[str, Actor] = {}
+    for mention in mentions:
+        seen.setdefault(mention.actor.name, mention.actor)
+    ordered = list(seen.values())
+    ordered.sort(key=lambda actor: 0 if home and actor.inter == 1 and actor.country == home else 1)
+    return ordered
+
+
+def _fillers(spans: Sequence[tuple[int, int]], text: str) -> tuple[RoleFiller, ...]:
+    merged: list[list[int]] = []
+    for start, end in sorted(set(spans)):
+        gap = text[merged[-1][1] : start] if merged else ""
+        if merged and (start <= merged[-1][1] or re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap)):
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple(RoleFiller(text[s:e], s, e) for s, e in merged)
+
+
+def _event_place(group: Group, ctx: Context) -> PlaceMention | None:
+    strong_places = _places_of(group.strong, ctx)
+    all_places = _places_of(group.mentions, ctx)
+    if not all_places:
+        return None
+    countries = [p.place.iso3 for p in strong_places if p.place] or [p.place.iso3 for p in all_places if p.place]
+    home = max(set(countries), key=countries.count) if countries else None
+    candidates = [p for p in all_places if p.place and (home is None or p.place.iso3 == home)] or all_places
+    strong_ids = {id(p) for p in strong_places}
+    return min(
+        candidates,
+        key=lambda p: (_specificity(p.place) if p.place else 9, 0 if id(p) in strong_ids else 1, p.start),
+    )
+
+
+def _document_place(ctx: Context) -> PlaceMention | None:
+    """When the event's own sentences name no place: the country the document is about, if one dominates."""
+    countries = [p for p in ctx.places if p.place and p.place.iso3]
+    if not countries:
+        return None
+    codes = [p.place.iso3 for p in countries if p.place]
+    top = max(set(codes), key=codes.count)
+    return next(p for p in countries if p.place and p.place.iso3 == top)
+
+
+def _event_date(group: Group, ctx: Context) -> DateMention | None:
+    for mention in group.strong + [m for m in group.mentions if not m.strong]:
+        dates = _dates_of(mention, ctx)
+        if not dates:
+            continue
+        anchor = next((t for t in mention.triggers if t.strong), mention.triggers[0])
+        in_clause = [d for d in dates if anchor.clause_start <= d.start < anchor.clause_end] or dates
+        return min(in_clause, key=lambda d: (d.kind == "year", abs(d.start - anchor.start)))
+    return None
+
+
+def _event_id(doc: Document, group: Group) -> str:
+    anchor = next(t for t in group.strong[0].triggers if t.strong)
+    key = f"{doc.id}:{anchor.start}:{anchor.end}"
+    return "ev-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def build_event(
+    group: Group, ctx: Context, actors: Sequence[ActorMention], generic: GenericActors
+) -> Event | Rejection:
+    """One event record from a group of mentions, or the reason it is not an event."""
+    doc, text, lower = ctx.doc, ctx.doc.text, ctx.lower
+    first = group.strong[0]
+    anchor = next(t for t in first.triggers if t.strong)
+    evidence: list[Evidence] = [
+        Evidence("sentence", m.sentence.start, m.sentence.end, text[m.sentence.start : m.sentence.end])
+        for m in group.mentions
+    ]
+    evidence.append(Evidence("event_type", anchor.start, anchor.end, text[anchor.start : anchor.end]))
+
+    # Date.
+    date = _event_date(group, ctx)
+    published = doc.published
+    date_text = date.text if date else None
+    if date is not None and date.resolved:
+        assert date.date_start and date.date_end
+        start, end, precision = date.date_start, date.date_end, date.precision
+        evidence.append(Evidence("date", date.start, date.end, date.text))
+    elif date is not None:
+        start = end = None
+        precision = 4
+        evidence.append(Evidence("date", date.start, date.end, date.text))
+    elif published is not None:
+        # No date in the text: the week up to the report, its day the publication date (as ACLED codes it).
+        start, end, precision = published - dt.timedelta(days=6), published, 2
+    else:
+        start = end = None
+        precision = 4
+    if published and start and end:
+        if start > published:
+            return _reject(first, text, f"plan (dated {start.isoformat()}, after publication)")
+        if (published - end).days > HISTORICAL_DAYS:
+            return _reject(first, text, f"historical (dated {end.isoformat()}, {(published - end).days} days before publication)")
+    event_date = (published if date is None else midpoint(start, end)) if start and end else None
+
+    # Place.
+    place_mention = _event_place(group, ctx) or _document_place(ctx)
+    place = place_mention.place if place_mention else None
+    precision_geo = place.precision if place else None
+    if place_mention and place and place.feature_class == "P":
+        if _NEAR.search(lower[max(0, place_mention.start - 40) : place_mention.start]):
+            precision_geo = 2
+    if place_mention and _in(place_mention.start, group.mentions[0]) or (
+        place_mention and any(_in(place_mention.start, m) for m in group.mentions)
+    ):
+        evidence.append(Evidence("location", place_mention.start, place_mention.end, place_mention.text))
+    country = place.country if place else None
+
+    # Actors.
+    sides = assign_sides(actors, group, ctx)
+    side_a = _names(sides.a, country)
+    side_b = _names(sides.b, country)
+
+    # Casualties.
+    figures: list[Figure] = [f for m in group.mentions for f in m.figures]
+    quantities: dict[str, Quantity | None] = {}
+    for kind in ("fatalities", "injuries", "participants", "abducted", "arrested"):
+        quantity, basis = combine(figures, kind, text)
+        quantities[kind] = quantity
+        evidence.extend(Evidence(kind, f.start, f.end, text[f.start : f.end]) for f in basis)
+    victim_categories = [f.category for f in figures if f.kind in {"fatalities", "injuries", "abducted"}]
+
+    kinds = [t.kind for m in group.strong for t in m.triggers if t.strong] + [
+        t.kind for m in group.strong for t in m.triggers if not t.strong
+    ]
+    family = first.family if first.family in group.families else sorted(group.families)[0]
+    group_lower = " ".join(lower[m.sentence.start : m.sentence.end] for m in group.mentions)
+    fatalities = quantities["fatalities"]
+    event_type, sub_event_type, civilian_targeting = classify(
+        kinds,
+        family,
+        group_lower,
+        side_a_inters=[x.inter for x in side_a],
+        side_b_inters=[x.inter for x in side_b],
+        victim_categories=victim_categories,
+        fatalities=fatalities.best if fatalities else 0,
+    )
+    side_a, side_b = generic.complete(event_type, sub_event_type, side_a, side_b, country, victim_categories)
+    for label, chosen, mentions in (("actor1", side_a, sides.a), ("actor2", side_b, sides.b)):
+        if chosen:
+            source = next((m for m in mentions if m.actor.name == chosen[0].name), None)
+            if source:
+                evidence.append(Evidence(label, source.start, source.end, source.text))
+
+    # Role fillers.
+    strong_clauses = [(t.clause_start, t.clause_end) for m in group.strong for t in m.triggers]
+    perp_orgs = _fillers([(x.start, x.end) for x in sides.a if x.actor.kind not in {"person"}], text)
+    victims = _fillers(
+        [(f.victim_start, f.victim_end) for f in figures if f.kind in {"fatalities", "injuries", "abducted"}
+         and f.count.best > 0],
+        text,
+    )  # fmt: skip
+    perp_individuals = _fillers(perpetrator_individuals(lower, strong_clauses), text)
+    targets = _fillers(find_targets(lower, strong_clauses), text)
+    weapons = _fillers(find_weapons(lower, [(m.sentence.start, m.sentence.end) for m in group.strong]), text)
+
+    confidence = 0.45 + 0.1 * bool(fatalities or quantities["injuries"]) + 0.1 * bool(side_a) + 0.05 * bool(
+        side_b
+    ) + 0.1 * bool(place) + 0.1 * bool(date and date.resolved) + 0.05 * (len(group.strong) > 1)
+    event = Event(
+        event_id=_event_id(doc, group),
+        doc_id=doc.id,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        event_date=event_date,
+        date_start=start,
+        date_end=end,
+        time_precision=precision,
+        actor1=side_a[0].name if side_a else None,
+        actor2=side_b[0].name if side_b else None,
+        assoc_actor_1=tuple(x.name for x in side_a[1:]),
+        assoc_actor_2=tuple(x.name for x in side_b[1:]),
+        inter1=side_a[0].inter if side_a else None,
+        inter2=side_b[0].inter if side_b else None,
+        country=country,
+        iso3=place.iso3 if place else None,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        location=place.name if place and place.feature_class == "P" else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=precision_geo,
+        geonames_id=place.geonames_id if place else None,
+        fatalities=fatalities,
+        injuries=quantities["injuries"],
+        participants=quantities["participants"],
+        abducted=quantities["abducted"],
+        arrested=quantities["arrested"],
+        perpetrator_orgs=perp_orgs,
+        perpetrator_individuals=perp_individuals,
+        targets=targets,
+        victims=victims,
+        weapons=weapons,
+        civilian_targeting=civilian_targeting,
+        evidence=tuple(sorted(evidence, key=lambda e: (e.field != "sentence", e.start))),
+        confidence=min(confidence, 0.95),
+        date_text=date_text,
+        actor1_country=side_a[0].country if side_a else None,
+        actor2_country=side_b[0].country if side_b else None,
+    )
+    return _with_notes(event)
+
+
+def _with_notes(event: Event) -> Event:
+    from dataclasses import replace
+
+    return replace(event, notes=write_notes(event))
+
+
+def _reject(mention: Mention, text: str, reason: str) -> Rejection:
+    anchor = next((t for t in mention.triggers if t.strong), mention.triggers[0])
+    return Rejection(
+        anchor.start, anchor.end, text[anchor.start : anchor.end], reason,
+        text[mention.sentence.start : mention.sentence.end],
+    )  # fmt: skip
+
+
+class GenericActors:
+    """Fills a side the text leaves unnamed the way ACLED does (protesters, civilians, unidentified groups)."""
+
+    def __init__(self, make: dict[str, str]) -> None:
+        # kind -> name template with {country}, e.g. "civilians": "Civilians ({country})"
+        self.make = make
+
+    def _actor(self, kind: str, inter: int, country: str | None) -> Actor | None:
+        if country is None:
+            return None
+        return Actor(self.make[kind].format(country=country), inter, country, kind)
+
+    def complete(
+        self,
+        event_type: str,
+        sub_event_type: str,
+        side_a: list[Actor],
+        side_b: list[Actor],
+        country: str | None,
+        victims: Sequence[str],
+    ) -> tuple[list[Actor], list[Actor]]:
+        if event_type == "Protests":
+            protesters = [x for x in side_a + side_b if x.inter == 6]
+            others = [x for x in side_a + side_b if x.inter != 6]
+            if not protesters:
+                made = self._actor("protesters", 6, country)
+                protesters = [made] if made else []
+            return protesters, [x for x in others if x.inter == 1]
+        if event_type == "Riots":
+            rioters = [x for x in side_a + side_b if x.inter == 5]
+            others = [x for x in side_a + side_b if x.inter not in {5, 6}]
+            if not rioters:
+                made = self._actor("rioters", 5, country)
+                rioters = [made] if made else []
+            return rioters, others
+        if event_type == "Violence against civilians" and not side_b and set(victims) & {"civilian", "people"}:
+            made = self._actor("civilians", 7, country)
+            side_b = [made] if made else []
+        if event_type in {"Violence against civilians", "Explosions/Remote violence", "Battles"} and not side_a:
+            if event_type != "Battles" or side_b:
+                made = self._actor("unidentified", 3, country)
+                side_a = [made] if made else []
+        return side_a, side_b

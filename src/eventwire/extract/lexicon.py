@@ -1,0 +1,273 @@
+"""What words mean for event extraction: trigger phrases by kind, and the cues that make a mention not an
+event (a denial, a threat, a plan, history, a cumulative toll, a generic statement).
+
+All patterns run on lower-cased text, so ALL-CAPS wire copy and lower-case text read the same way.
+Kept as data in one place so a user can see (and a test can pin) what eventwire reacts to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerKind:
+    name: str
+    pattern: str
+    strong: bool = True  # a weak trigger ("the operation") joins an event but cannot make one alone
+
+
+TRIGGERS: tuple[TriggerKind, ...] = (
+    TriggerKind(
+        "suicide",
+        r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb(?:er|ing|s)?|vests?|blasts?)"
+        r"|blew\s+(?:himself|herself|themselves)\s+up|explosives?[- ]laden\s+vest",
+    ),
+    TriggerKind("chemical", r"chemical\s+(?:weapons?\s+)?attacks?|chlorine\s+gas|sarin|nerve\s+agents?"),
+    TriggerKind(
+        "air",
+        r"air\s*strikes?|air\s+raids?|air\s+attacks?|aerial\s+(?:bombardments?|attacks?|strikes?|bombing)"
+        r"|drone\s+(?:strikes?|attacks?)|(?:warplanes?|fighter\s+jets?|jets|aircraft|helicopters?|drones?)"
+        r"\s+(?:bombed|struck|hit|attacked|targeted|fired)|bombing\s+raids?|(?:was|were)\s+bombed\s+by",
+    ),
+    TriggerKind(
+        "shelling",
+        r"shell(?:ing|ed)\b|artillery\s+(?:fire|shells?|strikes?|attacks?)|mortars?\s+(?:fire|shells?|rounds?|"
+        r"attacks?)|mortar(?:ed)?\b|rockets?\s+(?:fire|attacks?|struck|hit|landed|slammed)|missiles?\s+(?:"
+        r"strikes?|attacks?|struck|hit|slammed)|fired\s+(?:\w+\s+){0,2}(?:rockets|missiles|mortars?|shells)"
+        r"|(?:rocket|missile)\s+(?:barrages?|salvos?)|barrages?\s+of",
+    ),
+    TriggerKind(
+        "ied",
+        r"roadside\s+bombs?|improvised\s+explosive\s+devices?|\bieds?\b|land\s*mines?|car\s+bombs?"
+        r"|vehicle[- ]borne|booby[- ]trap\w*|magnetic\s+bombs?|sticky\s+bombs?|bombs?\s+(?:exploded|went\s+off|"
+        r"blew\s+up|detonated|planted|hidden)|explosive\s+devices?|dynamite\s+(?:attacks?|charges?)"
+        r"|dynamited|planted\s+(?:a\s+|an\s+)?(?:bomb|explosives?)",
+    ),
+    TriggerKind("grenade", r"(?:hand\s+)?grenades?\b(?!-)|grenade\s+attacks?"),
+    TriggerKind(
+        "explosion",
+        r"explosions?|exploded|blasts?\b|bomb(?:ing|ings|ed|s)?\b|detonat(?:ed|ion|ions)|blew\s+up",
+    ),
+    TriggerKind(
+        "fight",
+        r"clash(?:es|ed)?\b|heavy\s+fighting|fighting\s+(?:broke|erupted|between|with|in)|fought\b|battled?\b"
+        r"|battles\b|gun\s*fights?|fire\s*fights?|exchanges?\s+of\s+(?:gun)?fire|exchanged\s+fire|skirmish\w*"
+        r"|ambush\w*|raid(?:s|ed|ing)?\b|assault(?:s|ed)?\b|counter-?attack\w*|stormed|overran|repelled"
+        r"|offensive\s+(?:on|against)",
+    ),
+    TriggerKind(
+        "attack",
+        r"attack(?:s|ed|ing|ers)?\b|opened\s+fire|shot\s+(?:dead|and\s+killed|\w+\s+dead)|gunned\s+down"
+        r"|massacre[ds]?\b|shooting\b|gunfire|beheaded|executed|hacked\s+to\s+death|stabbed|struck\b"
+        r"|torched|set\s+(?:fire\s+to|ablaze|on\s+fire)|burned\s+(?:down|alive)|killing\s+spree|murdered"
+        r"|assassinat\w+|shot\b",
+    ),
+    TriggerKind(
+        "kill",
+        r"kill(?:ed|ing|s)?\b|dead\b|deaths?\b|died\b|lost\s+their\s+lives|slain\b|bodies\b|fatalit(?:y|ies)"
+        r"|casualties\b|death\s+toll",
+    ),
+    TriggerKind("injure", r"wound(?:ed|s|ing)?\b|injur(?:ed|ies|y|ing)\b|hurt\b"),
+    TriggerKind(
+        "abduct",
+        r"kidnap\w*|abduct\w*|taken\s+hostage|held\s+hostage|hostages?\b|forcibly\s+disappeared",
+    ),
+    TriggerKind("sexual", r"\brap(?:ed|es|ing)\b|\brape\b|sexual(?:ly)?\s+(?:assault\w*|violence|abuse\w*)"),
+    TriggerKind(
+        "protest",
+        r"protest(?:s|ed|ers|ors|ing)?\b|demonstrators?|demonstrations?|demonstrated\s+(?:against|outside|in|"
+        r"at|on|for)|rall(?:y|ies|ied)\b|marched|sit-ins?|took\s+to\s+the\s+streets|picket\w*|went\s+on\s+strike"
+        r"|general\s+strike|strikers?",
+    ),
+    TriggerKind(
+        "riot",
+        r"riot(?:s|ed|ers|ing)?\b|rampag\w+|threw\s+(?:stones|rocks|petrol\s+bombs|molotov\s+cocktails|bricks)"
+        r"|stone-throwing|vandali[sz]\w+|barricades?\s+of\s+burning|burning\s+tyres|burned\s+tyres",
+    ),
+    TriggerKind("mob", r"\bmobs?\b|lynch\w*|vigilantes?|mob\s+justice"),
+    TriggerKind(
+        "arrest",
+        r"arrest(?:ed|s|ing)?\b|detain(?:ed|ing|s)?\b|apprehended|taken\s+into\s+custody|rounded\s+up|nabbed"
+        r"|captured\s+(?:\w+\s+){0,2}(?:suspects?|members?|militants?|fighters|commanders?|leaders?)",
+    ),
+    TriggerKind(
+        "territory",
+        r"(?:seized|captured|took|taken|overran|overrun|recaptured|retook|retaken|regained|liberated|"
+        r"freed)\s+(?:full\s+)?(?:control\s+of\s+)?(?:the\s+)?(?:\w+\s+){0,2}(?:town|city|village|district|"
+        r"area|territory|region|province|base|airport|border\s+crossing)|took\s+control\s+of|fell\s+to"
+        r"|(?:under\s+the\s+)?control\s+of\s+the\s+(?:town|city)|recaptured|retook|liberated",
+    ),
+    TriggerKind(
+        "agreement",
+        r"signed\s+(?:a|an|the)\s+(?:\w+\s+){0,3}(?:agreement|accord|deal|treaty|ceasefire|truce)"
+        r"|agreed\s+(?:on\s+|to\s+)?(?:a\s+)?(?:\w+\s+)?(?:ceasefire|truce|peace\s+deal|prisoner\s+exchange)"
+        r"|(?:ceasefire|truce|peace\s+deal|agreement)\s+(?:was|has\s+been|had\s+been)\s+(?:signed|agreed|reached)"
+        r"|reached\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:agreement|deal|truce)|prisoner\s+(?:exchange|swap)",
+    ),
+    TriggerKind(
+        "disrupted",
+        r"defus(?:ed|ing)|disarmed\s+(?:a|an|the)|seized\s+(?:a\s+)?(?:large\s+)?(?:cache|weapons|arms|"
+        r"explosives|ammunition)|(?:weapons|arms|explosives)\s+caches?|intercepted\s+(?:\w+\s+){0,2}(?:"
+        r"drones?|missiles?|rockets?)|shot\s+down\s+(?:\w+\s+){0,2}(?:drones?|missiles?|rockets?)"
+        r"|foiled\s+(?:a|an)\s+(?:\w+\s+)?(?:attack|plot|bombing)",
+    ),
+    TriggerKind(
+        "base",
+        r"(?:established|set\s+up|opened|built)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:military\s+)?(?:base|"
+        r"headquarters|outpost|camp)\b",
+    ),
+    TriggerKind(
+        "looting",
+        r"loot(?:ed|ing)|ransack\w*|plunder\w*|(?:burned|burnt|destroyed|demolished|razed)\s+(?:\w+\s+){0,3}"
+        r"(?:houses|homes|buildings|shops|property|properties|vehicles|churches|church|mosques?|schools?|"
+        r"villages?|offices?|crops)",
+    ),
+    TriggerKind(
+        "change",
+        r"surrender(?:ed|s)?\b|defected|disband\w*|pledged\s+allegiance|laid\s+down\s+(?:their\s+)?arms"
+        r"|announced\s+(?:a\s+)?(?:unilateral\s+)?ceasefire|declared\s+(?:a\s+)?(?:unilateral\s+)?ceasefire",
+    ),
+    TriggerKind(
+        "transfer",
+        r"handed\s+over\s+(?:control|the\s+(?:town|base|area|city))|withdrew\s+(?:\w+\s+){0,2}from"
+        r"|pulled\s+out\s+of",
+    ),
+    TriggerKind(
+        "operation",
+        r"\b(?:operation|mission|offensive|crackdown|incursion)\b(?!s)",
+        strong=False,
+    ),
+)
+
+VIOLENT_KINDS = frozenset(
+    {"suicide", "chemical", "air", "shelling", "ied", "grenade", "explosion", "fight", "attack", "kill",
+     "injure", "abduct", "sexual", "territory", "operation"}
+)  # fmt: skip
+CASUALTY_ONLY_KINDS = frozenset({"kill", "injure"})
+
+FAMILY = {kind.name: kind.name for kind in TRIGGERS}
+FAMILY.update({name: "violence" for name in VIOLENT_KINDS})
+FAMILY.update({"riot": "protest", "mob": "riot"})
+"""Mentions of one family may join into one event; protests and riots share a family (a protest that turns
+violent is one event)."""
+
+# Phrases where a trigger word has another sense; matched on the trigger's own clause.
+NOT_CONFLICT = re.compile(
+    r"heart\s+attacks?|panic\s+attacks?|(?:legal|political|court|electoral|election|uphill|custody)\s+battles?"
+    r"|battle\s+(?:against|with)\s+(?:cancer|poverty|disease|covid|inflation|corruption|addiction)"
+    r"|(?:traffic|road|car|bus|plane|train|boat|mining)\s+(?:accident|crash|collision)|(?:accident|crash|"
+    r"collision|flood\w*|earthquake|landslide|stampede|drown\w*|natural\s+causes|illness|disease|cholera|"
+    r"covid|overdose|heatwave|lightning|wildfire)|shot\s+(?:a\s+)?(?:film|video|movie|photos?)|photo\s?shoot"
+    r"|shooting\s+(?:a\s+)?(?:film|video|movie|scene|star)|bombed\s+at\s+the\s+box\s+office"
+    r"|(?:surgical|rescue|search|relief|peacekeeping\s+mission|humanitarian)\s+(?:operation|mission)"
+    r"|(?:stock|share|market)s?\s+(?:crash|rall(?:y|ied))|rally\s+(?:in|of)\s+(?:stocks|shares|prices)"
+    r"|(?:hunger|labou?r)\s+strike\s+(?:is|was)\s+(?:planned|expected)",
+)
+
+# Cues, each with the reason an affected mention is not an event.
+REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "denial",
+        re.compile(
+            r"\b(?:denied|denies|deny|denying|dismissed\s+(?:reports?|claims?)|rejected\s+(?:reports?|claims?)"
+            r"|refuted|false\s+(?:reports?|claims?)|did\s+not|didn't|has\s+not|have\s+not|never|no\s+evidence)\b"
+        ),
+    ),
+    (
+        "threat",
+        re.compile(
+            r"\b(?:threat(?:en|ened|ens|ening)\s+to|vow(?:ed|s|ing)?\s+to|warn(?:ed|s|ing)?\s+(?:of|that|it)"
+            r"|pledg(?:ed|es)\s+to|promis(?:ed|es)\s+to|ultimatum|will|would|shall|'ll)\b"
+        ),
+    ),
+    (
+        "plan",
+        re.compile(
+            r"\b(?:plan(?:s|ned|ning)?\s+(?:to|for|an?)|intend\w*\s+to|prepar(?:ing|es|ed)\s+(?:to|for)"
+            r"|aim(?:s|ed|ing)?\s+(?:to|at)|goal\s+of|in\s+order\s+to|seek(?:s|ing)?\s+to|set\s+to"
+            r"|expected\s+to|scheduled|upcoming|capabilit(?:y|ies)\s+to|capacity\s+to|ability\s+to"
+            r"|designed\s+to|meant\s+to|ready\s+to|consider(?:s|ed|ing)?|propos(?:ed|es|al)|call(?:ed|s|ing)?"
+            r"\s+(?:for|on)|urg(?:ed|es|ing)|demand(?:ed|s|ing)?\s+(?:an?\s+)?(?:end|halt)|to\s+prevent"
+            r"|to\s+stop|prevent(?:ed|ing)?|thwart\w*)\b"
+        ),
+    ),
+    (
+        "past",
+        re.compile(r"\b(?:since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|back\s+in|formerly|once\s+(?:a|the))\b"),
+    ),
+    (
+        "hypothetical",
+        re.compile(
+            r"\b(?:if|unless|could|might|may|possible|possibly|potential(?:ly)?|risk\s+of|fears?\s+(?:of|that)"
+            r"|feared|likely\s+to|in\s+case|whether|would-be|imagine|scenario)\b"
+        ),
+    ),
+    (
+        "statement",
+        re.compile(
+            r"\b(?:condemn\w*|denounc\w*|deplor\w*|mourn\w*|expressed\s+(?:concern|condolences)|paid\s+tribute"
+            r"|accus(?:ed|es|ing)|blam(?:ed|es|ing)|claim(?:ed|s|ing)\s+that)\b"
+        ),
+    ),
+    (
+        "historical",
+        re.compile(
+            r"\b(?:anniversary|years?\s+ago|decades?\s+ago|decades?|at\s+the\s+height\s+of|in\s+the\s+past"
+            r"|history|historic(?:al|ally)?|commemorat\w+|memorial|remember\w*|recall\w*)\b"
+        ),
+    ),
+    (
+        "cumulative",
+        re.compile(
+            r"\b(?:so\s+far\s+this\s+(?:year|month)|this\s+year|since\s+(?:the\s+)?(?:start|beginning|outbreak)"
+            r"|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+            r"december)|in\s+total|overall|in\s+all|over\s+the\s+(?:past|last)\s+(?:year|months|decade|"
+            r"years|weeks)|(?:have|has)\s+been\s+killed\s+since|cumulative|tally|in\s+recent\s+(?:years|months)"
+            r"|since\s+the\s+(?:war|conflict|insurgency|fighting)\s+(?:began|started)|per\s+year|a\s+year|"
+            r"annual(?:ly)?|every\s+year|each\s+year|to\s+date)\b"
+        ),
+    ),
+    (
+        "generic",
+        re.compile(
+            r"\b(?:often|frequently|regularly|routinely|repeatedly|usually|typically|increasingly"
+            r"|continue[sd]?\s+to|(?:have|has)\s+(?:carried\s+out|claimed|conducted|staged|launched)\s+(?:many|"
+            r"numerous|several|dozens|hundreds|a\s+series|attacks)|responsible\s+for\s+(?:many|numerous|several|"
+            r"a\s+series|dozens|hundreds|most)|wave\s+of|series\s+of|spate\s+of|surge\s+in|rise\s+in|resurgence"
+            r"|focal\s+point|hotbed|known\s+for|notorious\s+for|prone\s+to|training|drills?|exercises?)\b"
+        ),
+    ),
+)
+
+# "the deadliest attack this year" names an event: the cumulative and historical cues inside such a
+# superlative are ignored.
+SUPERLATIVE = re.compile(
+    r"\b(?:deadliest|worst|largest|biggest|bloodiest|most\s+\w+|first|latest)\s+(?:\w+\s+){0,4}?(?:this\s+"
+    r"(?:year|month)|since\s+\S+(?:\s+\S+)?|in\s+(?:years|decades|months|recent\s+\w+))"
+)
+
+# Reasons that apply to the whole clause whichever side of the trigger they stand on.
+CLAUSE_WIDE = frozenset({"cumulative", "historical"})
+
+# A new event, not another mention of the one before ("in a separate attack", "elsewhere").
+NEW_EVENT_CUE = re.compile(
+    r"\b(?:separate(?:ly)?|another|elsewhere|second\s+(?:attack|incident|blast|bombing|raid|strike)"
+    r"|in\s+a\s+(?:later|different|similar)\s+(?:attack|incident)|meanwhile|in\s+other\s+(?:news|violence)"
+    r"|earlier\s+(?:on|in)\s+the\s+(?:day|week)|also\s+(?:on|in)\s+\w+day)\b"
+)
+
+# The definite mention of an event already reported: "the raid", "the attack", "this operation".
+ANAPHOR = re.compile(
+    r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}(?:operation|raid|attack|assault|"
+    r"mission|bombing|blast|explosion|strike|airstrike|ambush|clash(?:es)?|fighting|incident|violence|"
+    r"shooting|offensive|protest|demonstration|rally|march|riot|unrest|kidnapping|abduction|arrests?|"
+    r"operation|killings?|massacre)\b"
+)
+
+# Clause boundaries: a mention's cues are read inside its clause.
+CLAUSE_BREAK = re.compile(
+    r";|:|\s[-–—]{1,2}\s|,\s+(?:but|while|whereas|although|though|however|after|before|as|which|who|when|"
+    r"where)\b|\b(?:but|however|although|though|whereas|while)\b"
+)

@@ -1,0 +1,152 @@
+"""Event mentions: the sentences (clauses) of a document that report an event, and those that don't.
+
+``read_mentions`` finds trigger phrases, reads each one's clause for cues that make it something other
+than a reported event (a denial, threat, plan, hypothetical, statement, history, a cumulative toll, a
+generic claim), and returns the accepted mentions and the rejected candidates with their reasons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eventwire.extract.casualties import Figure, find_figures
+from eventwire.extract.lexicon import (
+    ANAPHOR,
+    CLAUSE_BREAK,
+    CLAUSE_WIDE,
+    FAMILY,
+    NEW_EVENT_CUE,
+    NOT_CONFLICT,
+    REJECT_CUES,
+    SUPERLATIVE,
+    TRIGGERS,
+)
+from eventwire.extract.sentences import Sentence
+
+_TRIGGER_RE = re.compile(
+    "|".join(f"(?P<{kind.name}>{kind.pattern})" for kind in TRIGGERS),
+)
+_STRONG = {kind.name: kind.strong for kind in TRIGGERS}
+_FAMILY_RANK = {"violence": 0, "protest": 1, "riot": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    kind: str
+    start: int
+    end: int
+    clause_start: int
+    clause_end: int
+
+    @property
+    def strong(self) -> bool:
+        return _STRONG[self.kind]
+
+    @property
+    def family(self) -> str:
+        return FAMILY[self.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A candidate that is not an event, and why; reported by ``--explain``."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+    sentence: str
+
+
+@dataclass(slots=True)
+class Mention:
+    """A sentence that reports (part of) an event, with what it says."""
+
+    sentence: Sentence
+    triggers: list[Trigger]
+    figures: list[Figure] = field(default_factory=list)
+    anaphoric: bool = False
+    new_event: bool = False
+
+    @property
+    def strong(self) -> bool:
+        return any(t.strong for t in self.triggers)
+
+    @property
+    def family(self) -> str:
+        families = sorted({t.family for t in self.triggers}, key=lambda f: _FAMILY_RANK.get(f, 9))
+        return families[0]
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` with offsets unchanged (a few characters lower-case to two)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _clauses(lower: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds = [start]
+    bounds.extend(m.start() for m in CLAUSE_BREAK.finditer(lower, start, end))
+    bounds.append(end)
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def _reject_reason(lower: str, trigger: Trigger) -> str | None:
+    clause = lower[trigger.clause_start : trigger.clause_end]
+    if NOT_CONFLICT.search(clause):
+        return "not conflict (accident, disease, disaster or another sense of the word)"
+    before = lower[trigger.clause_start : trigger.start]
+    wide = SUPERLATIVE.sub(" ", clause)
+    for reason, cue in REJECT_CUES:
+        text = wide if reason in CLAUSE_WIDE else before
+        match = cue.search(text)
+        if match:
+            return f"{reason} ({match.group(0).strip()!r})"
+    return None
+
+
+def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[list[Mention], list[Rejection]]:
+    """Accepted event mentions, in document order, and the rejected candidates."""
+    mentions: list[Mention] = []
+    rejections: list[Rejection] = []
+    for sentence in sentences:
+        clauses = _clauses(lower, sentence.start, sentence.end)
+        accepted: list[Trigger] = []
+        for match in _TRIGGER_RE.finditer(lower, sentence.start, sentence.end):
+            kind = match.lastgroup or ""
+            c_start, c_end = next(((a, b) for a, b in clauses if a <= match.start() < b), clauses[-1])
+            trigger = Trigger(kind, match.start(), match.end(), c_start, c_end)
+            reason = _reject_reason(lower, trigger)
+            if reason:
+                rejections.append(
+                    Rejection(
+                        trigger.start, trigger.end, text[trigger.start : trigger.end], reason,
+                        text[sentence.start : sentence.end],
+                    )
+                )
+                continue
+            accepted.append(trigger)
+        if not accepted:
+            continue
+        # Casualty figures count only inside accepted clauses: a toll in a rejected clause is not this event's.
+        figures: list[Figure] = []
+        for c_start, c_end in sorted({(t.clause_start, t.clause_end) for t in accepted}):
+            figures.extend(find_figures(lower, c_start, c_end))
+        if all(t.kind in {"kill", "injure"} for t in accepted) and not figures:
+            # "dead" or "killed" with no figure and no act: too little to stand as an event mention.
+            if not any(t.kind == "kill" and lower[t.start : t.end].startswith("kill") for t in accepted):
+                continue
+        sentence_lower = lower[sentence.start : sentence.end]
+        mentions.append(
+            Mention(
+                sentence,
+                accepted,
+                figures,
+                anaphoric=bool(ANAPHOR.search(sentence_lower)),
+                new_event=bool(NEW_EVENT_CUE.search(sentence_lower)),
+            )
+        )
+    return mentions, rejections

@@ -1,0 +1,87 @@
+"""The extractor: Document → events (and, for --explain, the candidates it rejected and why).
+
+Models and data load once in :meth:`Extractor.load` and are passed to pure functions; extracting a document
+does no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwire.documents.dateline import read_dateline
+from eventwire.extract.events import Context, GenericActors, _document_place, _event_place, build_event, group_mentions
+from eventwire.extract.mentions import Rejection, lower_same_length, read_mentions
+from eventwire.extract.sentences import load_sentencizer, split_sentences
+from eventwire.extract.toponyms import find_toponyms
+from eventwire.models.actor import ActorMention
+from eventwire.models.document import Document
+from eventwire.models.event import Event
+from eventwire.resolve.actors import ActorRegistry
+from eventwire.resolve.gazetteer import Gazetteer
+from eventwire.text.dates import find_dates
+
+_TEXT_MARK = re.compile(r"\s*\[TEXT\]\s*", re.IGNORECASE)
+
+GENERIC_NAMES = {
+    "protesters": "Protesters ({country})",
+    "rioters": "Rioters ({country})",
+    "civilians": "Civilians ({country})",
+    "unidentified": "Unidentified Armed Group ({country})",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What extraction found in one document."""
+
+    document: Document
+    events: tuple[Event, ...]
+    rejections: tuple[Rejection, ...]
+
+
+class Extractor:
+    """Holds the loaded resources; ``run`` and ``extract`` are safe to call for many documents."""
+
+    def __init__(self, nlp: Any, gazetteer: Gazetteer, actors: ActorRegistry) -> None:
+        self.nlp = nlp
+        self.gazetteer = gazetteer
+        self.actors = actors
+        self.generic = GenericActors(GENERIC_NAMES)
+
+    @classmethod
+    def load(cls, *, actors_file: Path | None = None, cache_dir: Path | None = None) -> Extractor:
+        return cls(load_sentencizer(), Gazetteer.load(cache_dir), ActorRegistry.load(actors_file))
+
+    def extract(self, doc: Document) -> list[Event]:
+        return list(self.run(doc).events)
+
+    def run(self, doc: Document) -> Extraction:
+        text = doc.text
+        lower = lower_same_length(text)
+        body = 0
+        dateline = read_dateline(text)
+        if dateline:
+            body = dateline.end
+            mark = _TEXT_MARK.match(text, body)
+            body = mark.end() if mark else body
+        sentences = split_sentences(text, self.nlp, body)
+        mentions, rejections = read_mentions(text, lower, sentences)
+        if not mentions:
+            return Extraction(doc, (), tuple(rejections))
+        ctx = Context(doc, lower, find_toponyms(text, self.gazetteer), find_dates(text, doc.published))
+        events: list[Event] = []
+        for group in group_mentions(mentions, ctx):
+            place = _event_place(group, ctx) or _document_place(ctx)
+            country = place.place.country if place and place.place else None
+            actors: list[ActorMention] = []
+            for mention in group.mentions:
+                actors.extend(self.actors.find(text, mention.sentence.start, mention.sentence.end, country=country))
+            result = build_event(group, ctx, actors, self.generic)
+            if isinstance(result, Rejection):
+                rejections.append(result)
+            else:
+                events.append(result)
+        return Extraction(doc, tuple(events), tuple(rejections))

@@ -1,0 +1,109 @@
+"""ACLED's decision rules: which of the 6 event types and 25 sub-event types an event is.
+
+The rules follow ACLED's codebook in order of precedence: the method wins over the target for remote
+violence (an IED that kills soldiers is Explosions/Remote violence, not a battle); a fight between armed,
+organised sides is a Battle; one-sided violence against unarmed people is Violence against civilians;
+a demonstration is a Protest unless the demonstrators are violent (Riots) or met with force.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+INTERVENTION = re.compile(
+    r"tear\s*gas|water\s+cannons?|dispers\w+|rubber\s+bullets|batons?|broke\s+up|beat(?:en)?\s+|"
+    r"arrest\w*|detain\w*|pepper\s+spray|stun\s+grenades?|charged\s+(?:at|into)|forcibly\s+removed"
+)
+EXCESSIVE = re.compile(r"live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire\s+on|shot\s+(?:dead\s+)?(?:at\s+)?"
+                       r"(?:\w+\s+){0,2}(?:protesters|demonstrators)|killing\s+(?:\w+\s+){0,3}(?:protesters|"
+                       r"demonstrators)")
+PROTESTER_VIOLENCE = re.compile(
+    r"threw\s+(?:stones|rocks|petrol\s+bombs|molotov|bricks)|torched|set\s+(?:fire|ablaze)|vandali[sz]|"
+    r"loot\w*|riot\w*|rampag\w+|burn(?:ed|ing|t)\s+(?:\w+\s+){0,2}(?:tyres|tires|cars|vehicles|buildings|"
+    r"shops|police\s+station)|attacked\s+(?:\w+\s+){0,2}(?:police|officers|shops)|clashed\s+with"
+)
+ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+
+REMOTE_ORDER = (
+    ("suicide", "Suicide bomb"),
+    ("chemical", "Chemical weapon"),
+    ("air", "Air/drone strike"),
+    ("shelling", "Shelling/artillery/missile attack"),
+    ("ied", "Remote explosive/landmine/IED"),
+    ("grenade", "Grenade"),
+    ("explosion", "Remote explosive/landmine/IED"),
+)
+STRATEGIC = {
+    "arrest": "Arrests",
+    "agreement": "Agreement",
+    "disrupted": "Disrupted weapons use",
+    "base": "Headquarters or base established",
+    "looting": "Looting/property destruction",
+    "change": "Change to group/activity",
+    "transfer": "Non-violent transfer of territory",
+}
+
+
+def classify(
+    kinds: Iterable[str],
+    family: str,
+    group_text: str,
+    *,
+    side_a_inters: Iterable[int | None],
+    side_b_inters: Iterable[int | None],
+    victim_categories: Iterable[str],
+    fatalities: int,
+) -> tuple[str, str, bool]:
+    """(event_type, sub_event_type, civilian_targeting) for an event.
+
+    ``kinds`` are the trigger kinds of the event's accepted strong mentions, the anchor's first;
+    ``group_text`` is the lower-cased text of its mentions.
+    """
+    kinds = list(kinds)
+    kind_set = set(kinds)
+    a = {i for i in side_a_inters if i is not None}
+    b = {i for i in side_b_inters if i is not None}
+    victims = set(victim_categories)
+    civilians_hit = (7 in b or bool(victims & {"civilian"})) and not (b & ARMED_INTERS) and not (
+        victims & {"forces", "armed"}
+    )
+
+    if family == "protest":
+        if "mob" in kind_set:
+            return "Riots", "Mob violence", False
+        if "riot" in kind_set or PROTESTER_VIOLENCE.search(group_text):
+            return "Riots", "Violent demonstration", False
+        if fatalities > 0 or EXCESSIVE.search(group_text):
+            return "Protests", "Excessive force against protesters", True
+        if INTERVENTION.search(group_text):
+            return "Protests", "Protest with intervention", False
+        return "Protests", "Peaceful protest", False
+    if family == "riot":
+        return "Riots", "Mob violence", civilians_hit
+    if family in STRATEGIC:
+        return "Strategic developments", STRATEGIC[family], False
+
+    for kind, sub in REMOTE_ORDER:
+        if kind in kind_set and not (kind == "explosion" and _only_figurative_bombing(group_text)):
+            return "Explosions/Remote violence", sub, civilians_hit
+    if "sexual" in kind_set:
+        return "Violence against civilians", "Sexual violence", True
+    if "abduct" in kind_set and not kind_set & {"fight"}:
+        return "Violence against civilians", "Abduction/forced disappearance", True
+    if "territory" in kind_set:
+        if re.search(r"recaptur|retook|retaken|regain|liberat", group_text) or (a and a <= {1}):
+            return "Battles", "Government regains territory", False
+        return "Battles", "Non-state actor overtakes territory", False
+    armed_target = bool(b & ARMED_INTERS) or bool(victims & {"forces", "armed"})
+    if armed_target:
+        return "Battles", "Armed clash", False
+    if civilians_hit or (victims and victims <= {"civilian", "people"} and "fight" not in kind_set):
+        return "Violence against civilians", "Attack", True
+    if kind_set & {"fight", "operation"} or a & ARMED_INTERS:
+        return "Battles", "Armed clash", False
+    return "Violence against civilians", "Attack", True
+
+
+def _only_figurative_bombing(text: str) -> bool:
+    return bool(re.search(r"love\s+bomb|photo\s*bomb|bombshell", text)) and not re.search(r"\bbomb\b", text)

@@ -1,0 +1,266 @@
+"""Date expressions in news text, resolved against the publication date.
+
+``find_dates(text, published)`` returns every date expression with its offsets and the interval it
+allows. Relative expressions ("last week", "on Tuesday", "two days ago", "earlier this month") need a
+publication date; without one they are kept as text with ``precision`` 4 and null dates, never today's
+date in disguise.
+
+Conventions (documented in docs/record.md):
+- a weekday ("on Tuesday", "late Friday", "Tuesday night") is the most recent such day on or before
+  publication (wire copy says "on Friday" for the day it is filed); "last Tuesday" is strictly before;
+- "last week" is the previous Monday..Sunday calendar week; "this week"/"earlier this week" run from this
+  week's Monday to publication;
+- "earlier this month" runs from the 1st to the day before publication; "last month" is the previous
+  calendar month;
+- "overnight" / "last night" are the day before publication;
+- a day and month without a year is the most recent such date on or before publication;
+- two-digit years (MUC-4's "10 JAN 90") are 19xx when they would otherwise lie in the future.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from eventwire.text.numbers import word_number
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d|'?\d\d)"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_NUM = r"(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+
+# Order matters: longer, more specific forms first.
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"),
+    ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+    ("month_day_year", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])"),
+    ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|people|killed))"),
+    ("month_year", rf"\b{_MONTH},?\s+(?P<year>(?:1[89]|20)\d\d)\b"),
+    ("day_before_yesterday", r"\b(?:the\s+)?day\s+before\s+yesterday\b"),
+    ("yesterday", r"\b(?:yesterday|last\s+night)\b"),
+    ("overnight", r"\bovernight\b"),
+    ("today", r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"),
+    ("days_ago", rf"\b{_NUM}\s+days?\s+ago\b"),
+    ("weeks_ago", rf"\b{_NUM}\s+weeks?\s+ago\b"),
+    ("months_ago", rf"\b{_NUM}\s+months?\s+ago\b"),
+    ("years_ago", rf"\b{_NUM}\s+years?\s+ago\b"),
+    ("last_weekend", r"\b(?:last|this\s+past|over\s+the)\s+weekend\b"),
+    ("last_week", r"\b(?:last|this\s+past)\s+week\b"),
+    ("earlier_this_week", r"\b(?:earlier\s+)?this\s+week\b"),
+    ("last_month", r"\blast\s+month\b"),
+    ("earlier_this_month", r"\b(?:earlier|late|early)\s+this\s+month\b|\bthis\s+month\b"),
+    ("last_year", r"\blast\s+year\b"),
+    ("recent_days", r"\bin\s+(?:recent|the\s+past\s+few|the\s+last\s+few)\s+days\b"),
+    ("last_weekday", rf"\blast\s+{_WEEKDAY}\b"),
+    ("weekday", rf"\b{_WEEKDAY}\b"),
+    ("in_month", rf"\bin\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?![a-z])(?!\s+\d)"),
+    ("year", r"\b(?:in|since|during|of)\s+(?P<year>(?:19|20)\d\d)\b"),
+]
+# Group names repeat across alternatives, which `re` forbids in one pattern: prefix them per alternative.
+_GROUP_NAMES = ("month", "day", "year", "weekday", "num", "iy", "im", "id")
+
+
+def _compile() -> re.Pattern[str]:
+    parts = []
+    for kind, pattern in _PATTERNS:
+        for name in _GROUP_NAMES:
+            pattern = pattern.replace(f"(?P<{name}>", f"(?P<{kind}__{name}>")
+        parts.append(f"(?P<k_{kind}>{pattern})")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+_DATE_RE = _compile()
+
+RELATIVE_KINDS = frozenset(
+    {
+        "day_before_yesterday", "yesterday", "overnight", "today", "days_ago", "weeks_ago", "months_ago",
+        "years_ago", "last_weekend", "last_week", "earlier_this_week", "last_month", "earlier_this_month",
+        "last_year", "recent_days", "last_weekday", "weekday",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression: offsets into the text, the interval it allows, and its precision.
+
+    ``precision``: 1 day, 2 week, 3 month, 4 year or vaguer. ``start``/``end`` of the interval are None
+    when the expression cannot be resolved (no publication date for a relative expression).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    date_start: dt.date | None
+    date_end: dt.date | None
+    precision: int
+
+    @property
+    def resolved(self) -> bool:
+        return self.date_start is not None
+
+
+def _year(value: str, published: dt.date | None) -> int:
+    value = value.lstrip("'")
+    if len(value) == 4:
+        return int(value)
+    base = published.year if published else 2000
+    year = 2000 + int(value)
+    return year if year <= base + 1 else year - 100
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _previous_month(day: dt.date) -> tuple[int, int]:
+    return (day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1)
+
+
+def _amount(value: str) -> int:
+    value = value.lower()
+    if value in {"a", "an"}:
+        return 1
+    return word_number(value) or 0
+
+
+Interval = tuple[dt.date, dt.date, int]
+
+
+def _resolve_relative(kind: str, g: dict[str, str | None], pub: dt.date) -> Interval | None:
+    """The interval a relative expression allows, given the publication date."""
+    one = dt.timedelta(days=1)
+    monday = pub - dt.timedelta(days=pub.weekday())
+    if kind == "today":
+        return pub, pub, 1
+    if kind in {"yesterday", "overnight"}:
+        return pub - one, pub - one, 1
+    if kind == "day_before_yesterday":
+        return pub - 2 * one, pub - 2 * one, 1
+    if kind == "days_ago":
+        day = pub - _amount(g["num"] or "0") * one
+        return day, day, 1
+    if kind == "weeks_ago":
+        ref = pub - dt.timedelta(weeks=_amount(g["num"] or "0"))
+        start = ref - dt.timedelta(days=ref.weekday())
+        return start, start + 6 * one, 2
+    if kind == "months_ago":
+        year, month = pub.year, pub.month
+        for _ in range(_amount(g["num"] or "0")):
+            year, month = _previous_month(dt.date(year, month, 1))
+        return (*_month_bounds(year, month), 3)
+    if kind in {"years_ago", "last_year"}:
+        year = pub.year - (_amount(g["num"] or "1") if kind == "years_ago" else 1)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), 4
+    if kind == "last_weekend":
+        saturday = monday - 2 * one
+        if pub.weekday() == 6:  # published on a Sunday: "this past weekend" is the one just ending
+            saturday = pub - one
+        return saturday, saturday + one, 2
+    if kind == "last_week":
+        start = monday - 7 * one
+        return start, start + 6 * one, 2
+    if kind == "earlier_this_week":
+        return monday, max(monday, pub), 2
+    if kind == "last_month":
+        return (*_month_bounds(*_previous_month(pub)), 3)
+    if kind == "earlier_this_month":
+        first = pub.replace(day=1)
+        return first, max(first, pub - one), 3
+    if kind == "recent_days":
+        return pub - 7 * one, pub, 2
+    if kind in {"weekday", "last_weekday"}:
+        target = WEEKDAYS[(g["weekday"] or "").lower()]
+        back = (pub.weekday() - target) % 7
+        if kind == "last_weekday" and back == 0:
+            back = 7
+        day = pub - back * one
+        return day, day, 1
+    return None
+
+
+def _resolve_absolute(kind: str, g: dict[str, str | None], pub: dt.date | None) -> Interval | None:
+    if kind == "iso":
+        day = _safe_date(int(g["iy"] or 0), int(g["im"] or 0), int(g["id"] or 0))
+        return (day, day, 1) if day else None
+    month = MONTHS.get((g.get("month") or "").lower().rstrip("."))
+    if kind in {"day_month_year", "month_day_year"} and month:
+        day = _safe_date(_year(g["year"] or "", pub), month, int(g["day"] or 0))
+        return (day, day, 1) if day else None
+    if kind in {"day_month", "month_day"} and month:
+        if pub is None:
+            return None
+        day = _safe_date(pub.year, month, int(g["day"] or 0))
+        if day and day > pub:
+            day = _safe_date(pub.year - 1, month, int(g["day"] or 0))
+        return (day, day, 1) if day else None
+    if kind == "month_year" and month:
+        return (*_month_bounds(int(g["year"] or 0), month), 3)
+    if kind == "in_month" and month:
+        if pub is None:
+            return None
+        year = pub.year if month <= pub.month else pub.year - 1
+        return (*_month_bounds(year, month), 3)
+    if kind == "year":
+        year = int(g["year"] or 0)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), 4
+    return None
+
+
+# A weekday or month word that is something else: "May" the modal verb, "March" the verb.
+_FALSE_MONTH = re.compile(r"^(?:may|march)$", re.IGNORECASE)
+
+
+def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every date expression in ``text[start:end]``, with absolute offsets, resolved against ``published``."""
+    found: list[DateMention] = []
+    for match in _DATE_RE.finditer(text, start, len(text) if end is None else end):
+        kind = next(name[2:] for name, value in match.groupdict().items() if name.startswith("k_") and value)
+        groups = {
+            name.split("__", 1)[1]: value
+            for name, value in match.groupdict().items()
+            if name.startswith(f"{kind}__")
+        }
+        month_word = groups.get("month")
+        if (
+            month_word
+            and _FALSE_MONTH.match(month_word)
+            and kind in {"in_month", "month_day"}
+            and not month_word[0].isupper()
+        ):
+            continue
+        if kind in RELATIVE_KINDS:
+            interval = _resolve_relative(kind, groups, published) if published else None
+        else:
+            interval = _resolve_absolute(kind, groups, published)
+        if interval is None:
+            found.append(DateMention(match.start(), match.end(), match.group(0), kind, None, None, 4))
+        else:
+            found.append(DateMention(match.start(), match.end(), match.group(0), kind, *interval))
+    return found
+
+
+def midpoint(start: dt.date, end: dt.date) -> dt.date:
+    """The best single day of an interval: its middle (the earlier middle day for even lengths)."""
+    return start + dt.timedelta(days=(end - start).days // 2)

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from eventwire.extract.casualties import combine, find_figures
+from eventwire.models.event import Quantity
+
+
+def figures(text: str):  # type: ignore[no-untyped-def]
+    lower = text.lower()
+    return find_figures(lower, 0, len(lower))
+
+
+def test_casualties_noun_phrases_keep_their_qualifier() -> None:
+    text = "The raid resulted in the deaths of at least 14 ISIS fighters."
+    quantity, _ = combine(figures(text), "fatalities", text)
+    assert quantity == Quantity(14, 14, None, "the deaths of at least 14 ISIS fighters")
+
+
+def test_casualties_groups_add_up_and_repeats_do_not() -> None:
+    text = "Twelve militants and three soldiers were killed. The 12 militants were buried on Sunday, and 12 militants were killed."
+    quantity, _ = combine(figures(text), "fatalities", text)
+    assert quantity is not None and quantity.best == 15
+
+
+def test_casualties_revised_toll_replaces_earlier_figures() -> None:
+    text = "Five people were killed in the blast. The death toll later rose to 20."
+    quantity, _ = combine(figures(text), "fatalities", text)
+    assert quantity is not None and (quantity.low, quantity.best) == (20, 20)
+
+
+def test_casualties_disagreeing_sources_take_the_conservative_figure() -> None:
+    text = "No fewer than nine people were killed, officials said. A monitor said eleven people were killed."
+    quantity, _ = combine(figures(text), "fatalities", text)
+    assert quantity is not None and (quantity.low, quantity.best, quantity.high) == (9, 9, None)
+
+
+def test_casualties_kinds_and_words() -> None:
+    text = "Gunmen killed a soldier, wounded dozens of villagers and abducted five women; police arrested 23 suspects."
+    kinds = {(f.kind, f.count.best) for f in figures(text)}
+    assert {("fatalities", 1), ("injuries", 24), ("abducted", 5), ("arrested", 23)} <= kinds
+
+
+def test_casualties_nobody_hurt_is_zero() -> None:
+    text = "A bomb exploded near the market but no one was hurt."
+    quantity, _ = combine(figures(text), "injuries", text)
+    assert quantity is not None and quantity.best == 0
+
+
+def test_casualties_years_are_not_counts() -> None:
+    assert figures("In 2014 were killed the hopes of a generation") == []

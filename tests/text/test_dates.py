@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.text.dates import find_dates
+
+FRIDAY = dt.date(2024, 9, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("the raid last week", "2024-08-26", "2024-09-01", 2),
+        ("on Tuesday", "2024-09-03", "2024-09-03", 1),
+        ("late Friday", "2024-09-06", "2024-09-06", 1),
+        ("last Friday", "2024-08-30", "2024-08-30", 1),
+        ("two days ago", "2024-09-04", "2024-09-04", 1),
+        ("yesterday", "2024-09-05", "2024-09-05", 1),
+        ("earlier this month", "2024-09-01", "2024-09-05", 3),
+        ("last month", "2024-08-01", "2024-08-31", 3),
+        ("on 29 August 2024", "2024-08-29", "2024-08-29", 1),
+        ("Aug. 29", "2024-08-29", "2024-08-29", 1),
+        ("August 29, 2024", "2024-08-29", "2024-08-29", 1),
+        ("in March", "2024-03-01", "2024-03-31", 3),
+        ("9 JAN 90", "1990-01-09", "1990-01-09", 1),
+        ("2024-08-29", "2024-08-29", "2024-08-29", 1),
+    ],
+)
+def test_dates_resolve_against_publication(text: str, start: str, end: str, precision: int) -> None:
+    (mention,) = find_dates(text, FRIDAY)
+    assert (mention.date_start, mention.date_end, mention.precision) == (
+        dt.date.fromisoformat(start),
+        dt.date.fromisoformat(end),
+        precision,
+    )
+    assert text[mention.start : mention.end] == mention.text
+
+
+def test_dates_relative_without_publication_stay_text() -> None:
+    (mention,) = find_dates("gunmen attacked the town last week", None)
+    assert mention.text == "last week"
+    assert (mention.date_start, mention.date_end, mention.precision) == (None, None, 4)
+
+
+def test_dates_may_the_verb_is_not_a_month() -> None:
+    assert find_dates("the rebels may attack again", FRIDAY) == []
