@@ -220,5 +220,63 @@ def errors(db: str | None) -> None:
             click.echo(f"{row['origin']}: {row['message']} [{row['code']}] ({row['at']})")
 
 
+@main.group()
+def evaluate() -> None:
+    """Score extraction on the shared benchmarks (read from ../shared/benchmarks, never shipped)."""
+
+
+def _print_report(report: Any, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(report.render_text(per_label=True))
+
+
+def _progress(label: str) -> Any:
+    def show(done: int, total: int) -> None:
+        if done == total or done % 50 == 0:
+            click.echo(f"{label}: {done}/{total}", err=True)
+
+    return show
+
+
+@evaluate.command("muc4")
+@click.option("--split", type=click.Choice(["dev", "train", "test"]), default="dev", show_default=True)
+@click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="The MUC-4 folder (default ../shared/benchmarks/muc4).")
+@click.option("--limit", type=int, help="Score only the first N documents.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def evaluate_muc4_cmd(split: str, data_dir: Path | None, limit: int | None, as_json: bool) -> None:
+    """MUC-4 role fillers (GRIT's CEAF-REE), relevance, incident type, date and place."""
+    from eventwire.evaluate.muc4 import evaluate_muc4
+
+    extractor = _load_extractor(None)
+    try:
+        report = evaluate_muc4(extractor.extract, split=split, data_dir=data_dir, limit=limit,
+                               progress=_progress("muc4"))
+    except EventwireError as err:
+        raise click.ClickException(str(err)) from None
+    _print_report(report, as_json)
+
+
+@evaluate.command("acled-notes")
+@click.option("--part", type=click.Choice(["held_out", "tuning", "all"]), default="held_out", show_default=True)
+@click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="The ACLED sample folder (default ../shared/benchmarks/acled_sample).")
+@click.option("--limit", type=int, help="Score only the first N notes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def evaluate_acled_cmd(part: str, data_dir: Path | None, limit: int | None, as_json: bool) -> None:
+    """ACLED coder notes: event type, sub-event type, fatalities, actors, admin1."""
+    from eventwire.evaluate.acled_notes import evaluate_acled_notes
+
+    extractor = _load_extractor(None)
+    try:
+        report = evaluate_acled_notes(extractor.extract, data_dir=data_dir, part=part, limit=limit,
+                                      progress=_progress("acled-notes"))
+    except EventwireError as err:
+        raise click.ClickException(str(err)) from None
+    _print_report(report, as_json)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
