@@ -14,10 +14,11 @@ def test_build_dateline_gives_the_publication_date() -> None:
     assert (doc.published, doc.published_source) == (dt.date(1990, 1, 10), "dateline")
 
 
-def test_build_metadata_beats_given_date_beats_dateline() -> None:
+def test_build_metadata_beats_dateline_beats_given_date() -> None:
     text = "LIMA, 10 JAN 90 (EFE) -- [TEXT] A BOMB EXPLODED."
     given = dt.date(2000, 1, 1)
-    assert build_document(RawItem("a", text), given).published == given
+    assert build_document(RawItem("a", text), given).published == dt.date(1990, 1, 10)
+    assert build_document(RawItem("a", "A BOMB EXPLODED."), given).published == given
     meta = build_document(RawItem("a", text, meta=(("published", "2024-09-06T10:00:00Z"),)), given)
     assert (meta.published, meta.published_source) == (dt.date(2024, 9, 6), "metadata")
 

@@ -24,8 +24,9 @@ def parse_published(value: str, where: str) -> dt.date:
 def build_document(raw: RawItem, published: dt.date | None = None) -> Document:
     """Normalize a raw item into a Document.
 
-    The publication date is, in order: the item's own metadata, ``published`` (given by the caller), the
-    date in a dateline at the start of the text; else None, and relative dates stay unresolved.
+    The publication date is, in order: the item's own metadata, the date in a dateline at the start of the
+    text, ``published`` (given by the caller for inputs that carry none); else None, and relative dates
+    stay unresolved. The document's own word comes first because one ``--published`` often covers a folder.
     """
     title = raw.get("title")
     url = raw.get("url")
@@ -44,14 +45,13 @@ def build_document(raw: RawItem, published: dt.date | None = None) -> Document:
 
     source: str | None = None
     date: dt.date | None = None
+    dateline = read_dateline(text)
     if meta_published:
         date, source = parse_published(meta_published, raw.origin), "metadata"
+    elif dateline and dateline.date:
+        date, source = dateline.date, "dateline"
     elif published is not None:
         date, source = published, "given"
-    else:
-        dateline = read_dateline(text)
-        if dateline and dateline.date:
-            date, source = dateline.date, "dateline"
     return Document(
         id=raw.get("id") or content_id(text),
         text=text,

@@ -40,3 +40,21 @@ def read_dateline(text: str) -> Dateline | None:
             break
     place = match.group("place").split(",")[0].strip()
     return Dateline(place, match.start("place"), match.start("place") + len(place), date, match.end())
+
+
+# "BAMAKO —", "KABUL, Afghanistan (AP) —", "MAIDUGURI, Nigeria —" at the start of a paragraph: the place
+# is written in capitals, the date may be missing.
+_PLACE_LINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}?)?)"
+    r"(?:,\s*[^()\n—–]{3,30}?)?\s*(?:\([^)\n]{1,60}\)\s*)?(?:--|—|–|-)\s",
+    re.MULTILINE,
+)
+
+
+def dateline_spans(text: str, within: int = 600) -> list[tuple[int, int]]:
+    """The spans of dateline places near the start of a text (in its first ``within`` characters)."""
+    spans = [(m.start("place"), m.end("place")) for m in _PLACE_LINE.finditer(text, 0, min(len(text), within))]
+    dateline = read_dateline(text)
+    if dateline:
+        spans.append((dateline.place_start, dateline.end))
+    return spans

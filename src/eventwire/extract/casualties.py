@@ -46,7 +46,9 @@ SINGULAR: dict[str, str] = {
     "resident": "civilian", "villager": "civilian", "peasant": "civilian", "priest": "civilian",
     "teacher": "civilian", "doctor": "civilian", "worker": "civilian", "trader": "civilian",
     "driver": "civilian", "judge": "civilian", "mayor": "civilian", "official": "civilian",
-    "businessman": "civilian", "person": "people", "protester": "protesters", "demonstrator": "protesters",
+    "businessman": "civilian", "passer-by": "civilian", "passerby": "civilian", "bystander": "civilian",
+    "pedestrian": "civilian", "motorist": "civilian", "shopkeeper": "civilian", "vendor": "civilian",
+    "serviceman": "forces", "person": "people", "protester": "protesters", "demonstrator": "protesters",
     "fighter": "armed", "militant": "armed", "rebel": "armed", "insurgent": "armed", "gunman": "armed",
     "guerrilla": "armed", "attacker": "armed", "commander": "armed", "bomber": "armed", "leader": "armed",
 }  # fmt: skip
@@ -68,22 +70,25 @@ _KIND_OF_VERB = {
     "kill": "fatalities", "dead": "fatalities", "die": "fatalities", "slain": "fatalities",
     "lost": "fatalities", "shot dead": "fatalities", "death": "fatalities", "murder": "fatalities",
     "execut": "fatalities", "behead": "fatalities", "massacr": "fatalities", "bodies": "fatalities",
-    "wound": "injuries", "injur": "injuries", "hurt": "injuries",
+    "wound": "injuries", "injur": "injuries", "hurt": "injuries", "treated": "injuries", "hospital": "injuries",
     "kidnap": "abducted", "abduct": "abducted", "hostage": "abducted",
     "arrest": "arrested", "detain": "arrested", "custody": "arrested", "apprehend": "arrested",
     "rounded up": "arrested",
     "particip": "participants", "took part": "participants", "join": "participants",
     "march": "participants", "gather": "participants", "rall": "participants", "protest": "participants",
+    "block": "participants", "hurl": "participants", "chant": "participants", "took to": "participants",
     "demonstrat": "participants", "turn": "participants", "attend": "participants", "crowd": "participants",
 }  # fmt: skip
 _VERB_AFTER = (
     r"(?P<verb>killed|dead|died|have\s+died|lost\s+their\s+lives|slain|shot\s+dead|executed|beheaded|"
     r"massacred|murdered|wounded|injured|hurt|kidnapped|abducted|taken\s+hostage|held\s+hostage|arrested|"
-    r"detained|taken\s+into\s+custody|apprehended|rounded\s+up|participated|took\s+part|joined|marched|"
-    r"gathered|rallied|protested|demonstrated|turned\s+out)"
+    r"detained|taken\s+into\s+custody|apprehended|rounded\s+up|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds)|"
+    r"hospitali[sz]ed|participated|took\s+part|joined|marched|gathered|rallied|protested|demonstrated|"
+    r"turned\s+out|blocked|hurled|chanted|took\s+to\s+the\s+streets)"
 )
 _BE = r"(?:,?\s*(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|reportedly|also|all|allegedly|"
-_BE += r"confirmed|later|were\s+reported|reported)\s*)*"
+_BE += r"confirmed|later|were\s+reported|reported|slightly|seriously|critically|badly|severely|lightly|"
+_BE += r"fatally|mortally|gravely)\s*)*"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "no one was killed", "no casualties were reported"
@@ -107,8 +112,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "before",
         re.compile(
-            r"(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|kidnapping|kidnapped|abducting|"
-            r"abducted|arresting|arrested|detaining|detained|executed|executing|massacring|massacred|"
+            r"(?P<verb>killing|killed|kills|kill|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
+            r"kidnapping|kidnapped|kidnaps|kidnap|abducting|abducted|abducts|abduct|arresting|arrested|arrests|"
+            r"arrest|detaining|detained|detains|executed|executing|massacring|massacred|"
             r"claimed\s+the\s+lives\s+of|left|leaving)\s+"
             rf"(?P<victim>(?P<count>{_COUNT})(?:\s+(?:of\s+)?{_MODS}{_HEAD})?)"
             r"(?:\s+(?P<state>dead|injured|wounded|hurt))?"
@@ -134,7 +140,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "crowd",
         re.compile(
-            rf"(?P<verb>crowds?|gatherings?|rall(?:y|ies)|march(?:es)?)\s+of\s+(?P<victim>(?P<count>{_COUNT})"
+            rf"(?P<verb>crowds?|gatherings?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?)\s+(?:of|by)\s+"
+            rf"(?P<victim>(?P<count>{_COUNT})"
             rf"(?:\s+{_MODS}{_HEAD})?)"
         ),
     ),
@@ -166,6 +173,12 @@ class Figure:
     victim_end: int
     category: str  # armed, forces, civilian, protesters, people
     revised: bool = False
+
+
+_PLUS_ATTACKER = re.compile(
+    r",?\s*(?:in\s+addition\s+to|as\s+well\s+as|besides|plus|and)\s+(?:himself|herself|the\s+(?:suicide\s+)?"
+    r"(?:bomber|attacker|assailant|gunman))\b"
+)
 
 
 def _kind(verb: str) -> str | None:
@@ -205,6 +218,9 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
             if name in {"after", "before", "noun", "crowd"} and not head and not _plausible_bare(lower, match):
                 continue
             v_start, v_end = match.span("victim") if groups.get("victim") else match.span()
+            if kind == "fatalities" and _PLUS_ATTACKER.match(lower, match.end()):
+                # "killing nine people in addition to himself": ACLED counts the attacker among the dead.
+                count = Count(count.low + 1, count.best + 1, None if count.high is None else count.high + 1)
             # A figure written before its verb is quoted as its noun phrase ("More than 200 troops from both
             # nations"), like "the deaths of at least 14 fighters"; the sentence evidence gives the rest.
             f_end = v_end if name == "after" else match.end()

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from eventwire.extract.casualties import Figure, combine
-from eventwire.extract.mentions import Mention, Rejection
+from eventwire.extract.mentions import Mention, Rejection, Trigger
 from eventwire.extract.notes import write_notes
 from eventwire.extract.roles import find_targets, find_weapons, perpetrator_individuals
 from eventwire.extract.typing_rules import classify
@@ -29,10 +29,17 @@ from eventwire.text.dates import DateMention, midpoint
 HISTORICAL_DAYS = 60
 """An event dated more than this long before publication is background, not news."""
 
-_NEAR = re.compile(r"(?:near|outside|outskirts\s+of|close\s+to|\bof|km\s+from|kilometers?\s+from|"
-                   r"miles?\s+from|road\s+(?:between|to|from)|vicinity\s+of)\s+(?:the\s+)?(?:town\s+of\s+|city"
-                   r"\s+of\s+|village\s+of\s+)?$")
+_NEAR = re.compile(
+    r"(?:near|outside|outskirts\s+of|close\s+to|vicinity\s+of|part\s+of|area\s+of|road\s+(?:between|to|from)|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|\d+\s*(?:km|kilomet\w+|"
+    r"miles?)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$"
+)
 _DURATION_BEFORE = re.compile(r"(?:since|until|till|by|from|before)\s+$")
+# "the ministry said on Thursday", "a statement issued on Thursday": the day of the report, not the event.
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|reported|announced|issued|added|stated|published|released|confirmed|claimed|"
+    r"disclosed|revealed)\s+(?:\w+\s+){0,2}(?:on\s+|late\s+|early\s+)?$"
+)
 _FEATURE_RANK = {"P": 0}
 
 
@@ -59,6 +66,8 @@ class Context:
     lower: str
     places: Sequence[PlaceMention]
     dates: Sequence[DateMention]
+    datelines: Sequence[tuple[int, int]] = ()
+    """Where datelines stand: the place a report was filed from is not where its event happened."""
 
 
 def _in(span_start: int, mention: Mention) -> bool:
@@ -78,19 +87,39 @@ def _specificity(place: Place) -> int:
     return 3
 
 
+# A place name used as a modifier ("U.S. soldiers", "Iraqi-led", "the Syria talks") is not where anything
+# happened.
+_MODIFIED_NOUN = re.compile(
+    r"[\s-]*(?:-led|-backed|-based)?\s*(?:soldiers?|troops|forces|military|army|officials?|commandos?|police|"
+    r"government|authorities|embassy|president|prime|minister|ministry|officers?|personnel|citizens?|"
+    r"nationals?|allies|partners|coalition|envoy|diplomats?|navy|air\s+force|marines?|talks|negotiat\w+|"
+    r"counterparts?|security|intelligence|special|defen[cs]e|state\s+media|news)\b"
+)
+
+
 def _places_of(mentions: Sequence[Mention], ctx: Context) -> list[PlaceMention]:
-    return [p for p in ctx.places if p.place is not None and any(_in(p.start, m) for m in mentions)]
+    return [
+        p for p in ctx.places
+        if p.place is not None and any(_in(p.start, m) for m in mentions)
+        and not _MODIFIED_NOUN.match(ctx.lower, p.end)
+        and not any(s <= p.start < e for s, e in ctx.datelines)
+    ]  # fmt: skip
 
 
 def _dates_of(mention: Mention, ctx: Context) -> list[DateMention]:
     return [
         d for d in ctx.dates
         if _in(d.start, mention) and not _DURATION_BEFORE.search(ctx.lower[max(0, d.start - 8) : d.start])
+        and not _REPORTED_ON.search(ctx.lower[max(0, d.start - 40) : d.start])
     ]  # fmt: skip
 
 
 def _explicit_date(mention: Mention, ctx: Context) -> DateMention | None:
-    dates = [d for d in _dates_of(mention, ctx) if d.resolved and d.kind not in {"year"}]
+    clauses = [(t.clause_start, t.clause_end) for t in mention.triggers if t.strong]
+    dates = [
+        d for d in _dates_of(mention, ctx)
+        if d.resolved and d.kind != "year" and any(a <= d.start < b for a, b in clauses)
+    ]  # fmt: skip
     return dates[0] if dates else None
 
 
@@ -99,34 +128,51 @@ def _overlaps(a: DateMention, b: DateMention) -> bool:
     return a.date_start <= b.date_end and b.date_start <= a.date_end
 
 
-def _starts_new_event(group: Group, mention: Mention, ctx: Context) -> bool:
-    if mention.new_event and mention.strong:
-        return True
-    if mention.family not in group.families and group.families:
-        joinable = {"violence", "protest", "riot"}
-        protest_arrest = mention.family == "arrest" and "protest" in group.families and re.search(
-            r"protest|demonstrat", ctx.lower[mention.sentence.start : mention.sentence.end]
-        )
-        if not (mention.family in joinable and group.families <= joinable) and not protest_arrest:
-            return True
-    if mention.anaphoric or not mention.strong:
-        return False
+_JOINABLE = frozenset({"violence", "protest", "riot", "looting"})
+
+
+def _fit(group: Group, mention: Mention, ctx: Context) -> int | None:
+    """How well a mention fits an event already found: None when it cannot be the same event."""
+    families = group.families
+    if mention.family not in families and families:
+        # Arrests made while breaking up a protest belong to the protest; looting to the riot or raid.
+        protest_arrest = mention.family == "arrest" and "protest" in families
+        if not (mention.family in _JOINABLE and families <= _JOINABLE) and not protest_arrest:
+            return None
+    score = 1 if mention.anaphoric else 0
+    group_kinds = {t.kind for m in group.strong for t in m.triggers}
+    if mention.refers_to & group_kinds:
+        score += 2  # "wounded in the fighting" refers to the battle, not to the air strike after it
+    # "The blast came as negotiators met in Doha": a sentence that opens on the event is about it,
+    # wherever else it names; it names the place when it says which ("The assault in Ghazni").
+    lead = mention.leads_with_anaphor and not mention.new_event
+    if lead:
+        score += 10
     new_date = _explicit_date(mention, ctx)
     if new_date is not None:
         old_dates = [d for m in group.strong if (d := _explicit_date(m, ctx)) is not None]
-        if old_dates and not any(_overlaps(new_date, d) for d in old_dates):
-            return True
-    new_places = [p.place for p in _places_of([mention], ctx) if p.place and _specificity(p.place) <= 2]
-    old_places = [p.place for p in _places_of(group.strong, ctx) if p.place and _specificity(p.place) <= 2]
+        if old_dates:
+            if not any(_overlaps(new_date, d) for d in old_dates):
+                return None
+            score += 2
+    new_places = {(p.place.iso3, p.place.admin1) for p in _places_of([mention], ctx) if p.place
+                  and _specificity(p.place) <= 2}  # fmt: skip
+    old_places = {(p.place.iso3, p.place.admin1) for p in _places_of(group.strong, ctx) if p.place
+                  and _specificity(p.place) <= 2}  # fmt: skip
     if new_places and old_places:
-        new_keys = {(p.iso3, p.admin1) for p in new_places}
-        if not new_keys & {(p.iso3, p.admin1) for p in old_places}:
-            return True
-    return False
+        if not new_places & old_places:
+            return score if lead else None
+        score += 3
+    return score
 
 
 def group_mentions(mentions: Sequence[Mention], ctx: Context) -> list[Group]:
-    """Mentions → one group per event, in document order."""
+    """Mentions → one group per event, in document order.
+
+    A strong mention joins the event it fits best (same place, overlapping date, a definite reference);
+    "in a separate attack" rules out the event just before unless the mention names that event's place.
+    Weak mentions join the latest event; those before the first event wait for it.
+    """
     groups: list[Group] = []
     pending: list[Mention] = []
     for mention in mentions:
@@ -136,11 +182,20 @@ def group_mentions(mentions: Sequence[Mention], ctx: Context) -> list[Group]:
             else:
                 pending.append(mention)
             continue
-        if not groups or _starts_new_event(groups[-1], mention, ctx):
+        best: tuple[int, int] | None = None
+        for index, group in enumerate(groups):
+            score = _fit(group, mention, ctx)
+            if score is None:
+                continue
+            if mention.new_event and index == len(groups) - 1 and score < 3:
+                continue
+            if best is None or (score, index) >= best:
+                best = (score, index)
+        if best is None:
             groups.append(Group([*pending, mention]))
             pending = []
         else:
-            groups[-1].mentions.append(mention)
+            groups[best[1]].mentions.append(mention)
     return groups
 
 
@@ -154,38 +209,72 @@ _PASSIVE_GAP = re.compile(r"^[\s,]*(?:(?:were|was|have\s+been|had\s+been|has\s+b
 _BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 
 
+_HEADLINE_PASSIVE = re.compile(r"\s*(?:$|[,.;:]|as\b|in\b|when\b|after\b|by\b|near\b|at\b|during\b|while\b|on\b)")
+_ACTED_ON_KINDS = frozenset({"kill", "injure", "abduct", "arrest"})
+
+
+# "the army says ...": the source of a report. (A group that "claimed" an attack is its perpetrator.)
+_REPORTER = re.compile(r"\s*(?:says|said|say|reported|reports|announced|told|added|stated|confirmed)\b")
+
+
+def _governing_trigger(actor: ActorMention, triggers: Sequence[Trigger]) -> Trigger | None:
+    """The act an actor takes part in: the nearest act after it in its clause (its verb), else before it.
+
+    Acts ("shelled", "attacked") govern before tolls ("killed"): in "one soldier was killed when
+    separatists shelled army positions", the separatists belong to "shelled".
+    """
+    same_clause = [t for t in triggers if t.clause_start <= actor.start < t.clause_end]
+    acts = [t for t in same_clause if t.kind not in {"kill", "injure"}] or same_clause
+    after = [t for t in acts if t.start >= actor.end and t.start - actor.end <= 80]
+    if after:
+        return min(after, key=lambda t: t.start)
+    before = [t for t in acts if t.end <= actor.start]
+    return max(before, key=lambda t: t.end) if before else (acts[0] if acts else None)
+
+
 def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> Sides:
-    """Side A acts (the subject before the act, or the agent after "by"); side B is acted on."""
+    """Side A acts (the subject before its act, or the agent after "by"); side B is acted on."""
     a: list[ActorMention] = []
     b: list[ActorMention] = []
     victims = [(f.victim_start, f.victim_end) for m in group.mentions for f in m.figures]
-    for mention in group.strong:
-        anchor = next(t for t in mention.triggers if t.strong)
-        for actor in actors:
-            if not (anchor.clause_start <= actor.start < anchor.clause_end):
-                continue
-            in_victims = any(s <= actor.start < e for s, e in victims)
-            if actor.end <= anchor.start:
-                gap = ctx.lower[actor.end : anchor.start]
-                passive = bool(_PASSIVE_GAP.match(gap)) or in_victims
-                (b if passive else a).append(actor)
-            elif _BY_BEFORE.search(ctx.lower[max(0, actor.start - 30) : actor.start]) and not in_victims:
-                a.append(actor)
-            else:
-                b.append(actor)
+    triggers = [t for m in group.strong for t in m.triggers if t.strong]
+    for actor in actors:
+        if _REPORTER.match(ctx.lower, actor.end):
+            continue  # "the army says ...": the source of the report, not a side
+        trigger = _governing_trigger(actor, triggers)
+        if trigger is None:
+            continue
+        in_victims = any(s <= actor.start < e for s, e in victims)
+        if actor.end <= trigger.start:
+            gap = ctx.lower[actor.end : trigger.start]
+            # "soldiers were killed", and the headline's "Ukrainian soldier killed as ...".
+            passive = bool(_PASSIVE_GAP.match(gap)) or in_victims or (
+                trigger.kind in _ACTED_ON_KINDS and not gap.strip()
+                and bool(_HEADLINE_PASSIVE.match(ctx.lower, trigger.end))
+            )  # fmt: skip
+            (b if passive else a).append(actor)
+        elif _BY_BEFORE.search(ctx.lower[max(0, actor.start - 30) : actor.start]) and not in_victims:
+            a.append(actor)
+        else:
+            b.append(actor)
     for figure in (f for m in group.mentions for f in m.figures if f.kind != "participants"):
         b.extend(x for x in actors if figure.victim_start <= x.start < figure.victim_end and x not in b)
     a_names = {x.actor.name for x in a}
-    b = [x for x in b if x.actor.name not in a_names]
+    b = [x for x in b if x.actor.name not in a_names or x.actor.inter == 7]
+    a = [x for x in a if x.actor.name not in {y.actor.name for y in b} or x.actor.inter != 7]
     return Sides(a, b)
 
 
 def _names(mentions: Sequence[ActorMention], home: str | None) -> list[Actor]:
-    """Distinct actors in order; a state's own forces lead a joint force on its soil."""
+    """Distinct actors in order; a state's own forces lead a joint force on its soil, and a named group
+    replaces the "gunmen" that stood for it."""
     seen: dict[str, Actor] = {}
     for mention in mentions:
         seen.setdefault(mention.actor.name, mention.actor)
     ordered = list(seen.values())
+    generic = {"unidentified", "insurgents"}
+    if any(a.kind not in generic and a.inter in {2, 3, 4} for a in ordered):
+        ordered = [a for a in ordered if a.kind not in generic]
     ordered.sort(key=lambda actor: 0 if home and actor.inter == 1 and actor.country == home else 1)
     return ordered
 
@@ -206,13 +295,22 @@ def _event_place(group: Group, ctx: Context) -> PlaceMention | None:
     all_places = _places_of(group.mentions, ctx)
     if not all_places:
         return None
+    anchor_places = _places_of(group.strong[:1], ctx)
     countries = [p.place.iso3 for p in strong_places if p.place] or [p.place.iso3 for p in all_places if p.place]
-    home = max(set(countries), key=countries.count) if countries else None
+    home = (
+        anchor_places[0].place.iso3 if anchor_places and anchor_places[0].place
+        else max(countries, key=lambda c: (countries.count(c), -countries.index(c))) if countries else None
+    )  # fmt: skip
     candidates = [p for p in all_places if p.place and (home is None or p.place.iso3 == home)] or all_places
     strong_ids = {id(p) for p in strong_places}
+    anchor_ids = {id(p) for p in anchor_places}
     return min(
         candidates,
-        key=lambda p: (_specificity(p.place) if p.place else 9, 0 if id(p) in strong_ids else 1, p.start),
+        key=lambda p: (
+            _specificity(p.place) if p.place else 9,
+            0 if id(p) in anchor_ids else 1 if id(p) in strong_ids else 2,
+            p.start,
+        ),
     )
 
 
@@ -311,7 +409,10 @@ def build_event(
     kinds = [t.kind for m in group.strong for t in m.triggers if t.strong] + [
         t.kind for m in group.strong for t in m.triggers if not t.strong
     ]
-    family = first.family if first.family in group.families else sorted(group.families)[0]
+    # The first report decides, unless it was looting or another side-note of a riot or raid.
+    family = first.family
+    if family not in {"violence", "protest", "riot"} and group.families & {"protest", "violence", "riot"}:
+        family = next(f for f in ("protest", "violence", "riot") if f in group.families)
     group_lower = " ".join(lower[m.sentence.start : m.sentence.end] for m in group.mentions)
     fatalities = quantities["fatalities"]
     event_type, sub_event_type, civilian_targeting = classify(
@@ -322,6 +423,7 @@ def build_event(
         side_b_inters=[x.inter for x in side_b],
         victim_categories=victim_categories,
         fatalities=fatalities.best if fatalities else 0,
+        anchor_kinds=[t.kind for t in first.triggers],
     )
     side_a, side_b = generic.complete(event_type, sub_event_type, side_a, side_b, country, victim_categories)
     for label, chosen, mentions in (("actor1", side_a, sides.a), ("actor2", side_b, sides.b)):
@@ -338,7 +440,12 @@ def build_event(
          and f.count.best > 0],
         text,
     )  # fmt: skip
-    perp_individuals = _fillers(perpetrator_individuals(lower, strong_clauses), text)
+    victim_spans = [(f.victim_start, f.victim_end) for f in figures]
+    perp_individuals = _fillers(
+        [p for p in perpetrator_individuals(lower, strong_clauses)
+         if not any(s <= p[0] < e for s, e in victim_spans)],
+        text,
+    )  # fmt: skip
     targets = _fillers(find_targets(lower, strong_clauses), text)
     weapons = _fillers(find_weapons(lower, [(m.sentence.start, m.sentence.end) for m in group.strong]), text)
 
@@ -430,7 +537,9 @@ class GenericActors:
             if not protesters:
                 made = self._actor("protesters", 6, country)
                 protesters = [made] if made else []
-            return protesters, [x for x in others if x.inter == 1]
+            # Police who only escort a march are not a side: only those who intervene are.
+            responders = [x for x in others if x.inter == 1] if sub_event_type != "Peaceful protest" else []
+            return protesters, responders
         if event_type == "Riots":
             rioters = [x for x in side_a + side_b if x.inter == 5]
             others = [x for x in side_a + side_b if x.inter not in {5, 6}]

@@ -33,7 +33,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     ),
     TriggerKind(
         "shelling",
-        r"shell(?:ing|ed)\b|artillery\s+(?:fire|shells?|strikes?|attacks?)|mortars?\s+(?:fire|shells?|rounds?|"
+        r"shell(?:ing|ed|s)\b|artillery\s+(?:fire|shells?|strikes?|attacks?)|mortars?\s+(?:fire|shells?|rounds?|"
         r"attacks?)|mortar(?:ed)?\b|rockets?\s+(?:fire|attacks?|struck|hit|landed|slammed)|missiles?\s+(?:"
         r"strikes?|attacks?|struck|hit|slammed)|fired\s+(?:\w+\s+){0,2}(?:rockets|missiles|mortars?|shells)"
         r"|(?:rocket|missile)\s+(?:barrages?|salvos?)|barrages?\s+of",
@@ -45,16 +45,18 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"blew\s+up|detonated|planted|hidden)|explosive\s+devices?|dynamite\s+(?:attacks?|charges?)"
         r"|dynamited|planted\s+(?:a\s+|an\s+)?(?:bomb|explosives?)",
     ),
-    TriggerKind("grenade", r"(?:hand\s+)?grenades?\b(?!-)|grenade\s+attacks?"),
+    TriggerKind("grenade", r"(?<!propelled\s)(?<!propelled-)(?:hand\s+)?grenades?\b(?!-)|grenade\s+attacks?"),
     TriggerKind(
         "explosion",
         r"explosions?|exploded|blasts?\b|bomb(?:ing|ings|ed|s)?\b|detonat(?:ed|ion|ions)|blew\s+up",
     ),
+    # A raid is a fight, unless all it did was arrest people (then it is an arrest: see typing_rules).
+    TriggerKind("raid", r"raid(?:s|ed|ing)?\b|storm(?:s|ed|ing)?\s+(?:a|an|the|their|its)?\s*\w+|swoop(?:ed)?\s+on"),
     TriggerKind(
         "fight",
         r"clash(?:es|ed)?\b|heavy\s+fighting|fighting\s+(?:broke|erupted|between|with|in)|fought\b|battled?\b"
         r"|battles\b|gun\s*fights?|fire\s*fights?|exchanges?\s+of\s+(?:gun)?fire|exchanged\s+fire|skirmish\w*"
-        r"|ambush\w*|raid(?:s|ed|ing)?\b|assault(?:s|ed)?\b|counter-?attack\w*|stormed|overran|repelled"
+        r"|ambush\w*|assault(?:s|ed)?\b(?!\s+(?:rifles?|weapons?|guns?))|counter-?attack\w*|overran|repelled"
         r"|offensive\s+(?:on|against)",
     ),
     TriggerKind(
@@ -72,7 +74,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     TriggerKind("injure", r"wound(?:ed|s|ing)?\b|injur(?:ed|ies|y|ing)\b|hurt\b"),
     TriggerKind(
         "abduct",
-        r"kidnap\w*|abduct\w*|taken\s+hostage|held\s+hostage|hostages?\b|forcibly\s+disappeared",
+        r"kidnap\w*|abduct\w*|taken\s+hostage|held\s+hostage|hostages?\b|forcibly\s+disappeared"
+        r"|(?:were|was|been)\s+(?:seized|snatched|taken\s+away)\b",
     ),
     TriggerKind("sexual", r"\brap(?:ed|es|ing)\b|\brape\b|sexual(?:ly)?\s+(?:assault\w*|violence|abuse\w*)"),
     TriggerKind(
@@ -142,7 +145,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
 )
 
 VIOLENT_KINDS = frozenset(
-    {"suicide", "chemical", "air", "shelling", "ied", "grenade", "explosion", "fight", "attack", "kill",
+    {"suicide", "chemical", "air", "shelling", "ied", "grenade", "explosion", "raid", "fight", "attack", "kill",
      "injure", "abduct", "sexual", "territory", "operation"}
 )  # fmt: skip
 CASUALTY_ONLY_KINDS = frozenset({"kill", "injure"})
@@ -226,7 +229,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"december)|in\s+total|overall|in\s+all|over\s+the\s+(?:past|last)\s+(?:year|months|decade|"
             r"years|weeks)|(?:have|has)\s+been\s+killed\s+since|cumulative|tally|in\s+recent\s+(?:years|months)"
             r"|since\s+the\s+(?:war|conflict|insurgency|fighting)\s+(?:began|started)|per\s+year|a\s+year|"
-            r"annual(?:ly)?|every\s+year|each\s+year|to\s+date)\b"
+            r"annual(?:ly)?|every\s+year|each\s+year|to\s+date|since\s+(?:19|20)\d\d)\b"
         ),
     ),
     (

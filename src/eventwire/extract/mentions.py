@@ -24,6 +24,10 @@ from eventwire.extract.lexicon import (
 )
 from eventwire.extract.sentences import Sentence
 
+# Where one sentence reports two events: "Taliban fighters attacked a checkpoint in Ghazni; an air strike
+# killed insurgents in Helmand", "..., while an air strike the following day killed ...".
+_EVENT_SPLIT = re.compile(r";|,\s+(?:while|whereas)\b|\.\s")
+
 _TRIGGER_RE = re.compile(
     "|".join(f"(?P<{kind.name}>{kind.pattern})" for kind in TRIGGERS),
 )
@@ -68,6 +72,8 @@ class Mention:
     figures: list[Figure] = field(default_factory=list)
     anaphoric: bool = False
     new_event: bool = False
+    leads_with_anaphor: bool = False  # "The blast came as ...": the sentence is about the event before
+    refers_to: frozenset[str] = frozenset()  # kinds its definite reference names: "the fighting" → fight
 
     @property
     def strong(self) -> bool:
@@ -96,7 +102,9 @@ def _clauses(lower: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     clause = lower[trigger.clause_start : trigger.clause_end]
-    if NOT_CONFLICT.search(clause):
+    # Another sense of the word shows next to it ("died in a collision", "heart attack").
+    near = lower[max(trigger.clause_start, trigger.start - 30) : min(trigger.clause_end, trigger.end + 45)]
+    if NOT_CONFLICT.search(near):
         return "not conflict (accident, disease, disaster or another sense of the word)"
     before = lower[trigger.clause_start : trigger.start]
     wide = SUPERLATIVE.sub(" ", clause)
@@ -106,6 +114,64 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
         if match:
             return f"{reason} ({match.group(0).strip()!r})"
     return None
+
+
+def _segments(lower: str, sentence: Sentence, accepted: list[Trigger]) -> list[tuple[int, int, list[Trigger]]]:
+    """The sentence, or its parts when each part reports an act of its own."""
+    cuts = [m.start() for m in _EVENT_SPLIT.finditer(lower, sentence.start, sentence.end)]
+    bounds = [sentence.start, *cuts, sentence.end]
+    parts: list[tuple[int, int, list[Trigger]]] = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        triggers = [t for t in accepted if start <= t.start < end]
+        if parts and not any(t.strong for t in triggers):
+            parts[-1] = (parts[-1][0], end, parts[-1][2] + triggers)  # a part with no act of its own
+        elif parts and not any(t.strong for t in parts[-1][2]):
+            parts[-1] = (parts[-1][0], end, parts[-1][2] + triggers)
+        else:
+            parts.append((start, end, triggers))
+    return [(s, e, t) for s, e, t in parts if t]
+
+
+def _mention(lower: str, sentence: Sentence, accepted: list[Trigger]) -> Mention | None:
+    # Casualty figures count only inside accepted clauses: a toll in a rejected clause is not this event's.
+    figures: list[Figure] = []
+    for c_start, c_end in sorted({(t.clause_start, t.clause_end) for t in accepted}):
+        figures.extend(find_figures(lower, max(c_start, sentence.start), min(c_end, sentence.end)))
+    if all(t.kind in {"kill", "injure"} for t in accepted) and not figures:
+        # "dead" or "killed" with no figure and no act: too little to stand as an event mention.
+        if not any(t.kind == "kill" and lower[t.start : t.end].startswith("kill") for t in accepted):
+            return None
+    text = lower[sentence.start : sentence.end]
+    return Mention(
+        sentence,
+        accepted,
+        figures,
+        anaphoric=bool(ANAPHOR.search(text)),
+        new_event=bool(NEW_EVENT_CUE.search(text)),
+        leads_with_anaphor=bool(ANAPHOR.match(text)),
+        refers_to=referred_kinds(text),
+    )
+
+
+_REFERENCE_KINDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:fighting|clash(?:es)?|assault|ambush|raid|battle|"
+                r"firefight|gunfight)\b"), frozenset({"fight", "raid", "attack"})),
+    (re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:air\s*strike|strike|bombardment|shelling|drone\s+strike)\b"),
+     frozenset({"air", "shelling"})),
+    (re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:bombing|blast|explosion|bomb)\b"),
+     frozenset({"ied", "explosion", "suicide", "grenade"})),
+    (re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:protest|demonstration|rally|march)\b"),
+     frozenset({"protest"})),
+)
+
+
+def referred_kinds(text: str) -> frozenset[str]:
+    """The kinds of event a sentence's definite references name ("the fighting", "the blast")."""
+    kinds: set[str] = set()
+    for pattern, names in _REFERENCE_KINDS:
+        if pattern.search(text):
+            kinds |= names
+    return frozenset(kinds)
 
 
 def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[list[Mention], list[Rejection]]:
@@ -131,22 +197,8 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
             accepted.append(trigger)
         if not accepted:
             continue
-        # Casualty figures count only inside accepted clauses: a toll in a rejected clause is not this event's.
-        figures: list[Figure] = []
-        for c_start, c_end in sorted({(t.clause_start, t.clause_end) for t in accepted}):
-            figures.extend(find_figures(lower, c_start, c_end))
-        if all(t.kind in {"kill", "injure"} for t in accepted) and not figures:
-            # "dead" or "killed" with no figure and no act: too little to stand as an event mention.
-            if not any(t.kind == "kill" and lower[t.start : t.end].startswith("kill") for t in accepted):
-                continue
-        sentence_lower = lower[sentence.start : sentence.end]
-        mentions.append(
-            Mention(
-                sentence,
-                accepted,
-                figures,
-                anaphoric=bool(ANAPHOR.search(sentence_lower)),
-                new_event=bool(NEW_EVENT_CUE.search(sentence_lower)),
-            )
-        )
+        for start, end, triggers in _segments(lower, sentence, accepted):
+            mention = _mention(lower, Sentence(start, end), triggers)
+            if mention is not None:
+                mentions.append(mention)
     return mentions, rejections

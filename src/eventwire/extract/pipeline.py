@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventwire.documents.dateline import read_dateline
+from eventwire.documents.dateline import dateline_spans, read_dateline
 from eventwire.extract.events import Context, GenericActors, _document_place, _event_place, build_event, group_mentions
 from eventwire.extract.mentions import Rejection, lower_same_length, read_mentions
 from eventwire.extract.sentences import load_sentencizer, split_sentences
@@ -71,7 +71,9 @@ class Extractor:
         mentions, rejections = read_mentions(text, lower, sentences)
         if not mentions:
             return Extraction(doc, (), tuple(rejections))
-        ctx = Context(doc, lower, find_toponyms(text, self.gazetteer), find_dates(text, doc.published))
+        ctx = Context(
+            doc, lower, find_toponyms(text, self.gazetteer), find_dates(text, doc.published), dateline_spans(text)
+        )
         events: list[Event] = []
         for group in group_mentions(mentions, ctx):
             place = _event_place(group, ctx) or _document_place(ctx)

@@ -54,6 +54,7 @@ def classify(
     side_b_inters: Iterable[int | None],
     victim_categories: Iterable[str],
     fatalities: int,
+    anchor_kinds: Iterable[str] | None = None,
 ) -> tuple[str, str, bool]:
     """(event_type, sub_event_type, civilian_targeting) for an event.
 
@@ -76,7 +77,7 @@ def classify(
             return "Riots", "Violent demonstration", False
         if fatalities > 0 or EXCESSIVE.search(group_text):
             return "Protests", "Excessive force against protesters", True
-        if INTERVENTION.search(group_text):
+        if _affirmed(INTERVENTION, group_text):
             return "Protests", "Protest with intervention", False
         return "Protests", "Peaceful protest", False
     if family == "riot":
@@ -84,8 +85,17 @@ def classify(
     if family in STRATEGIC:
         return "Strategic developments", STRATEGIC[family], False
 
+    if "arrest" in kind_set and fatalities == 0 and not victims and kind_set <= {"raid", "arrest", "operation",
+                                                                                   "disrupted"}:
+        return "Strategic developments", "Arrests", False
+    if "raid" in kind_set:
+        kind_set.add("fight")
+    # The method decides, but it must be the method of this event: a grenade named in passing during an
+    # ambush does not make the ambush remote violence. The anchor mention's own kinds come first.
+    anchor_set = set(anchor_kinds) if anchor_kinds is not None else kind_set
+    remote_pool = anchor_set if anchor_set & {"fight", "attack", "raid"} else kind_set
     for kind, sub in REMOTE_ORDER:
-        if kind in kind_set and not (kind == "explosion" and _only_figurative_bombing(group_text)):
+        if kind in remote_pool and not (kind == "explosion" and _only_figurative_bombing(group_text)):
             return "Explosions/Remote violence", sub, civilians_hit
     if "sexual" in kind_set:
         return "Violence against civilians", "Sexual violence", True
@@ -103,6 +113,14 @@ def classify(
     if kind_set & {"fight", "operation"} or a & ARMED_INTERS:
         return "Battles", "Armed clash", False
     return "Violence against civilians", "Attack", True
+
+
+def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
+    """A match that is not negated ("no arrests were reported" is not an arrest)."""
+    return any(
+        not re.search(r"\b(?:no|not|without|never)\s+(?:\w+\s+)?$", text[max(0, m.start() - 16) : m.start()])
+        for m in pattern.finditer(text)
+    )
 
 
 def _only_figurative_bombing(text: str) -> bool:
