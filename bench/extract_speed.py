@@ -43,7 +43,7 @@ def main() -> int:
     import spacy
 
     from eventwire.documents.build import build_document
-    from eventwire.extract.pipeline import Extractor
+    from eventwire.extraction.pipeline import Extractor
     from eventwire.models.document import RawItem
 
     extractor = Extractor.load()

@@ -35,6 +35,6 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def extractor(cache_dir: Path):  # type: ignore[no-untyped-def]
-    from eventwire.extract.pipeline import Extractor
+    from eventwire.extraction.pipeline import Extractor
 
     return Extractor.load(cache_dir=cache_dir)

@@ -19,7 +19,7 @@ from eventwire.models.document import Document, RawItem, content_id
 from eventwire.models.event import Event
 
 if TYPE_CHECKING:
-    from eventwire.extract.pipeline import Extractor
+    from eventwire.extraction.pipeline import Extractor
 
 __all__ = ["Document", "Event", "EventwireError", "extract", "load_extractor"]
 
@@ -27,7 +27,7 @@ __all__ = ["Document", "Event", "EventwireError", "extract", "load_extractor"]
 @functools.lru_cache(maxsize=1)
 def load_extractor() -> Extractor:
     """The default extractor, loaded once per process."""
-    from eventwire.extract.pipeline import Extractor
+    from eventwire.extraction.pipeline import Extractor
 
     return Extractor.load()
 

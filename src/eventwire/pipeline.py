@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from eventwire.documents.build import build_document
 from eventwire.errors import EventwireError, ExtractionError
-from eventwire.extract.pipeline import Extraction, Extractor
+from eventwire.extraction.pipeline import Extraction, Extractor
 from eventwire.models.document import RawItem
 
 

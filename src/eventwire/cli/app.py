@@ -36,7 +36,7 @@ def _error(err: EventwireError) -> None:
 
 
 def _load_extractor(actors: Path | None) -> Any:
-    from eventwire.extract.pipeline import Extractor
+    from eventwire.extraction.pipeline import Extractor
 
     try:
         return Extractor.load(actors_file=actors)
@@ -113,7 +113,7 @@ def extract(
 def places(paths: tuple[str, ...], fmt: str, encoding: str | None) -> None:
     """Every toponym in PATHS with its offsets and resolution, one JSON object per mention."""
     from eventwire.documents.build import build_document
-    from eventwire.extract.toponyms import find_toponyms
+    from eventwire.extraction.toponyms import find_toponyms
     from eventwire.resolve.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.load()

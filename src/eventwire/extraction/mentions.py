@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from eventwire.extract.casualties import Figure, find_figures
-from eventwire.extract.lexicon import (
+from eventwire.extraction.casualties import Figure, find_figures
+from eventwire.extraction.lexicon import (
     ANAPHOR,
     CLAUSE_BREAK,
     CLAUSE_WIDE,
@@ -22,7 +22,7 @@ from eventwire.extract.lexicon import (
     SUPERLATIVE,
     TRIGGERS,
 )
-from eventwire.extract.sentences import Sentence
+from eventwire.extraction.sentences import Sentence
 
 # Where one sentence reports two events: "Taliban fighters attacked a checkpoint in Ghazni; an air strike
 # killed insurgents in Helmand", "..., while an air strike the following day killed ...".

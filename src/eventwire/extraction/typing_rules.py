@@ -24,6 +24,7 @@ PROTESTER_VIOLENCE = re.compile(
     r"shops|police\s+station)|attacked\s+(?:\w+\s+){0,2}(?:police|officers|shops)|clashed\s+with"
 )
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+RIOTER_INTERS = frozenset({5, 6})  # ACLED's rioters and protesters
 
 REMOTE_ORDER = (
     ("suicide", "Suicide bomb"),
@@ -85,6 +86,12 @@ def classify(
     if family in STRATEGIC:
         return "Strategic developments", STRATEGIC[family], False
 
+    if a and a <= RIOTER_INTERS and not kind_set & {"suicide", "air", "shelling", "ied"}:
+        # ACLED keeps violence by unorganised crowds under Riots whoever the victims are: a crowd that
+        # was demonstrating is a violent demonstration, one that was not is mob violence.
+        if "riot" in kind_set or "protest" in kind_set or PROTESTER_VIOLENCE.search(group_text):
+            return "Riots", "Violent demonstration", False
+        return "Riots", "Mob violence", civilians_hit
     if "arrest" in kind_set and fatalities == 0 and not victims and kind_set <= {"raid", "arrest", "operation",
                                                                                    "disrupted"}:
         return "Strategic developments", "Arrests", False
@@ -99,7 +106,7 @@ def classify(
             return "Explosions/Remote violence", sub, civilians_hit
     if "sexual" in kind_set:
         return "Violence against civilians", "Sexual violence", True
-    if "abduct" in kind_set and not kind_set & {"fight"}:
+    if "abduct" in kind_set and (fatalities == 0 or not kind_set & {"fight", "raid"}):
         return "Violence against civilians", "Abduction/forced disappearance", True
     if "territory" in kind_set:
         if re.search(r"recaptur|retook|retaken|regain|liberat", group_text) or (a and a <= {1}):

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from eventwire.extract.casualties import combine, find_figures
+from eventwire.extraction.casualties import combine, find_figures
 from eventwire.models.event import Quantity
 
 

@@ -18,7 +18,7 @@ from eventwire.text.numbers import COUNT_PATTERN, Count, parse_count
 HEADS: dict[str, tuple[str, ...]] = {
     "armed": (
         "fighters", "militants", "insurgents", "rebels", "jihadists", "gunmen", "attackers", "assailants",
-        "terrorists", "guerrillas", "extremists", "combatants", "militiamen", "militia members", "bandits",
+        "terrorists", "guerrillas", "subversives", "extremists", "combatants", "militiamen", "militia members", "bandits",
         "members", "suspects", "kidnappers", "bombers", "commanders", "leaders",
     ),
     "forces": (
@@ -64,7 +64,10 @@ _MODS = r"(?:(?!(?:were|was|and|in|on|at|by|of|from|after|during)\b)[\w.'’-]+\
 _COUNT = COUNT_PATTERN
 # "200 troops from both nations participated": a short phrase between the head and the verb.
 _PP_WORD = r"(?!(?:and|or|but|were|was|are|is|had|have|has|who|which|that)\b)[\w.'’-]+"
-_PP = rf"(?P<pp>\s+(?:from|of|in|with|at|on)\s+(?:{_PP_WORD}\s+){{0,3}}?{_PP_WORD})?"
+_PP = (
+    rf"(?P<pp>\s+(?:from|of|in|with|at|on)\s+(?:{_PP_WORD}\s+){{0,3}}?{_PP_WORD}"
+    r"|,?\s+(?:armed|equipped)\s+with\s+(?:[\w'-]+,?\s+){0,4}?[\w'-]+)?"
+)
 
 _KIND_OF_VERB = {
     "kill": "fatalities", "dead": "fatalities", "die": "fatalities", "slain": "fatalities",
@@ -76,7 +79,8 @@ _KIND_OF_VERB = {
     "rounded up": "arrested",
     "particip": "participants", "took part": "participants", "join": "participants",
     "march": "participants", "gather": "participants", "rall": "participants", "protest": "participants",
-    "block": "participants", "hurl": "participants", "chant": "participants", "took to": "participants",
+    "block": "participants", "hurl": "participants", "surround": "participants", "storm": "participants",
+    "raid": "participants", "ambush": "participants", "chant": "participants", "took to": "participants",
     "demonstrat": "participants", "turn": "participants", "attend": "participants", "crowd": "participants",
 }  # fmt: skip
 _VERB_AFTER = (
@@ -84,7 +88,7 @@ _VERB_AFTER = (
     r"massacred|murdered|wounded|injured|hurt|kidnapped|abducted|taken\s+hostage|held\s+hostage|arrested|"
     r"detained|taken\s+into\s+custody|apprehended|rounded\s+up|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds)|"
     r"hospitali[sz]ed|participated|took\s+part|joined|marched|gathered|rallied|protested|demonstrated|"
-    r"turned\s+out|blocked|hurled|chanted|took\s+to\s+the\s+streets)"
+    r"turned\s+out|blocked|hurled|chanted|took\s+to\s+the\s+streets|surrounded|stormed|raided|ambushed)"
 )
 _BE = r"(?:,?\s*(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|reportedly|also|all|allegedly|"
 _BE += r"confirmed|later|were\s+reported|reported|slightly|seriously|critically|badly|severely|lightly|"

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.documents.dateline import dateline_spans, read_dateline
-from eventwire.extract.events import Context, GenericActors, _document_place, _event_place, build_event, group_mentions
-from eventwire.extract.mentions import Rejection, lower_same_length, read_mentions
-from eventwire.extract.sentences import load_sentencizer, split_sentences
-from eventwire.extract.toponyms import find_toponyms
+from eventwire.extraction.events import Context, GenericActors, _document_place, _event_place, build_event, group_mentions
+from eventwire.extraction.mentions import Rejection, lower_same_length, read_mentions
+from eventwire.extraction.sentences import load_sentencizer, split_sentences
+from eventwire.extraction.toponyms import find_toponyms
 from eventwire.models.actor import ActorMention
 from eventwire.models.document import Document
 from eventwire.models.event import Event

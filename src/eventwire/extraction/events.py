@@ -15,11 +15,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from eventwire.extract.casualties import Figure, combine
-from eventwire.extract.mentions import Mention, Rejection, Trigger
-from eventwire.extract.notes import write_notes
-from eventwire.extract.roles import find_targets, find_weapons, perpetrator_individuals
-from eventwire.extract.typing_rules import classify
+from eventwire.extraction.casualties import Figure, combine
+from eventwire.extraction.mentions import Mention, Rejection, Trigger
+from eventwire.extraction.notes import write_notes
+from eventwire.extraction.roles import find_targets, find_weapons, perpetrator_individuals
+from eventwire.extraction.typing_rules import classify
 from eventwire.models.actor import Actor, ActorMention
 from eventwire.models.document import Document
 from eventwire.models.event import Event, Evidence, Quantity, RoleFiller
@@ -137,7 +137,7 @@ def _fit(group: Group, mention: Mention, ctx: Context) -> int | None:
     if mention.family not in families and families:
         # Arrests made while breaking up a protest belong to the protest; looting to the riot or raid.
         protest_arrest = mention.family == "arrest" and "protest" in families
-        if not (mention.family in _JOINABLE and families <= _JOINABLE) and not protest_arrest:
+        if not (mention.family in _JOINABLE and families - {"arrest"} <= _JOINABLE) and not protest_arrest:
             return None
     score = 1 if mention.anaphoric else 0
     group_kinds = {t.kind for m in group.strong for t in m.triggers}
@@ -214,7 +214,15 @@ _ACTED_ON_KINDS = frozenset({"kill", "injure", "abduct", "arrest"})
 
 
 # "the army says ...": the source of a report. (A group that "claimed" an attack is its perpetrator.)
-_REPORTER = re.compile(r"\s*(?:says|said|say|reported|reports|announced|told|added|stated|confirmed)\b")
+_REPORTER = re.compile(
+    r"\s*(?:says|said|say|reported|reports|announced|told|added|stated|confirmed|spokes(?:man|woman|person)|"
+    r"sources?|statement|chief|officials?|headquarters|command\b)"
+)
+
+
+def text_gap(start: int, end: int) -> bool:
+    """Whether anything but spaces stands between two offsets."""
+    return end - start > 1
 
 
 def _governing_trigger(actor: ActorMention, triggers: Sequence[Trigger]) -> Trigger | None:
@@ -224,6 +232,9 @@ def _governing_trigger(actor: ActorMention, triggers: Sequence[Trigger]) -> Trig
     separatists shelled army positions", the separatists belong to "shelled".
     """
     same_clause = [t for t in triggers if t.clause_start <= actor.start < t.clause_end]
+    adjacent = [t for t in same_clause if t.start >= actor.end and not text_gap(actor.end, t.start)]
+    if adjacent:
+        return adjacent[0]  # "soldiers killed as ...": the verb right after the actor is its own
     acts = [t for t in same_clause if t.kind not in {"kill", "injure"}] or same_clause
     after = [t for t in acts if t.start >= actor.end and t.start - actor.end <= 80]
     if after:
@@ -384,8 +395,15 @@ def build_event(
     place = place_mention.place if place_mention else None
     precision_geo = place.precision if place else None
     if place_mention and place and place.feature_class == "P":
-        if _NEAR.search(lower[max(0, place_mention.start - 40) : place_mention.start]):
+        # A headline says "in Ghazni" where the body says "on the outskirts of Ghazni city": the most
+        # careful wording of the same place decides the precision, and is the evidence.
+        same = [place_mention] + [
+            p for p in _places_of(group.mentions, ctx) if p.place == place and p is not place_mention
+        ]
+        near = next((p for p in same if _NEAR.search(lower[max(0, p.start - 40) : p.start])), None)
+        if near is not None:
             precision_geo = 2
+            place_mention = near
     if place_mention and _in(place_mention.start, group.mentions[0]) or (
         place_mention and any(_in(place_mention.start, m) for m in group.mentions)
     ):

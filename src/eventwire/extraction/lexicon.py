@@ -63,7 +63,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         "attack",
         r"attack(?:s|ed|ing|ers)?\b|opened\s+fire|shot\s+(?:dead|and\s+killed|\w+\s+dead)|gunned\s+down"
         r"|massacre[ds]?\b|shooting\b|gunfire|beheaded|executed|hacked\s+to\s+death|stabbed|struck\b"
-        r"|torched|set\s+(?:fire\s+to|ablaze|on\s+fire)|burned\s+(?:down|alive)|killing\s+spree|murdered"
+        r"|torched|set\s+(?:fire\s+to|ablaze|on\s+fire)|set\s+(?:\w+\s+){1,3}(?:ablaze|on\s+fire|alight)"
+        r"|burned\s+(?:down|alive)|killing\s+spree|murdered"
         r"|assassinat\w+|shot\b",
     ),
     TriggerKind(
@@ -176,6 +177,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:denied|denies|deny|denying|dismissed\s+(?:reports?|claims?)|rejected\s+(?:reports?|claims?)"
             r"|refuted|false\s+(?:reports?|claims?)|did\s+not|didn't|has\s+not|have\s+not|never|no\s+evidence)\b"
+            r"|\bno\s+(?:\w+\s+)?$"
         ),
     ),
     (
@@ -191,7 +193,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:plan(?:s|ned|ning)?\s+(?:to|for|an?)|intend\w*\s+to|prepar(?:ing|es|ed)\s+(?:to|for)"
             r"|aim(?:s|ed|ing)?\s+(?:to|at)|goal\s+of|in\s+order\s+to|seek(?:s|ing)?\s+to|set\s+to"
             r"|expected\s+to|scheduled|upcoming|capabilit(?:y|ies)\s+to|capacity\s+to|ability\s+to"
-            r"|designed\s+to|meant\s+to|ready\s+to|consider(?:s|ed|ing)?|propos(?:ed|es|al)|call(?:ed|s|ing)?"
+            r"|designed\s+to|meant\s+to|ready\s+to|imminent|looming|future|consider(?:s|ed|ing)?|propos(?:ed|es|al)|call(?:ed|s|ing)?"
             r"\s+(?:for|on)|urg(?:ed|es|ing)|demand(?:ed|s|ing)?\s+(?:an?\s+)?(?:end|halt)|to\s+prevent"
             r"|to\s+stop|prevent(?:ed|ing)?|thwart\w*)\b"
         ),
@@ -235,7 +237,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "generic",
         re.compile(
-            r"\b(?:often|frequently|regularly|routinely|repeatedly|usually|typically|increasingly"
+            r"\b(?:often|frequently|regularly|routinely|repeatedly|repeated|recurring|usually|typically|increasingly"
             r"|continue[sd]?\s+to|(?:have|has)\s+(?:carried\s+out|claimed|conducted|staged|launched)\s+(?:many|"
             r"numerous|several|dozens|hundreds|a\s+series|attacks)|responsible\s+for\s+(?:many|numerous|several|"
             r"a\s+series|dozens|hundreds|most)|wave\s+of|series\s+of|spate\s+of|surge\s+in|rise\s+in|resurgence"

@@ -1,0 +1,720 @@
+"""Find place names in text and resolve each against the gazetteer, using the whole document as context.
+
+How it works, in one pass over the tokens:
+
+1. Tokenize with the gazetteer's own token pattern and fold each token the way gazetteer keys are
+   folded, so a window of tokens is looked up with one dictionary probe. Windows grow one token at a
+   time while the gazetteer says some name still starts with them (``Gazetteer.ids_for_key``), and the
+   longest name wins: this is a trie walk over a flat dictionary, with no per-name regex.
+2. Decide how to read capital letters. In ordinary text a place name is capitalized; in wire copy in
+   ALL CAPS (MUC-4) or in all lower case that cue is gone, and common words ("HIT", "MAY", "POLICE")
+   need stronger evidence before they count as places.
+3. Drop what is not a place: demonyms ("Iraqi commandos"), months, titles, names of organisations
+   ("Bank of America"), parts of people's names ("Paris Hilton") and common words without support.
+4. Resolve each name among its candidates with the document: countries and admin1s named in the text,
+   explicit hierarchy ("Hit, in Anbar province"), place words ("the town of Hit", "Niger State") and
+   population.
+
+``find_toponyms`` is pure: it reads the text and the gazetteer and returns new objects.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from eventwire.models.place import PlaceMention
+from eventwire.resolve.gazetteer import (
+    ADMIN_WORDS,
+    ALT_PENALTY,
+    KIND_ADMIN1,
+    KIND_COUNTRY,
+    KIND_REGION,
+    KIND_TOWN,
+    TOWN_WORDS,
+    Gazetteer,
+)
+from eventwire.resolve.geo_names import TOKEN_RE, fold_token, is_article
+
+__all__ = ["find_toponyms"]
+
+# -- vocabulary ------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Single words that are never places in news text, whatever a gazetteer says: GeoNames has towns
+# called Police, Army, May, Sunday and Of.
+_NEVER_ALONE: Final = frozenset(
+    _words(
+        """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    today yesterday tomorrow tonight morning evening night week month year
+    of the a an and or but in on at to from by for with as is are was were be been has have had said says
+    say also however meanwhile according it its this that these those he she they we you i his her their
+    our my me him them who what when where which while after before during since until about
+    mr mrs ms miss dr rev dad mom mum president minister general gen colonel col captain capt major maj
+    lieutenant lt sergeant sgt commander chief governor mayor senator sen rep king queen prince
+    princess sheikh emir
+    imam ayatollah pope father bishop sir lord lady judge justice premier chancellor ambassador envoy
+    spokesman spokeswoman spokesperson deputy secretary professor prof
+    police army navy government ministry parliament council assembly court party front movement forces
+    force brigade battalion militia group committee agency news press radio television tv times post
+    herald tribune daily reuters afp xinhua tass bbc cnn ap
+    security military state islamic national united union republic democratic federal people officials
+    official central western eastern northern southern north south east west new old great little upper
+    lower middle greater saint santa san st mount lake river sea ocean gulf bay island islands valley
+    desert mountains hills airport base camp city town village province region district county capital
+    border square street road bridge market mosque church hospital school university college
+    god allah christ jesus islam koran quran easter christmas ramadan eid internet facebook twitter
+    whatsapp telegram google apple covid corona coronavirus boko haram taliban hezbollah hamas shabaab
+    daesh isis isil qaeda
+    """
+    )
+)
+
+# Words that may stand between the capitalized words of one name ("Democratic Republic of the Congo",
+# "Ras al-Ain", "Rio de Janeiro", "Mazar-e Sharif").
+_CONNECTORS: Final = frozenset(
+    _words(
+        """
+    al el ad adh ar as ash at ath az an ed er es et ez en de del della di da do dos das du des la le les
+    los las of and the e i y upon sur am im bin ibn bint ul wa
+    """
+    )
+)
+
+_DIRECTIONS: Final = frozenset(
+    _words(
+        """
+    north south east west northern southern eastern western northeast northwest southeast southwest
+    northeastern northwestern southeastern southwestern central
+    """
+    )
+)
+
+# Words before a name that make it a location rather than, say, part of a person's name.
+_LOCATIVES: Final = frozenset(
+    _words(
+        """
+    in at near from to into outside around across toward towards through throughout within inside
+    between on off via of nearby outskirts
+    """
+    )
+)
+
+# A capitalized word after a town that still leaves the town a place ("Mosul Dam", "Baghdad Police").
+_FOLLOW_OK: Final = frozenset(
+    _words(
+        """
+    airport dam province governorate city district state region county police operations command
+    governor council prison hospital mosque market square bridge road street highway base camp air
+    airbase refinery port harbour harbor station stadium gate front offensive university municipality
+    town village area valley river lake mountains mountain neighbourhood neighborhood suburb
+    countryside outskirts international old
+    """
+    )
+)
+
+# "<head> of <place>" names an organisation or a title, not an event location.
+_ORG_HEADS: Final = frozenset(
+    _words(
+        """
+    bank university college museum church cathedral duke duchess earl prince princess king queen
+    archbishop bishop institute academy society conservatory school declaration treaty convention
+    protocol congress house sultan emir patriarch
+    """
+    )
+)
+
+_TITLES: Final = frozenset(
+    _words(
+        """
+    mr mrs ms miss dr president minister gen general col colonel capt captain maj major lt lieutenant
+    sgt sergeant cpl pte pvt adm admiral commander cmdr sheikh shaikh imam ayatollah mullah emir king
+    queen prince princess sultan pope father rev reverend bishop sir lord lady senator sen rep
+    representative governor gov mayor judge justice chancellor premier secretary ambassador envoy
+    spokesman spokeswoman spokesperson deputy mufti pastor professor prof mister madam
+    """
+    )
+)
+
+# Countries that are also common given names ("Chad Smith", "Jordan Peterson").
+_NAME_LIKE_COUNTRIES: Final = frozenset({"chad", "jordan", "georgia", "israel", "india", "kenya", "america"})
+
+# Ordinary English words among the case-sensitive aliases: "US" is the United States only when
+# written so, and in ALL CAPS text only after "the".
+_WORDLIKE_ALIASES: Final = frozenset({"us", "car"})
+
+# Function words that may precede a place name without making it part of a longer proper name.
+_FUNCTION: Final = frozenset(
+    _words(
+        """
+    the a an and or but of in on at to from by for with as is are was were be been has have had it its
+    this that these those he she they we his her their our after before during since until about
+    """
+    )
+)
+
+# A single name followed by one of these is a speaker, not a location ("Clinton said").
+_SPEECH: Final = frozenset(
+    _words(
+        """
+    said says told added stated announced denied claimed insisted argued warned noted explained wrote
+    tweeted replied asked admitted confirmed acknowledged urged vowed pledged accused called
+    """
+    )
+)
+
+_HIERARCHY_WORDS: Final = frozenset(
+    {"in", "of", "the", "province", "governorate", "state", "region", "district", "county", "department",
+     "prefecture", "oblast", "city"}
+)  # fmt: skip
+
+_SENTENCE_BREAK = re.compile(r"[.!?\n:;\"“”]")
+# What may stand between two words of one name: a space or a hyphen.
+_JOIN_GAPS: Final = frozenset(
+    {" ", "\u00a0", "-", "‐", "‑", " -", "- ", " - ", "\u00a0-", "-\u00a0"}
+)  # fmt: skip
+# Folded tokens that can be an Arabic article (see geo_names.is_article).
+_ARTICLE_LIKE: Final = frozenset(_words("al el ad adh ar as ash at ath az an ed er es et ez en"))
+# Lower-case words that may start a name: "al-Anbar", "western Iraq".
+_LOWER_STARTS: Final = _DIRECTIONS | _ARTICLE_LIKE
+_WORDS = re.compile(r"[A-Za-z]+")
+_ABBREVIATIONS: Final = frozenset({"st", "ste", "mt", "ft"})
+
+MAX_WINDOW: Final = 8  # tokens, connectors and articles included
+
+_MIXED, _CAPS, _LOWER = 0, 1, 2
+
+
+# -- tokens ----------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Tokens:
+    text: str
+    start: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)
+    raw: list[str] = field(default_factory=list)
+    fold: list[str] = field(default_factory=list)
+    joins: list[bool] = field(default_factory=list)  # token k continues a name from token k-1
+    sent_start: list[bool] = field(default_factory=list)
+    dropped: list[bool] = field(default_factory=list)  # an Arabic article: not part of the key
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+
+def _tokenize(text: str) -> _Tokens:
+    # Comprehensions rather than one loop with appends: this runs over every token of every article.
+    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+    toks = _Tokens(text)
+    if not spans:
+        return toks
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    raws = [text[s:e] for s, e in spans]
+    folds = [fold_token(r) for r in raws]
+    gaps = [text[pe:s] for pe, s in zip([0, *ends[:-1]], starts, strict=True)]
+    joins = [g in _JOIN_GAPS for g in gaps]
+    sent = [g != " " and _SENTENCE_BREAK.search(g) is not None for g in gaps]
+    joins[0], sent[0] = False, True
+    for k in [k for k, g in enumerate(gaps) if g == "." or g == ". "]:
+        # "U.S.", "St. Petersburg": a dot joins after a single letter or an abbreviation.
+        if k and ((gaps[k] == "." and len(folds[k - 1]) == 1) or folds[k - 1] in _ABBREVIATIONS):
+            joins[k] = True
+            sent[k] = False
+    n = len(raws)
+    dropped = [False] * n
+    for k in [k for k, f in enumerate(folds) if f in _ARTICLE_LIKE]:
+        dropped[k] = k + 1 < n and joins[k + 1] and is_article(folds[k], folds[k + 1])
+    toks.start, toks.end, toks.raw, toks.fold = starts, ends, raws, folds
+    toks.joins, toks.sent_start, toks.dropped = joins, sent, dropped
+    return toks
+
+
+def _case_mode(toks: _Tokens) -> int:
+    """ALL CAPS wire copy, all lower case, or ordinary mixed case."""
+    words = [r for r in toks.raw if len(r) > 1 and r.isalpha()]
+    if not words:
+        return _MIXED
+    upper = sum(1 for r in words if r.isupper())
+    if upper > 0.6 * len(words):
+        return _CAPS
+    capital = sum(1 for r in words if r[0].isupper())
+    if len(words) >= 12 and capital <= 0.02 * len(words):
+        return _LOWER
+    return _MIXED
+
+
+# -- matching names --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Match:
+    i: int  # first token
+    j: int  # last token of the name
+    key: str
+    ids: list[int]
+    end_tok: int  # last token of the mention (the name, or its place word)
+    designator: str | None = None  # "admin" ("Anbar province") or "town" ("the town of Hit")
+    locative: bool = False
+    hierarchy: bool = False
+    bonus: dict[int, float] = field(default_factory=dict)
+    alternates: frozenset[int] = frozenset()  # readings through an alternate name only
+    priors: dict[int, float] = field(default_factory=dict)  # cache of _prior per candidate
+
+
+def _can_start(toks: _Tokens, k: int, mode: int) -> bool:
+    raw, fold = toks.raw[k], toks.fold[k]
+    if fold == "the" or not raw[0].isalpha():
+        return False
+    if mode != _MIXED:
+        return fold not in _NEVER_ALONE or fold in _DIRECTIONS or toks.dropped[k]
+    if raw[0].isupper():
+        return True
+    n = len(toks)
+    if toks.dropped[k]:  # "al-Anbar", "ash-Sharqat"
+        return k + 1 < n and toks.raw[k + 1][0].isupper()
+    if fold in _DIRECTIONS:  # "western Iraq", "north-east Nigeria"
+        for nxt in range(k + 1, min(k + 3, n)):
+            if not toks.joins[nxt]:
+                return False
+            if toks.raw[nxt][0].isupper():
+                return True
+            if toks.fold[nxt] not in _DIRECTIONS:
+                return False
+    return False
+
+
+def _longest(
+    toks: _Tokens, k: int, mode: int, probe: dict[str, bool] | Gazetteer
+) -> tuple[int, str, Sequence[int]] | None:
+    """The longest name starting at token ``k``: (last token, key, entry ids), or None.
+
+    ``probe`` is the gazetteer, or a dict of phrase keys (True: a whole phrase, False: a prefix).
+    """
+    n = len(toks)
+    best: tuple[int, str, Sequence[int]] | None = None
+    key = ""
+    for j in range(k, min(n, k + MAX_WINDOW)):
+        if j > k:
+            if not toks.joins[j]:
+                break
+            if mode == _MIXED and not (
+                toks.raw[j][0].isupper() or toks.fold[j] in _CONNECTORS or toks.fold[j] in _DIRECTIONS
+            ):
+                break
+        if toks.dropped[j]:
+            continue
+        fold = toks.fold[j]
+        key = f"{key} {fold}" if key else fold
+        if isinstance(probe, dict):
+            whole = probe.get(key)
+            if whole is None:
+                break
+            if whole:
+                best = (j, key, ())
+            continue
+        ids = probe.ids_for_key(key)
+        if ids is None:
+            break
+        if ids and fold not in _CONNECTORS:
+            best = (j, key, ids)
+    return best
+
+
+def _find_matches(toks: _Tokens, gaz: Gazetteer, mode: int) -> list[_Match]:
+    phrases = gaz.not_place_keys
+    matches: list[_Match] = []
+    if mode == _MIXED:
+        # Most tokens are lower case and cannot start a name; skip them without a call.
+        starts = [
+            k
+            for k, (r, f) in enumerate(zip(toks.raw, toks.fold, strict=True))
+            if r[0].isupper() or f in _LOWER_STARTS
+        ]
+    else:
+        starts = [k for k, f in enumerate(toks.fold) if f not in _NEVER_ALONE or f in _LOWER_STARTS]
+    resume = 0
+    for k in starts:
+        if k < resume or not _can_start(toks, k, mode):
+            continue
+        phrase = _longest(toks, k, mode, phrases)
+        if phrase is not None:
+            resume = phrase[0] + 1  # "Bank of America", "Gulf of Aden": skip the whole phrase
+            continue
+        found = _longest(toks, k, mode, gaz)
+        if found is None:
+            continue
+        j, key, ids = found
+        matches.append(_Match(i=k, j=j, key=key, ids=list(ids), end_tok=j, alternates=gaz.alternate_ids(key)))
+        resume = j + 1
+    return matches
+
+
+# -- local evidence --------------------------------------------------------------------------------
+
+
+def _annotate(m: _Match, toks: _Tokens) -> None:
+    """Place words and prepositions around a match."""
+    n = len(toks)
+    fold = toks.fold
+    nxt = m.j + 1
+    if nxt < n and toks.joins[nxt] and not toks.dropped[nxt]:
+        word = fold[nxt]
+        if word in ADMIN_WORDS:
+            m.designator, m.end_tok = "admin", nxt
+        elif word in TOWN_WORDS and word != "municipality":
+            m.designator, m.end_tok = "town", nxt
+    i = m.i
+    if i >= 2 and fold[i - 1] == "of" and not toks.sent_start[i - 1]:
+        before = fold[i - 2] if fold[i - 2] != "the" or i < 3 else fold[i - 3]
+        if before in ADMIN_WORDS:
+            m.designator = "admin"
+        elif before in TOWN_WORDS:
+            m.designator = "town"
+    if i >= 1 and not toks.sent_start[i]:
+        prev = fold[i - 1]
+        m.locative = prev in _LOCATIVES or (prev == "the" and i >= 2 and fold[i - 2] in _LOCATIVES)
+
+
+def _link_hierarchy(matches: list[_Match], toks: _Tokens, gaz: Gazetteer) -> None:
+    """Reward readings that agree with a parent named next ("Hit, in Anbar province", "Mosul (Ninewa)")."""
+    text = toks.text
+    for a, b in itertools.pairwise(matches):
+        gap = text[toks.end[a.end_tok] : toks.start[b.i]]
+        if len(gap) > 40:
+            continue
+        words = {w.lower() for w in _WORDS.findall(gap)}
+        if not words <= _HIERARCHY_WORDS or not ("," in gap or "(" in gap or "in" in words):
+            continue
+        parents = [p for p in b.ids if gaz.kind(p) != KIND_TOWN]
+        for c in a.ids:
+            iso3 = gaz.iso3_of(c)
+            admin1 = gaz.admin1_of(c)
+            for p in parents:
+                if gaz.iso3_of(p) != iso3 or p == c:
+                    continue
+                pk = gaz.kind(p)
+                if pk == KIND_COUNTRY or (admin1 is not None and gaz.admin1_of(p) == admin1):
+                    a.bonus[c] = a.bonus.get(c, 0.0) + 5.0
+                    b.bonus[p] = b.bonus.get(p, 0.0) + 2.0
+                    a.hierarchy = b.hierarchy = True
+
+
+def _org_or_person(m: _Match, toks: _Tokens, mode: int, gaz: Gazetteer) -> str | None:
+    """Why this name is part of an organisation's or a person's name, or None.
+
+    "org": "Bank of America"; "speaker": "Clinton said"; "person": "President Abbas", "George
+    Washington" (the end of a person's name); "name": "Paris Hilton", "Lima Declaration" (the start
+    of a longer name, a person's or an organisation's).
+    """
+    i, n = m.i, len(toks)
+    fold, raw = toks.fold, toks.raw
+    if i >= 2 and fold[i - 1] == "of" and fold[i - 2] in _ORG_HEADS and raw[i - 2][0].isupper():
+        return "org"
+    top_is_country = gaz.kind(m.ids[0]) == KIND_COUNTRY
+    nxt = m.end_tok + 1
+    if (
+        not top_is_country
+        and " " not in m.key
+        and m.designator is None
+        and nxt < n
+        and toks.joins[nxt]
+        and fold[nxt] in _SPEECH
+    ):
+        return "speaker"
+    if mode != _MIXED:
+        return None
+    if i >= 1 and toks.joins[i] and not toks.sent_start[i]:
+        prev_raw, prev = raw[i - 1], fold[i - 1]
+        if prev in _TITLES and prev_raw[0].isupper():
+            return "person"
+        if (
+            prev_raw[0].isupper()
+            and prev not in _LOCATIVES
+            and prev not in _DIRECTIONS
+            and prev not in _FUNCTION
+            and prev not in gaz.demonyms
+            and not (toks.sent_start[i - 1] and (prev in gaz.common_words or prev in _NEVER_ALONE))
+            and not top_is_country
+        ):
+            return "person"  # the end of a longer proper name ("George Washington")
+    if m.designator is None and nxt < n and toks.joins[nxt] and not toks.sent_start[nxt]:
+        nraw, nfold = raw[nxt], fold[nxt]
+        if (
+            nraw[0].isupper()
+            and not nraw.isupper()
+            and nfold not in _FOLLOW_OK
+            and nfold not in _CONNECTORS
+            and (not top_is_country or m.key in _NAME_LIKE_COUNTRIES)
+        ):
+            return "name"  # "Paris Hilton", "Lima Declaration", "Chad Smith"
+        after = nxt + 1
+        if nfold in ("al", "el") and after < n and toks.joins[after] and raw[after][0].isupper():
+            return "name"  # the head of a longer Arabic name the gazetteer lacks ("Wadi al-Shay")
+    return None
+
+
+# -- document context ------------------------------------------------------------------------------
+
+
+def _weight(gaz: Gazetteer, c: int) -> float:
+    kind = gaz.kind(c)
+    if kind in (KIND_COUNTRY, KIND_ADMIN1):
+        return 1.0
+    if kind == KIND_REGION:
+        return 0.5
+    return 0.5 if gaz.population(c) >= 20_000 else 0.25
+
+
+def _prior(m: _Match, c: int, gaz: Gazetteer, toks: _Tokens) -> float:
+    """What the name and its surroundings say for reading ``c``, before document context."""
+    kind = gaz.kind(c)
+    pop = gaz.population(c)
+    if kind == KIND_COUNTRY:
+        score = 10.0
+    elif kind == KIND_REGION:
+        score = 8.0 if pop else 7.0
+        if m.i > 0 and toks.fold[m.i - 1] == "the":
+            score += 2.0  # "the Sahel", "the Donbas"
+    else:
+        score = math.log10(pop + 10) + (0.5 if kind == KIND_ADMIN1 else 0.0)
+        if c in m.alternates:
+            score -= ALT_PENALTY
+    if m.designator == "admin":
+        score += 4.0 if kind in (KIND_ADMIN1, KIND_REGION) else -4.0
+    elif m.designator == "town":
+        score += 4.0 if kind == KIND_TOWN else -4.0
+    return score + m.bonus.get(c, 0.0)
+
+
+def _resolve(
+    m: _Match, gaz: Gazetteer, toks: _Tokens, countries: dict[str, float], admin1s: set[tuple[str, str]]
+) -> int:
+    """The best reading of ``m``: its prior plus agreement with the countries and admin1s in the text."""
+    if len(m.ids) == 1:
+        return m.ids[0]
+    best, best_score = m.ids[0], -math.inf
+    for c in _candidates(m, gaz, countries):
+        score = m.priors.get(c)
+        if score is None:
+            score = m.priors[c] = _prior(m, c, gaz, toks)
+        iso3 = gaz.iso3_of(c)
+        if iso3 is not None:
+            weight = countries.get(iso3)
+            if weight:
+                score += 3.0 * min(1.0, weight)
+            if admin1s and gaz.kind(c) == KIND_TOWN and (iso3, gaz.admin1_of(c)) in admin1s:
+                score += 2.0
+        if score > best_score:
+            best, best_score = c, score
+    return best
+
+
+_MAX_CANDIDATES: Final = 25
+
+
+def _candidates(m: _Match, gaz: Gazetteer, countries: dict[str, float]) -> Sequence[int]:
+    """The candidates worth scoring: the best priors, and any in a country the text is about.
+
+    "Washington" names a hundred places; past the first few dozen only context can lift one.
+    """
+    ids = m.ids
+    if len(ids) <= _MAX_CANDIDATES:
+        return ids
+    head = ids[:_MAX_CANDIDATES]
+    if m.hierarchy:
+        head += [c for c in ids[_MAX_CANDIDATES:] if c in m.bonus]
+    return head + [c for c in ids[_MAX_CANDIDATES:] if gaz.iso3_of(c) in countries]
+
+
+def _prefer_capital_town(m: _Match, gaz: Gazetteer) -> None:
+    """A city named like its own province ("Baghdad", "Kirkuk") is the city unless told otherwise."""
+    if m.designator is not None:
+        return
+    admins = {(gaz.iso3_of(c), gaz.admin1_of(c)) for c in m.ids if gaz.kind(c) == KIND_ADMIN1}
+    for c in m.ids:
+        if gaz.kind(c) == KIND_TOWN and (gaz.iso3_of(c), gaz.admin1_of(c)) in admins:
+            m.bonus[c] = m.bonus.get(c, 0.0) + 2.0
+
+
+def _accept(
+    m: _Match,
+    best: int,
+    toks: _Tokens,
+    gaz: Gazetteer,
+    mode: int,
+    countries: dict[str, float],
+    mid_caps: set[str],
+) -> bool:
+    """Whether the evidence is enough for this name, read as ``best``, to be a place."""
+    kind = gaz.kind(best)
+    pop = gaz.population(best)
+    single = " " not in m.key
+    strong = m.designator is not None or m.hierarchy
+    in_doc = countries.get(gaz.iso3_of(best) or "", 0.0) >= 0.5
+    spellings = gaz.case_sensitive_keys.get(m.key)
+    if spellings is not None:
+        if mode == _CAPS:
+            if m.key in _WORDLIKE_ALIASES and not (m.i > 0 and toks.fold[m.i - 1] == "the"):
+                return False
+        elif _spelled(m, toks) not in spellings:
+            return False
+    if single:
+        if m.key in _NEVER_ALONE or len(m.key) < 2:
+            return False  # "May", "Police"; an initial ("D. Smith")
+        if m.key in gaz.demonyms and not (m.designator == "admin" and kind in (KIND_ADMIN1, KIND_REGION)):
+            return False  # "Somali troops" but "the Somali region"
+        if (
+            mode == _MIXED
+            and len(m.key) <= 4
+            and toks.raw[m.i].isupper()
+            and kind == KIND_TOWN
+            and not (toks.sent_start[m.i] and pop >= 100_000)
+        ):
+            return False  # an acronym ("UN", "AU", "IS"), unless a dateline ("BONN -") names a city
+        if m.key in gaz.common_words and kind != KIND_COUNTRY:
+            if strong:
+                return True
+            if mode == _MIXED:
+                return not toks.sent_start[m.i] and (m.locative or in_doc)
+            return m.locative and in_doc
+    if kind in (KIND_COUNTRY, KIND_ADMIN1, KIND_REGION) or strong:
+        return True
+    if mode == _MIXED:
+        if not single:
+            return pop >= 1000 or m.locative or in_doc
+        if not toks.sent_start[m.i]:
+            # A capitalized word mid-sentence is a proper name, but surnames are proper names too:
+            # a small town needs a preposition or its country in the text.
+            return m.locative or in_doc or pop >= 20_000
+        return pop >= 20_000 or (in_doc and pop >= 1000) or m.key in mid_caps
+    if mode == _CAPS:
+        return pop >= 50_000 or (in_doc and (m.locative or pop >= 5000)) or (not single and pop >= 5000)
+    return pop >= 200_000 or (in_doc and m.locative)
+
+
+_SETTING_POPULATION: Final = 100_000
+
+
+def _stray_hamlet(
+    m: _Match, best: int, gaz: Gazetteer, settings: set[tuple[str, str]], set_in: set[str]
+) -> bool:
+    """Whether ``best`` is a hamlet known only by an alternate name, far from where the text is set.
+
+    Neighbourhoods share their names with villages elsewhere ("the Sabon Gari area" of Kano is also an
+    old name of a Yobe hamlet). A report that names Kano and then "Sabon Gari" means Kano's; one about
+    the Yobe hamlet would have named Yobe.
+    """
+    if m.designator is not None or m.hierarchy or gaz.kind(best) != KIND_TOWN:
+        return False
+    if best not in m.alternates or gaz.population(best) >= 1000:
+        return False
+    iso3 = gaz.iso3_of(best)
+    return iso3 in set_in and (iso3 or "", gaz.admin1_of(best) or "") not in settings
+
+
+def _spelled(m: _Match, toks: _Tokens) -> str:
+    """The name as written, with a closing dot if one follows ("U.S.", "Ky.")."""
+    end = toks.end[m.j]
+    if toks.text[end : end + 1] == ".":
+        end += 1
+    return toks.text[toks.start[m.i] : end]
+
+
+def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Place names in ``text`` with their offsets, each resolved to a ``Place``.
+
+    ``text[m.start:m.end] == m.text`` for every mention. A mention covers the name and a place word
+    that follows it ("Anbar province", "Niger State"). Names the evidence does not support (common
+    words, demonyms, parts of organisations' or people's names) are left out rather than returned
+    unresolved.
+    """
+    if not text:
+        return []
+    gaz = gazetteer
+    toks = _tokenize(text)
+    mode = _case_mode(toks)
+    matches = _find_matches(toks, gaz, mode)
+    if not matches:
+        return []
+    for m in matches:
+        _annotate(m, toks)
+    # A name seen as part of a person's name ("Bill Clinton") stays a person elsewhere in the text
+    # ("Clinton arrived") unless a preposition makes it a location ("in Clinton").
+    person_like: set[str] = set()
+    kept: list[_Match] = []
+    for m in matches:
+        why = _org_or_person(m, toks, mode, gaz)
+        if why is None:
+            kept.append(m)
+        elif why == "person" and gaz.kind(m.ids[0]) == KIND_TOWN and gaz.population(m.ids[0]) < 100_000:
+            person_like.add(m.key)
+    matches = [m for m in kept if m.key not in person_like or m.locative or m.designator or m.hierarchy]
+    for m in matches:
+        if m.designator == "admin":
+            m.ids = [c for c in m.ids if gaz.kind(c) != KIND_TOWN] or m.ids
+        _prefer_capital_town(m, gaz)
+    _link_hierarchy(matches, toks, gaz)
+
+    # Names that appear capitalized mid-sentence somewhere vouch for the same name at a sentence start.
+    mid_caps = {m.key for m in matches if not toks.sent_start[m.i] and toks.raw[m.i][0].isupper()}
+
+    # First reading: countries and admin1s named outright set the scene.
+    countries: dict[str, float] = defaultdict(float)
+    admin1s: set[tuple[str, str]] = set()
+    for m in matches:
+        top = m.ids[0]
+        if gaz.kind(top) == KIND_COUNTRY and m.key not in gaz.demonyms and m.key not in gaz.common_words:
+            countries[gaz.iso3_of(top) or ""] += 1.0
+    chosen: list[tuple[_Match, int]] = []
+    for m in matches:
+        best = _resolve(m, gaz, toks, countries, admin1s)
+        if _accept(m, best, toks, gaz, mode, countries, mid_caps):
+            chosen.append((m, best))
+
+    # Second reading: everything accepted counts as context, then every name is resolved again.
+    countries = defaultdict(float)
+    for _, c in chosen:
+        iso3 = gaz.iso3_of(c)
+        if iso3 is not None:
+            countries[iso3] += _weight(gaz, c)
+            admin1 = gaz.admin1_of(c)
+            if admin1 is not None and gaz.kind(c) in (KIND_ADMIN1, KIND_REGION):
+                admin1s.add((iso3, admin1))
+    # The provinces the text is set in: those named, and those of the cities it names.
+    settings = admin1s | {
+        (iso3, admin1)
+        for _, c in chosen
+        if gaz.kind(c) == KIND_TOWN
+        and gaz.population(c) >= _SETTING_POPULATION
+        and (iso3 := gaz.iso3_of(c)) is not None
+        and (admin1 := gaz.admin1_of(c)) is not None
+    }
+    set_in = {iso3 for iso3, _ in settings}
+    mentions = []
+    for m in matches:
+        best = _resolve(m, gaz, toks, countries, admin1s)
+        if not _accept(m, best, toks, gaz, mode, countries, mid_caps):
+            continue
+        if _stray_hamlet(m, best, gaz, settings, set_in):
+            continue
+        start, end = toks.start[m.i], toks.end[m.end_tok]
+        if text[end : end + 1] == "." and (
+            len(toks.raw[m.end_tok]) == 1 or _spelled(m, toks) in gaz.case_sensitive_keys.get(m.key, ())
+        ):
+            end += 1  # "U.S.", "Ky."
+        mentions.append(PlaceMention(start=start, end=end, text=text[start:end], place=gaz.place(best)))
+    return mentions

