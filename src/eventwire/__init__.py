@@ -58,5 +58,7 @@ def extract(
         meta = (("id", doc_id),) if doc_id else ()
         doc = build_document(RawItem("<text>", source, "text/plain", meta), published)
         if not doc_id:
-            doc = Document(content_id(doc.text), doc.text, doc.title, doc.url, doc.published, doc.published_source)
+            doc = Document(
+                content_id(doc.text), doc.text, doc.title, doc.url, doc.published, doc.published_source
+            )
     return load_extractor().extract(doc)

@@ -18,7 +18,9 @@ RAID = (
 )
 
 
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "eventwire.cli", *args],
         input=stdin,
@@ -38,7 +40,11 @@ def test_app_extract_seed_prints_one_event() -> None:
     lines = result.stdout.decode().splitlines()
     assert len(lines) == 1
     event = json.loads(lines[0])
-    assert (event["event_type"], event["sub_event_type"], event["actor2"]) == ("Battles", "Armed clash", "Islamic State")
+    assert (event["event_type"], event["sub_event_type"], event["actor2"]) == (
+        "Battles",
+        "Armed clash",
+        "Islamic State",
+    )
 
 
 @pytest.mark.usefixtures("cache_dir")
@@ -47,7 +53,9 @@ def test_app_bad_inputs_are_named_and_the_rest_processed(tmp_path: Path) -> None
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\xff" * 100)
     (tmp_path / "latin1.txt").write_bytes("Attaque à Gao".encode("latin-1"))
-    (tmp_path / "docs.jsonl").write_text('{"id": "x", "text": "%s", "published": "2024-09-06"}\n{oops\n' % RAID)
+    (tmp_path / "docs.jsonl").write_text(
+        f'{{"id": "x", "text": "{RAID}", "published": "2024-09-06"}}\n{{oops\n'
+    )
     result = run("extract", "--published", "2024-09-06", str(tmp_path))
     err = result.stderr.decode()
     assert result.returncode == 1
@@ -63,7 +71,9 @@ def test_app_bad_inputs_are_named_and_the_rest_processed(tmp_path: Path) -> None
 @pytest.mark.usefixtures("cache_dir")
 def test_app_stdin_csv_and_explain() -> None:
     text = RAID + " The governor threatened to launch an offensive against the group."
-    result = run("extract", "--published", "2024-09-06", "--format", "csv", "--explain", "-", stdin=text.encode())
+    result = run(
+        "extract", "--published", "2024-09-06", "--format", "csv", "--explain", "-", stdin=text.encode()
+    )
     assert result.returncode == 0, result.stderr.decode()
     out = result.stdout.decode().splitlines()
     assert out[0].startswith("event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1")
@@ -74,7 +84,9 @@ def test_app_stdin_csv_and_explain() -> None:
 @pytest.mark.usefixtures("cache_dir")
 def test_app_no_publication_date_keeps_relative_dates_as_text(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
-    path.write_text("Gunmen killed seven villagers in Borno State last week, residents said.", encoding="utf-8")
+    path.write_text(
+        "Gunmen killed seven villagers in Borno State last week, residents said.", encoding="utf-8"
+    )
     result = run("extract", str(path))
     event = json.loads(result.stdout.decode().splitlines()[0])
     assert (event["date_start"], event["date_end"], event["event_date"], event["time_precision"]) == (

@@ -30,7 +30,8 @@ def test_build_no_date_anywhere_stays_none() -> None:
 
 def test_build_html_keeps_the_article_and_drops_the_rest() -> None:
     html = (
-        "<html><head><title>Blast in Kabul</title><script>alert('x')</script></head><body><nav>Home | World</nav>"
+        "<html><head><title>Blast in Kabul</title><script>alert('x')</script></head>"
+        "<body><nav>Home | World</nav>"
         "<article><h1>Blast in Kabul</h1><p>A bomb exploded near a mosque in Kabul on Friday, killing four"
         " worshippers and wounding twelve others, police said.</p><p>No group claimed responsibility for the"
         " blast, which came days after a similar attack in the city.</p></article></body></html>"
@@ -42,7 +43,7 @@ def test_build_html_keeps_the_article_and_drops_the_rest() -> None:
 
 
 def test_normalize_repairs_mojibake_and_quotes() -> None:
-    assert normalize_text("The militaryâ€™s â€œoperationâ€\x9d") == "The military's \"operation\""
+    assert normalize_text("The militaryâ€™s â€œoperationâ€\x9d") == 'The military\'s "operation"'
 
 
 def test_dateline_without_year_gives_no_date() -> None:

@@ -45,7 +45,9 @@ def problems(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:
             check(field, norm(got.get(field)) in {norm(a) for a in accepted}, accepted)
     if expected.get("assoc_actor_1_contains_the_other"):
         side = {norm(got.get("actor1")), *(norm(a) for a in got.get("assoc_actor_1", []))}
-        check("assoc_actor_1", side >= {norm(a) for a in expected["actor1_one_of"]}, expected["actor1_one_of"])
+        check(
+            "assoc_actor_1", side >= {norm(a) for a in expected["actor1_one_of"]}, expected["actor1_one_of"]
+        )
     for field in RANGES:
         if field in expected:
             want = expected[field]
@@ -68,11 +70,15 @@ def test_articles_give_the_expected_records(path: Path, extractor: Any) -> None:
 
     case = load(path)
     published = dt.date.fromisoformat(case["published"]) if case.get("published") else None
-    doc: Document = build_document(RawItem(path.name, case["text"], "text/plain", (("id", case["id"]),)), published)
+    doc: Document = build_document(
+        RawItem(path.name, case["text"], "text/plain", (("id", case["id"]),)), published
+    )
     extraction = extractor.run(doc)
     got = [event.to_dict() for event in extraction.events]
     summary = [(g["event_type"], g["sub_event_type"], g["evidence"][0]["text"][:80]) for g in got]
-    assert len(got) == len(case["events"]), f"{case['why']}\nexpected {len(case['events'])} events, got {summary}"
+    assert len(got) == len(case["events"]), (
+        f"{case['why']}\nexpected {len(case['events'])} events, got {summary}"
+    )
     mismatches = [
         f"event {i + 1}: {p}" for i, (want, have) in enumerate(zip(case["events"], got, strict=True))
         for p in problems(want, have)

@@ -16,7 +16,10 @@ def test_casualties_noun_phrases_keep_their_qualifier() -> None:
 
 
 def test_casualties_groups_add_up_and_repeats_do_not() -> None:
-    text = "Twelve militants and three soldiers were killed. The 12 militants were buried on Sunday, and 12 militants were killed."
+    text = (
+        "Twelve militants and three soldiers were killed. "
+        "The 12 militants were buried on Sunday, and 12 militants were killed."
+    )
     quantity, _ = combine(figures(text), "fatalities", text)
     assert quantity is not None and quantity.best == 15
 
@@ -34,7 +37,10 @@ def test_casualties_disagreeing_sources_take_the_conservative_figure() -> None:
 
 
 def test_casualties_kinds_and_words() -> None:
-    text = "Gunmen killed a soldier, wounded dozens of villagers and abducted five women; police arrested 23 suspects."
+    text = (
+        "Gunmen killed a soldier, wounded dozens of villagers and abducted five women; "
+        "police arrested 23 suspects."
+    )
     kinds = {(f.kind, f.count.best) for f in figures(text)}
     assert {("fatalities", 1), ("injuries", 24), ("abducted", 5), ("arrested", 23)} <= kinds
 

@@ -22,12 +22,12 @@ ARTICLE = "KABUL, Afghanistan — A roadside bomb killed three soldiers in Helma
 def test_files_reads_text_html_json_and_jsonl(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.html").write_text(f"<html><body><p>{ARTICLE}</p></body></html>", encoding="utf-8")
-    (tmp_path / "c.json").write_text('{"id": "c", "text": "%s", "published": "2024-01-02"}' % ARTICLE)
+    (tmp_path / "c.json").write_text(f'{{"id": "c", "text": "{ARTICLE}", "published": "2024-01-02"}}')
     (tmp_path / "d.jsonl").write_text('{"id": "d1", "text": "one"}\n\n{"id": "d2", "text": "two"}\n')
     items = list(read_path(tmp_path))
     assert all(isinstance(i, RawItem) for i in items)
-    assert [i.media_type for i in items if isinstance(i, RawItem)] == ["text/plain", "text/html", "text/plain",
-                                                                        "text/plain", "text/plain"]  # fmt: skip
+    media_types = [i.media_type for i in items if isinstance(i, RawItem)]
+    assert media_types == ["text/plain", "text/html", "text/plain", "text/plain", "text/plain"]
     assert items[2].get("published") == "2024-01-02"  # type: ignore[union-attr]
     assert [i.get("id") for i in items[3:]] == ["d1", "d2"]  # type: ignore[union-attr]
 
@@ -37,7 +37,9 @@ def test_files_bad_inputs_name_the_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02garbage\x00" * 50)
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
     (tmp_path / "latin1.txt").write_bytes("Attaque à Gao: trois morts".encode("latin-1"))
-    (tmp_path / "lines.jsonl").write_text('{"id": "ok", "text": "fine"}\n{"id": broken\n[1, 2]\n{"title": "x"}\n')
+    (tmp_path / "lines.jsonl").write_text(
+        '{"id": "ok", "text": "fine"}\n{"id": broken\n[1, 2]\n{"title": "x"}\n'
+    )
     (tmp_path / "table.csv").write_text("a,b\n1,2\n")
     (tmp_path / "good.txt").write_text(ARTICLE)
     results = {str(getattr(r, "where", None) or r.origin): r for r in read_path(tmp_path)}  # type: ignore[union-attr]

@@ -33,5 +33,5 @@ def test_sqlite_write_is_idempotent_and_round_trips(tmp_path: Path) -> None:
 def test_sqlite_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("this is not a database" * 100)
-    with pytest.raises(StoreError, match="notes.db"):
+    with pytest.raises(StoreError, match=r"notes\.db"):
         SqliteStore(path)

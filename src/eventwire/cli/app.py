@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 
@@ -27,8 +27,8 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _stdin() -> Any:
-    return click.get_binary_stream("stdin")
+def _stdin() -> BinaryIO:
+    return sys.stdin.buffer
 
 
 def _error(err: EventwireError) -> None:
@@ -132,7 +132,8 @@ def places(paths: tuple[str, ...], fmt: str, encoding: str | None) -> None:
             record = {
                 "doc_id": doc.id, "start": mention.start, "end": mention.end, "text": mention.text,
                 "name": place.name if place else None,
-                "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
+                "latitude": place.latitude if place else None,
+                "longitude": place.longitude if place else None,
                 "geonames_id": place.geonames_id if place else None,
                 "country": place.country if place else None, "iso3": place.iso3 if place else None,
                 "admin1": place.admin1 if place else None,
@@ -242,8 +243,12 @@ def _progress(label: str) -> Any:
 
 @evaluate.command("muc4")
 @click.option("--split", type=click.Choice(["dev", "train", "test"]), default="dev", show_default=True)
-@click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="The MUC-4 folder (default ../shared/benchmarks/muc4).")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The MUC-4 folder (default ../shared/benchmarks/muc4).",
+)
 @click.option("--limit", type=int, help="Score only the first N documents.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def evaluate_muc4_cmd(split: str, data_dir: Path | None, limit: int | None, as_json: bool) -> None:
@@ -252,17 +257,24 @@ def evaluate_muc4_cmd(split: str, data_dir: Path | None, limit: int | None, as_j
 
     extractor = _load_extractor(None)
     try:
-        report = evaluate_muc4(extractor.extract, split=split, data_dir=data_dir, limit=limit,
-                               progress=_progress("muc4"))
+        report = evaluate_muc4(
+            extractor.extract, split=split, data_dir=data_dir, limit=limit, progress=_progress("muc4")
+        )
     except EventwireError as err:
         raise click.ClickException(str(err)) from None
     _print_report(report, as_json)
 
 
 @evaluate.command("acled-notes")
-@click.option("--part", type=click.Choice(["held_out", "tuning", "all"]), default="held_out", show_default=True)
-@click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="The ACLED sample folder (default ../shared/benchmarks/acled_sample).")
+@click.option(
+    "--part", type=click.Choice(["held_out", "tuning", "all"]), default="held_out", show_default=True
+)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The ACLED sample folder (default ../shared/benchmarks/acled_sample).",
+)
 @click.option("--limit", type=int, help="Score only the first N notes.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def evaluate_acled_cmd(part: str, data_dir: Path | None, limit: int | None, as_json: bool) -> None:
@@ -271,8 +283,9 @@ def evaluate_acled_cmd(part: str, data_dir: Path | None, limit: int | None, as_j
 
     extractor = _load_extractor(None)
     try:
-        report = evaluate_acled_notes(extractor.extract, data_dir=data_dir, part=part, limit=limit,
-                                      progress=_progress("acled-notes"))
+        report = evaluate_acled_notes(
+            extractor.extract, data_dir=data_dir, part=part, limit=limit, progress=_progress("acled-notes")
+        )
     except EventwireError as err:
         raise click.ClickException(str(err)) from None
     _print_report(report, as_json)

@@ -53,7 +53,9 @@ _PLACE_LINE = re.compile(
 
 def dateline_spans(text: str, within: int = 600) -> list[tuple[int, int]]:
     """The spans of dateline places near the start of a text (in its first ``within`` characters)."""
-    spans = [(m.start("place"), m.end("place")) for m in _PLACE_LINE.finditer(text, 0, min(len(text), within))]
+    spans = [
+        (m.start("place"), m.end("place")) for m in _PLACE_LINE.finditer(text, 0, min(len(text), within))
+    ]
     dateline = read_dateline(text)
     if dateline:
         spans.append((dateline.place_start, dateline.end))

@@ -18,7 +18,8 @@ from eventwire.text.numbers import COUNT_PATTERN, Count, parse_count
 HEADS: dict[str, tuple[str, ...]] = {
     "armed": (
         "fighters", "militants", "insurgents", "rebels", "jihadists", "gunmen", "attackers", "assailants",
-        "terrorists", "guerrillas", "subversives", "extremists", "combatants", "militiamen", "militia members", "bandits",
+        "terrorists", "guerrillas", "subversives", "extremists", "combatants", "militiamen",
+        "militia members", "bandits",
         "members", "suspects", "kidnappers", "bombers", "commanders", "leaders",
     ),
     "forces": (
@@ -48,7 +49,7 @@ SINGULAR: dict[str, str] = {
     "driver": "civilian", "judge": "civilian", "mayor": "civilian", "official": "civilian",
     "businessman": "civilian", "passer-by": "civilian", "passerby": "civilian", "bystander": "civilian",
     "pedestrian": "civilian", "motorist": "civilian", "shopkeeper": "civilian", "vendor": "civilian",
-    "serviceman": "forces", "person": "people", "protester": "protesters", "demonstrator": "protesters",
+    "person": "people", "protester": "protesters", "demonstrator": "protesters",
     "fighter": "armed", "militant": "armed", "rebel": "armed", "insurgent": "armed", "gunman": "armed",
     "guerrilla": "armed", "attacker": "armed", "commander": "armed", "bomber": "armed", "leader": "armed",
 }  # fmt: skip
@@ -56,7 +57,8 @@ CATEGORY_OF = {head: cat for cat, heads in HEADS.items() for head in heads}
 _ALL_HEADS = sorted(CATEGORY_OF, key=len, reverse=True)
 _HEAD = r"(?P<head>" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in _ALL_HEADS) + r")\b"
 _SINGULAR_HEAD = (
-    r"(?P<shead>" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(SINGULAR, key=len, reverse=True))
+    r"(?P<shead>"
+    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(SINGULAR, key=len, reverse=True))
     + r")\b"
 )
 # Up to four modifier words between a count and its head noun: "14 ISIS fighters", "seven U.S. soldiers".
@@ -73,7 +75,8 @@ _KIND_OF_VERB = {
     "kill": "fatalities", "dead": "fatalities", "die": "fatalities", "slain": "fatalities",
     "lost": "fatalities", "shot dead": "fatalities", "death": "fatalities", "murder": "fatalities",
     "execut": "fatalities", "behead": "fatalities", "massacr": "fatalities", "bodies": "fatalities",
-    "wound": "injuries", "injur": "injuries", "hurt": "injuries", "treated": "injuries", "hospital": "injuries",
+    "wound": "injuries", "injur": "injuries", "hurt": "injuries", "treated": "injuries",
+    "hospital": "injuries",
     "kidnap": "abducted", "abduct": "abducted", "hostage": "abducted",
     "arrest": "arrested", "detain": "arrested", "custody": "arrested", "apprehend": "arrested",
     "rounded up": "arrested",
@@ -205,21 +208,33 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
             if name == "before" and verb in {"left", "leaving"}:
                 verb = groups.get("state") or ""
             if name == "none":
-                kind = "injuries" if verb in {"injured", "hurt", "wounded"} or "injur" in match.group(0) else (
-                    "fatalities"
+                kind: str | None = (
+                    "injuries"
+                    if verb in {"injured", "hurt", "wounded"} or "injur" in match.group(0)
+                    else "fatalities"
                 )
                 count = Count(0, 0, 0)
             else:
                 kind = _kind(verb) if verb else None
                 count_match = re.match(_COUNT, groups.get("count") or "one")
-                parsed = parse_count(count_match) if count_match and name not in {"single_after", "single_before"} else None
+                parsed = (
+                    parse_count(count_match)
+                    if count_match and name not in {"single_after", "single_before"}
+                    else None
+                )
                 count = parsed if parsed else Count(1, 1, 1)
             if kind is None:
                 continue
             head = groups.get("head") or ""
             shead = groups.get("shead") or ""
-            category = CATEGORY_OF.get(" ".join(head.split())) or SINGULAR.get(" ".join(shead.split()), "people")
-            if name in {"after", "before", "noun", "crowd"} and not head and not _plausible_bare(lower, match):
+            category = CATEGORY_OF.get(" ".join(head.split())) or SINGULAR.get(
+                " ".join(shead.split()), "people"
+            )
+            if (
+                name in {"after", "before", "noun", "crowd"}
+                and not head
+                and not _plausible_bare(lower, match)
+            ):
                 continue
             v_start, v_end = match.span("victim") if groups.get("victim") else match.span()
             if kind == "fatalities" and _PLUS_ATTACKER.match(lower, match.end()):
@@ -228,7 +243,9 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
             # A figure written before its verb is quoted as its noun phrase ("More than 200 troops from both
             # nations"), like "the deaths of at least 14 fighters"; the sentence evidence gives the rest.
             f_end = v_end if name == "after" else match.end()
-            figures.append(Figure(kind, count, match.start(), f_end, v_start, v_end, category, revised=name == "toll"))
+            figures.append(
+                Figure(kind, count, match.start(), f_end, v_start, v_end, category, revised=name == "toll")
+            )
             taken.append(match.span())
             if name == "after":
                 figures.extend(_conjoined(lower, start, v_start, kind, match.end()))
@@ -249,14 +266,24 @@ def _conjoined(lower: str, floor: int, before: int, kind: str, end: int) -> list
             return found
         category = CATEGORY_OF.get(" ".join(match.group("head").split()), "people")
         found.append(
-            Figure(kind, count, match.start(), match.end("victim"), match.start("victim"), match.end("victim"), category)
+            Figure(
+                kind,
+                count,
+                match.start(),
+                match.end("victim"),
+                match.start("victim"),
+                match.end("victim"),
+                category,
+            )
         )
         before = match.start()
 
 
 # A bare count without a head noun ("12 were killed", "killing 14") is a casualty figure only when the
 # number is not a year, a time or an amount of something else.
-_NOT_PEOPLE = re.compile(r"^(?:\d{4}|\d+(?:\.\d+)?)\s*(?:%|percent|km|kilomet|mile|hour|minute|day|week|month|year)")
+_NOT_PEOPLE = re.compile(
+    r"^(?:\d{4}|\d+(?:\.\d+)?)\s*(?:%|percent|km|kilomet|mile|hour|minute|day|week|month|year)"
+)
 
 
 def _plausible_bare(lower: str, match: re.Match[str]) -> bool:
@@ -291,8 +318,9 @@ def combine(figures: list[Figure], kind: str, text: str) -> tuple[Quantity | Non
     """One range for ``kind`` from an event's figures, and the figures it rests on.
 
     A revised toll ("rose to 20") replaces earlier figures. Otherwise the same group mentioned twice counts
-    once (the lowest figure per group, the highest as its upper bound), distinct groups ("12 militants and three soldiers") add up, and a
-    general figure ("20 people") stands for everyone when it is larger than the groups' sum.
+    once (the lowest figure per group, the highest as its upper bound), distinct groups ("12 militants and
+    three soldiers") add up, and a general figure ("20 people") stands for everyone when it is larger than
+    the groups' sum.
     """
     chosen = [f for f in figures if f.kind == kind]
     if not chosen:

@@ -78,11 +78,11 @@ def _specificity(place: Place) -> int:
     code = (place.feature_code or "").upper()
     if place.feature_class == "P":
         return 0
-    if code.startswith("ADM2") or code.startswith("ADM3"):
+    if code.startswith(("ADM2", "ADM3")):
         return 1
     if code == "ADM1":
         return 2
-    if code.startswith("PCL") or code in {"CONT", "RGN"} and place.country is None:
+    if code.startswith("PCL") or (code in {"CONT", "RGN"} and place.country is None):
         return 4
     return 3
 
@@ -205,11 +205,15 @@ class Sides:
     b: list[ActorMention]
 
 
-_PASSIVE_GAP = re.compile(r"^[\s,]*(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|reportedly|also)\s+)+")
+_PASSIVE_GAP = re.compile(
+    r"^[\s,]*(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|reportedly|also)\s+)+"
+)
 _BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 
 
-_HEADLINE_PASSIVE = re.compile(r"\s*(?:$|[,.;:]|as\b|in\b|when\b|after\b|by\b|near\b|at\b|during\b|while\b|on\b)")
+_HEADLINE_PASSIVE = re.compile(
+    r"\s*(?:$|[,.;:]|as\b|in\b|when\b|after\b|by\b|near\b|at\b|during\b|while\b|on\b)"
+)
 _ACTED_ON_KINDS = frozenset({"kill", "injure", "abduct", "arrest"})
 
 
@@ -307,7 +311,9 @@ def _event_place(group: Group, ctx: Context) -> PlaceMention | None:
     if not all_places:
         return None
     anchor_places = _places_of(group.strong[:1], ctx)
-    countries = [p.place.iso3 for p in strong_places if p.place] or [p.place.iso3 for p in all_places if p.place]
+    countries = [p.place.iso3 for p in strong_places if p.place] or [
+        p.place.iso3 for p in all_places if p.place
+    ]
     home = (
         anchor_places[0].place.iso3 if anchor_places and anchor_places[0].place
         else max(countries, key=lambda c: (countries.count(c), -countries.index(c))) if countries else None
@@ -369,6 +375,8 @@ def build_event(
     date = _event_date(group, ctx)
     published = doc.published
     date_text = date.text if date else None
+    start: dt.date | None
+    end: dt.date | None
     if date is not None and date.resolved:
         assert date.date_start and date.date_end
         start, end, precision = date.date_start, date.date_end, date.precision
@@ -387,7 +395,11 @@ def build_event(
         if start > published:
             return _reject(first, text, f"plan (dated {start.isoformat()}, after publication)")
         if (published - end).days > HISTORICAL_DAYS:
-            return _reject(first, text, f"historical (dated {end.isoformat()}, {(published - end).days} days before publication)")
+            return _reject(
+                first,
+                text,
+                f"historical (dated {end.isoformat()}, {(published - end).days} days before publication)",
+            )
     event_date = (published if date is None else midpoint(start, end)) if start and end else None
 
     # Place.
@@ -404,7 +416,7 @@ def build_event(
         if near is not None:
             precision_geo = 2
             place_mention = near
-    if place_mention and _in(place_mention.start, group.mentions[0]) or (
+    if (place_mention and _in(place_mention.start, group.mentions[0])) or (
         place_mention and any(_in(place_mention.start, m) for m in group.mentions)
     ):
         evidence.append(Evidence("location", place_mention.start, place_mention.end, place_mention.text))
@@ -467,9 +479,15 @@ def build_event(
     targets = _fillers(find_targets(lower, strong_clauses), text)
     weapons = _fillers(find_weapons(lower, [(m.sentence.start, m.sentence.end) for m in group.strong]), text)
 
-    confidence = 0.45 + 0.1 * bool(fatalities or quantities["injuries"]) + 0.1 * bool(side_a) + 0.05 * bool(
-        side_b
-    ) + 0.1 * bool(place) + 0.1 * bool(date and date.resolved) + 0.05 * (len(group.strong) > 1)
+    confidence = (
+        0.45
+        + 0.1 * bool(fatalities or quantities["injuries"])
+        + 0.1 * bool(side_a)
+        + 0.05 * bool(side_b)
+        + 0.1 * bool(place)
+        + 0.1 * bool(date and date.resolved)
+        + 0.05 * (len(group.strong) > 1)
+    )
     event = Event(
         event_id=_event_id(doc, group),
         doc_id=doc.id,
@@ -529,7 +547,7 @@ def _reject(mention: Mention, text: str, reason: str) -> Rejection:
 
 
 class GenericActors:
-    """Fills a side the text leaves unnamed the way ACLED does (protesters, civilians, unidentified groups)."""
+    """Fills a side the text leaves unnamed as ACLED does (protesters, civilians, unidentified groups)."""
 
     def __init__(self, make: dict[str, str]) -> None:
         # kind -> name template with {country}, e.g. "civilians": "Civilians ({country})"
@@ -565,11 +583,17 @@ class GenericActors:
                 made = self._actor("rioters", 5, country)
                 rioters = [made] if made else []
             return rioters, others
-        if event_type == "Violence against civilians" and not side_b and set(victims) & {"civilian", "people"}:
+        if (
+            event_type == "Violence against civilians"
+            and not side_b
+            and set(victims) & {"civilian", "people"}
+        ):
             made = self._actor("civilians", 7, country)
             side_b = [made] if made else []
-        if event_type in {"Violence against civilians", "Explosions/Remote violence", "Battles"} and not side_a:
-            if event_type != "Battles" or side_b:
-                made = self._actor("unidentified", 3, country)
-                side_a = [made] if made else []
+        if (
+            event_type in {"Violence against civilians", "Explosions/Remote violence", "Battles"}
+            and not side_a
+        ) and (event_type != "Battles" or side_b):
+            made = self._actor("unidentified", 3, country)
+            side_a = [made] if made else []
         return side_a, side_b

@@ -41,8 +41,9 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     TriggerKind(
         "ied",
         r"roadside\s+bombs?|improvised\s+explosive\s+devices?|\bieds?\b|land\s*mines?|car\s+bombs?"
-        r"|vehicle[- ]borne|booby[- ]trap\w*|magnetic\s+bombs?|sticky\s+bombs?|bombs?\s+(?:exploded|went\s+off|"
-        r"blew\s+up|detonated|planted|hidden)|explosive\s+devices?|dynamite\s+(?:attacks?|charges?)"
+        r"|vehicle[- ]borne|booby[- ]trap\w*|magnetic\s+bombs?|sticky\s+bombs?"
+        r"|bombs?\s+(?:exploded|went\s+off|blew\s+up|detonated|planted|hidden)|explosive\s+devices?"
+        r"|dynamite\s+(?:attacks?|charges?)"
         r"|dynamited|planted\s+(?:a\s+|an\s+)?(?:bomb|explosives?)",
     ),
     TriggerKind("grenade", r"(?<!propelled\s)(?<!propelled-)(?:hand\s+)?grenades?\b(?!-)|grenade\s+attacks?"),
@@ -51,7 +52,9 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"explosions?|exploded|blasts?\b|bomb(?:ing|ings|ed|s)?\b|detonat(?:ed|ion|ions)|blew\s+up",
     ),
     # A raid is a fight, unless all it did was arrest people (then it is an arrest: see typing_rules).
-    TriggerKind("raid", r"raid(?:s|ed|ing)?\b|storm(?:s|ed|ing)?\s+(?:a|an|the|their|its)?\s*\w+|swoop(?:ed)?\s+on"),
+    TriggerKind(
+        "raid", r"raid(?:s|ed|ing)?\b|storm(?:s|ed|ing)?\s+(?:a|an|the|their|its)?\s*\w+|swoop(?:ed)?\s+on"
+    ),
     TriggerKind(
         "fight",
         r"clash(?:es|ed)?\b|heavy\s+fighting|fighting\s+(?:broke|erupted|between|with|in)|fought\b|battled?\b"
@@ -146,13 +149,13 @@ TRIGGERS: tuple[TriggerKind, ...] = (
 )
 
 VIOLENT_KINDS = frozenset(
-    {"suicide", "chemical", "air", "shelling", "ied", "grenade", "explosion", "raid", "fight", "attack", "kill",
-     "injure", "abduct", "sexual", "territory", "operation"}
+    {"suicide", "chemical", "air", "shelling", "ied", "grenade", "explosion", "raid", "fight", "attack",
+     "kill", "injure", "abduct", "sexual", "territory", "operation"}
 )  # fmt: skip
 CASUALTY_ONLY_KINDS = frozenset({"kill", "injure"})
 
 FAMILY = {kind.name: kind.name for kind in TRIGGERS}
-FAMILY.update({name: "violence" for name in VIOLENT_KINDS})
+FAMILY.update(dict.fromkeys(VIOLENT_KINDS, "violence"))
 FAMILY.update({"riot": "protest", "mob": "riot"})
 """Mentions of one family may join into one event; protests and riots share a family (a protest that turns
 violent is one event)."""

@@ -7,6 +7,7 @@ generic claim), and returns the accepted mentions and the rejected candidates wi
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -97,7 +98,7 @@ def _clauses(lower: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = [start]
     bounds.extend(m.start() for m in CLAUSE_BREAK.finditer(lower, start, end))
     bounds.append(end)
-    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def _reject_reason(lower: str, trigger: Trigger) -> str | None:
@@ -116,12 +117,14 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     return None
 
 
-def _segments(lower: str, sentence: Sentence, accepted: list[Trigger]) -> list[tuple[int, int, list[Trigger]]]:
+def _segments(
+    lower: str, sentence: Sentence, accepted: list[Trigger]
+) -> list[tuple[int, int, list[Trigger]]]:
     """The sentence, or its parts when each part reports an act of its own."""
     cuts = [m.start() for m in _EVENT_SPLIT.finditer(lower, sentence.start, sentence.end)]
     bounds = [sentence.start, *cuts, sentence.end]
     parts: list[tuple[int, int, list[Trigger]]] = []
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in itertools.pairwise(bounds):
         triggers = [t for t in accepted if start <= t.start < end]
         if parts and not any(t.strong for t in triggers):
             parts[-1] = (parts[-1][0], end, parts[-1][2] + triggers)  # a part with no act of its own
@@ -137,10 +140,13 @@ def _mention(lower: str, sentence: Sentence, accepted: list[Trigger]) -> Mention
     figures: list[Figure] = []
     for c_start, c_end in sorted({(t.clause_start, t.clause_end) for t in accepted}):
         figures.extend(find_figures(lower, max(c_start, sentence.start), min(c_end, sentence.end)))
-    if all(t.kind in {"kill", "injure"} for t in accepted) and not figures:
-        # "dead" or "killed" with no figure and no act: too little to stand as an event mention.
-        if not any(t.kind == "kill" and lower[t.start : t.end].startswith("kill") for t in accepted):
-            return None
+    # "dead" or "killed" with no figure and no act: too little to stand as an event mention.
+    if (
+        all(t.kind in {"kill", "injure"} for t in accepted)
+        and not figures
+        and not any(t.kind == "kill" and lower[t.start : t.end].startswith("kill") for t in accepted)
+    ):
+        return None
     text = lower[sentence.start : sentence.end]
     return Mention(
         sentence,
@@ -154,14 +160,27 @@ def _mention(lower: str, sentence: Sentence, accepted: list[Trigger]) -> Mention
 
 
 _REFERENCE_KINDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
-    (re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:fighting|clash(?:es)?|assault|ambush|raid|battle|"
-                r"firefight|gunfight)\b"), frozenset({"fight", "raid", "attack"})),
-    (re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:air\s*strike|strike|bombardment|shelling|drone\s+strike)\b"),
-     frozenset({"air", "shelling"})),
-    (re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:bombing|blast|explosion|bomb)\b"),
-     frozenset({"ied", "explosion", "suicide", "grenade"})),
-    (re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:protest|demonstration|rally|march)\b"),
-     frozenset({"protest"})),
+    (
+        re.compile(
+            r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:fighting|clash(?:es)?|assault|ambush|raid|battle|"
+            r"firefight|gunfight)\b"
+        ),
+        frozenset({"fight", "raid", "attack"}),
+    ),
+    (
+        re.compile(
+            r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:air\s*strike|strike|bombardment|shelling|drone\s+strike)\b"
+        ),
+        frozenset({"air", "shelling"}),
+    ),
+    (
+        re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:bombing|blast|explosion|bomb)\b"),
+        frozenset({"ied", "explosion", "suicide", "grenade"}),
+    ),
+    (
+        re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:protest|demonstration|rally|march)\b"),
+        frozenset({"protest"}),
+    ),
 )
 
 
@@ -189,7 +208,10 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
             if reason:
                 rejections.append(
                     Rejection(
-                        trigger.start, trigger.end, text[trigger.start : trigger.end], reason,
+                        trigger.start,
+                        trigger.end,
+                        text[trigger.start : trigger.end],
+                        reason,
                         text[sentence.start : sentence.end],
                     )
                 )

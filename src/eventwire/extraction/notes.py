@@ -26,9 +26,8 @@ def _when(event: Event) -> str:
         return f"On an unresolved date ({event.date_text})" if event.date_text else "On an unknown date"
     if event.date_start == event.date_end:
         return f"On {event.date_start.day} {event.date_start:%B %Y}"
-    return (
-        f"Between {event.date_start.day} {event.date_start:%B %Y} and {event.date_end.day} {event.date_end:%B %Y}"
-    )
+    start, end = event.date_start, event.date_end
+    return f"Between {start.day} {start:%B %Y} and {end.day} {end:%B %Y}"
 
 
 def _where(event: Event) -> str:

@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.documents.dateline import dateline_spans, read_dateline
-from eventwire.extraction.events import Context, GenericActors, _document_place, _event_place, build_event, group_mentions
+from eventwire.extraction.events import (
+    Context,
+    GenericActors,
+    _document_place,
+    _event_place,
+    build_event,
+    group_mentions,
+)
 from eventwire.extraction.mentions import Rejection, lower_same_length, read_mentions
 from eventwire.extraction.sentences import load_sentencizer, split_sentences
 from eventwire.extraction.toponyms import find_toponyms
@@ -72,7 +79,11 @@ class Extractor:
         if not mentions:
             return Extraction(doc, (), tuple(rejections))
         ctx = Context(
-            doc, lower, find_toponyms(text, self.gazetteer), find_dates(text, doc.published), dateline_spans(text)
+            doc,
+            lower,
+            find_toponyms(text, self.gazetteer),
+            find_dates(text, doc.published),
+            dateline_spans(text),
         )
         events: list[Event] = []
         for group in group_mentions(mentions, ctx):
@@ -80,7 +91,9 @@ class Extractor:
             country = place.place.country if place and place.place else None
             actors: list[ActorMention] = []
             for mention in group.mentions:
-                actors.extend(self.actors.find(text, mention.sentence.start, mention.sentence.end, country=country))
+                actors.extend(
+                    self.actors.find(text, mention.sentence.start, mention.sentence.end, country=country)
+                )
             result = build_event(group, ctx, actors, self.generic)
             if isinstance(result, Rejection):
                 rejections.append(result)

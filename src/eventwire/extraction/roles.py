@@ -55,10 +55,15 @@ def perpetrator_individuals(lower: str, clauses: Sequence[Span]) -> list[Span]:
         for match in _PERPETRATORS.finditer(lower, start, end):
             tail = lower[match.end() : match.end() + 30]
             before = lower[max(start, match.start() - 25) : match.start()]
-            # Only those who act: not the dead ("three soldiers were killed") nor the targets ("attacked troops").
-            if re.match(r"\s*(?:were|was|have\s+been|had\s+been)\s+(?:killed|wounded|injured|kidnapped|shot)", tail):
+            # Only those who act: not the dead ("three soldiers were killed") nor targets ("attacked troops").
+            if re.match(
+                r"\s*(?:were|was|have\s+been|had\s+been)\s+(?:killed|wounded|injured|kidnapped|shot)", tail
+            ):
                 continue
-            if re.search(r"(?:killing|killed|wounding|attacked|ambushed|against|on|targeting)\s+(?:\w+\s+){0,2}$", before):
+            if re.search(
+                r"(?:killing|killed|wounding|attacked|ambushed|against|on|targeting)\s+(?:\w+\s+){0,2}$",
+                before,
+            ):
                 continue
             spans.append(match.span())
     return spans

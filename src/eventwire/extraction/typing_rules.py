@@ -15,9 +15,11 @@ INTERVENTION = re.compile(
     r"tear\s*gas|water\s+cannons?|dispers\w+|rubber\s+bullets|batons?|broke\s+up|beat(?:en)?\s+|"
     r"arrest\w*|detain\w*|pepper\s+spray|stun\s+grenades?|charged\s+(?:at|into)|forcibly\s+removed"
 )
-EXCESSIVE = re.compile(r"live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire\s+on|shot\s+(?:dead\s+)?(?:at\s+)?"
-                       r"(?:\w+\s+){0,2}(?:protesters|demonstrators)|killing\s+(?:\w+\s+){0,3}(?:protesters|"
-                       r"demonstrators)")
+EXCESSIVE = re.compile(
+    r"live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire\s+on|shot\s+(?:dead\s+)?(?:at\s+)?"
+    r"(?:\w+\s+){0,2}(?:protesters|demonstrators)|killing\s+(?:\w+\s+){0,3}(?:protesters|"
+    r"demonstrators)"
+)
 PROTESTER_VIOLENCE = re.compile(
     r"threw\s+(?:stones|rocks|petrol\s+bombs|molotov|bricks)|torched|set\s+(?:fire|ablaze)|vandali[sz]|"
     r"loot\w*|riot\w*|rampag\w+|burn(?:ed|ing|t)\s+(?:\w+\s+){0,2}(?:tyres|tires|cars|vehicles|buildings|"
@@ -67,8 +69,10 @@ def classify(
     a = {i for i in side_a_inters if i is not None}
     b = {i for i in side_b_inters if i is not None}
     victims = set(victim_categories)
-    civilians_hit = (7 in b or bool(victims & {"civilian"})) and not (b & ARMED_INTERS) and not (
-        victims & {"forces", "armed"}
+    civilians_hit = (
+        (7 in b or bool(victims & {"civilian"}))
+        and not (b & ARMED_INTERS)
+        and not (victims & {"forces", "armed"})
     )
 
     if family == "protest":
@@ -92,8 +96,12 @@ def classify(
         if "riot" in kind_set or "protest" in kind_set or PROTESTER_VIOLENCE.search(group_text):
             return "Riots", "Violent demonstration", False
         return "Riots", "Mob violence", civilians_hit
-    if "arrest" in kind_set and fatalities == 0 and not victims and kind_set <= {"raid", "arrest", "operation",
-                                                                                   "disrupted"}:
+    if (
+        "arrest" in kind_set
+        and fatalities == 0
+        and not victims
+        and kind_set <= {"raid", "arrest", "operation", "disrupted"}
+    ):
         return "Strategic developments", "Arrests", False
     if "raid" in kind_set:
         kind_set.add("fight")

@@ -233,7 +233,9 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         weapons=fillers("weapons"),
         civilian_targeting=bool(data.get("civilian_targeting")),
         notes=data.get("notes") or "",
-        evidence=tuple(Evidence(e["field"], e["start"], e["end"], e["text"]) for e in data.get("evidence") or ()),
+        evidence=tuple(
+            Evidence(e["field"], e["start"], e["end"], e["text"]) for e in data.get("evidence") or ()
+        ),
         confidence=float(data.get("confidence") or 0.0),
         abducted=_quantity(data.get("abducted")),
         arrested=_quantity(data.get("arrested")),

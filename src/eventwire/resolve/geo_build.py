@@ -57,7 +57,32 @@ _MAX_NAME_TOKENS = 6
 # ta marbuta is written "-ah" or "-a" by different outlets ("Hawijah"/"Hawija", "Fallujah"/"Falluja"),
 # and GeoNames keeps only one of them, so the other is indexed as well.
 _ARABIC_NAMED = frozenset(
-    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM ESH TCD".split()
+    [
+        "DZA",
+        "BHR",
+        "COM",
+        "DJI",
+        "EGY",
+        "IRQ",
+        "JOR",
+        "KWT",
+        "LBN",
+        "LBY",
+        "MRT",
+        "MAR",
+        "OMN",
+        "PSE",
+        "QAT",
+        "SAU",
+        "SOM",
+        "SDN",
+        "SYR",
+        "TUN",
+        "ARE",
+        "YEM",
+        "ESH",
+        "TCD",
+    ]
 )
 _TA_MARBUTA = re.compile(r"(?<=[a-z]{3})ah$")
 

@@ -1,4 +1,4 @@
-"""Read files, folders and standard input into :class:`RawItem` s, and say clearly what is wrong with bad ones.
+"""Read files, folders and standard input into :class:`RawItem` s; say clearly what is wrong with bad ones.
 
 A source yields either a RawItem or a :class:`~eventwire.errors.SourceError` naming the input (and the line
 of a JSON Lines file): one bad input never stops the others.
@@ -63,7 +63,8 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> str:
         return data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as err:
         raise EncodingError(
-            f"is not valid {encoding or 'UTF-8'} text (byte {err.start}: {data[err.start:err.start + 1]!r}); "
+            f"is not valid {encoding or 'UTF-8'} text "
+            f"(byte {err.start}: {data[err.start : err.start + 1]!r}); "
             "re-encode it as UTF-8 or name its encoding with --encoding (e.g. --encoding latin-1)",
             where=where,
         ) from None
@@ -101,7 +102,9 @@ def _json_error(err: json.JSONDecodeError, where: str) -> MalformedInputError:
     return MalformedInputError(f"is not valid JSON ({err.msg} at column {err.colno})", where=where)
 
 
-def read_jsonl_lines(lines: Iterable[bytes], name: str, max_bytes: int, encoding: str | None) -> Iterator[Result]:
+def read_jsonl_lines(
+    lines: Iterable[bytes], name: str, max_bytes: int, encoding: str | None
+) -> Iterator[Result]:
     """One RawItem per JSON Lines record; a bad line is an error naming ``name:line`` and the rest go on."""
     seen_any = False
     for number, raw in enumerate(lines, start=1):
@@ -164,7 +167,9 @@ def _walk(path: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None) -> Iterator[Result]:
+def read_path(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None
+) -> Iterator[Result]:
     """Items from a file or, recursively, a folder."""
     name = str(path)
     if path.is_dir():
@@ -204,9 +209,13 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str |
 
 
 def read_stream(
-    stream: BinaryIO, *, name: str = "<stdin>", max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None
+    stream: BinaryIO,
+    *,
+    name: str = "<stdin>",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    encoding: str | None = None,
 ) -> Iterator[Result]:
-    """Items from standard input: JSON Lines when it starts with ``{``, HTML when it looks like HTML, else text."""
+    """Items from stdin: JSON Lines if it starts with ``{``, HTML if it looks like HTML, else text."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes and not data.lstrip().startswith(b"{"):
         yield TooLargeError(f"is over the limit of {max_bytes / 1e6:.1f} MB (see --max-bytes)", where=name)

@@ -107,7 +107,8 @@ class SqliteStore:
                 "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
-                        e.event_id, e.doc_id, e.event_date.isoformat() if e.event_date else None, e.event_type,
+                        e.event_id, e.doc_id,
+                        e.event_date.isoformat() if e.event_date else None, e.event_type,
                         e.sub_event_type, e.country, e.admin1, e.actor1, e.actor2,
                         e.fatalities.best if e.fatalities else 0, json.dumps(e.to_dict(), ensure_ascii=False),
                     )

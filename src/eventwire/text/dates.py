@@ -232,7 +232,9 @@ def _resolve_absolute(kind: str, g: dict[str, str | None], pub: dt.date | None) 
 _FALSE_MONTH = re.compile(r"^(?:may|march)$", re.IGNORECASE)
 
 
-def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, published: dt.date | None, start: int = 0, end: int | None = None
+) -> list[DateMention]:
     """Every date expression in ``text[start:end]``, with absolute offsets, resolved against ``published``."""
     found: list[DateMention] = []
     for match in _DATE_RE.finditer(text, start, len(text) if end is None else end):
