@@ -13,9 +13,11 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from eventwire.extraction.casualties import Figure, combine
+from eventwire.extraction.context import Context, Group, in_sentence, places_of, specificity
+from eventwire.extraction.location import locate
 from eventwire.extraction.mentions import Mention, Rejection, Trigger
 from eventwire.extraction.notes import write_notes
 from eventwire.extraction.roles import find_targets, find_weapons, perpetrator_individuals
@@ -23,93 +25,24 @@ from eventwire.extraction.typing_rules import classify
 from eventwire.models.actor import Actor, ActorMention
 from eventwire.models.document import Document
 from eventwire.models.event import Event, Evidence, Quantity, RoleFiller
-from eventwire.models.place import Place, PlaceMention
 from eventwire.text.dates import DateMention, midpoint
 
 HISTORICAL_DAYS = 60
 """An event dated more than this long before publication is background, not news."""
 
-_NEAR = re.compile(
-    r"(?:near|outside|outskirts\s+of|close\s+to|vicinity\s+of|part\s+of|area\s+of|road\s+(?:between|to|from)|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|\d+\s*(?:km|kilomet\w+|"
-    r"miles?)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$"
-)
 _DURATION_BEFORE = re.compile(r"(?:since|until|till|by|from|before)\s+$")
 # "the ministry said on Thursday", "a statement issued on Thursday": the day of the report, not the event.
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told|reported|announced|issued|added|stated|published|released|confirmed|claimed|"
     r"disclosed|revealed)\s+(?:\w+\s+){0,2}(?:on\s+|late\s+|early\s+)?$"
 )
-_FEATURE_RANK = {"P": 0}
-
-
-@dataclass(slots=True)
-class Group:
-    """The mentions of one event."""
-
-    mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def strong(self) -> list[Mention]:
-        return [m for m in self.mentions if m.strong]
-
-    @property
-    def families(self) -> set[str]:
-        return {m.family for m in self.strong}
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What the whole document offers every event: its places, dates and actors by offset."""
-
-    doc: Document
-    lower: str
-    places: Sequence[PlaceMention]
-    dates: Sequence[DateMention]
-    datelines: Sequence[tuple[int, int]] = ()
-    """Where datelines stand: the place a report was filed from is not where its event happened."""
-
-
-def _in(span_start: int, mention: Mention) -> bool:
-    return mention.sentence.start <= span_start < mention.sentence.end
-
-
-def _specificity(place: Place) -> int:
-    code = (place.feature_code or "").upper()
-    if place.feature_class == "P":
-        return 0
-    if code.startswith(("ADM2", "ADM3")):
-        return 1
-    if code == "ADM1":
-        return 2
-    if code.startswith("PCL") or (code in {"CONT", "RGN"} and place.country is None):
-        return 4
-    return 3
-
-
-# A place name used as a modifier ("U.S. soldiers", "Iraqi-led", "the Syria talks") is not where anything
-# happened.
-_MODIFIED_NOUN = re.compile(
-    r"[\s-]*(?:-led|-backed|-based)?\s*(?:soldiers?|troops|forces|military|army|officials?|commandos?|police|"
-    r"government|authorities|embassy|president|prime|minister|ministry|officers?|personnel|citizens?|"
-    r"nationals?|allies|partners|coalition|envoy|diplomats?|navy|air\s+force|marines?|talks|negotiat\w+|"
-    r"counterparts?|security|intelligence|special|defen[cs]e|state\s+media|news)\b"
-)
-
-
-def _places_of(mentions: Sequence[Mention], ctx: Context) -> list[PlaceMention]:
-    return [
-        p for p in ctx.places
-        if p.place is not None and any(_in(p.start, m) for m in mentions)
-        and not _MODIFIED_NOUN.match(ctx.lower, p.end)
-        and not any(s <= p.start < e for s, e in ctx.datelines)
-    ]  # fmt: skip
 
 
 def _dates_of(mention: Mention, ctx: Context) -> list[DateMention]:
     return [
         d for d in ctx.dates
-        if _in(d.start, mention) and not _DURATION_BEFORE.search(ctx.lower[max(0, d.start - 8) : d.start])
+        if in_sentence(d.start, mention)
+        and not _DURATION_BEFORE.search(ctx.lower[max(0, d.start - 8) : d.start])
         and not _REPORTED_ON.search(ctx.lower[max(0, d.start - 40) : d.start])
     ]  # fmt: skip
 
@@ -155,10 +88,10 @@ def _fit(group: Group, mention: Mention, ctx: Context) -> int | None:
             if not any(_overlaps(new_date, d) for d in old_dates):
                 return None
             score += 2
-    new_places = {(p.place.iso3, p.place.admin1) for p in _places_of([mention], ctx) if p.place
-                  and _specificity(p.place) <= 2}  # fmt: skip
-    old_places = {(p.place.iso3, p.place.admin1) for p in _places_of(group.strong, ctx) if p.place
-                  and _specificity(p.place) <= 2}  # fmt: skip
+    new_places = {(p.place.iso3, p.place.admin1) for p in places_of([mention], ctx) if p.place
+                  and specificity(p.place) <= 2}  # fmt: skip
+    old_places = {(p.place.iso3, p.place.admin1) for p in places_of(group.strong, ctx) if p.place
+                  and specificity(p.place) <= 2}  # fmt: skip
     if new_places and old_places:
         if not new_places & old_places:
             return score if lead else None
@@ -305,42 +238,6 @@ def _fillers(spans: Sequence[tuple[int, int]], text: str) -> tuple[RoleFiller, .
     return tuple(RoleFiller(text[s:e], s, e) for s, e in merged)
 
 
-def _event_place(group: Group, ctx: Context) -> PlaceMention | None:
-    strong_places = _places_of(group.strong, ctx)
-    all_places = _places_of(group.mentions, ctx)
-    if not all_places:
-        return None
-    anchor_places = _places_of(group.strong[:1], ctx)
-    countries = [p.place.iso3 for p in strong_places if p.place] or [
-        p.place.iso3 for p in all_places if p.place
-    ]
-    home = (
-        anchor_places[0].place.iso3 if anchor_places and anchor_places[0].place
-        else max(countries, key=lambda c: (countries.count(c), -countries.index(c))) if countries else None
-    )  # fmt: skip
-    candidates = [p for p in all_places if p.place and (home is None or p.place.iso3 == home)] or all_places
-    strong_ids = {id(p) for p in strong_places}
-    anchor_ids = {id(p) for p in anchor_places}
-    return min(
-        candidates,
-        key=lambda p: (
-            _specificity(p.place) if p.place else 9,
-            0 if id(p) in anchor_ids else 1 if id(p) in strong_ids else 2,
-            p.start,
-        ),
-    )
-
-
-def _document_place(ctx: Context) -> PlaceMention | None:
-    """When the event's own sentences name no place: the country the document is about, if one dominates."""
-    countries = [p for p in ctx.places if p.place and p.place.iso3]
-    if not countries:
-        return None
-    codes = [p.place.iso3 for p in countries if p.place]
-    top = max(set(codes), key=codes.count)
-    return next(p for p in countries if p.place and p.place.iso3 == top)
-
-
 def _event_date(group: Group, ctx: Context) -> DateMention | None:
     for mention in group.strong + [m for m in group.mentions if not m.strong]:
         dates = _dates_of(mention, ctx)
@@ -403,22 +300,10 @@ def build_event(
     event_date = (published if date is None else midpoint(start, end)) if start and end else None
 
     # Place.
-    place_mention = _event_place(group, ctx) or _document_place(ctx)
+    located = locate(group, ctx)
+    place_mention, precision_geo = located.mention, located.precision
     place = place_mention.place if place_mention else None
-    precision_geo = place.precision if place else None
-    if place_mention and place and place.feature_class == "P":
-        # A headline says "in Ghazni" where the body says "on the outskirts of Ghazni city": the most
-        # careful wording of the same place decides the precision, and is the evidence.
-        same = [place_mention] + [
-            p for p in _places_of(group.mentions, ctx) if p.place == place and p is not place_mention
-        ]
-        near = next((p for p in same if _NEAR.search(lower[max(0, p.start - 40) : p.start])), None)
-        if near is not None:
-            precision_geo = 2
-            place_mention = near
-    if (place_mention and _in(place_mention.start, group.mentions[0])) or (
-        place_mention and any(_in(place_mention.start, m) for m in group.mentions)
-    ):
+    if place_mention and any(in_sentence(place_mention.start, m) for m in group.mentions):
         evidence.append(Evidence("location", place_mention.start, place_mention.end, place_mention.text))
     country = place.country if place else None
 

@@ -12,14 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.documents.dateline import dateline_spans, read_dateline
-from eventwire.extraction.events import (
-    Context,
-    GenericActors,
-    _document_place,
-    _event_place,
-    build_event,
-    group_mentions,
-)
+from eventwire.extraction.context import Context
+from eventwire.extraction.events import GenericActors, build_event, group_mentions
+from eventwire.extraction.location import document_place, event_place
 from eventwire.extraction.mentions import Rejection, lower_same_length, read_mentions
 from eventwire.extraction.sentences import load_sentencizer, split_sentences
 from eventwire.extraction.toponyms import find_toponyms
@@ -87,7 +82,7 @@ class Extractor:
         )
         events: list[Event] = []
         for group in group_mentions(mentions, ctx):
-            place = _event_place(group, ctx) or _document_place(ctx)
+            place = event_place(group, ctx) or document_place(ctx)
             country = place.place.country if place and place.place else None
             actors: list[ActorMention] = []
             for mention in group.mentions:

@@ -1,0 +1,87 @@
+"""What every store offers, whatever the database: the contract between ingest, the CLI and the HTTP API.
+
+The SQLite default and PostgreSQL implement the same :class:`Store` protocol, so the CLI (`ingest`,
+`events`, `errors`, `explain`) and the API read and write through these methods only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from eventwire.models.document import Document
+from eventwire.models.event import Event
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """The filters of `eventwire events` and `GET /api/events`; ``None`` means no constraint."""
+
+    country: str | None = None  # country name or ISO3, case-insensitive
+    admin1: str | None = None
+    event_type: str | None = None  # an event type or a sub-event type
+    actor: str | None = None  # matches actor1, actor2 or an associated actor (substring, case-insensitive)
+    since: dt.date | None = None
+    until: dt.date | None = None
+    min_fatalities: int | None = None
+    text: str | None = None  # full-text search over the events' source documents and notes
+    bbox: tuple[float, float, float, float] | None = None  # (west, south, east, north) in degrees
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of events, newest first; ``next`` is the opaque cursor of the following page, if any."""
+
+    items: list[Event]
+    total: int
+    next: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What writing one document did: ``new`` is False when it was already there."""
+
+    doc_id: str
+    new: bool
+    events: int
+    merged: int = 0  # events that joined an event already stored from another document
+    duplicate_of: str | None = None  # the stored document this one is a (near-)copy of
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """A stored document as the API and `explain` show it."""
+
+    id: str
+    text: str
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    origin: str | None
+    language: str | None
+    ingested_at: str
+    duplicate_of: str | None = None
+    events: list[str] = field(default_factory=list)  # ids of the events extracted from it
+
+
+class Store(Protocol):
+    """A place to keep documents and events; see :func:`eventwire.store.open_store`."""
+
+    def __enter__(self) -> Store: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def close(self) -> None: ...
+
+    def has_document(self, doc_id: str) -> bool: ...
+    def write(self, doc: Document, events: Sequence[Event]) -> Stored: ...
+    def record_error(self, origin: str, code: str, message: str) -> None: ...
+    def errors(self) -> list[dict[str, Any]]: ...
+
+    def events(self, where: EventFilter = ..., *, limit: int | None = None) -> Iterator[Event]: ...
+    def page(self, where: EventFilter = ..., *, limit: int = 100, cursor: str | None = None) -> Page: ...
+    def event(self, event_id: str) -> Event | None: ...
+    def event_sources(self, event_id: str) -> list[DocumentRecord]: ...
+    def document(self, doc_id: str) -> DocumentRecord | None: ...
+    def stats(self, where: EventFilter = ...) -> dict[str, Any]: ...
+    def counts(self) -> tuple[int, int]: ...
