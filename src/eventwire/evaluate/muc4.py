@@ -83,6 +83,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.documents.build import build_document
 from eventwire.errors import EventwireError, MalformedInputError, SourceError
 from eventwire.evaluate.report import (
     Accuracy,
@@ -92,7 +93,7 @@ from eventwire.evaluate.report import (
     ScoreTable,
     micro_total,
 )
-from eventwire.models.document import Document
+from eventwire.models.document import Document, RawItem
 from eventwire.models.event import Event, RoleFiller
 
 ExtractFn = Callable[[Document], list[Event]]
@@ -192,8 +193,9 @@ class Muc4Document:
     origin: str | None = None
 
     def to_document(self) -> Document:
-        """The text as given (dateline included), with no published date: the extractor reads it."""
-        return Document(id=self.doc_id, text=self.text, origin=self.origin)
+        """The text as given (dateline included), built as any input is: the dateline gives the date."""
+        raw = RawItem(self.origin or self.doc_id, self.text, "text/plain", (("id", self.doc_id),))
+        return build_document(raw)
 
 
 _MONTHS = {

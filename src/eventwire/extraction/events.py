@@ -21,6 +21,7 @@ from eventwire.extraction.location import locate
 from eventwire.extraction.mentions import Mention, Rejection, Trigger
 from eventwire.extraction.notes import write_notes
 from eventwire.extraction.roles import find_targets, find_weapons, perpetrator_individuals
+from eventwire.extraction.type_model import load_type_model
 from eventwire.extraction.typing_rules import classify
 from eventwire.models.actor import Actor, ActorMention
 from eventwire.models.document import Document
@@ -340,6 +341,9 @@ def build_event(
         fatalities=fatalities.best if fatalities else 0,
         anchor_kinds=[t.kind for t in first.triggers],
     )
+    event_type, sub_event_type, civilian_targeting = second_opinion(
+        (event_type, sub_event_type, civilian_targeting), group_lower
+    )
     side_a, side_b = generic.complete(event_type, sub_event_type, side_a, side_b, country, victim_categories)
     for label, chosen, mentions in (("actor1", side_a, sides.a), ("actor2", side_b, sides.b)):
         if chosen:
@@ -415,6 +419,41 @@ def build_event(
         actor2_country=side_b[0].country if side_b else None,
     )
     return _with_notes(event)
+
+
+MODEL_OVERRULES = 0.5
+MODEL_OVERRULES_METHOD = 0.97
+"""The classifier's probability above which its sub-event type replaces the rules' (tuned on ACLED notes):
+for the broad types, and for the types the rules read off a named method or act."""
+_METHOD_TYPES = frozenset(
+    {
+        "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+        "Grenade", "Chemical weapon", "Abduction/forced disappearance", "Sexual violence", "Arrests",
+        "Agreement", "Protest with intervention", "Excessive force against protesters",
+        "Government regains territory", "Non-state actor overtakes territory",
+    }
+)  # fmt: skip
+
+
+def second_opinion(rules: tuple[str, str, bool], text: str) -> tuple[str, str, bool]:
+    """The rules' typing, unless the trained classifier is confident of another sub-event type.
+
+    The rules know ACLED's definitions but see only the cues they were written for; the classifier has
+    read how coders type thousands of similar reports. Civilian targeting follows the final type: always
+    for Violence against civilians, the rules' reading where the event type is unchanged, else none.
+    """
+    model = load_type_model()
+    if model is None:
+        return rules
+    event_type, sub_event_type, probability = model.predict(text)
+    # A method or act the rules saw named ("shelled", "kidnapped", "tear gas") is evidence the bag of
+    # words can outvote only when it is nearly sure; the broad types are the model's to refine.
+    needed = MODEL_OVERRULES_METHOD if rules[1] in _METHOD_TYPES else MODEL_OVERRULES
+    if probability < needed or (event_type, sub_event_type) == rules[:2]:
+        return rules
+    if event_type == "Violence against civilians":
+        return event_type, sub_event_type, True
+    return event_type, sub_event_type, rules[2] if event_type == rules[0] else False
 
 
 def _with_notes(event: Event) -> Event:

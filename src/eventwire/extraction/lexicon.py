@@ -29,13 +29,14 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         "air",
         r"air\s*strikes?|air\s+raids?|air\s+attacks?|aerial\s+(?:bombardments?|attacks?|strikes?|bombing)"
         r"|drone\s+(?:strikes?|attacks?)|(?:warplanes?|fighter\s+jets?|jets|aircraft|helicopters?|drones?)"
-        r"\s+(?:bombed|struck|hit|attacked|targeted|fired)|bombing\s+raids?|(?:was|were)\s+bombed\s+by",
+        r"\s+(?:bombed|struck|hit|attacked|targeted|fired)|air\s+forces?\s+(?:bombed|struck|hit|targeted)|bombing\s+raids?|(?:was|were)\s+bombed\s+by",
     ),
     TriggerKind(
         "shelling",
         r"shell(?:ing|ed|s)\b|artillery\s+(?:fire|shells?|strikes?|attacks?)|mortars?\s+(?:fire|shells?|rounds?|"
         r"attacks?)|mortar(?:ed)?\b|rockets?\s+(?:fire|attacks?|struck|hit|landed|slammed)|missiles?\s+(?:"
-        r"strikes?|attacks?|struck|hit|slammed)|fired\s+(?:\w+\s+){0,2}(?:rockets|missiles|mortars?|shells)"
+        r"strikes?|attacks?|struck|hit|slammed)|fired\s+(?:\w+\s+){0,4}(?:rockets|missiles|mortars?|shells|artillery)"
+        r"|bombard\w*|used\s+artillery"
         r"|(?:rocket|missile)\s+(?:barrages?|salvos?)|barrages?\s+of",
     ),
     TriggerKind(
@@ -59,7 +60,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         "fight",
         r"clash(?:es|ed)?\b|heavy\s+fighting|fighting\s+(?:broke|erupted|between|with|in)|fought\b|battled?\b"
         r"|battles\b|gun\s*fights?|fire\s*fights?|exchanges?\s+of\s+(?:gun)?fire|exchanged\s+fire|skirmish\w*"
-        r"|ambush\w*|assault(?:s|ed)?\b(?!\s+(?:rifles?|weapons?|guns?))|counter-?attack\w*|overran|repelled"
+        r"|ambush\w*|shoot-?outs?|bursts?\s+of\s+fire|fired\s+(?:\w+\s+){0,3}(?:on|at)\s+(?:the\s+)?positions|assault(?:s|ed)?\b(?!\s+(?:rifles?|weapons?|guns?))|counter-?attack\w*|overran|repelled"
         r"|offensive\s+(?:on|against)",
     ),
     TriggerKind(
@@ -86,12 +87,14 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         "protest",
         r"protest(?:s|ed|ers|ors|ing)?\b|demonstrators?|demonstrations?|demonstrated\s+(?:against|outside|in|"
         r"at|on|for)|rall(?:y|ies|ied)\b|marched|sit-ins?|took\s+to\s+the\s+streets|picket\w*|went\s+on\s+strike"
-        r"|general\s+strike|strikers?",
+        r"|general\s+strike|strikers?|vigils?\b|gathered\s+(?:\w+\s+){0,8}to\s+(?:demand|protest|denounce|demonstrate)"
+        r"|blocked\s+(?:\w+\s+){0,4}(?:demanding|to\s+demand|to\s+protest|in\s+protest)|to\s+demonstrate\s+against",
     ),
     TriggerKind(
         "riot",
         r"riot(?:s|ed|ers|ing)?\b|rampag\w+|threw\s+(?:stones|rocks|petrol\s+bombs|molotov\s+cocktails|bricks)"
-        r"|stone-throwing|vandali[sz]\w+|barricades?\s+of\s+burning|burning\s+tyres|burned\s+tyres",
+        r"|stone-throwing|vandali[sz]\w+|barricades?\s+of\s+burning|burning\s+(?:tyres|tires|objects)"
+        r"|burned\s+(?:\w+\s+)?(?:tyres|tires|objects)",
     ),
     TriggerKind("mob", r"\bmobs?\b|lynch\w*|vigilantes?|mob\s+justice"),
     TriggerKind(
@@ -127,7 +130,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     ),
     TriggerKind(
         "looting",
-        r"loot(?:ed|ing)|ransack\w*|plunder\w*|(?:burned|burnt|destroyed|demolished|razed)\s+(?:\w+\s+){0,3}"
+        r"loot(?:ed|ing)|ransack\w*|plunder\w*|\bstole\b|smashed\s+(?:\w+\s+){0,3}(?:windows?|glass|front|doors?)|(?:burned|burnt|destroyed|demolished|razed)\s+(?:\w+\s+){0,3}"
         r"(?:houses|homes|buildings|shops|property|properties|vehicles|churches|church|mosques?|schools?|"
         r"villages?|offices?|crops)",
     ),
@@ -208,7 +211,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "hypothetical",
         re.compile(
-            r"\b(?:if|unless|could|might|may|possible|possibly|potential(?:ly)?|risk\s+of|fears?\s+(?:of|that)"
+            r"\b(?:if|unless|could|might|(?<!\d\s)may(?!\s*\d)|possible|possibly|potential(?:ly)?|risk\s+of|fears?\s+(?:of|that)"
             r"|feared|likely\s+to|in\s+case|whether|would-be|imagine|scenario)\b"
         ),
     ),
