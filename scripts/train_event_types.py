@@ -89,7 +89,8 @@ def main() -> int:
     card = [
         "# event_types: ACLED sub-event type classifier",
         "",
-        f"- Trained {dt.date.today().isoformat()} by `scripts/train_event_types.py` (seed {SEED}, C={args.c}).",
+        f"- Trained {dt.date.today().isoformat()} by `scripts/train_event_types.py`"
+        f" (seed {SEED}, C={args.c}).",
         f"- Data: tuning part of `acled_sample` ({len(rows)} coder notes, {len(counts)} labels); the"
         " held-out part scored by `eventwire evaluate acled-notes` is not used.",
         f"- Features: word uni/bigrams, numbers folded, months dropped; {len(vocabulary)} features seen in"

@@ -427,8 +427,9 @@ MODEL_OVERRULES_METHOD = 0.97
 for the broad types, and for the types the rules read off a named method or act."""
 _METHOD_TYPES = frozenset(
     {
-        "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-        "Grenade", "Chemical weapon", "Abduction/forced disappearance", "Sexual violence", "Arrests",
+        "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED", "Grenade", "Chemical weapon", "Abduction/forced disappearance",
+        "Sexual violence", "Arrests",
         "Agreement", "Protest with intervention", "Excessive force against protesters",
         "Government regains territory", "Non-state actor overtakes territory",
     }
