@@ -53,3 +53,21 @@ def test_casualties_nobody_hurt_is_zero() -> None:
 
 def test_casualties_years_are_not_counts() -> None:
     assert figures("In 2014 were killed the hopes of a generation") == []
+
+
+def test_named_victims_after_titles_and_killing_verbs_in_any_case() -> None:
+    from eventwire.extraction.roles import named_victims
+
+    cases = {
+        "THE EXTRADITABLES CLAIMED THE MURDER OF ANTIOQUIA POLICE COMMANDER COLONEL WALDEMAR FRANKLIN QUINTERO.": [
+            "WALDEMAR FRANKLIN QUINTERO"
+        ],
+        "Gunmen killed Jesuit priest Ignacio Ellacuria and five others on Thursday.": ["Ignacio Ellacuria"],
+        "former president jose antonio rodriguez porth was killed on friday.": [
+            "jose antonio rodriguez porth"
+        ],
+        "GUERRILLAS KILLED TWO SOLDIERS NEAR THE BRIDGE.": [],
+        "President Cerezo was unhurt.": [],
+    }
+    for text, names in cases.items():
+        assert [text[s:e] for s, e in named_victims(text, [(0, len(text))])] == names, text

@@ -20,7 +20,7 @@ from eventwire.extraction.context import Context, Group, in_sentence, places_of,
 from eventwire.extraction.location import locate
 from eventwire.extraction.mentions import Mention, Rejection, Trigger
 from eventwire.extraction.notes import write_notes
-from eventwire.extraction.roles import find_targets, find_weapons, perpetrator_individuals
+from eventwire.extraction.roles import find_targets, find_weapons, named_victims, perpetrator_individuals
 from eventwire.extraction.type_model import load_type_model
 from eventwire.extraction.typing_rules import classify
 from eventwire.models.actor import Actor, ActorMention
@@ -228,15 +228,45 @@ def _names(mentions: Sequence[ActorMention], home: str | None) -> list[Actor]:
     return ordered
 
 
-def _fillers(spans: Sequence[tuple[int, int]], text: str) -> tuple[RoleFiller, ...]:
+_PEOPLE_HEAD = re.compile(
+    r"\b(?:guerrillas?|rebels?|terrorists?|militants?|insurgents?|fighters?|gunm[ae]n|"
+    r"activists?|civilians?|children|men|women|individuals|members|subversives?|"
+    r"bandits?|assailants?|attackers?|kidnappers?|youths?|students?|protesters?|demonstrators?|rioters?|"
+    r"residents?|villagers?|workers?|paramilitar(?:y|ies)|extremists?|jihadists?)\W*$"
+)
+
+
+_DETERMINERS = re.compile(
+    r"^(?:(?:a|an|the|some|several|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)+"
+)
+
+
+def _filler_key(text: str) -> str:
+    """What two mentions of one filler share: "a guerrilla", "the guerrillas" and "GUERRILLAS"."""
+    words = " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    words = _DETERMINERS.sub("", words)
+    return re.sub(r"(?<=\w\w)(?:es|s)\b", "", words)
+
+
+def _fillers(spans: Sequence[tuple[int, int]], text: str, *, join: bool = True) -> tuple[RoleFiller, ...]:
+    """Role fillers from spans: overlapping spans (and, with ``join``, spans joined by "and") become one,
+    and a filler said again in other words ("the guerrillas" after "a guerrilla") is listed once."""
     merged: list[list[int]] = []
     for start, end in sorted(set(spans)):
         gap = text[merged[-1][1] : start] if merged else ""
-        if merged and (start <= merged[-1][1] or re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap)):
+        if merged and (start <= merged[-1][1] or (join and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap))):
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    return tuple(RoleFiller(text[s:e], s, e) for s, e in merged)
+    seen: set[str] = set()
+    fillers = []
+    for s, e in merged:
+        key = _filler_key(text[s:e])
+        if key in seen:
+            continue
+        seen.add(key)
+        fillers.append(RoleFiller(text[s:e], s, e))
+    return tuple(fillers)
 
 
 def _event_date(group: Group, ctx: Context) -> DateMention | None:
@@ -353,15 +383,22 @@ def build_event(
 
     # Role fillers.
     strong_clauses = [(t.clause_start, t.clause_end) for m in group.strong for t in m.triggers]
-    perp_orgs = _fillers([(x.start, x.end) for x in sides.a if x.actor.kind not in {"person"}], text)
+    # Organisations are named ("the FMLN", "the army") or are state forces ("commandos", "troops"); a
+    # description of other people ("the guerrillas", "gunmen") names individuals, as MUC-4 reads it.
+    org_spans = [(x.start, x.end) for x in sides.a if x.actor.kind not in {"person"}]
+    people_spans = [span for span in org_spans if _PEOPLE_HEAD.search(lower, span[0], span[1])]
+    perp_orgs = _fillers([span for span in org_spans if span not in people_spans], text)
+    sentence_spans = [(m.sentence.start, m.sentence.end) for m in group.mentions]
+    named = named_victims(text, sentence_spans)
     victims = _fillers(
-        [(f.victim_start, f.victim_end) for f in figures if f.kind in {"fatalities", "injuries", "abducted"}
-         and f.count.best > 0],
+        named or [(f.victim_start, f.victim_end) for f in figures
+                  if f.kind in {"fatalities", "injuries", "abducted"} and f.count.best > 0],
         text,
+        join=not named,
     )  # fmt: skip
-    victim_spans = [(f.victim_start, f.victim_end) for f in figures]
+    victim_spans = [(f.victim_start, f.victim_end) for f in figures] + named
     perp_individuals = _fillers(
-        [p for p in perpetrator_individuals(lower, strong_clauses)
+        [p for p in perpetrator_individuals(lower, strong_clauses) + people_spans
          if not any(s <= p[0] < e for s, e in victim_spans)],
         text,
     )  # fmt: skip

@@ -44,6 +44,12 @@ _TARGET_NP = re.compile(
 )
 
 
+_REPORTER_TAIL = re.compile(
+    r"\s*(?:said|say|says|told|reported|report|spokes\w+|sources?|officials?|statements?|communiques?|"
+    r"chief|headquarters|command|announced|confirmed|added|claimed)\b"
+)
+
+
 def _in_clauses(spans: Sequence[Span], clauses: Sequence[Span]) -> list[Span]:
     return [s for s in spans if any(a <= s[0] < b for a, b in clauses)]
 
@@ -54,6 +60,8 @@ def perpetrator_individuals(lower: str, clauses: Sequence[Span]) -> list[Span]:
     for start, end in clauses:
         for match in _PERPETRATORS.finditer(lower, start, end):
             tail = lower[match.end() : match.end() + 30]
+            if _REPORTER_TAIL.match(tail):
+                continue  # "police said", "a police spokesman": the source of the report
             before = lower[max(start, match.start() - 25) : match.start()]
             # Only those who act: not the dead ("three soldiers were killed") nor targets ("attacked troops").
             if re.match(
@@ -92,3 +100,162 @@ def find_targets(lower: str, clauses: Sequence[Span]) -> list[Span]:
             if np:
                 spans.append(np.span())
     return spans
+
+
+# People are named after their titles ("Colonel Waldemar Franklin Quintero", "Jesuit priest Ignacio
+# Ellacuria"); the title is not part of the name.
+_TITLES = (
+    r"(?:former|late|retired|slain|acting|deputy|vice|chief|opposition|leftist|rightist|prominent|popular|"
+    r"salvadoran|colombian|peruvian|guatemalan|honduran|bolivian|chilean|u\.?s\.?|american|spanish|"
+    r"jesuit|catholic|liberal|conservative|presidential|union|party|student|peasant|human\s+rights)?\s*"
+    r"(?:president|colonel|col\.?|general|gen\.?|lieutenant|lt\.?|captain|capt\.?|major|sergeant|sgt\.?|"
+    r"commander|father|fr\.?|mr\.?|mrs\.?|ms\.?|dr\.?|doctor|judge|magistrate|mayor|governor|senator|"
+    r"deputy|congressman|minister|attorney(?:\s+general)?|prosecutor|journalist|reporter|priest|bishop|"
+    r"archbishop|monsignor|mgr\.?|msgr\.?|candidate|leader|lawyer|ambassador|consul|director|businessman|"
+    r"industrialist|rancher|trade\s+unionist|unionist|activist|councilman|councilor|official|chairman|"
+    r"secretary(?:\s+general)?|nun|sister|brother|professor|rector|editor|publisher|politician)"
+)
+_TITLE_RUN = re.compile(rf"\b(?:{_TITLES}\s+)+", re.IGNORECASE)
+_NOT_NAME = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "and",
+        "or",
+        "but",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "to",
+        "of",
+        "who",
+        "whom",
+        "which",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "be",
+        "been",
+        "being",
+        "after",
+        "before",
+        "during",
+        "while",
+        "as",
+        "when",
+        "where",
+        "said",
+        "says",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "several",
+        "some",
+        "many",
+        "other",
+        "others",
+        "one",
+        "people",
+        "men",
+        "women",
+        "persons",
+        "children",
+        "police",
+        "army",
+        "soldiers",
+        "troops",
+        "guerrillas",
+        "rebels",
+        "terrorists",
+        "members",
+        "group",
+        "groups",
+        "forces",
+    ]
+)
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+_VICTIM_CUE = re.compile(
+    r"\b(?:(?:murder|assassination|killing|kidnapping|abduction|death|slaying|execution)\s+of"
+    r"|(?:murdered|assassinated|killed|kidnapped|abducted|executed|shot\s+(?:and\s+killed\s+)?|slew|gunned\s+down)"
+    r")\s+"
+)
+_VICTIM_AFTER = re.compile(
+    r"\s*,?\s*(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:murdered|assassinated|killed|"
+    r"kidnapped|abducted|executed|shot|gunned\s+down)\b"
+)
+
+
+def _name_at(text: str, pos: int, end: int, *, cased: bool) -> Span | None:
+    """A personal name starting at ``pos`` (after any titles): 1-5 name words, or None."""
+    # The title may follow the office's place ("Antioquia police commander Colonel X"): the name starts
+    # after the last title within the next few words.
+    window_end = min(end, pos + 80)
+    titles = [t for t in _TITLE_RUN.finditer(text, pos, window_end) if text[pos : t.start()].count(" ") < 5]
+    titled = bool(titles)
+    if titles:
+        pos = titles[-1].end()
+    words: list[re.Match[str]] = []
+    cursor = pos
+    while len(words) < 5:
+        match = _NAME_TOKEN.match(text, cursor, end)
+        if not match:
+            break
+        word = match.group(0).rstrip(".")
+        low = word.lower()
+        particle = low in {"de", "del", "la", "los", "las", "y", "van", "von", "da", "dos", "do"}
+        if low in _NOT_NAME and not (particle and words):
+            break
+        if cased and not particle and not word[0].isupper():
+            break
+        words.append(match)
+        gap = re.match(r"[ \t]+", text[match.end() : end])
+        if not gap:
+            break
+        cursor = match.end() + len(gap.group(0))
+    while words and words[-1].group(0).lower() in {"de", "del", "la", "los", "las", "y", "van", "von", "da"}:
+        words.pop()
+    if not words or (not titled and len(words) < 2):
+        return None  # one bare word is as often a noun as a name
+    last = words[-1]
+    return words[0].start(), last.start() + len(last.group(0).rstrip("."))
+
+
+def named_victims(text: str, clauses: Sequence[Span]) -> list[Span]:
+    """People named as killed, kidnapped or attacked ("the murder of Colonel X", "Y was shot dead").
+
+    In mixed-case text a name is a run of capitalized words; in all-caps or lower-case wire copy, the words
+    up to the next function word, after a title or a killing verb.
+    """
+    lower = text.lower()
+    spans: list[Span] = []
+    for start, end in clauses:
+        cased = text[start:end] != text[start:end].upper() and text[start:end] != lower[start:end]
+        for cue in _VICTIM_CUE.finditer(lower, start, end):
+            span = _name_at(text, cue.end(), end, cased=cased)
+            if span:
+                spans.append(span)
+        for title in re.finditer(rf"\b{_TITLES}\s+", lower[start:end]):
+            span = _name_at(text, start + title.start(), end, cased=cased)
+            if span and _VICTIM_AFTER.match(lower, span[1], end):
+                spans.append(span)
+    return sorted(set(spans))
