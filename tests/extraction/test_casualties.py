@@ -59,7 +59,7 @@ def test_named_victims_after_titles_and_killing_verbs_in_any_case() -> None:
     from eventwire.extraction.roles import named_victims
 
     cases = {
-        "THE EXTRADITABLES CLAIMED THE MURDER OF ANTIOQUIA POLICE COMMANDER COLONEL WALDEMAR FRANKLIN QUINTERO.": [
+        "THEY CLAIMED THE MURDER OF ANTIOQUIA POLICE COMMANDER COLONEL WALDEMAR FRANKLIN QUINTERO.": [
             "WALDEMAR FRANKLIN QUINTERO"
         ],
         "Gunmen killed Jesuit priest Ignacio Ellacuria and five others on Thursday.": ["Ignacio Ellacuria"],
