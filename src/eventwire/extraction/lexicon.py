@@ -247,7 +247,9 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|continue[sd]?\s+to|(?:have|has)\s+(?:carried\s+out|claimed|conducted|staged|launched)\s+(?:many|"
             r"numerous|several|dozens|hundreds|a\s+series|attacks)|responsible\s+for\s+(?:many|numerous|several|"
             r"a\s+series|dozens|hundreds|most)|wave\s+of|series\s+of|spate\s+of|surge\s+in|rise\s+in|resurgence"
-            r"|focal\s+point|hotbed|known\s+for|notorious\s+for|prone\s+to|training|drills?|exercises?)\b"
+            r"|focal\s+point|hotbed|known\s+for|notorious\s+for|prone\s+to|training|drills?|exercises?"
+            r"|(?:have|has)\s+(?:killed|attacked|murdered|kidnapped)\s+(?:many|numerous|countless|thousands|hundreds"
+            r"|dozens|scores)|(?:are|is)\s+(?:multiplying|on\s+the\s+rise|increasing|spreading))\b"
         ),
     ),
 )
