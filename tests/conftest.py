@@ -8,17 +8,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = (ROOT / ".." / "shared").resolve()
-ARTICLES = ROOT / "tests" / "fixtures" / "articles"
+from support import ARTICLES, ROOT, SHARED, shared_path
 
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or a clean skip naming what is missing."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is not here: tests that read ../shared skip where it is absent")
-    return path
+__all__ = ["ARTICLES", "ROOT", "SHARED", "shared_path"]
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,11 @@
 
     EventwireError            every error eventwire raises on purpose
     ├── SourceError           an input could not be read (missing, empty, binary, too large, bad encoding,
-    │                         malformed JSON); carries the input's name and, where known, the line
+    │   │                     malformed JSON); carries the input's name and, where known, the line
+    │   ├── FetchError        a URL could not be fetched (HTTP error status, timeout, refused, too large)
+    │   └── SkippedRecordError  an archive record deliberately not read (not HTML, not status 200)
     ├── DocumentError         an input was read but holds no usable document text
+    │   └── LanguageSkippedError  the document is not in English: recorded, not extracted
     ├── ExtractionError       an extractor failed on a document
     ├── ResolutionError       a gazetteer, actor registry or date could not be resolved or loaded
     ├── StoreError            the database refused a read or a write
@@ -20,6 +23,7 @@ class EventwireError(Exception):
     """Base class. ``code`` is stable across releases; ``where`` names the input (path[:line])."""
 
     code = "E000"
+    skipped = False  # True for inputs left out on purpose (a language, a non-HTML record), not failures
 
     def __init__(self, message: str, *, where: str | None = None) -> None:
         self.message = message
@@ -59,8 +63,22 @@ class UnsupportedInputError(SourceError):
     code = "E016"
 
 
+class FetchError(SourceError):
+    code = "E017"
+
+
+class SkippedRecordError(SourceError):
+    code = "E018"
+    skipped = True
+
+
 class DocumentError(EventwireError):
     code = "E020"
+
+
+class LanguageSkippedError(DocumentError):
+    code = "E021"
+    skipped = True
 
 
 class ExtractionError(EventwireError):

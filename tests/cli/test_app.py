@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
+from support import shared_path
 
 RAID = (
     "Gunmen killed seven villagers in an attack on Gajiram in Borno State on Tuesday, residents said. "
@@ -76,7 +76,7 @@ def test_app_stdin_csv_and_explain() -> None:
     )
     assert result.returncode == 0, result.stderr.decode()
     out = result.stdout.decode().splitlines()
-    assert out[0].startswith("event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1")
+    assert out[0].startswith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1")
     assert len(out) == 2 and "Violence against civilians" in out[1]
     assert "rejected:" in result.stderr.decode() and "threat" in result.stderr.decode()
 
@@ -107,3 +107,46 @@ def test_app_ingest_is_idempotent_and_events_reads_back(tmp_path: Path) -> None:
     assert len(listed.stdout.decode().splitlines()) == 1
     table = run("events", "--db", str(db))
     assert "Violence against civilians" in table.stdout.decode()
+
+
+@pytest.mark.usefixtures("cache_dir")
+def test_app_ingest_records_errors_and_events_exports(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(RAID, encoding="utf-8")
+    (inputs / "empty.txt").write_text("", encoding="utf-8")
+    db = tmp_path / "e.db"
+    first = run("ingest", "--db", str(db), "--published", "2024-09-06", str(inputs))
+    assert first.returncode == 1, "a failed input makes the exit status non-zero"
+    assert "1 document, 1 event" in first.stderr.decode() and "1 error" in first.stderr.decode()
+    listed = run("errors", "--db", str(db))
+    assert "empty.txt" in listed.stdout.decode()
+    csv_out = run("events", "--db", str(db), "--format", "csv").stdout.decode().splitlines()
+    header = csv_out[0].split(",")
+    assert header[:8] == [
+        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+        "sub_event_type", "actor1",
+    ]  # fmt: skip
+    assert header[header.index("fatalities") + 1 : header.index("timestamp") + 1] == ["tags", "timestamp"]
+    assert len(csv_out) == 2 and "Political violence" in csv_out[1]
+    none = run("events", "--db", str(db), "--country", "Peru", "--format", "jsonl")
+    assert none.returncode == 0 and none.stdout == b""
+    geo = run("events", "--db", str(db), "--format", "geojson")
+    collection = json.loads(geo.stdout)
+    assert collection["type"] == "FeatureCollection"
+    assert len(collection["features"]) + ("left out" in geo.stderr.decode()) == 1
+    parquet = tmp_path / "e.parquet"
+    assert run("events", "--db", str(db), "--format", "parquet", "--output", str(parquet)).returncode == 0
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(parquet)
+    assert table.num_rows == 1 and table.column("fatalities_best").to_pylist() == [7]
+    event_id = (
+        collection["features"][0]["id"]
+        if collection["features"]
+        else json.loads(run("events", "--db", str(db), "--format", "jsonl").stdout)["event_id"]
+    )
+    explained = run("explain", event_id, "--db", str(db))
+    assert explained.returncode == 0 and "1 report(s)" in explained.stdout.decode()
+    missing = run("events", "--db", str(tmp_path / "nope.db"))
+    assert missing.returncode == 1 and "no such database" in missing.stderr.decode()

@@ -485,8 +485,8 @@ def test_evaluate_passes_text_as_given_and_scores(tmp_path: Path) -> None:
 
     report = evaluate_muc4(extract, "dev", tmp_path)
     assert [doc.id for doc in seen] == ["TST-1", "TST-2"]
-    assert seen[0].text.startswith("   LIMA, 10 JAN 90 (EFE) --")
-    assert seen[0].published is None
+    assert seen[0].text.startswith("LIMA, 10 JAN 90 (EFE) --")
+    assert seen[0].published == D(1990, 1, 10)  # read from the dateline, as for any input
     assert report.documents == 2
     assert report.metric("ceaf_ree_f1") == 1.0
     assert report.metric("relevance_accuracy") == 1.0

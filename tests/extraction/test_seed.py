@@ -6,9 +6,9 @@ import datetime as dt
 import json
 from typing import Any
 
-from conftest import shared_path
 from eventwire.documents.build import build_document
 from eventwire.sources.files import read_path
+from support import shared_path
 
 
 def test_seed_gives_exactly_the_expected_event(extractor: Any) -> None:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
 from eventwire.errors import ConfigError
 from eventwire.models.actor import Actor
 from eventwire.resolve.actors import ActorRegistry
+from support import shared_path
 
 IRAQ = "Military Forces of Iraq"
 USA = "Military Forces of the United States"

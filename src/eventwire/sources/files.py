@@ -13,68 +13,42 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from eventwire.errors import (
-    BinaryInputError,
     EmptyInputError,
-    EncodingError,
     MalformedInputError,
     SourceError,
     TooLargeError,
     UnsupportedInputError,
 )
 from eventwire.models.document import RawItem
+from eventwire.sources.base import (
+    DEFAULT_MAX_BYTES,
+    Result,
+    decode,
+    decode_web,
+    is_feed,
+    is_url,
+    looks_like_html,
+    url_lines,
+)
+from eventwire.sources.feeds import read_feed
+from eventwire.sources.warc import is_warc, read_warc
+from eventwire.sources.web import Fetcher, FetchSettings
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-"""Larger than any news article; a bigger file is almost always the wrong file (a dump, an archive)."""
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED", "Result", "decode", "read_inputs", "read_path", "read_stream"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED = sorted(TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES - {""})
-
-_MAGIC = {
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"PK\x03\x04": "a ZIP archive (or an Office document)",
-    b"\x1f\x8b": "gzip-compressed data",
-    b"\x7fELF": "a program",
-    b"SQLite format 3": "an SQLite database",
-}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+URL_SUFFIXES = {".urls"}
+READABLE_SUFFIXES = (
+    TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | URL_SUFFIXES
+)
+SUPPORTED = [*sorted(READABLE_SUFFIXES - {""}), ".warc", ".warc.gz"]
 _META_KEYS = ("id", "title", "url", "published")
-
-
-Result = RawItem | SourceError
-
-
-def decode(data: bytes, where: str, encoding: str | None = None) -> str:
-    """Bytes → text, refusing binary data and text that is not in the expected encoding."""
-    if not data.strip():
-        raise EmptyInputError("is empty: there is no text to read", where=where)
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            raise BinaryInputError(f"is {what}, not text", where=where)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:8192]:
-        raise BinaryInputError("is binary data (it contains NUL bytes), not text", where=where)
-    try:
-        return data.decode(encoding or "utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise EncodingError(
-            f"is not valid {encoding or 'UTF-8'} text "
-            f"(byte {err.start}: {data[err.start : err.start + 1]!r}); "
-            "re-encode it as UTF-8 or name its encoding with --encoding (e.g. --encoding latin-1)",
-            where=where,
-        ) from None
-    except LookupError:
-        raise EncodingError(f"unknown encoding {encoding!r}", where=where) from None
-
-
-def _looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:512].lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+_FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
+_PAGE_TYPES = {"text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml"}
 
 
 def _meta(obj: dict[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -134,12 +108,35 @@ def read_jsonl_lines(
         yield EmptyInputError("is empty: there are no JSON lines to read", where=name)
 
 
-def read_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None) -> Iterator[Result]:
-    """Items from one whole input of a known kind (by its suffix)."""
+def read_bytes(
+    data: bytes,
+    name: str,
+    suffix: str,
+    encoding: str | None = None,
+    *,
+    fetcher: Fetcher | None = None,
+    fetch_linked: bool = False,
+) -> Iterator[Result]:
+    """Items from one whole input of a known kind (by its suffix, or its content: a feed, a URL list)."""
+    if suffix in FEED_SUFFIXES or (suffix in TEXT_SUFFIXES and is_feed(data)):
+        yield from read_feed(data, name, fetcher=fetcher, fetch_linked=fetch_linked)
+        return
     try:
         text = decode(data, name, encoding)
     except SourceError as err:
         yield err
+        return
+    urls = url_lines(text) if suffix in TEXT_SUFFIXES | URL_SUFFIXES else None
+    if suffix in URL_SUFFIXES and urls is None:
+        bad = next(
+            (n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not is_url(line)
+        )
+        yield MalformedInputError(
+            f"is a URL list but line {bad[0]} is not an http(s) URL: {bad[1].strip()[:80]!r}", where=name
+        )
+        return
+    if urls is not None:
+        yield from read_url_list(urls, name, fetcher=fetcher, fetch_linked=fetch_linked)
         return
     if suffix in JSON_SUFFIXES:
         try:
@@ -155,8 +152,46 @@ def read_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None)
             except SourceError as err:
                 yield err
         return
-    media = "text/html" if suffix in HTML_SUFFIXES or _looks_like_html(text) else "text/plain"
+    media = "text/html" if suffix in HTML_SUFFIXES or looks_like_html(text) else "text/plain"
     yield RawItem(name, text, media)
+
+
+def read_url(url: str, fetcher: Fetcher, *, fetch_linked: bool = False) -> Iterator[Result]:
+    """Items from one URL: a page (HTML or text), or the entries of a feed."""
+    try:
+        page = fetcher.get(url)
+    except SourceError as err:
+        yield err
+        return
+    if page.content_type in _FEED_TYPES or is_feed(page.content):
+        yield from read_feed(page.content, url, fetcher=fetcher, fetch_linked=fetch_linked)
+        return
+    if page.content_type and page.content_type not in _PAGE_TYPES:
+        yield UnsupportedInputError(f"is {page.content_type}, not an HTML page, a text or a feed", where=url)
+        return
+    try:
+        text = decode_web(page.content, url, page.charset)
+    except SourceError as err:
+        yield err
+        return
+    html = page.content_type != "text/plain" and (page.content_type != "" or looks_like_html(text))
+    meta = (("url", page.final_url),)
+    yield RawItem(url, text, "text/html" if html else "text/plain", meta)
+
+
+def read_url_list(
+    urls: Iterable[str], name: str, *, fetcher: Fetcher | None = None, fetch_linked: bool = False
+) -> Iterator[Result]:
+    """Items from every URL of a list (``name`` is the list, for error messages)."""
+    if fetcher is None:
+        with Fetcher() as own:
+            yield from read_url_list(urls, name, fetcher=own, fetch_linked=fetch_linked)
+        return
+    for url in urls:
+        for result in read_url(url, fetcher, fetch_linked=fetch_linked):
+            if isinstance(result, SourceError) and name != url:
+                result.message = f"{result.message} (listed in {name})"
+            yield result
 
 
 def _walk(path: Path) -> Iterator[Path]:
@@ -168,22 +203,34 @@ def _walk(path: Path) -> Iterator[Path]:
 
 
 def read_path(
-    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    encoding: str | None = None,
+    fetcher: Fetcher | None = None,
+    fetch_linked: bool = False,
 ) -> Iterator[Result]:
-    """Items from a file or, recursively, a folder."""
+    """Items from a file or, recursively, a folder (feeds, archives and URL lists included)."""
     name = str(path)
+    options: dict[str, Any] = {"fetcher": fetcher, "fetch_linked": fetch_linked}
     if path.is_dir():
         files = list(_walk(path))
         if not files:
             yield EmptyInputError("is an empty folder", where=name)
         for file in files:
-            yield from read_path(file, max_bytes=max_bytes, encoding=encoding)
+            yield from read_path(file, max_bytes=max_bytes, encoding=encoding, **options)
         return
     if not path.exists():
         yield SourceError("does not exist", where=name)
         return
+    if is_warc(path):
+        yield from read_warc(path, max_bytes=max_bytes)
+        return
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES:
+    if (
+        suffix
+        not in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | URL_SUFFIXES
+    ):
         yield UnsupportedInputError(
             f"has an unsupported type {suffix!r} (supported: {', '.join(SUPPORTED)})", where=name
         )
@@ -205,7 +252,7 @@ def read_path(
     except OSError as err:
         yield SourceError(f"cannot be read: {err.strerror or err}", where=name)
         return
-    yield from read_bytes(data, name, suffix, encoding)
+    yield from read_bytes(data, name, suffix, encoding, **options)
 
 
 def read_stream(
@@ -214,8 +261,11 @@ def read_stream(
     name: str = "<stdin>",
     max_bytes: int = DEFAULT_MAX_BYTES,
     encoding: str | None = None,
+    fetcher: Fetcher | None = None,
+    fetch_linked: bool = False,
 ) -> Iterator[Result]:
-    """Items from stdin: JSON Lines if it starts with ``{``, HTML if it looks like HTML, else text."""
+    """Items from stdin: JSON Lines if it starts with ``{``, a feed or a URL list if it is one, HTML if it
+    looks like HTML, else text."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes and not data.lstrip().startswith(b"{"):
         yield TooLargeError(f"is over the limit of {max_bytes / 1e6:.1f} MB (see --max-bytes)", where=name)
@@ -224,7 +274,7 @@ def read_stream(
         rest = stream.read()
         yield from read_jsonl_lines((data + rest).splitlines(), name, max_bytes, encoding)
         return
-    yield from read_bytes(data, name, ".txt", encoding)
+    yield from read_bytes(data, name, ".txt", encoding, fetcher=fetcher, fetch_linked=fetch_linked)
 
 
 def read_inputs(
@@ -233,13 +283,30 @@ def read_inputs(
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     encoding: str | None = None,
+    fetch: FetchSettings | None = None,
+    fetch_linked: bool | None = None,
 ) -> Iterator[Result]:
-    """Items from every path given (``-`` is standard input), in order."""
-    for path in paths:
-        if path == "-":
-            if stdin is None:
-                yield SourceError("standard input is not available", where="<stdin>")
-                continue
-            yield from read_stream(stdin, max_bytes=max_bytes, encoding=encoding)
-        else:
-            yield from read_path(Path(path), max_bytes=max_bytes, encoding=encoding)
+    """Items from every input given, in order: files, folders, ``-`` (standard input), http(s) URLs of
+    pages or feeds, feeds, WARC archives and URL lists.
+
+    ``fetch`` says how to fetch over HTTP (default: :meth:`FetchSettings.from_env`, with ``max_bytes``);
+    ``fetch_linked`` fetches the article each feed entry links to (default: ``EVENTWIRE_FETCH_LINKED=1``).
+    One HTTP client serves the whole run, so the per-host delay holds across inputs.
+    """
+    settings = fetch or FetchSettings.from_env(max_bytes=max_bytes)
+    linked = fetch_linked if fetch_linked is not None else os.environ.get("EVENTWIRE_FETCH_LINKED") == "1"
+    with Fetcher(settings) as fetcher:
+        for path in paths:
+            if path == "-":
+                if stdin is None:
+                    yield SourceError("standard input is not available", where="<stdin>")
+                    continue
+                yield from read_stream(
+                    stdin, max_bytes=max_bytes, encoding=encoding, fetcher=fetcher, fetch_linked=linked
+                )
+            elif is_url(path):
+                yield from read_url(path.strip(), fetcher, fetch_linked=linked)
+            else:
+                yield from read_path(
+                    Path(path), max_bytes=max_bytes, encoding=encoding, fetcher=fetcher, fetch_linked=linked
+                )

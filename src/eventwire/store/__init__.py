@@ -1,1 +1,94 @@
-"""store stage."""
+"""The store stage: documents and events kept in SQLite (the default) or PostgreSQL, through one code path.
+
+    with open_store("events.db") as store:                       # a SQLite file (created if missing)
+        ...
+    with open_store("postgresql://user@host/eventwire") as store:  # a PostgreSQL database
+        ...
+
+The schema is created or upgraded by the alembic migrations in ``eventwire/store/migrations`` on open.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from eventwire.errors import StoreError
+from eventwire.store.base import (
+    Cluster,
+    Decision,
+    Dedup,
+    DocumentRecord,
+    EventFilter,
+    Page,
+    Store,
+    Stored,
+)
+from eventwire.store.sql import SqlStore, sqlite_engine
+
+__all__ = [
+    "DEFAULT_DB",
+    "Cluster",
+    "Decision",
+    "Dedup",
+    "DocumentRecord",
+    "EventFilter",
+    "Page",
+    "SqlStore",
+    "Store",
+    "StoreError",
+    "Stored",
+    "default_target",
+    "open_store",
+    "redact",
+]
+
+DEFAULT_DB = "eventwire.db"
+
+
+def default_target(target: str | Path | None = None) -> str | Path:
+    """The database to use: ``target``, else ``$EVENTWIRE_DB``, else ``eventwire.db``."""
+    return target or os.environ.get("EVENTWIRE_DB") or DEFAULT_DB
+
+
+def is_postgres(target: str | Path) -> bool:
+    return isinstance(target, str) and target.startswith(
+        ("postgresql://", "postgresql+psycopg://", "postgres://")
+    )
+
+
+def redact(target: str | Path) -> str:
+    """The target as it may be printed: a PostgreSQL URL without its password."""
+    if not is_postgres(target):
+        return str(target)
+    from sqlalchemy.engine import make_url
+
+    return make_url(str(target)).render_as_string(hide_password=True)
+
+
+def open_store(
+    target: str | Path | None = None, *, dedup: Dedup | None = None, create: bool = True
+) -> SqlStore:
+    """Open (and create or upgrade) the store at ``target``: a SQLite path or a ``postgresql://`` URL.
+
+    ``dedup`` gives the cross-document merging functions that writes use (the pipeline passes
+    ``eventwire.dedup``'s); reading needs none. ``create=False`` refuses a SQLite file that does not exist.
+    """
+    target = default_target(target)
+    if is_postgres(target):
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            url = make_url(str(target)).set(drivername="postgresql+psycopg")
+        except ArgumentError as err:
+            raise StoreError(f"is not a PostgreSQL URL: {err}", where=redact(target)) from None
+        engine = create_engine(url, pool_pre_ping=True)
+        return SqlStore(engine, redact(target), dedup)
+    path = Path(target)
+    if not create and not path.exists():
+        raise StoreError("no such database (create it with `eventwire ingest`)", where=str(path))
+    if path.is_dir():
+        raise StoreError("is a folder, not a database file", where=str(path))
+    return SqlStore(sqlite_engine(path), str(path), dedup)

@@ -66,6 +66,55 @@ class DocumentRecord:
     events: list[str] = field(default_factory=list)  # ids of the events extracted from it
 
 
+class MergeVerdict(Protocol):
+    """What comparing two events decided (``eventwire.dedup.events.MergeDecision`` fits)."""
+
+    @property
+    def merge(self) -> bool: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def reasons(self) -> tuple[str, ...]: ...
+
+
+class Dedup(Protocol):
+    """The cross-document merging functions a store calls while writing (see ``eventwire.dedup``).
+
+    The store does not import them (stages do not import each other): the pipeline hands them over.
+    """
+
+    def fingerprint(self, text: str) -> int: ...
+    def lsh_keys(self, fp: int) -> list[str]: ...
+    def near_duplicate(self, a: int, b: int) -> bool: ...
+    def block_keys(self, event: Event) -> list[str]: ...
+    def is_country_key(self, key: str) -> bool: ...  # a wide key: used only where one side has no admin1
+    def compare(self, a: Event, b: Event) -> MergeVerdict: ...
+    def combine(self, events: Sequence[Event]) -> Event: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A stored merge decision: ``action`` is "merge", "apart" (compared, kept apart) or "split" (by hand)."""
+
+    event_id: str
+    cluster_id: str
+    other_id: str | None
+    action: str
+    score: float | None
+    reasons: tuple[str, ...]
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """One real event: its merged record, every member report (earliest first) and the decisions."""
+
+    event: Event
+    members: list[Event]
+    documents: dict[str, DocumentRecord]  # doc_id -> the member's document
+    decisions: list[Decision]
+
+
 class Store(Protocol):
     """A place to keep documents and events; see :func:`eventwire.store.open_store`."""
 
@@ -74,6 +123,8 @@ class Store(Protocol):
     def close(self) -> None: ...
 
     def has_document(self, doc_id: str) -> bool: ...
+    def known(self, doc: Document) -> bool: ...  # same id, or same text at the same canonical URL
+    def find_duplicate(self, doc: Document) -> str | None: ...  # the stored document it copies, if any
     def write(self, doc: Document, events: Sequence[Event]) -> Stored: ...
     def record_error(self, origin: str, code: str, message: str) -> None: ...
     def errors(self) -> list[dict[str, Any]]: ...
@@ -85,3 +136,6 @@ class Store(Protocol):
     def document(self, doc_id: str) -> DocumentRecord | None: ...
     def stats(self, where: EventFilter = ...) -> dict[str, Any]: ...
     def counts(self) -> tuple[int, int]: ...
+
+    def cluster(self, event_id: str) -> Cluster | None: ...
+    def split(self, member_id: str) -> str: ...

@@ -1,0 +1,220 @@
+"""How fast `eventwire ingest` reads a web archive into SQLite, and how much memory it takes.
+
+Builds, in a temporary folder (never in the repository), a WARC.gz of real news articles, CC-NEWS style:
+a warcinfo record, then a request and a response record per article, each response an HTML page
+(title, site name, publication date, paragraphs). The articles are MUC-4's train texts and GeoWebNews's
+200 articles from ../shared/benchmarks, repeated until there are ``--limit`` records; each repeat gets its
+own URL and title (the body is the same, as with syndicated wire copy). Then runs, as a user would:
+
+    eventwire ingest --db TMP/bench.db TMP/unique.warc.gz     # every article once: extraction-bound
+    eventwire ingest --db TMP/all.db TMP/news.warc.gz         # --limit records, repeats included
+
+and writes documents/s, events, errors and the peak resident memory of each run to
+bench/results/ingest_warc.json. Skips with a message where ../shared is absent.
+
+    python bench/ingest_warc.py [--limit 10000] [--out bench/results/ingest_warc.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import io
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = (ROOT / ".." / "shared" / "benchmarks").resolve()
+MUC = SHARED / "muc4" / "full_templates" / "train.jsonl"
+GWN = SHARED / "geoparsing" / "geowebnews" / "brat"
+_GWN_HEAD = re.compile(r"^TITLE:\s*(?P<title>.*?)\s*LINK:\s*(?P<link>\S+)\s*$")
+_MUC_HEAD = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'-]+),\s*(?P<date>\d{1,2} [A-Z]{3} \d{2})")
+
+
+def articles() -> list[dict[str, str]]:
+    """The real articles: id, title, url, outlet, published (if known) and paragraphs (blank-line split)."""
+    found: list[dict[str, str]] = []
+    if MUC.exists():
+        with MUC.open(encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                text = record["text"].strip()
+                head = _MUC_HEAD.match(text)
+                published = ""
+                if head:
+                    try:
+                        published = dt.datetime.strptime(head.group("date"), "%d %b %y").date().isoformat()
+                    except ValueError:
+                        published = ""
+                found.append({
+                    "id": record["docid"], "title": f"{head.group('place').title() if head else 'Report'}: "
+                    f"{record['docid']}", "url": f"https://fbis.example.org/{record['docid'].lower()}",
+                    "outlet": "FBIS", "published": published, "text": text,
+                })  # fmt: skip
+    if GWN.exists():
+        for path in sorted(GWN.glob("*.txt"), key=lambda p: int(p.stem) if p.stem.isdigit() else 0):
+            first, _, body = path.read_text(encoding="utf-8").partition("\n")
+            head = _GWN_HEAD.match(first)
+            found.append({
+                "id": f"gwn-{path.stem}", "title": head.group("title") if head else path.stem,
+                "url": head.group("link") if head else f"https://gwn.example.org/{path.stem}",
+                "outlet": "", "published": "", "text": body.strip(),
+            })  # fmt: skip
+    return found
+
+
+def page(article: dict[str, str], copy: int) -> bytes:
+    """An article as a news site would serve it."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", article["text"]) if p.strip()]
+    title = article["title"] + (f" (edition {copy + 1})" if copy else "")
+    meta = (
+        [f'<meta property="og:site_name" content="{html.escape(article["outlet"])}">']
+        if article["outlet"]
+        else []
+    )
+    if article["published"]:
+        meta.append(f'<meta property="article:published_time" content="{article["published"]}T12:00:00Z">')
+    body = "".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs)
+    return (
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{html.escape(title)}</title>{''.join(meta)}</head>\n<body>"
+        "<header><nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/about'>About us</a></nav>"
+        f"</header><main><article><h1>{html.escape(title)}</h1>\n{body}</article></main>"
+        "<footer><p>Copyright. All rights reserved.</p></footer></body></html>"
+    ).encode()
+
+
+def records(corpus: list[dict[str, str]], limit: int) -> Iterator[tuple[str, bytes]]:
+    for n in range(limit):
+        article, copy = corpus[n % len(corpus)], n // len(corpus)
+        url = article["url"] + (f"?edition={copy + 1}" if copy else "")
+        yield url, page(article, copy)
+
+
+def write_warc(path: Path, corpus: list[dict[str, str]], limit: int) -> int:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        info = writer.create_warcinfo_record(path.name, {"software": "eventwire bench/ingest_warc.py"})
+        writer.write_record(info)
+        count = 0
+        for url, body in records(corpus, limit):
+            request = StatusAndHeaders(
+                "GET / HTTP/1.1", [("User-Agent", "eventwire-bench"), ("Host", "example.org")],
+                is_http_request=True,
+            )  # fmt: skip
+            empty = io.BytesIO(b"")
+            writer.write_record(
+                writer.create_warc_record(url, "request", empty, length=0, http_headers=request)
+            )
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
+                protocol="HTTP/1.1",
+            )  # fmt: skip
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", io.BytesIO(body), length=len(body), http_headers=headers
+                )
+            )
+            count += 1
+    return count
+
+
+_SUMMARY = re.compile(r"(?P<documents>\d+) documents?, (?P<events>\d+) events?.*?(?P<errors>\d+) errors?")
+
+
+def ingest(warc: Path, db: Path) -> dict[str, object]:
+    """Run `eventwire ingest` on the archive in a child process; its time, summary and peak memory."""
+    exe = Path(sys.executable).with_name("eventwire")
+    command = [
+        str(exe) if exe.exists() else "eventwire",
+        "ingest",
+        "--no-progress",
+        "--db",
+        str(db),
+        str(warc),
+    ]
+    env = {**os.environ, "EVENTWIRE_CACHE_DIR": os.environ.get("EVENTWIRE_CACHE_DIR", "/tmp/ewcache")}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    summary = next((line for line in reversed(lines) if _SUMMARY.search(line)), lines[-1] if lines else "")
+    found = _SUMMARY.search(summary)
+    documents = int(found.group("documents")) if found else 0
+    return {
+        "command": " ".join(command[1:]),
+        "exit_status": done.returncode,
+        "summary": summary,
+        "documents": documents,
+        "events": int(found.group("events")) if found else None,
+        "errors": int(found.group("errors")) if found else None,
+        "seconds": round(seconds, 1),
+        "documents_per_s": round(documents / seconds, 1) if seconds else None,
+        "cpu_seconds": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1),
+        "peak_rss_mb": round(after.ru_maxrss / 1024, 1),  # Linux reports KiB; the largest child so far
+        "first_errors": [line for line in lines if line.startswith("error:")][:5],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--limit", type=int, default=10_000, help="Articles in the archive (default 10,000).")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "ingest_warc.json")
+    parser.add_argument("--skip-unique", action="store_true", help="Time only the full archive.")
+    args = parser.parse_args()
+    corpus = articles()
+    if not corpus:
+        print(f"skipped: no benchmark texts under {SHARED} (MUC-4 train, GeoWebNews)")
+        return 0
+    tmp = Path(tempfile.mkdtemp(prefix="eventwire-bench-"))
+    try:
+        runs: dict[str, object] = {}
+        unique = min(len(corpus), args.limit)
+        plan = [("all", args.limit)] if args.skip_unique else [("unique", unique), ("all", args.limit)]
+        for label, limit in plan:
+            warc = tmp / f"{label}.warc.gz"
+            started = time.perf_counter()
+            count = write_warc(warc, corpus, limit)
+            built = time.perf_counter() - started
+            print(f"{label}: {count:,} articles, {warc.stat().st_size / 1e6:.1f} MB, built in {built:.0f} s")
+            run = ingest(warc, tmp / f"{label}.db")
+            run.update(articles=count, warc_mb=round(warc.stat().st_size / 1e6, 1))
+            print(f"{label}: {run['summary']} in {run['seconds']} s, peak {run['peak_rss_mb']} MB")
+            runs[label] = run
+        result = {
+            "benchmark": "eventwire ingest of a WARC.gz into SQLite (bench/ingest_warc.py)",
+            "corpus": f"{len(corpus)} distinct real articles (MUC-4 train, GeoWebNews), repeated to --limit",
+            "limit": args.limit,
+            "runs": runs,
+            "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                        "cpus": os.cpu_count()},
+            "date": dt.date.today().isoformat(),
+        }  # fmt: skip
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        print(f"→ {args.out}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

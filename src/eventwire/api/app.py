@@ -1,0 +1,81 @@
+"""The application factory: routers, the error envelope, limits, CORS, and the dashboard at ``/``."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+
+from eventwire.api.deps import StoreFactory, StorePool
+from eventwire.api.errors import install_error_handlers
+from eventwire.api.ingest import Ingestor
+from eventwire.api.limits import BodySizeLimit
+from eventwire.api.routers import documents, events, export, health, stats
+from eventwire.api.settings import ApiSettings
+from eventwire.extraction.pipeline import Extractor
+from eventwire.store.base import Store
+from eventwire.web import install_dashboard
+
+OPENAPI_URL = "/api/openapi.json"
+
+
+def _open_store_factory(target: str) -> StoreFactory:
+    from eventwire.store import open_store
+
+    def factory() -> Store:
+        return open_store(target)
+
+    return factory
+
+
+def create_app(
+    settings: ApiSettings, *, store_factory: StoreFactory | None = None, extractor: Extractor | None = None
+) -> FastAPI:
+    """The API and the dashboard over the store ``settings.db`` (or ``store_factory``).
+
+    ``extractor`` is the loaded extractor for ``POST /api/documents``; without one it is loaded on the first
+    such request."""
+    pool = StorePool(store_factory or _open_store_factory(settings.db))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = FastAPI(
+        title="eventwire",
+        summary="Conflict and political-violence events from news text, with the evidence for every field.",
+        version=health._version(),
+        openapi_url=OPENAPI_URL,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.stores = pool
+    app.state.ingestor = Ingestor(settings, extractor)
+    install_error_handlers(app)
+    for router in (events.router, documents.router, stats.router, export.router, health.router):
+        app.include_router(router)
+    install_dashboard(app, openapi_url=OPENAPI_URL)
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    return app

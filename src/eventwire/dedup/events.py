@@ -1,0 +1,673 @@
+"""One event per real event: merging reports of the same event across documents.
+
+Four pure functions:
+
+- :func:`block_keys` gives the keys under which an event is filed, so that candidate duplicates are
+  found by key lookup, never by comparing all pairs;
+- :func:`compare` decides whether two reports describe the same event, with a score and the reasons
+  in words;
+- :func:`combine` turns the reports of one event into one record that keeps every source's figures;
+- :func:`cluster` does all of it for a batch: block, compare within blocks, union-find.
+
+The decision (see :func:`compare`) has hard conditions — dates at most one day apart, the same country,
+places within :data:`MAX_DISTANCE_KM` or the same admin1, compatible types, different documents —
+and then a weighted score of date, place, type, actors, casualty figures, role fillers and text that
+must reach :data:`MERGE_THRESHOLD`. Contradicting actors or casualty figures lower the score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from eventwire.models.event import Event, Quantity, RoleFiller
+
+DATE_TOLERANCE_DAYS = 1
+"""Reports whose date intervals are this many days apart may still be the same event ("last night")."""
+
+MAX_DISTANCE_KM = 50.0
+"""Two precisely located reports (geo_precision 1 or 2) further apart than this are different events."""
+
+MAX_INTERVAL_WEEKS = 60
+"""An event whose date interval spans more weeks than this is too vague to be merged with anything."""
+
+MERGE_THRESHOLD = 0.65
+"""The score (0..1) from which two compatible reports are merged."""
+
+GRID_DEGREES = 1.0
+"""Size of the latitude/longitude cells of the spatial block keys."""
+
+# Sub-event types that reports of one event are often given in different words. Pairs within one event
+# type are compatible anyway (at a lower score); these are the pairs that score higher or cross types.
+_CLOSE_SUBTYPES: frozenset[frozenset[str]] = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("Suicide bomb", "Remote explosive/landmine/IED"),
+        ("Grenade", "Remote explosive/landmine/IED"),
+        ("Shelling/artillery/missile attack", "Air/drone strike"),
+        ("Peaceful protest", "Protest with intervention"),
+        ("Protest with intervention", "Excessive force against protesters"),
+        ("Armed clash", "Government regains territory"),
+        ("Armed clash", "Non-state actor overtakes territory"),
+    )
+)
+_CROSS_TYPE_COMPATIBLE: frozenset[frozenset[str]] = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("Armed clash", "Attack"),
+        ("Armed clash", "Shelling/artillery/missile attack"),
+        ("Armed clash", "Air/drone strike"),
+        ("Attack", "Suicide bomb"),
+        ("Attack", "Remote explosive/landmine/IED"),
+        ("Attack", "Grenade"),
+        ("Attack", "Air/drone strike"),
+        ("Attack", "Shelling/artillery/missile attack"),
+        ("Attack", "Mob violence"),
+        ("Attack", "Looting/property destruction"),
+        ("Violent demonstration", "Peaceful protest"),
+        ("Violent demonstration", "Protest with intervention"),
+        ("Violent demonstration", "Excessive force against protesters"),
+        ("Mob violence", "Looting/property destruction"),
+        ("Violent demonstration", "Looting/property destruction"),
+        ("Protest with intervention", "Arrests"),
+    )
+)
+
+# Actor names that say little about which event it was: sharing them is weak evidence.
+_GENERIC_ACTOR = re.compile(
+    r"^(civilians|protesters|rioters|unidentified|police forces|military forces)\b", re.IGNORECASE
+)
+
+# Targets and victims that any report of any event could name ("two policemen", "a house").
+_GENERIC_FILLER = re.compile(
+    r"^(?:(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|some|other|"
+    r"at least|more than|dozens of|of|local|innocent|young|unidentified|armed)\s+)*"
+    r"(?:people|persons?|civilians?|villagers?|residents?|men|women|children|soldiers?|policem[ae]n|"
+    r"police(?:men)?|officers?|troops|guerrillas?|rebels?|militants?|peasants?|students?|workers?|"
+    r"houses?|homes?|buildings?|vehicles?|cars?|bus(?:es)?|stores?|shops?|offices?|others|\d+)$"
+)
+_TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_STOPWORDS = frozenset(
+    """
+    the and for that with was were are been has have had from this said says which who their they
+    its his her them than then also into over after before about more other some such when where while
+    there these those would could will shall may might not but all any one two three four five six
+    seven eight nine ten being other against during between under near told reported according
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+_WEIGHTS = {"date": 0.2, "place": 0.25, "type": 0.15, "actors": 0.1, "figures": 0.1, "text": 0.2}
+_UNRELATED_TEXT = 0.06  # reporting sentences sharing fewer content words than this tell different stories
+_NEUTRAL = 0.5  # the value of a component that neither report gives evidence for
+
+
+@dataclass(frozen=True)
+class MergeDecision:
+    """Whether two reports are the same event, a score in 0..1, and the reasons in words."""
+
+    merge: bool
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """What :func:`compare` needs of an event, computed once per event in :func:`cluster`."""
+
+    doc_id: str
+    start: dt.date | None
+    end: dt.date | None
+    country: str | None  # case-folded iso3, else country name
+    country_name: str | None
+    admin1: str | None  # case-folded
+    admin1_name: str | None
+    location: str | None  # case-folded
+    lat: float | None
+    lon: float | None
+    precise: bool  # geo_precision 1 or 2 with coordinates
+    event_type: str
+    sub_event_type: str
+    actors: frozenset[str]
+    actor_names: tuple[str, ...]  # as written, for the reasons
+    specific_actors: frozenset[str]
+    fatalities: Quantity | None
+    fillers: frozenset[str]
+    tokens: frozenset[str]
+
+
+def _interval(event: Event) -> tuple[dt.date | None, dt.date | None]:
+    start = event.date_start or event.event_date
+    end = event.date_end or event.event_date or start
+    if start is not None and end is not None and end < start:
+        start, end = end, start
+    return start, end
+
+
+def _tokens(texts: Iterable[str]) -> frozenset[str]:
+    return frozenset(
+        t for text in texts for t in (m.casefold() for m in _TOKEN.findall(text)) if t not in _STOPWORDS
+    )
+
+
+def _features(event: Event) -> _Features:
+    if not isinstance(event, Event):
+        raise TypeError(f"expected an eventwire Event, got {type(event).__name__}")
+    start, end = _interval(event)
+    names = tuple(
+        a for a in (event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2) if a and a.strip()
+    )
+    actors = {a.casefold() for a in names}
+    fillers = {
+        text
+        for f in (*event.targets, *event.victims)
+        if (text := " ".join(f.text.casefold().split())) and not _GENERIC_FILLER.match(text)
+    }
+    sentences = [e.text for e in event.evidence if e.field == "sentence"]
+    precise = event.latitude is not None and event.longitude is not None and (event.geo_precision or 3) <= 2
+    country = event.iso3 or event.country
+    return _Features(
+        doc_id=event.doc_id,
+        start=start,
+        end=end,
+        country=country.casefold() if country else None,
+        country_name=event.country or event.iso3,
+        admin1=event.admin1.casefold() if event.admin1 else None,
+        admin1_name=event.admin1,
+        location=event.location.casefold() if event.location else None,
+        lat=event.latitude,
+        lon=event.longitude,
+        precise=precise,
+        event_type=event.event_type,
+        sub_event_type=event.sub_event_type,
+        actors=frozenset(actors),
+        actor_names=names,
+        specific_actors=frozenset(a for a in actors if not _GENERIC_ACTOR.match(a)),
+        fatalities=event.fatalities,
+        fillers=frozenset(fillers),
+        tokens=_tokens(sentences or ([event.notes] if event.notes else [])),
+    )
+
+
+# --------------------------------------------------------------------------------------------- blocking
+
+
+def _weeks(f: _Features) -> range | None:
+    if f.start is None or f.end is None:
+        return None
+    tol = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+    first = (f.start - tol).toordinal() // 7
+    last = (f.end + tol).toordinal() // 7
+    if last - first + 1 > MAX_INTERVAL_WEEKS:
+        return None
+    return range(first, last + 1)
+
+
+def _cells(f: _Features) -> list[str]:
+    """The grid cells that every point within :data:`MAX_DISTANCE_KM` of a precise place falls in."""
+    if not f.precise or f.lat is None or f.lon is None:
+        return []
+    dlat = MAX_DISTANCE_KM / 111.0
+    dlon = MAX_DISTANCE_KM / (111.0 * max(math.cos(math.radians(f.lat)), 0.05))
+    rows = range(math.floor((f.lat - dlat) / GRID_DEGREES), math.floor((f.lat + dlat) / GRID_DEGREES) + 1)
+    lon_first = math.floor((f.lon - dlon) / GRID_DEGREES)
+    lon_last = math.floor((f.lon + dlon) / GRID_DEGREES)
+    if lon_last - lon_first > 8:  # near a pole; a real place will not be there
+        return []
+    wrap = round(360 / GRID_DEGREES)
+    return [f"{r}:{c % wrap}" for r in rows for c in range(lon_first, lon_last + 1)]
+
+
+def _keys(f: _Features) -> list[str]:
+    weeks = _weeks(f)
+    if weeks is None:
+        return []
+    country = f.country or "?"
+    keys = [f"c|{country}|{w}" for w in weeks]
+    if f.admin1:
+        keys += [f"a|{country}|{f.admin1}|{w}" for w in weeks]
+    keys += [f"g|{cell}|{w}" for cell in _cells(f) for w in weeks]
+    return keys
+
+
+def block_keys(event: Event) -> list[str]:
+    """The keys under which ``event`` is filed; two events that could be the same share at least one.
+
+    Time is bucketed in weeks (days since 0001-01-01 // 7): an event gets every week its date interval
+    touches, widened by :data:`DATE_TOLERANCE_DAYS` on each side, so an interval that straddles a week
+    boundary, or ends a day before one, also gets the neighbouring week. Each week is combined with:
+
+    - ``a|{country}|{admin1}|{week}`` when the admin1 is known;
+    - ``g|{cell}|{week}`` for each 1° cell within :data:`MAX_DISTANCE_KM` of a precise place (two
+      reports of one event geocoded to neighbouring admin1s meet there);
+    - ``c|{country}|{week}``, the country-wide key, which every event gets (``?`` for no country). It
+      exists for events located only to their country. That block is large: two events that both have
+      an admin1 already meet in an ``a|`` or ``g|`` key, so :func:`cluster` compares within a ``c|``
+      block only the pairs in which one side has no admin1 — a store should do the same
+      (:func:`is_country_key`).
+
+    Events without a usable date (none, or an interval longer than :data:`MAX_INTERVAL_WEEKS` weeks)
+    get no key: nothing says they are the same event as another, so they are never merged.
+    """
+    return _keys(_features(event))
+
+
+def is_country_key(key: str) -> bool:
+    """Whether ``key`` is a country-wide key (see :func:`block_keys`)."""
+    return key.startswith("c|")
+
+
+# --------------------------------------------------------------------------------------------- comparing
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _span(start: dt.date, end: dt.date) -> str:
+    return start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
+
+
+def _no(reason: str) -> MergeDecision:
+    return MergeDecision(False, 0.0, (reason,))
+
+
+def _decide(a: _Features, b: _Features, explain: bool) -> MergeDecision:
+    reasons: list[str] = []
+    if a.doc_id == b.doc_id:
+        return _no("same document: its extractor already told these events apart")
+
+    # Date: hard condition, then how telling the overlap is.
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return _no("date unknown")
+    gap = (max(a.start, b.start) - min(a.end, b.end)).days
+    widest = max((a.end - a.start).days, (b.end - b.start).days)
+    if gap > DATE_TOLERANCE_DAYS:
+        return _no(f"dates {gap} days apart ({_span(a.start, a.end)} / {_span(b.start, b.end)})")
+    if widest > MAX_INTERVAL_WEEKS * 7:
+        return _no("date too vague")
+    if gap <= 0:
+        date = 1.0 if widest <= 1 else 0.75 if widest <= 7 else 0.4
+        if explain:
+            reasons.append(f"dates overlap ({_span(a.start, a.end)} / {_span(b.start, b.end)})")
+    else:
+        date = 0.6 if widest <= 1 else 0.4
+        if explain:
+            reasons.append(f"dates {gap} day apart ({_span(a.start, a.end)} / {_span(b.start, b.end)})")
+
+    # Place: hard conditions (country, distance, admin1), then how close.
+    if a.country and b.country and a.country != b.country:
+        return _no(f"different countries ({a.country_name} / {b.country_name})")
+    km = None
+    if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
+        km = _km(a.lat, a.lon, b.lat, b.lon)
+    both_precise = a.precise and b.precise and km is not None
+    same_admin1 = a.admin1 is not None and a.admin1 == b.admin1
+    if both_precise and km is not None and km > MAX_DISTANCE_KM:
+        return _no(f"places {km:.0f} km apart")
+    if a.admin1 and b.admin1 and not same_admin1 and not (both_precise and km is not None):
+        return _no(f"different admin1 ({a.admin1_name} / {b.admin1_name})")
+    where = f", {km:.0f} km apart" if km is not None and (a.precise or b.precise) else ""
+    if a.location and a.location == b.location:
+        place = 1.0
+        reason = f"same place {a.location.title()}" + (f" ({a.admin1_name})" if a.admin1_name else "")
+    elif both_precise and km is not None:
+        place = 1.0 if km <= 10 else 0.7
+        reason = f"nearby places, {km:.0f} km apart"
+        reason += f", same admin1 {a.admin1_name}" if same_admin1 else ""
+    elif same_admin1:
+        place = 0.6
+        reason = f"same admin1 {a.admin1_name}{where}"
+    elif a.country and a.country == b.country:
+        place = 0.3
+        reason = f"same country {a.country_name}, admin1 unknown for one"
+    else:
+        place = 0.1
+        reason = "country unknown"
+    if explain:
+        reasons.append(reason)
+
+    # Type.
+    pair = frozenset((a.sub_event_type, b.sub_event_type))
+    if a.sub_event_type == b.sub_event_type:
+        kind = 1.0
+        reason = f"same type {a.sub_event_type}"
+    elif pair in _CLOSE_SUBTYPES:
+        kind = 0.8
+        reason = f"compatible types {a.sub_event_type} / {b.sub_event_type}"
+    elif a.event_type == b.event_type:
+        kind = 0.5
+        reason = f"same event type {a.event_type} ({a.sub_event_type} / {b.sub_event_type})"
+    elif pair in _CROSS_TYPE_COMPATIBLE:
+        kind = 0.4
+        reason = f"compatible types {a.sub_event_type} / {b.sub_event_type}"
+    else:
+        return _no(f"incompatible types ({a.sub_event_type} / {b.sub_event_type})")
+    if explain:
+        reasons.append(reason)
+
+    # Actors: shared specific names are strong, disjoint named sides are a contradiction.
+    penalty = 0.0
+    shared = a.actors & b.actors
+    if a.specific_actors & b.specific_actors:
+        actors = 1.0
+    elif shared:
+        actors = _NEUTRAL  # only generic names ("Unidentified Armed Group (Iraq)") in common
+    elif a.specific_actors and b.specific_actors:
+        actors = 0.0
+        penalty += 0.1
+    else:
+        actors = _NEUTRAL
+    if explain and shared:
+        shown = dict.fromkeys(n for n in a.actor_names if n.casefold() in shared)
+        reasons.append("actors share " + ", ".join(shown))
+    elif explain and actors == 0.0:
+        reasons.append("no shared actor")
+
+    # Casualty figures.
+    figures = _NEUTRAL
+    fa, fb = a.fatalities, b.fatalities
+    if fa is not None and fb is not None:
+        a_high = fa.high if fa.high is not None else math.inf
+        b_high = fb.high if fb.high is not None else math.inf
+        overlap = fa.low <= b_high and fb.low <= a_high
+        close = abs(fa.best - fb.best) <= max(2, 0.25 * max(fa.best, fb.best))
+        if overlap or close:
+            figures = 1.0
+            if explain:
+                reasons.append(f"similar fatalities ({_figure(fa)} / {_figure(fb)})")
+        else:
+            far = max(fa.best, fb.best) > 3 * max(1, min(fa.best, fb.best)) and abs(fa.best - fb.best) > 5
+            figures = 0.0
+            penalty += 0.15 if far else 0.0
+            if explain:
+                reasons.append(f"different fatalities ({_figure(fa)} / {_figure(fb)})")
+
+    # Text: the reporting sentences and the role fillers (targets, victims, perpetrators).
+    text = _NEUTRAL
+    if a.tokens and b.tokens:
+        jaccard = len(a.tokens & b.tokens) / len(a.tokens | b.tokens)
+        text = min(1.0, jaccard / 0.3)
+        if jaccard < _UNRELATED_TEXT:
+            penalty += 0.1
+        if explain:
+            reasons.append(f"text similarity {jaccard:.2f}")
+    common_fillers = a.fillers & b.fillers
+    if common_fillers:
+        text = max(text, 0.8) if len(common_fillers) == 1 else 1.0
+        if explain:
+            reasons.append("role fillers share " + ", ".join(sorted(common_fillers)))
+
+    score = (
+        _WEIGHTS["date"] * date
+        + _WEIGHTS["place"] * place
+        + _WEIGHTS["type"] * kind
+        + _WEIGHTS["actors"] * actors
+        + _WEIGHTS["figures"] * figures
+        + _WEIGHTS["text"] * text
+        - penalty
+    )
+    score = max(0.0, min(1.0, score))
+    return MergeDecision(score >= MERGE_THRESHOLD, round(score, 4), tuple(reasons))
+
+
+def _figure(q: Quantity) -> str:
+    if q.text:
+        return f'"{q.text}"'
+    return str(q.best) if q.high == q.best == q.low else f"{q.low}-{q.high if q.high is not None else ''}"
+
+
+def compare(a: Event, b: Event) -> MergeDecision:
+    """Whether ``a`` and ``b`` report the same event.
+
+    Hard conditions (any one failing gives ``merge=False`` with that reason): different documents; date
+    intervals overlapping or at most :data:`DATE_TOLERANCE_DAYS` apart; the same country; precise
+    places (geo_precision 1–2) within :data:`MAX_DISTANCE_KM`, and otherwise the same admin1 where both
+    give one; types that are the same, within one event type, or a known-compatible pair ("Armed clash" /
+    "Attack"). Then a score in 0..1 weighs date (20%), place (25%), type (15%), actors (10%), fatality
+    figures (10%) and text (20%: content-word overlap of the reporting sentences, or shared role
+    fillers); a component neither report speaks to counts 0.5; disjoint named actors and clearly
+    different fatality figures subtract. ``merge`` is ``score >= MERGE_THRESHOLD``.
+
+    The reasons read like ``"dates overlap (2024-09-01..2024-09-06 / 2024-09-03)"``,
+    ``"same admin1 Anbar, 12 km apart"``, ``"actors share Islamic State"``.
+    """
+    return _decide(_features(a), _features(b), explain=True)
+
+
+# --------------------------------------------------------------------------------------------- combining
+
+
+def _combine_quantities(values: Sequence[Quantity | None]) -> Quantity | None:
+    present = [q for q in values if q is not None]
+    if not present:
+        return None
+    low = min(q.low for q in present)
+    best = statistics.median_low([q.best for q in present])
+    bounded = [q.high for q in present if q.high is not None]
+    high = max([*bounded, *(q.best for q in present)]) if bounded else None
+    texts = list(dict.fromkeys(q.text or str(q.best) for q in present))
+    return Quantity(low=low, best=max(low, best), high=high, text=" / ".join(texts))
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]  # ties: the first seen, as Counter keeps insertion order
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def _unique_fillers(values: Iterable[RoleFiller]) -> tuple[RoleFiller, ...]:
+    seen: dict[str, RoleFiller] = {}
+    for f in values:
+        seen.setdefault(f.text.casefold(), f)
+    return tuple(seen.values())
+
+
+def _source(event: Event) -> dict[str, Any]:
+    def q(value: Quantity | None) -> dict[str, Any] | None:
+        return value.to_dict() if value else None
+
+    return {
+        "event_id": event.event_id,
+        "doc_id": event.doc_id,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "event_date": event.event_date.isoformat() if event.event_date else None,
+        "date_start": event.date_start.isoformat() if event.date_start else None,
+        "date_end": event.date_end.isoformat() if event.date_end else None,
+        "location": event.location,
+        "admin1": event.admin1,
+        "actor1": event.actor1,
+        "actor2": event.actor2,
+        "fatalities": q(event.fatalities),
+        "injuries": q(event.injuries),
+        "participants": q(event.participants),
+        "abducted": q(event.abducted),
+        "arrested": q(event.arrested),
+        "evidence": [e.to_dict() for e in event.evidence],
+    }
+
+
+def combine(events: Sequence[Event]) -> Event:
+    """One record for the reports ``events`` of one event, keeping every source.
+
+    - ``event_id`` and ``doc_id`` are those of the earliest member: the first in the order given. Pass
+      the reports in the order they were ingested (a store does) and the merged event's id never
+      changes when later reports join.
+    - Date fields come from the most precise report (lowest ``time_precision``, then the narrowest
+      interval); place fields (country .. geonames_id) from the most precisely located one (lowest
+      ``geo_precision``, then the one naming a location, then an admin1).
+    - Type: the most frequent sub-event type (ties: the earliest report's).
+    - Actors are united: ``actor1``/``actor2`` are the most frequent ones, every other actor of either
+      side goes to ``assoc_actor_1``/``assoc_actor_2``.
+    - Figures (fatalities, injuries, participants, abducted, arrested) across sources: ``low`` = the
+      minimum of the lows, ``best`` = the median of the bests (the lower middle value for an even count),
+      ``high`` = the maximum of the stated upper bounds and of the bests — a source with no upper
+      bound ("at least 12") does not lift the bound the others give, and ``high`` is None only when
+      no source gives one. 14 / 15 / "at least 12" → 12 / 14 / 15. ``text`` joins the sources' texts.
+    - Evidence: every report's evidence, in order; ``extras["evidence_doc_ids"]`` gives the document of
+      each item. Role fillers are united by text.
+    - ``extras["sources"]``: one entry per report with its event id, document id, dates, place, actors,
+      its own figures and its evidence; ``extras["members"]``: the member event ids.
+
+    Raises ``ValueError`` for an empty sequence.
+    """
+    if not events:
+        raise ValueError("combine() needs at least one event")
+    for e in events:
+        if not isinstance(e, Event):
+            raise TypeError(f"combine() takes eventwire Events, got {type(e).__name__}")
+    first = events[0]
+
+    def date_rank(e: Event) -> tuple[int, int]:
+        start, end = _interval(e)
+        width = (end - start).days if start and end else 10**6
+        return (e.time_precision, width)
+
+    def place_rank(e: Event) -> tuple[int, int, int]:
+        return (e.geo_precision if e.geo_precision is not None else 9, e.location is None, e.admin1 is None)
+
+    dated = min(events, key=date_rank)
+    placed = min(events, key=place_rank)
+    sub = _most_common(e.sub_event_type for e in events) or first.sub_event_type
+    typed = next(e for e in events if e.sub_event_type == sub)
+
+    actor1 = _most_common(e.actor1 for e in events)
+    actor2 = _most_common(e.actor2 for e in events if e.actor2 != actor1)
+    side1 = _unique(a for e in events for a in (e.actor1, *e.assoc_actor_1) if a)
+    side2 = _unique(a for e in events for a in (e.actor2, *e.assoc_actor_2) if a)
+    chosen = {actor1, actor2}
+    with1 = next((e for e in events if e.actor1 == actor1), first)
+    with2 = next((e for e in events if e.actor2 == actor2), first)
+
+    evidence = tuple(ev for e in events for ev in e.evidence)
+    evidence_docs = [e.doc_id for e in events for _ in e.evidence]
+    best_notes = max(events, key=lambda e: e.confidence)
+
+    return replace(
+        first,
+        event_type=typed.event_type,
+        sub_event_type=sub,
+        event_date=dated.event_date,
+        date_start=dated.date_start,
+        date_end=dated.date_end,
+        time_precision=dated.time_precision,
+        date_text=dated.date_text,
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actor_1=tuple(a for a in side1 if a not in chosen),
+        assoc_actor_2=tuple(a for a in side2 if a not in chosen and a not in side1),
+        inter1=with1.inter1 if actor1 else None,
+        inter2=with2.inter2 if actor2 else None,
+        actor1_country=with1.actor1_country if actor1 else None,
+        actor2_country=with2.actor2_country if actor2 else None,
+        country=placed.country,
+        iso3=placed.iso3,
+        admin1=placed.admin1,
+        admin2=placed.admin2,
+        location=placed.location,
+        latitude=placed.latitude,
+        longitude=placed.longitude,
+        geo_precision=placed.geo_precision,
+        geonames_id=placed.geonames_id,
+        fatalities=_combine_quantities([e.fatalities for e in events]),
+        injuries=_combine_quantities([e.injuries for e in events]),
+        participants=_combine_quantities([e.participants for e in events]),
+        abducted=_combine_quantities([e.abducted for e in events]),
+        arrested=_combine_quantities([e.arrested for e in events]),
+        perpetrator_orgs=_unique_fillers(f for e in events for f in e.perpetrator_orgs),
+        perpetrator_individuals=_unique_fillers(f for e in events for f in e.perpetrator_individuals),
+        targets=_unique_fillers(f for e in events for f in e.targets),
+        victims=_unique_fillers(f for e in events for f in e.victims),
+        weapons=_unique_fillers(f for e in events for f in e.weapons),
+        civilian_targeting=any(e.civilian_targeting for e in events),
+        notes=best_notes.notes,
+        evidence=evidence,
+        confidence=max(e.confidence for e in events),
+        extras={
+            **first.extras,
+            "sources": [_source(e) for e in events],
+            "members": [e.event_id for e in events],
+            "evidence_doc_ids": evidence_docs,
+        },
+    )
+
+
+# --------------------------------------------------------------------------------------------- clustering
+
+
+def cluster(events: Sequence[Event]) -> list[list[int]]:
+    """Group ``events`` into clusters of reports of the same event: lists of indices into ``events``.
+
+    Every index appears in exactly one cluster (singletons included); clusters are sorted by their
+    first index and each lists its indices in ascending order. Events are filed under their
+    :func:`block_keys`, compared (:func:`compare`'s rules) only with events sharing a key, and merged
+    by union-find, so the work grows with the sizes of the blocks, not with the square of the number of
+    events. Two clusters are joined when a report of one matches a report of the other and their
+    first reports (lowest indices) match too, which stops long chains of pairwise matches from
+    gluing different events together.
+    """
+    feats = [_features(e) for e in events]
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    blocks: defaultdict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        for key in _keys(f):
+            blocks[key].append(i)
+
+    def try_merge(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri == rj or not _decide(feats[i], feats[j], explain=False).merge:
+            return
+        # Against chaining (A~B, B~C, C~D... drifting away from A): the clusters' first reports must
+        # also be compatible with each other.
+        if (ri, rj) != (i, j) and not _decide(feats[ri], feats[rj], explain=False).merge:
+            return
+        parent[max(ri, rj)] = min(ri, rj)
+
+    tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+    for key, members in blocks.items():
+        if len(members) < 2:
+            continue
+        if is_country_key(key):
+            vague = [i for i in members if feats[i].admin1 is None]
+            for i in vague:
+                for j in members:
+                    if j != i and (feats[j].admin1 is not None or j > i):
+                        try_merge(i, j)
+            continue
+        # Sweep over the block in order of start date: a pair is compared only while the later start
+        # lies within the earlier event's interval (plus the tolerance).
+        members.sort(key=lambda i: feats[i].start or dt.date.min)
+        for x, i in enumerate(members):
+            end = feats[i].end
+            limit = end + tolerance if end is not None else dt.date.min
+            for j in members[x + 1 :]:
+                start = feats[j].start
+                if start is None or start > limit:
+                    break
+                try_merge(i, j)
+
+    groups: defaultdict[int, list[int]] = defaultdict(list)
+    for i in range(len(events)):
+        groups[find(i)].append(i)
+    return sorted(groups.values(), key=lambda g: g[0])

@@ -1,0 +1,719 @@
+"""The store on SQLAlchemy 2 Core: one implementation for SQLite (the default) and PostgreSQL.
+
+Every write of a document and its events is one transaction; documents are keyed by id, by content hash
+and canonical URL, so the same input twice changes nothing and a run killed half-way leaves whole
+documents only. Every value reaches the database as a bound parameter.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from eventwire.errors import StoreError
+from eventwire.models.document import Document
+from eventwire.models.event import Event, event_from_dict
+from eventwire.store import schema as t
+from eventwire.store.base import Cluster, Decision, Dedup, DocumentRecord, EventFilter, Page, Stored
+from eventwire.store.urls import canonical_url
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+NO_DATE = "0000-00-00"
+EVERYTHING = EventFilter()
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _hash(text_: str) -> str:
+    return hashlib.sha256(text_.encode("utf-8")).hexdigest()
+
+
+def _signed(fp: int) -> int:
+    """A 64-bit fingerprint as the signed integer a BIGINT column holds."""
+    fp &= (1 << 64) - 1
+    return fp - (1 << 64) if fp >= 1 << 63 else fp
+
+
+def _unsigned(value: int) -> int:
+    return value & ((1 << 64) - 1)
+
+
+def _dumps(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False)
+
+
+def encode_cursor(sort_date: str, cluster_id: str) -> str:
+    return base64.urlsafe_b64encode(json.dumps([sort_date, cluster_id]).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, str]:
+    try:
+        value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
+            return value[0], value[1]
+    except (ValueError, binascii.Error):
+        pass
+    raise StoreError(f"{cursor!r} is not a cursor this store gave out")
+
+
+def sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi: Any, record: Any) -> None:
+        dbapi.isolation_level = None  # we issue BEGIN ourselves (pysqlite's own handling defers it)
+        cur = dbapi.cursor()
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        # Writers take the lock at BEGIN, so two writers queue instead of failing half-way.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest revision (alembic, revisions in ``migrations/``)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.connect().execution_options(write=True) as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+        conn.commit()
+
+
+def _cluster_row(event_: Event, members: int, sources: list[str]) -> dict[str, Any]:
+    actors = [event_.actor1, event_.actor2, *event_.assoc_actor_1, *event_.assoc_actor_2]
+    date = event_.event_date.isoformat() if event_.event_date else None
+    return {
+        "cluster_id": event_.event_id,
+        "members": members,
+        "sort_date": date or NO_DATE,
+        "event_date": date,
+        "event_type": event_.event_type,
+        "sub_event_type": event_.sub_event_type,
+        "country": event_.country,
+        "iso3": event_.iso3,
+        "admin1": event_.admin1,
+        "actors": "\n".join(a.lower() for a in actors if a),
+        "latitude": event_.latitude,
+        "longitude": event_.longitude,
+        "fatalities": event_.fatalities.best if event_.fatalities else 0,
+        "sources": json.dumps(sources, ensure_ascii=False),
+        "record": _dumps(event_.to_dict()),
+    }
+
+
+class SqlStore:
+    """See :class:`eventwire.store.base.Store`; open one with :func:`eventwire.store.open_store`."""
+
+    def __init__(self, engine: Engine, where: str, dedup: Dedup | None = None) -> None:
+        self.engine = engine
+        self.where = where
+        self.dedup = dedup
+        self.dialect = engine.dialect.name
+        self._fingerprints: dict[str, int] = {}
+        try:
+            migrate(engine)
+        except SQLAlchemyError as err:
+            engine.dispose()
+            raise StoreError(
+                f"cannot be opened as an eventwire database: {_reason(err)}", where=where
+            ) from None
+
+    # -- life cycle -----------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _read(self) -> Connection:
+        return self.engine.connect()
+
+    def _write(self) -> Connection:
+        return self.engine.connect().execution_options(write=True)
+
+    def _fail(self, what: str, err: SQLAlchemyError) -> StoreError:
+        return StoreError(f"{what}: {_reason(err)}", where=self.where)
+
+    # -- documents ------------------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        with self._read() as conn:
+            return (
+                conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first() is not None
+            )
+
+    def known(self, doc: Document) -> bool:
+        """True when this document is stored already: same id, or same text at the same canonical URL."""
+        with self._read() as conn:
+            return self._same(conn, doc) is not None
+
+    def _same(self, conn: Connection, doc: Document) -> str | None:
+        url = canonical_url(doc.url)
+        d = t.documents.c
+        row = conn.execute(select(d.id, d.canonical_url).where(d.id == doc.id)).first()
+        if row is not None and (row.canonical_url is None or url is None or row.canonical_url == url):
+            return str(row.id)
+        if row is not None and conn.execute(select(d.id).where(d.id == _variant_id(doc.id, url))).first():
+            return _variant_id(doc.id, url)
+        same_url = d.canonical_url.is_(None) if url is None else d.canonical_url == url
+        found = conn.execute(select(d.id).where(d.content_hash == _hash(doc.text), same_url).limit(1)).first()
+        return str(found.id) if found else None
+
+    def _fingerprint(self, doc: Document) -> int | None:
+        if self.dedup is None:
+            return None
+        if doc.id not in self._fingerprints:
+            if len(self._fingerprints) > 64:
+                self._fingerprints.clear()
+            self._fingerprints[doc.id] = self.dedup.fingerprint(doc.text)
+        return self._fingerprints[doc.id]
+
+    def find_duplicate(self, doc: Document) -> str | None:
+        """The stored document this one copies (same text elsewhere, or a near-duplicate), if any."""
+        with self._read() as conn:
+            return self._duplicate(conn, doc)
+
+    def _duplicate(self, conn: Connection, doc: Document) -> str | None:
+        d = t.documents.c
+        exact = conn.execute(
+            select(d.id, d.duplicate_of)
+            .where(d.content_hash == _hash(doc.text))
+            .order_by(d.ingested_at, d.id)
+        ).first()
+        if exact is not None:
+            return str(exact.duplicate_of or exact.id)
+        fp = self._fingerprint(doc)
+        if fp is None or self.dedup is None:
+            return None
+        keys = self.dedup.lsh_keys(fp)
+        if not keys:
+            return None
+        rows = conn.execute(
+            select(d.id, d.fingerprint, d.duplicate_of)
+            .join(t.document_keys, t.document_keys.c.doc_id == d.id)
+            .where(t.document_keys.c.key.in_(keys), d.fingerprint.is_not(None))
+            .distinct()
+            .order_by(d.id)
+        ).all()
+        for row in rows:
+            if self.dedup.near_duplicate(fp, _unsigned(row.fingerprint)):
+                return str(row.duplicate_of or row.id)
+        return None
+
+    def write(self, doc: Document, events: Sequence[Event]) -> Stored:
+        """Store a document and its events in one transaction.
+
+        A document already stored is left as it is (``new`` False). A copy of a stored document (the same
+        text at another URL, or a near-duplicate) is stored and linked to it, without events: its events
+        are the original's.
+        """
+        try:
+            with self._write() as conn, conn.begin():
+                same = self._same(conn, doc)
+                if same is not None:
+                    return Stored(same, False, 0)
+                url = canonical_url(doc.url)
+                doc_id = doc.id
+                if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first():
+                    doc_id = _variant_id(doc.id, url)  # the same id (text) at another URL: a copy
+                duplicate_of = self._duplicate(conn, doc)
+                fp = self._fingerprint(doc)
+                conn.execute(
+                    insert(t.documents).values(
+                        id=doc_id, content_hash=_hash(doc.text), canonical_url=url, url=doc.url,
+                        title=doc.title, published=doc.published.isoformat() if doc.published else None,
+                        published_source=doc.published_source, origin=doc.origin, language=doc.language,
+                        text=doc.text, ingested_at=_now(), fingerprint=None if fp is None else _signed(fp),
+                        duplicate_of=duplicate_of,
+                    )
+                )  # fmt: skip
+                conn.execute(delete(t.errors).where(t.errors.c.origin == (doc.origin or doc.id)))
+                if duplicate_of is not None:
+                    return Stored(doc_id, True, 0, duplicate_of=duplicate_of)
+                if fp is not None and self.dedup is not None:
+                    keys = sorted(set(self.dedup.lsh_keys(fp)))
+                    if keys:
+                        conn.execute(insert(t.document_keys), [{"key": k, "doc_id": doc_id} for k in keys])
+                body = "\n".join([doc.title or "", doc.text, *(e.notes for e in events)])
+                conn.execute(insert(t.doc_search).values(doc_id=doc_id, body=body))
+                merged = 0
+                written = 0
+                for ev in events:
+                    if ev.doc_id != doc_id:  # stored under another id (its id was taken by another text)
+                        ev = dataclasses.replace(ev, doc_id=doc_id)
+                    outcome = self._add_event(conn, ev)
+                    written += outcome is not None
+                    merged += outcome is True
+                return Stored(doc_id, True, written, merged=merged)
+        except SQLAlchemyError as err:
+            raise self._fail(f"could not store document {doc.id}", err) from None
+
+    # -- events and clusters --------------------------------------------------------------------------
+
+    def _add_event(self, conn: Connection, ev: Event) -> bool | None:
+        """Insert one member; True when it joined a stored cluster, False alone, None when already there."""
+        e = t.events.c
+        if conn.execute(select(e.event_id).where(e.event_id == ev.event_id)).first():
+            return None
+        seq = conn.execute(select(func.coalesce(func.max(e.seq), 0))).scalar_one() + 1
+        target: tuple[str, float, tuple[str, ...], str] | None = None
+        compared: list[tuple[str, str, float, tuple[str, ...]]] = []
+        keys: list[str] = []
+        if self.dedup is not None:
+            keys, wanted = self._block_keys(ev)
+            target, compared = self._best_cluster(conn, ev, wanted)
+        cluster_id = target[0] if target else ev.event_id
+        conn.execute(
+            insert(t.events).values(
+                event_id=ev.event_id,
+                doc_id=ev.doc_id,
+                cluster_id=cluster_id,
+                seq=seq,
+                record=_dumps(ev.to_dict()),
+            )
+        )
+        if keys:
+            conn.execute(insert(t.event_keys), [{"key": k, "event_id": ev.event_id} for k in keys])
+        now = _now()
+        decisions = [
+            {
+                "event_id": ev.event_id, "cluster_id": cid, "other_id": other,
+                "action": "merge" if target and cid == target[0] else "apart", "score": score,
+                "reasons": json.dumps(list(reasons), ensure_ascii=False), "at": now,
+            }
+            for cid, other, score, reasons in compared
+        ]  # fmt: skip
+        if decisions:
+            conn.execute(insert(t.merge_decisions), decisions)
+        self._refresh(conn, cluster_id)
+        return target is not None
+
+    def _block_keys(self, ev: Event) -> tuple[list[str], list[str]]:
+        """The keys to file ``ev`` under, and the keys to look candidates up by.
+
+        A country-wide key is wide: it pairs events only when one of the two has no admin1. So an event
+        with an admin1 files its country keys with a ``+`` in front, which only events without an admin1
+        look up.
+        """
+        assert self.dedup is not None
+        keys = sorted(set(self.dedup.block_keys(ev)))
+        wide = [k for k in keys if self.dedup.is_country_key(k)]
+        narrow = [k for k in keys if not self.dedup.is_country_key(k)]
+        if ev.admin1:
+            return [*narrow, *("+" + k for k in wide)], keys
+        return keys, [*keys, *("+" + k for k in wide)]
+
+    def _best_cluster(
+        self, conn: Connection, ev: Event, keys: list[str]
+    ) -> tuple[tuple[str, float, tuple[str, ...], str] | None, list[tuple[str, str, float, tuple[str, ...]]]]:
+        """The cluster the new event joins (id, score, reasons, member compared) and every comparison."""
+        assert self.dedup is not None
+        if not keys:
+            return None, []
+        e = t.events.c
+        k = t.event_keys.c
+        candidates = conn.execute(
+            select(e.event_id, e.cluster_id, e.record)
+            .join(t.event_keys, k.event_id == e.event_id)
+            .where(k.key.in_(keys), e.doc_id != ev.doc_id)
+            .distinct()
+            .order_by(e.event_id)
+        ).all()
+        if not candidates:
+            return None, []
+        blocked = {
+            row.other_id
+            for row in conn.execute(
+                select(t.merge_blocks.c.other_id).where(t.merge_blocks.c.event_id == ev.event_id)
+            )
+        }
+        per_cluster: dict[str, tuple[str, float, tuple[str, ...], bool]] = {}
+        barred: set[str] = set()
+        for row in candidates:
+            if row.event_id in blocked:
+                barred.add(row.cluster_id)
+                continue
+            verdict = self.dedup.compare(ev, event_from_dict(json.loads(row.record)))
+            best = per_cluster.get(row.cluster_id)
+            if best is None or (verdict.merge, verdict.score) > (best[3], best[1]):
+                per_cluster[row.cluster_id] = (
+                    row.event_id,
+                    verdict.score,
+                    tuple(verdict.reasons),
+                    verdict.merge,
+                )
+        compared = [(cid, v[0], v[1], v[2]) for cid, v in sorted(per_cluster.items()) if cid not in barred]
+        merging = [(v[1], cid) for cid, v in per_cluster.items() if v[3] and cid not in barred]
+        if not merging:
+            return None, compared
+        score, cid = max(merging)
+        member, _, reasons, _ = per_cluster[cid]
+        return (cid, score, reasons, member), compared
+
+    def _members(self, conn: Connection, cluster_id: str) -> list[tuple[Event, str]]:
+        e = t.events.c
+        rows = conn.execute(
+            select(e.record, e.doc_id).where(e.cluster_id == cluster_id).order_by(e.seq, e.event_id)
+        ).all()
+        return [(event_from_dict(json.loads(row.record)), row.doc_id) for row in rows]
+
+    def _refresh(self, conn: Connection, cluster_id: str) -> None:
+        """Recompute a cluster's row from its members (earliest-stored first)."""
+        members = self._members(conn, cluster_id)
+        conn.execute(delete(t.clusters).where(t.clusters.c.cluster_id == cluster_id))
+        if not members:
+            return
+        if len(members) == 1:
+            merged = members[0][0]
+        else:
+            if self.dedup is None:
+                raise StoreError("merging events needs the dedup functions", where=self.where)
+            merged = self.dedup.combine([m for m, _ in members])
+        d = t.documents.c
+        doc_ids = list(dict.fromkeys(doc for _, doc in members))
+        found = {
+            row.id: row.url or row.origin or row.id
+            for row in conn.execute(select(d.id, d.url, d.origin).where(d.id.in_(doc_ids)))
+        }
+        sources = [str(found.get(doc, doc)) for doc in doc_ids]
+        row = _cluster_row(merged, len(members), sources)
+        row["cluster_id"] = cluster_id
+        conn.execute(insert(t.clusters).values(**row))
+
+    def _conditions(self, where: EventFilter) -> list[ColumnElement[bool]]:
+        c = t.clusters.c
+        conds: list[ColumnElement[bool]] = []
+        if where.country:
+            value = where.country.lower()
+            conds.append(or_(func.lower(c.country) == value, func.lower(c.iso3) == value))
+        if where.admin1:
+            conds.append(func.lower(c.admin1) == where.admin1.lower())
+        if where.event_type:
+            value = where.event_type.lower()
+            conds.append(or_(func.lower(c.event_type) == value, func.lower(c.sub_event_type) == value))
+        if where.actor:
+            conds.append(c.actors.contains(where.actor.lower(), autoescape=True))
+        if where.since:
+            conds.append(c.event_date >= where.since.isoformat())
+        if where.until:
+            conds.append(c.event_date <= where.until.isoformat())
+        if where.min_fatalities is not None:
+            conds.append(c.fatalities >= where.min_fatalities)
+        if where.bbox:
+            west, south, east, north = where.bbox
+            conds.append(c.latitude.between(south, north))
+            if west <= east:
+                conds.append(c.longitude.between(west, east))
+            else:  # the box crosses the antimeridian
+                conds.append(or_(c.longitude >= west, c.longitude <= east))
+        if where.text is not None:
+            conds.append(c.cluster_id.in_(self._text_match(where.text)))
+        return conds
+
+    def _text_match(self, query: str) -> Any:
+        tokens = _TOKEN.findall(query)
+        e = t.events.c
+        if not tokens:
+            return select(e.cluster_id).where(text("1 = 0"))
+        if self.dialect == "sqlite":
+            phrase = " ".join('"' + tok + '"' for tok in tokens)
+            docs = text("SELECT doc_id FROM doc_search WHERE doc_search MATCH :q").bindparams(q=phrase)
+        else:
+            docs = text(
+                "SELECT doc_id FROM doc_search WHERE tsv @@ plainto_tsquery('simple', :q)"
+            ).bindparams(q=" ".join(tokens))
+        return select(e.cluster_id).where(e.doc_id.in_(docs.columns(t.doc_search.c.doc_id)))
+
+    def _event(self, row: Any) -> Event:
+        ev = event_from_dict(json.loads(row.record))
+        ev.extras["sources"] = json.loads(row.sources)
+        ev.extras["members"] = row.members
+        return ev
+
+    def events(self, where: EventFilter = EVERYTHING, *, limit: int | None = None) -> Iterator[Event]:
+        """Stored events (one per real event), newest first, streamed."""
+        c = t.clusters.c
+        query = (
+            select(c.record, c.sources, c.members)
+            .where(*self._conditions(where))
+            .order_by(c.sort_date.desc(), c.cluster_id.desc())
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        try:
+            with self._read() as conn:
+                for row in conn.execution_options(yield_per=500).execute(query):
+                    yield self._event(row)
+        except SQLAlchemyError as err:
+            raise self._fail("could not read events", err) from None
+
+    def page(self, where: EventFilter = EVERYTHING, *, limit: int = 100, cursor: str | None = None) -> Page:
+        c = t.clusters.c
+        conds = self._conditions(where)
+        query = select(c.record, c.sources, c.members, c.sort_date, c.cluster_id).where(*conds)
+        if cursor:
+            date, cid = decode_cursor(cursor)
+            query = query.where(or_(c.sort_date < date, and_(c.sort_date == date, c.cluster_id < cid)))
+        query = query.order_by(c.sort_date.desc(), c.cluster_id.desc()).limit(limit + 1)
+        try:
+            with self._read() as conn:
+                total = conn.execute(select(func.count()).select_from(t.clusters).where(*conds)).scalar_one()
+                rows = conn.execute(query).all()
+        except SQLAlchemyError as err:
+            raise self._fail("could not read events", err) from None
+        more = len(rows) > limit
+        rows = rows[:limit]
+        nxt = encode_cursor(rows[-1].sort_date, rows[-1].cluster_id) if more and rows else None
+        return Page([self._event(r) for r in rows], int(total), nxt)
+
+    def _cluster_id(self, conn: Connection, event_id: str) -> str | None:
+        if conn.execute(select(t.clusters.c.cluster_id).where(t.clusters.c.cluster_id == event_id)).first():
+            return event_id
+        row = conn.execute(select(t.events.c.cluster_id).where(t.events.c.event_id == event_id)).first()
+        return str(row.cluster_id) if row else None
+
+    def event(self, event_id: str) -> Event | None:
+        """The event with this id; the id of a merged report gives the event it was merged into."""
+        c = t.clusters.c
+        with self._read() as conn:
+            cid = self._cluster_id(conn, event_id)
+            if cid is None:
+                return None
+            row = conn.execute(select(c.record, c.sources, c.members).where(c.cluster_id == cid)).first()
+            return self._event(row) if row else None
+
+    def _documents(self, conn: Connection, ids: Sequence[str]) -> dict[str, DocumentRecord]:
+        d = t.documents.c
+        rows = conn.execute(select(t.documents).where(d.id.in_(list(ids)))).all()
+        found: dict[str, list[str]] = {}
+        for row in conn.execute(
+            select(t.events.c.doc_id, t.events.c.event_id)
+            .where(t.events.c.doc_id.in_(list(ids)))
+            .order_by(t.events.c.seq)
+        ):
+            found.setdefault(row.doc_id, []).append(row.event_id)
+        return {
+            row.id: DocumentRecord(
+                id=row.id, text=row.text, title=row.title, url=row.url,
+                published=dt.date.fromisoformat(row.published) if row.published else None, origin=row.origin,
+                language=row.language, ingested_at=row.ingested_at, duplicate_of=row.duplicate_of,
+                events=found.get(row.id, []),
+            )
+            for row in rows
+        }  # fmt: skip
+
+    def event_sources(self, event_id: str) -> list[DocumentRecord]:
+        """Every document that reported the event: its members' documents, then their copies."""
+        with self._read() as conn:
+            cid = self._cluster_id(conn, event_id)
+            if cid is None:
+                return []
+            members = [doc for _, doc in self._members(conn, cid)]
+            copies = [
+                row.id
+                for row in conn.execute(
+                    select(t.documents.c.id)
+                    .where(t.documents.c.duplicate_of.in_(members))
+                    .order_by(t.documents.c.ingested_at, t.documents.c.id)
+                )
+            ]
+            ids = list(dict.fromkeys([*members, *copies]))
+            docs = self._documents(conn, ids)
+            return [docs[i] for i in ids if i in docs]
+
+    def document(self, doc_id: str) -> DocumentRecord | None:
+        with self._read() as conn:
+            return self._documents(conn, [doc_id]).get(doc_id)
+
+    def stats(self, where: EventFilter = EVERYTHING) -> dict[str, Any]:
+        c = t.clusters.c
+        conds = self._conditions(where)
+        n, killed = func.count(), func.coalesce(func.sum(c.fatalities), 0)
+        with self._read() as conn:
+            events_, fatalities = conn.execute(select(n, killed).where(*conds)).one()
+            by_day = conn.execute(
+                select(c.event_date, n, killed)
+                .where(*conds, c.event_date.is_not(None))
+                .group_by(c.event_date)
+                .order_by(c.event_date)
+            ).all()
+            by_type = conn.execute(
+                select(c.event_type, n.label("n"), killed)
+                .where(*conds)
+                .group_by(c.event_type)
+                .order_by(n.desc(), c.event_type)
+            ).all()
+            by_country = conn.execute(
+                select(c.country, c.iso3, n.label("n"), killed)
+                .where(*conds)
+                .group_by(c.country, c.iso3)
+                .order_by(n.desc(), c.country)
+            ).all()
+        return {
+            "events": int(events_),
+            "fatalities": int(fatalities),
+            "by_day": [{"date": d, "events": int(k), "fatalities": int(f)} for d, k, f in by_day],
+            "by_type": [{"event_type": e, "events": int(k), "fatalities": int(f)} for e, k, f in by_type],
+            "by_country": [
+                {"country": co, "iso3": iso, "events": int(k), "fatalities": int(f)}
+                for co, iso, k, f in by_country
+            ],
+        }
+
+    def counts(self) -> tuple[int, int]:
+        """Documents stored, and events (one per real event)."""
+        with self._read() as conn:
+            docs = conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
+            events_ = conn.execute(select(func.count()).select_from(t.clusters)).scalar_one()
+        return int(docs), int(events_)
+
+    # -- merges ---------------------------------------------------------------------------------------
+
+    def _decisions(self, conn: Connection, ids: Sequence[str]) -> list[Decision]:
+        m = t.merge_decisions.c
+        rows = conn.execute(select(t.merge_decisions).where(m.event_id.in_(list(ids))).order_by(m.id)).all()
+        return [
+            Decision(
+                r.event_id, r.cluster_id, r.other_id, r.action, r.score, tuple(json.loads(r.reasons)), r.at
+            )
+            for r in rows
+        ]
+
+    def cluster(self, event_id: str) -> Cluster | None:
+        """The event, every report merged into it, their documents, and the decisions taken."""
+        with self._read() as conn:
+            cid = self._cluster_id(conn, event_id)
+            if cid is None:
+                return None
+            row = conn.execute(
+                select(t.clusters.c.record, t.clusters.c.sources, t.clusters.c.members).where(
+                    t.clusters.c.cluster_id == cid
+                )
+            ).first()
+            members = self._members(conn, cid)
+            ids = [m.event_id for m, _ in members]
+            return Cluster(
+                event=self._event(row),
+                members=[m for m, _ in members],
+                documents=self._documents(conn, [doc for _, doc in members]),
+                decisions=[
+                    d for d in self._decisions(conn, ids) if d.action != "apart" or d.cluster_id == cid
+                ],
+            )
+
+    def split(self, member_id: str) -> str:
+        """Undo a merge: the member becomes its own event and is never merged with the others again.
+
+        Returns the id the rest of the cluster goes by afterwards (it changes when the member split off was
+        the earliest, whose id the cluster carried).
+        """
+        e = t.events.c
+        try:
+            with self._write() as conn, conn.begin():
+                row = conn.execute(select(e.cluster_id).where(e.event_id == member_id)).first()
+                if row is None:
+                    raise StoreError(f"no stored report has the id {member_id!r}", where=self.where)
+                old = str(row.cluster_id)
+                others = [m.event_id for m, _ in self._members(conn, old) if m.event_id != member_id]
+                if not others:
+                    raise StoreError(f"{member_id} is not merged with any other report", where=self.where)
+                conn.execute(update(t.events).where(e.event_id == member_id).values(cluster_id=member_id))
+                rest = old if old != member_id else others[0]
+                if rest != old:
+                    conn.execute(update(t.events).where(e.cluster_id == old).values(cluster_id=rest))
+                pairs = [
+                    {"event_id": a, "other_id": b}
+                    for o in others
+                    for a, b in ((member_id, o), (o, member_id))
+                ]
+                existing = {
+                    (r.event_id, r.other_id)
+                    for r in conn.execute(
+                        select(t.merge_blocks).where(t.merge_blocks.c.event_id.in_([member_id, *others]))
+                    )
+                }
+                pairs = [p for p in pairs if (p["event_id"], p["other_id"]) not in existing]
+                if pairs:
+                    conn.execute(insert(t.merge_blocks), pairs)
+                conn.execute(
+                    insert(t.merge_decisions).values(
+                        event_id=member_id, cluster_id=rest, other_id=None, action="split", score=None,
+                        reasons=json.dumps(["split by hand"]), at=_now(),
+                    )
+                )  # fmt: skip
+                self._refresh(conn, member_id)
+                if rest != old:
+                    conn.execute(delete(t.clusters).where(t.clusters.c.cluster_id == old))
+                self._refresh(conn, rest)
+                return rest
+        except SQLAlchemyError as err:
+            raise self._fail(f"could not split {member_id}", err) from None
+
+    # -- errors ---------------------------------------------------------------------------------------
+
+    def record_error(self, origin: str, code: str, message: str) -> None:
+        r = t.errors.c
+        try:
+            with self._write() as conn, conn.begin():
+                conn.execute(delete(t.errors).where(r.origin == origin, r.code == code))
+                conn.execute(insert(t.errors).values(origin=origin, code=code, message=message, at=_now()))
+        except SQLAlchemyError as err:
+            raise self._fail(f"could not record the error of {origin}", err) from None
+
+    def errors(self) -> list[dict[str, Any]]:
+        r = t.errors.c
+        with self._read() as conn:
+            rows = conn.execute(select(r.origin, r.code, r.message, r.at).order_by(r.at, r.origin)).all()
+        return [{"origin": o, "code": c, "message": m, "at": a} for o, c, m, a in rows]
+
+
+def _variant_id(doc_id: str, url: str | None) -> str:
+    return f"{doc_id}-{_hash(url or '')[:8]}"
+
+
+def _reason(err: SQLAlchemyError) -> str:
+    orig = getattr(err, "orig", None)
+    return str(orig if orig is not None else err).strip().splitlines()[0]

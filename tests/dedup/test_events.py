@@ -1,0 +1,274 @@
+"""One event per real event: blocking, comparing, combining and clustering reports across documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import replace
+
+import pytest
+
+from eventwire.dedup import events as dedup
+from eventwire.dedup.events import block_keys, cluster, combine, compare
+from eventwire.models.event import Event, Evidence, Quantity, RoleFiller
+
+D = dt.date
+RAID_DAY = D(2024, 9, 6)
+
+
+def report(
+    doc: str,
+    sentence: str,
+    *,
+    day: dt.date = RAID_DAY,
+    end: dt.date | None = None,
+    sub: str = "Attack",
+    event_type: str = "Violence against civilians",
+    admin1: str | None = "Anbar",
+    location: str | None = "Albu Bali",
+    lat: float | None = 33.45,
+    lon: float | None = 43.2,
+    geo_precision: int | None = 1,
+    actor1: str | None = "Islamic State",
+    actor2: str | None = "Civilians (Iraq)",
+    fatalities: Quantity | None = None,
+    country: str | None = "Iraq",
+    precision: int = 1,
+) -> Event:
+    return Event(
+        event_id=f"ev-{doc}",
+        doc_id=doc,
+        event_type=event_type,
+        sub_event_type=sub,
+        event_date=day,
+        date_start=day,
+        date_end=end or day,
+        time_precision=precision,
+        actor1=actor1,
+        actor2=actor2,
+        country=country,
+        iso3="IRQ" if country == "Iraq" else None,
+        admin1=admin1,
+        location=location,
+        latitude=lat,
+        longitude=lon,
+        geo_precision=geo_precision,
+        fatalities=fatalities,
+        evidence=(Evidence("sentence", 0, len(sentence), sentence),),
+    )
+
+
+RAID_A = report(
+    "wire-1",
+    "Gunmen believed to belong to Islamic State killed 14 villagers in an overnight raid on Albu Bali "
+    "west of Ramadi in Anbar province, police said.",
+    fatalities=Quantity(14, 14, 14, "14"),
+)
+RAID_B = report(
+    "paper-2",
+    "Islamic State militants killed 15 villagers when they raided Albu Bali near Ramadi before dawn, "
+    "a police captain said.",
+    day=D(2024, 9, 5),
+    end=D(2024, 9, 6),
+    location=None,
+    lat=33.42,
+    lon=43.30,
+    geo_precision=2,
+    fatalities=Quantity(15, 15, 15, "15"),
+)
+RAID_C = report(
+    "radio-3",
+    "At least 12 people were killed by Islamic State gunmen who stormed the village of Albu Bali in "
+    "Anbar overnight, residents said.",
+    admin1="Anbar",
+    location=None,
+    lat=None,
+    lon=None,
+    geo_precision=3,
+    fatalities=Quantity(12, 12, None, "at least 12"),
+)
+# Same day, same province, a different event: an army airstrike on a desert hideout 150 km away.
+AIRSTRIKE = report(
+    "wire-4",
+    "Iraqi army aircraft bombed an Islamic State hideout in the desert near Rutba, killing five "
+    "militants, the military said.",
+    sub="Air/drone strike",
+    event_type="Explosions/Remote violence",
+    location="Rutba",
+    lat=33.04,
+    lon=40.28,
+    actor1="Military Forces of Iraq",
+    actor2="Islamic State",
+    fatalities=Quantity(5, 5, 5, "five"),
+)
+
+
+def test_events_reports_of_one_raid_are_merged_with_reasons() -> None:
+    decision = compare(RAID_A, RAID_B)
+    assert decision.merge, decision
+    assert "dates overlap (2024-09-06 / 2024-09-05..2024-09-06)" in decision.reasons
+    assert any(r.startswith("nearby places, 10 km apart, same admin1 Anbar") for r in decision.reasons)
+    assert "actors share Islamic State, Civilians (Iraq)" in decision.reasons
+    assert 'similar fatalities ("14" / "15")' in decision.reasons
+    assert compare(RAID_A, RAID_C).merge
+    assert compare(RAID_B, RAID_C).merge
+
+
+def test_events_different_event_same_day_same_province_is_kept_apart() -> None:
+    decision = compare(RAID_A, AIRSTRIKE)
+    assert not decision.merge
+    assert decision.reasons == ("places 275 km apart",)
+
+
+def test_events_hard_conditions_each_say_why() -> None:
+    week_later = replace(
+        RAID_B, date_start=D(2024, 9, 13), date_end=D(2024, 9, 13), event_date=D(2024, 9, 13)
+    )
+    assert compare(RAID_A, week_later).reasons == ("dates 7 days apart (2024-09-06 / 2024-09-13)",)
+    syria = replace(RAID_B, country="Syria", iso3="SYR")
+    assert compare(RAID_A, syria).reasons == ("different countries (Iraq / Syria)",)
+    protest = replace(RAID_B, event_type="Protests", sub_event_type="Peaceful protest")
+    assert compare(RAID_A, protest).reasons == ("incompatible types (Attack / Peaceful protest)",)
+    same_doc = replace(RAID_B, doc_id=RAID_A.doc_id)
+    assert not compare(RAID_A, same_doc).merge
+    undated = replace(RAID_B, date_start=None, date_end=None, event_date=None, time_precision=4)
+    assert compare(RAID_A, undated).reasons == ("date unknown",)
+    other_admin1 = replace(RAID_C, admin1="Salah al-Din")
+    assert compare(RAID_A, other_admin1).reasons == ("different admin1 (Anbar / Salah al-Din)",)
+
+
+def test_events_contradicting_figures_and_text_lower_the_score() -> None:
+    massacre = replace(
+        RAID_B,
+        fatalities=Quantity(120, 120, 120, "120"),
+        evidence=(
+            Evidence("sentence", 0, 10, "Protesters marched peacefully through central Ramadi streets."),
+        ),
+    )
+    assert compare(RAID_A, massacre).score < compare(RAID_A, RAID_B).score
+    assert not compare(RAID_A, massacre).merge
+
+
+def test_events_block_keys_meet_for_duplicates_and_straddle_weeks() -> None:
+    assert set(block_keys(RAID_A)) & set(block_keys(RAID_B))
+    assert set(block_keys(RAID_A)) & set(block_keys(RAID_C))
+    # 2024-09-08 is a Sunday; a report dated Monday 09-09 is one day later and lands in the next bucket.
+    sunday = replace(RAID_A, date_start=D(2024, 9, 8), date_end=D(2024, 9, 8), event_date=D(2024, 9, 8))
+    monday = replace(RAID_B, date_start=D(2024, 9, 9), date_end=D(2024, 9, 9), event_date=D(2024, 9, 9))
+    weeks_sunday = {k.rsplit("|", 1)[1] for k in block_keys(sunday)}
+    assert len(weeks_sunday) == 2, "an interval within a day of a bucket edge also gets the neighbour"
+    assert set(block_keys(sunday)) & set(block_keys(monday))
+    assert compare(sunday, monday).merge
+    # A year apart: no key in common, so they are never even compared.
+    next_year = replace(RAID_B, date_start=D(2025, 9, 5), date_end=D(2025, 9, 5), event_date=D(2025, 9, 5))
+    assert not set(block_keys(RAID_A)) & set(block_keys(next_year))
+    undated = replace(RAID_B, date_start=None, date_end=None, event_date=None)
+    assert block_keys(undated) == []
+
+
+def test_events_border_places_in_two_admin1s_meet_by_grid_cell() -> None:
+    # Two reports of one clash geocoded 8 km apart on either side of a provincial border.
+    a = report(
+        "a",
+        "Clashes near the bridge.",
+        sub="Armed clash",
+        event_type="Battles",
+        admin1="Anbar",
+        lat=33.30,
+        lon=43.99,
+    )
+    b = report(
+        "b",
+        "Clashes near the bridge.",
+        sub="Armed clash",
+        event_type="Battles",
+        admin1="Baghdad",
+        lat=33.32,
+        lon=44.07,
+    )
+    shared = set(block_keys(a)) & set(block_keys(b))
+    assert shared and all(k.startswith(("g|", "c|")) for k in shared)
+    assert compare(a, b).merge
+
+
+def test_events_combine_keeps_every_source_and_figure() -> None:
+    merged = combine([RAID_A, RAID_B, RAID_C])
+    assert merged.event_id == RAID_A.event_id and merged.doc_id == RAID_A.doc_id
+    assert merged.fatalities == Quantity(12, 14, 15, "14 / 15 / at least 12")
+    assert (merged.location, merged.geo_precision) == ("Albu Bali", 1)
+    assert merged.actor1 == "Islamic State"
+    sources = merged.extras["sources"]
+    assert [s["doc_id"] for s in sources] == ["wire-1", "paper-2", "radio-3"]
+    assert [s["fatalities"]["best"] for s in sources] == [14, 15, 12]
+    assert len(merged.evidence) == 3
+    assert merged.extras["evidence_doc_ids"] == ["wire-1", "paper-2", "radio-3"]
+    assert merged.extras["members"] == ["ev-wire-1", "ev-paper-2", "ev-radio-3"]
+
+
+def test_events_combine_unites_actors_and_takes_the_most_precise_date() -> None:
+    vague = replace(
+        RAID_B, date_start=D(2024, 9, 1), date_end=D(2024, 9, 7), time_precision=2, actor1="Tribal Militia"
+    )
+    merged = combine([vague, RAID_A, replace(RAID_C, actor1="Islamic State")])
+    assert (merged.date_start, merged.date_end, merged.time_precision) == (D(2024, 9, 6), D(2024, 9, 6), 1)
+    assert merged.actor1 == "Islamic State"
+    assert merged.assoc_actor_1 == ("Tribal Militia",)
+    assert merged.event_id == vague.event_id  # the first given: ingest order keeps ids stable
+
+
+def test_events_combine_open_ended_figures_and_fillers() -> None:
+    a = replace(
+        RAID_A, fatalities=Quantity(12, 12, None, "at least 12"), victims=(RoleFiller("villagers", 0, 9),)
+    )
+    b = replace(RAID_B, fatalities=Quantity(20, 24, 99, "dozens"), victims=(RoleFiller("Villagers", 5, 14),))
+    merged = combine([a, b])
+    assert merged.fatalities == Quantity(12, 12, 99, "at least 12 / dozens")
+    assert [f.text for f in merged.victims] == ["villagers"]
+    only_open = combine([a, replace(RAID_C, fatalities=Quantity(10, 10, None, "more than 9"))])
+    assert only_open.fatalities is not None and only_open.fatalities.high is None
+
+
+def test_events_combine_rejects_bad_input() -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        combine([])
+    with pytest.raises(TypeError, match="dict"):
+        combine([{"event_id": "x"}])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="str"):
+        compare(RAID_A, "not an event")  # type: ignore[arg-type]
+
+
+def test_events_cluster_groups_reports_and_keeps_others_apart() -> None:
+    groups = cluster([RAID_A, AIRSTRIKE, RAID_B, RAID_C])
+    assert groups == [[0, 2, 3], [1]]
+    assert cluster([]) == []
+
+
+def test_events_cluster_compares_only_within_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(7)
+    events = [
+        replace(
+            RAID_A,
+            event_id=f"e{i}",
+            doc_id=f"d{i}",
+            admin1=rng.choice(["Anbar", "Nineveh", "Basra", "Diyala"]),
+            latitude=None,
+            longitude=None,
+            geo_precision=3,
+            date_start=D(2020, 1, 1) + dt.timedelta(days=rng.randrange(1500)),
+        )
+        for i in range(600)
+    ]
+    events = [replace(e, date_end=e.date_start, event_date=e.date_start) for e in events]
+    calls = 0
+    real = dedup._decide
+
+    def counting(*args: object, **kwargs: object) -> dedup.MergeDecision:
+        nonlocal calls
+        calls += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dedup, "_decide", counting)
+    groups = cluster(events)
+    all_pairs = len(events) * (len(events) - 1) // 2
+    assert calls < all_pairs / 50, f"{calls} comparisons for {len(events)} events"
+    assert sorted(i for g in groups for i in g) == list(range(len(events)))

@@ -1,0 +1,67 @@
+"""HTML metadata (outlet, canonical URL, date) reaches the Document; fragments and hostile markup."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.documents.build import build_document
+from eventwire.documents.html import extract_html
+from eventwire.errors import DocumentError
+from eventwire.models.document import RawItem
+
+BODY = (
+    "<p>A bomb exploded near a mosque in Kabul on Friday, killing four worshippers and wounding twelve "
+    "others, police said.</p><p>No group claimed responsibility for the blast, which came days after a "
+    "similar attack in the city.</p>"
+)
+
+
+def test_html_outlet_canonical_url_and_date_reach_the_document() -> None:
+    page = (
+        "<html><head><title>Blast in Kabul | Kabul Desk</title>"
+        '<link rel="canonical" href="https://kabuldesk.example.org/2024/blast">'
+        '<meta property="og:site_name" content="Kabul Desk">'
+        '<meta property="article:published_time" content="2024-03-01T10:00:00Z"></head>'
+        f"<body><article><h1>Blast in Kabul</h1>{BODY}</article></body></html>"
+    )
+    raw = RawItem(
+        "a.warc.gz@12", page, "text/html", (("url", "https://kabuldesk.example.org/2024/blast?utm=x"),)
+    )
+    doc = build_document(raw)
+    assert doc.outlet == "Kabul Desk" and doc.canonical_url == "https://kabuldesk.example.org/2024/blast"
+    assert doc.url == "https://kabuldesk.example.org/2024/blast?utm=x"
+    assert (doc.published, doc.published_source) == (dt.date(2024, 3, 1), "metadata")
+    assert doc.text[doc.text.index("killing") :].startswith("killing four worshippers")
+
+
+def test_html_outlet_falls_back_to_the_host_and_crawl_date() -> None:
+    page = f"<html><body><article>{BODY}</article></body></html>"
+    meta = (("url", "https://www.wire.example.com/x"), ("crawled", "2024-05-06T07:08:09Z"))
+    raw = RawItem("a.warc@0", page, "text/html", meta)
+    doc = build_document(raw)
+    assert doc.outlet == "wire.example.com" and doc.canonical_url is None
+    assert (doc.published, doc.published_source) == (dt.date(2024, 5, 6), "crawled")
+
+
+def test_html_fragment_of_a_feed_summary_gives_its_text() -> None:
+    doc = build_document(
+        RawItem("feed.rss#1", "<p>Gunmen killed two people in Gao on Monday.</p>", "text/html")
+    )
+    assert doc.text == "Gunmen killed two people in Gao on Monday."
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body>" + "<div>" * 5000 + "<p>deep</p>" + "</div>" * 5000 + "</body></html>",
+        "<html><body><script>" + "x" * 100_000 + "</script><style>p{}</style></body></html>",
+        "<html><body><p title='" + "a" * 200_000 + "'></p></body></html>",
+    ],
+    ids=["deep-nesting", "only-script", "huge-attribute"],
+)
+def test_html_hostile_markup_is_a_clear_error(page: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        extract_html(page, "hostile.html")
+    assert "hostile.html" in str(caught.value)

@@ -1,0 +1,217 @@
+"""The store on both backends: idempotent writes, round trips, filters, pages, copies, merges."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.documents.build import build_document
+from eventwire.errors import StoreError
+from eventwire.models.document import Document
+from eventwire.models.event import Event
+from eventwire.pipeline import dedup_functions
+from eventwire.sources.files import read_inputs
+from eventwire.store import EventFilter, open_store
+from eventwire.store.export import export
+
+ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="module")
+def extracted(extractor: Any) -> list[tuple[Document, list[Event]]]:
+    """The fixture articles (real news text) and the events eventwire extracts from them."""
+    out = []
+    for item in read_inputs(sorted(str(p) for p in ARTICLES.glob("*.json"))):
+        assert not isinstance(item, Exception), item
+        doc = build_document(item)
+        out.append((doc, extractor.run(doc).events))
+    return out
+
+
+def fill(target: str, extracted: list[tuple[Document, list[Event]]]) -> None:
+    with open_store(target, dedup=dedup_functions()) as store:
+        for doc, events in extracted:
+            store.write(doc, events)
+
+
+def test_store_write_is_idempotent_and_round_trips(target: str, extracted: Any) -> None:
+    fill(target, extracted)
+    with open_store(target, dedup=dedup_functions()) as store:
+        before = (store.counts(), [e.to_dict() for e in store.events()])
+        for doc, events in extracted:
+            again = store.write(doc, events)
+            assert not again.new and again.events == 0
+            assert store.known(doc)
+        assert (store.counts(), [e.to_dict() for e in store.events()]) == before
+        for doc, events in extracted:
+            for ev in events:
+                back = store.event(ev.event_id)
+                assert back is not None
+                if back.event_id == ev.event_id and back.extras["members"] == 1:
+                    assert back.to_dict() == ev.to_dict()  # the record, as stored, loses nothing
+            record = store.document(doc.id)
+            assert record is not None and record.text == doc.text
+            assert record.events == [e.event_id for e in events] or record.duplicate_of
+
+
+def test_store_copies_are_linked_not_doubled(target: str) -> None:
+    text = (
+        "Gunmen killed seven villagers in an attack on Gajiram in Borno State on Tuesday, residents said. "
+        "The attackers also burned several houses and stole livestock before fleeing into the bush."
+    )
+    first = Document("doc-a", text, url="https://www.example.org/news/gajiram/?utm_source=rss#top")
+    same = Document("doc-a2", text, url="http://example.org/news/gajiram")
+    copy = Document("doc-b", text, url="https://wire.example.com/gajiram")
+    with open_store(target, dedup=dedup_functions()) as store:
+        assert store.write(first, []).new
+        assert store.known(same)  # same text at the same canonical URL: the same document
+        assert not store.write(same, []).new
+        assert store.find_duplicate(copy) == "doc-a"
+        stored = store.write(copy, [])
+        assert stored.new and stored.duplicate_of == "doc-a"
+        assert store.counts()[0] == 2
+
+
+def test_store_filters_agree_with_the_records(target: str, extracted: Any) -> None:
+    fill(target, extracted)
+    with open_store(target) as store:
+        everything = list(store.events())
+        assert everything, "the fixture articles hold events"
+
+        def ids(where: EventFilter) -> list[str]:
+            return [e.event_id for e in store.events(where)]
+
+        def expect(keep: Any) -> list[str]:
+            return [e.event_id for e in everything if keep(e)]
+
+        some = next(e for e in everything if e.country and e.admin1 and e.actor1)
+        assert ids(EventFilter(country=some.country.upper())) == expect(lambda e: e.country == some.country)
+        assert ids(EventFilter(country=some.iso3)) == expect(lambda e: e.iso3 == some.iso3)
+        assert ids(EventFilter(admin1=some.admin1)) == expect(lambda e: e.admin1 == some.admin1)
+        assert ids(EventFilter(event_type="battles")) == expect(lambda e: e.event_type == "Battles")
+        assert ids(EventFilter(event_type=some.sub_event_type)) == expect(
+            lambda e: e.sub_event_type == some.sub_event_type
+        )
+        word = some.actor1.split()[-1].lower()
+        assert ids(EventFilter(actor=word)) == expect(
+            lambda e: any(
+                word in (a or "").lower() for a in (e.actor1, e.actor2, *e.assoc_actor_1, *e.assoc_actor_2)
+            )
+        )
+        since, until = dt.date(2024, 1, 1), dt.date(2024, 6, 30)
+        assert ids(EventFilter(since=since, until=until)) == expect(
+            lambda e: e.event_date is not None and since <= e.event_date <= until
+        )
+        assert ids(EventFilter(min_fatalities=5)) == expect(lambda e: e.fatalities and e.fatalities.best >= 5)
+        box = (0.0, 0.0, 50.0, 40.0)
+        assert ids(EventFilter(bbox=box)) == expect(
+            lambda e: e.latitude is not None and 0 <= e.latitude <= 40 and 0 <= e.longitude <= 50
+        )
+        texts = {doc.id: doc.text.lower() for doc, _ in extracted}
+        assert ids(EventFilter(text="convoy Gwoza")) == expect(
+            lambda e: "convoy" in texts[e.doc_id] and "gwoza" in texts[e.doc_id]
+        )
+        assert len(ids(EventFilter(text="convoy Gwoza"))) == 1
+        assert ids(EventFilter(text="'; DROP TABLE events; --")) == []
+        assert store.counts()[1] == len(everything)
+        stats = store.stats()
+        assert stats["events"] == len(everything)
+        assert stats["fatalities"] == sum(e.fatalities.best for e in everything if e.fatalities)
+        assert sum(d["events"] for d in stats["by_type"]) == len(everything)
+
+
+def test_store_pages_newest_first_with_a_cursor(target: str, extracted: Any) -> None:
+    fill(target, extracted)
+    with open_store(target) as store:
+        everything = [e.event_id for e in store.events()]
+        dates = [e.event_date for e in store.events() if e.event_date]
+        assert dates == sorted(dates, reverse=True)
+        seen: list[str] = []
+        cursor = None
+        while True:
+            page = store.page(limit=4, cursor=cursor)
+            assert page.total == len(everything)
+            seen += [e.event_id for e in page.items]
+            if page.next is None:
+                break
+            cursor = page.next
+        assert seen == everything
+        with pytest.raises(StoreError, match="cursor"):
+            store.page(cursor="not-a-cursor")
+
+
+def _exports(target: str) -> dict[str, Any]:
+    with open_store(target) as store:
+        out: dict[str, Any] = {}
+        for fmt in ("jsonl", "csv", "geojson"):
+            buffer = io.StringIO()
+            export(store.events(), fmt, buffer)
+            out[fmt] = buffer.getvalue()
+        out["stats"] = store.stats()
+        out["pages"] = [[e.event_id for e in store.page(limit=5).items]]
+        out["texts"] = [e.event_id for e in store.events(EventFilter(text="killed soldiers"))]
+        return out
+
+
+def test_store_sqlite_and_postgresql_give_the_same_results(
+    tmp_path: Path, pg_target: str, extracted: Any
+) -> None:
+    sqlite_target = str(tmp_path / "same.db")
+    fill(sqlite_target, extracted)
+    fill(pg_target, extracted)
+    lite, pg = _exports(sqlite_target), _exports(pg_target)
+    assert lite["jsonl"].count("\n") > 5
+    assert lite == pg
+
+
+def test_store_merges_reports_of_one_event_and_splits_them(target: str, extracted: Any) -> None:
+    doc, events = next((d, evs) for d, evs in extracted if d.id == "01-borno-convoy-ambush")
+    ev = events[0]
+    other_text = doc.text.replace("fourteen soldiers", "fifteen soldiers").replace("Insurgents", "Jihadists")
+    other = Document("other-outlet", "A second outlet's report. " + other_text[::-1])  # not a copy
+    twin = dataclasses.replace(
+        ev, event_id="ev-other", doc_id=other.id,
+        fatalities=dataclasses.replace(ev.fatalities, low=15, best=15, high=15) if ev.fatalities else None,
+    )  # fmt: skip
+    with open_store(target, dedup=dedup_functions()) as store:
+        store.write(doc, events)
+        stored = store.write(other, [twin])
+        assert stored.merged == 1, "the same ambush reported by another document joins the stored event"
+        merged = store.event("ev-other")
+        assert merged is not None and merged.event_id == ev.event_id
+        assert {d.id for d in store.event_sources(ev.event_id)} == {doc.id, other.id}
+        cluster = store.cluster(ev.event_id)
+        assert cluster is not None and [m.event_id for m in cluster.members] == [ev.event_id, "ev-other"]
+        assert any(d.action == "merge" and d.event_id == "ev-other" for d in cluster.decisions)
+        total = store.counts()[1]
+        assert store.split("ev-other") == ev.event_id
+        assert store.counts()[1] == total + 1
+        alone = store.event("ev-other")
+        assert alone is not None and alone.event_id == "ev-other" and alone.fatalities == twin.fatalities
+        with pytest.raises(StoreError, match="not merged"):
+            store.split("ev-other")
+
+
+def test_store_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("this is not a database" * 100)
+    with pytest.raises(StoreError, match=r"notes\.db"):
+        open_store(path)
+    with pytest.raises(StoreError, match="no such database"):
+        open_store(tmp_path / "missing.db", create=False)
+
+
+def test_store_records_errors_and_forgets_them_once_stored(target: str) -> None:
+    with open_store(target) as store:
+        store.record_error("feeds/a.jsonl:3", "E015", "is not JSON")
+        store.record_error("feeds/a.jsonl:3", "E015", "is not JSON")
+        assert [(r["origin"], r["code"]) for r in store.errors()] == [("feeds/a.jsonl:3", "E015")]
+        store.write(Document("doc-x", "Police arrested three men in Lima.", origin="feeds/a.jsonl:3"), [])
+        assert store.errors() == []
+        assert json.dumps(store.stats())
