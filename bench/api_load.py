@@ -227,38 +227,78 @@ def query_mix(base: str) -> list[tuple[str, str]]:
     return queries
 
 
+class Connection:
+    """One keep-alive HTTP/1.1 connection, spoken by hand: a load client must cost far less CPU than the
+    server it measures, and both share these cores."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str) -> None:
+        self.reader, self.writer, self.host = reader, writer, host
+
+    @classmethod
+    async def open(cls, host: str, port: int) -> Connection:
+        reader, writer = await asyncio.open_connection(host, port)
+        return cls(reader, writer, host)
+
+    async def get(self, path: str) -> int:
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+        await self.writer.drain()
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        length = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+        if length:
+            await self.reader.readexactly(int(length.group(1)))
+        else:  # chunked
+            while True:
+                size = int((await self.reader.readline()).strip() or b"0", 16)
+                await self.reader.readexactly(size + 2)
+                if size == 0:
+                    break
+        return status
+
+    def close(self) -> None:
+        self.writer.close()
+
+
 async def open_loop(
-    base: str, queries: list[tuple[str, str]], rate: float, seconds: float, grace: float
+    host: str, port: int, queries: list[tuple[str, str]], rate: float, seconds: float, grace: float
 ) -> dict[str, Any]:
     """Send ``rate`` requests a second for ``seconds``; latency counts from when each request was due.
 
-    Requests still unanswered ``grace`` seconds after the last one was due are cancelled and counted as
-    unfinished (their latency is unbounded: percentiles that reach them are reported as null)."""
+    Each request goes out on time on an idle connection (a new one when all are busy). Requests still
+    unanswered ``grace`` seconds after the last one was due are counted as unfinished (their latency is
+    unbounded: percentiles that reach them are reported as null)."""
     total = int(rate * seconds)
     rng = random.Random(7)
     plan = [rng.choice(queries) for _ in range(total)]
     results: list[tuple[str, float, int]] = []
-    limits = httpx.Limits(max_connections=1024, max_keepalive_connections=1024)
-    async with httpx.AsyncClient(base_url=base, timeout=seconds + grace, limits=limits) as client:
-        start = time.perf_counter()
+    idle: list[Connection] = []
+    opened: list[Connection] = []
+    start = time.perf_counter()
 
-        async def one(k: int, name: str, path: str) -> None:
-            due = start + k / rate
-            delay = due - time.perf_counter()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            try:
-                status = (await client.get(path)).status_code
-            except httpx.HTTPError:
-                status = 0
-            results.append((name, time.perf_counter() - due, status))
+    async def one(k: int, name: str, path: str) -> None:
+        due = start + k / rate
+        delay = due - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        conn = idle.pop() if idle else None
+        if conn is None:
+            conn = await Connection.open(host, port)
+            opened.append(conn)
+        try:
+            status = await conn.get(path)
+            idle.append(conn)
+        except (OSError, asyncio.IncompleteReadError, ValueError):
+            status = 0
+        results.append((name, time.perf_counter() - due, status))
 
-        tasks = [asyncio.ensure_future(one(k, name, path)) for k, (name, path) in enumerate(plan)]
-        _, pending = await asyncio.wait(tasks, timeout=seconds + grace)
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
-        elapsed = time.perf_counter() - start
+    tasks = [asyncio.ensure_future(one(k, name, path)) for k, (name, path) in enumerate(plan)]
+    _, pending = await asyncio.wait(tasks, timeout=seconds + grace)
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
+    elapsed = time.perf_counter() - start
+    for conn in opened:
+        conn.close()
     latencies = sorted([r[1] * 1000 for r in results] + [math.inf] * len(pending))
     by_query: dict[str, list[float]] = {}
     for name, latency, _ in results:
@@ -269,6 +309,7 @@ async def open_loop(
         "requests_sent": total,
         "answered": len(results),
         "unfinished": len(pending),
+        "connections": len(opened),
         "throughput": round(len(results) / elapsed, 1),
         "errors": sum(1 for r in results if r[2] != 200),
         "latency_ms": summary(latencies),
@@ -324,6 +365,7 @@ def main() -> None:
     args.db.parent.mkdir(parents=True, exist_ok=True)
 
     seeding = None
+    load_before = os.getloadavg()
     if args.reseed or stored_events(args.db) != args.events:
         seeding = seed(args.db, args.events)
     port = free_port()
@@ -334,11 +376,15 @@ def main() -> None:
         with httpx.Client(base_url=base, timeout=60) as client:  # warm the page cache and the connection pool
             for _, path in queries:
                 client.get(path)
-        loaded = asyncio.run(open_loop(base, queries, args.rate, args.seconds, args.grace))
+        loaded = asyncio.run(open_loop("127.0.0.1", port, queries, args.rate, args.seconds, args.grace))
         closed = wrk_run(base, "/api/events?limit=50&country=Nigeria", 15)
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # requests still running in its threads
+            server.kill()
+            server.wait()
     report = {
         "what": "GET /api/events under an open-loop load (eventwire serve, one uvicorn process, SQLite)",
         "events": args.events,
@@ -348,6 +394,8 @@ def main() -> None:
         "wrk_closed_loop": closed,
         "machine": {
             "cpus": os.cpu_count(),
+            "load_average_before": load_before,
+            "load_average_after": os.getloadavg(),
             "python": platform.python_version(),
             "platform": platform.platform(),
         },

@@ -76,7 +76,8 @@ def test_app_stdin_csv_and_explain() -> None:
     )
     assert result.returncode == 0, result.stderr.decode()
     out = result.stdout.decode().splitlines()
-    assert out[0].startswith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1")
+    header = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1"
+    assert out[0].startswith(header)
     assert len(out) == 2 and "Violence against civilians" in out[1]
     assert "rejected:" in result.stderr.decode() and "threat" in result.stderr.decode()
 

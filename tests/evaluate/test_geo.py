@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from support import shared_path
 from eventwire.errors import SourceError
 from eventwire.evaluate.geo import (
     GoldDocument,
@@ -22,6 +21,7 @@ from eventwire.evaluate.geo import (
 from eventwire.extraction.toponyms import find_toponyms
 from eventwire.models.place import Place, PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer
+from support import shared_path
 
 TEXT = "Gunmen attacked Ramadi, in Anbar province, and Iraqi troops fled to Baghdad and Paris."
 

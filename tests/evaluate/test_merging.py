@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from support import shared_path
 from eventwire.evaluate.merging import GOLD_PATH, build_gold, load_gold, score_clusters
 from eventwire.evaluate.muc4 import GoldDate, GoldLocation, GoldTemplate, Muc4Document
+from support import shared_path
 
 
 def template(tid: str, day: int, place: str, kind: str, victims: tuple[str, ...] = ()) -> GoldTemplate:

@@ -22,10 +22,12 @@ OPENAPI_URL = "/api/openapi.json"
 
 
 def _open_store_factory(target: str) -> StoreFactory:
+    from eventwire.pipeline import dedup_functions
     from eventwire.store import open_store
 
     def factory() -> Store:
-        return open_store(target)
+        # Documents posted to the API are linked to their copies and merged like `eventwire ingest` does.
+        return open_store(target, dedup=dedup_functions())
 
     return factory
 

@@ -518,9 +518,8 @@ def serve(db: str | None, host: str, port: int, log_level: str) -> None:
     target = db or os.environ.get("EVENTWIRE_DB") or "eventwire.db"
     try:
         settings = ApiSettings.from_env(str(target))
-        open_store(
-            target, create=False
-        ).close()  # fail now, with the reason, rather than on the first request
+        # Fail now, with the reason, rather than on the first request.
+        open_store(target, create=False).close()
     except EventwireError as err:
         raise click.ClickException(str(err)) from None
     click.echo(

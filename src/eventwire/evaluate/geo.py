@@ -33,9 +33,11 @@ that were matched by a prediction with coordinates (*resolved*):
   divided by ``ln(20039)`` (half the Earth's circumference) and by ``n - 1`` (Jurgens et al. 2015, as in
   CamCoder's code): 0 is perfect, 1 every error at the antipode. Lower is better;
 - ``country``: the predicted place's ISO alpha-3 equals the gold's (not scored where the prediction is
-  wider than a country: a continent or a world region such as "the Middle East"). The gold country is that of the gold
-  GeoNames id where the gazetteer holds it, else the country TR-News names, else the country of the
-  gazetteer's town nearest the gold coordinates (within 200 km; otherwise the toponym is not scored);
+  wider than a country: a continent or a world region such as "the Middle East"). The gold country is
+  that of the gold GeoNames id where the gazetteer holds it, else the country TR-News names, else the
+  country the gold surface form names when its point lies within 1,500 km of the gold coordinates, else
+  the country of the gazetteer's town nearest the gold coordinates (within 200 km; otherwise the
+  toponym is not scored);
 - ``admin1``: the same for (country, admin1), both sides read through the gazetteer; a gold country
   matches a predicted country;
 - ``geonames_id``: exact id, over resolved toponyms whose gold has an id (GWN, TR-News).
@@ -54,7 +56,7 @@ from typing import Any, Final
 
 from eventwire.errors import SourceError
 from eventwire.models.place import PlaceMention
-from eventwire.resolve.gazetteer import Gazetteer
+from eventwire.resolve.gazetteer import KIND_COUNTRY, Gazetteer
 from eventwire.resolve.geo_names import name_key
 
 __all__ = [
@@ -79,6 +81,7 @@ EARTH_RADIUS_KM: Final = 6371.0088
 MAX_ERROR_KM: Final = 20039.0
 ACC_KM: Final = 161.0
 _NEAREST_KM: Final = 200.0
+_COUNTRY_KM: Final = 1500.0
 
 # GWN annotation types that are toponyms (the rest are expressions, non-toponyms, people, languages).
 GWN_TOPONYM_TYPES: Final = frozenset(
@@ -422,7 +425,8 @@ class GeoReport:
             f" exact spans {self.predicted_exact})",
             f"  F1                {100 * h['toponym_f1']:6.2f}",
             *(
-                f"  recall, {kind:<21} {100 * c.matched / c.gold if c.gold else 0:6.2f}  ({c.matched}/{c.gold})"
+                f"  recall, {kind:<21} {100 * (c.matched / c.gold if c.gold else 0):6.2f}"
+                f"  ({c.matched}/{c.gold})"
                 for kind, c in sorted(self.by_type.items())
             ),
             "",
@@ -455,9 +459,15 @@ def _gold_place(g: GoldToponym, gaz: Gazetteer) -> _GoldPlace | None:
     if g.geonames_id is not None:
         entry = gaz.entry_for_geonames_id(g.geonames_id)
         if entry is not None:
-            return _GoldPlace(gaz.iso3_of(entry), gaz.admin1_of(entry) if gaz.kind(entry) != 0 else None)
+            admin1 = gaz.admin1_of(entry) if gaz.kind(entry) != KIND_COUNTRY else None
+            return _GoldPlace(gaz.iso3_of(entry), admin1)
     if g.latitude is None or g.longitude is None:
         return None
+    named = gaz.country(g.text)
+    if named is not None and named.latitude is not None and named.longitude is not None:
+        # "DRC" with a point on the Congo river: the nearest town may lie across the border.
+        if haversine_km(g.latitude, g.longitude, named.latitude, named.longitude) < _COUNTRY_KM:
+            return _GoldPlace(named.iso3, None)
     near = gaz.nearest_town(g.latitude, g.longitude, max_km=_NEAREST_KM)
     iso3 = gaz.iso3_of(near) if near is not None else None
     if g.country:

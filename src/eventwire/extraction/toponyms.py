@@ -437,7 +437,7 @@ def _org_or_person(m: _Match, toks: _Tokens, mode: int, gaz: Gazetteer) -> str |
     top_is_country = gaz.kind(m.ids[0]) == KIND_COUNTRY
     nxt = m.end_tok + 1
     if (
-        not top_is_country
+        gaz.kind(m.ids[0]) == KIND_TOWN  # "Texas said" is the state (metonymy); "Clinton said" a person
         and " " not in m.key
         and m.designator is None
         and nxt < n
@@ -700,13 +700,16 @@ class _Reading:
         return cls(countries, admin1s, places_in, {id(m): c for m, c in chosen})
 
     def resolve(self, m: _Match, gaz: Gazetteer, toks: _Tokens) -> int:
-        """``m`` read in this context, its own earlier reading left out of the neighbours."""
+        """``m`` read in this context, its own earlier reading left out: a name does not vouch for itself."""
         own = self.chosen.get(id(m))
-        neighbours = self.places_in
-        if own is not None and _is_local(gaz, own):
-            neighbours = self.places_in.copy()
-            neighbours[(gaz.iso3_of(own) or "", gaz.admin1_of(own) or "")] -= 1
-        return _resolve(m, gaz, toks, self.countries, self.admin1s, neighbours)
+        neighbours, countries = self.places_in, self.countries
+        if own is not None and (iso3 := gaz.iso3_of(own)) is not None:
+            countries = dict(self.countries)
+            countries[iso3] -= _weight(gaz, own)
+            if _is_local(gaz, own):
+                neighbours = self.places_in.copy()
+                neighbours[(iso3, gaz.admin1_of(own) or "")] -= 1
+        return _resolve(m, gaz, toks, countries, self.admin1s, neighbours)
 
 
 def _is_local(gaz: Gazetteer, c: int) -> bool:

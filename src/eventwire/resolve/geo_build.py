@@ -873,10 +873,11 @@ class _Builder:
                     for ckey in country_keys
                     if len(ckey) > 3 and f"{word} {ckey}" not in existing
                 ]
-                if not new_keys:
-                    continue
+                name = f"{display} {out.country_names[slot]}"
+                if not new_keys or self.key(name) in existing:
+                    continue  # its own name is taken: "Northern Ireland" is not the north of Ireland
                 self.add_entry(
-                    name=f"{display} {out.country_names[slot]}",
+                    name=name,
                     kind=KIND_REGION,
                     fcode="RGN",
                     iso3=iso3,

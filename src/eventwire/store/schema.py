@@ -39,7 +39,7 @@ documents = Table(
     Column("language", String),
     Column("text", Text, nullable=False),
     Column("ingested_at", String, nullable=False),
-    Column("fingerprint", BigInteger),  # 64-bit SimHash, stored signed
+    Column("fingerprint", Text),  # the dedup fingerprint as hex (wider than any integer column)
     Column("duplicate_of", String, ForeignKey("documents.id"), index=True),
 )
 

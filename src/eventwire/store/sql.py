@@ -56,14 +56,13 @@ def _hash(text_: str) -> str:
     return hashlib.sha256(text_.encode("utf-8")).hexdigest()
 
 
-def _signed(fp: int) -> int:
-    """A 64-bit fingerprint as the signed integer a BIGINT column holds."""
-    fp &= (1 << 64) - 1
-    return fp - (1 << 64) if fp >= 1 << 63 else fp
+def _fp_text(fp: int) -> str:
+    """A document fingerprint as hex text: signatures are wider than any integer column."""
+    return format(fp, "x")
 
 
-def _unsigned(value: int) -> int:
-    return value & ((1 << 64) - 1)
+def _fp_value(text_: str) -> int:
+    return int(text_, 16)
 
 
 def _dumps(record: dict[str, Any]) -> str:
@@ -239,7 +238,7 @@ class SqlStore:
             .order_by(d.id)
         ).all()
         for row in rows:
-            if self.dedup.near_duplicate(fp, _unsigned(row.fingerprint)):
+            if self.dedup.near_duplicate(fp, _fp_value(row.fingerprint)):
                 return str(row.duplicate_of or row.id)
         return None
 
@@ -266,7 +265,7 @@ class SqlStore:
                         id=doc_id, content_hash=_hash(doc.text), canonical_url=url, url=doc.url,
                         title=doc.title, published=doc.published.isoformat() if doc.published else None,
                         published_source=doc.published_source, origin=doc.origin, language=doc.language,
-                        text=doc.text, ingested_at=_now(), fingerprint=None if fp is None else _signed(fp),
+                        text=doc.text, ingested_at=_now(), fingerprint=None if fp is None else _fp_text(fp),
                         duplicate_of=duplicate_of,
                     )
                 )  # fmt: skip

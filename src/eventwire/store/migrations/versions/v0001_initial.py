@@ -31,7 +31,7 @@ def upgrade() -> None:
         sa.Column("language", sa.String),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("ingested_at", sa.String, nullable=False),
-        sa.Column("fingerprint", sa.BigInteger),
+        sa.Column("fingerprint", sa.Text),
         sa.Column("duplicate_of", sa.String, sa.ForeignKey("documents.id")),
     )
     op.create_index("ix_documents_content_hash", "documents", ["content_hash"])

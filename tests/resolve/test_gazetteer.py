@@ -1,0 +1,53 @@
+"""The compiled gazetteer: lookups, entries by GeoNames id and by position, area points."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.evaluate.geo import haversine_km
+from eventwire.resolve.gazetteer import KIND_ADMIN2, KIND_TOWN, Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer(cache_dir: Path) -> Gazetteer:
+    return Gazetteer.load(cache_dir)
+
+
+def test_gazetteer_lookup_spellings_meet(gazetteer: Gazetteer) -> None:
+    for spelling in ("Al-Anbar", "al Anbar", "ANBAR", "Anbar province"):
+        places = gazetteer.lookup(spelling)
+        assert places and places[0].name == "Anbar" and places[0].iso3 == "IRQ", spelling
+    assert gazetteer.lookup("Notaplace Xyzzy") == []
+
+
+def test_gazetteer_admin1_points_lie_in_the_middle_of_the_area(gazetteer: Gazetteer) -> None:
+    # An admin1 stands at the middle of its area, not at its capital: Queensland is not Brisbane.
+    queensland = gazetteer.admin1("Queensland", "AUS")
+    assert queensland is not None and queensland.latitude is not None and queensland.longitude is not None
+    assert haversine_km(queensland.latitude, queensland.longitude, -27.47, 153.03) > 800
+    texas = gazetteer.admin1("Texas", "USA")
+    assert texas is not None and texas.latitude is not None and texas.longitude is not None
+    assert haversine_km(texas.latitude, texas.longitude, 31.0, -99.5) < 161
+
+
+def test_gazetteer_entries_by_geonames_id_and_nearest_town(gazetteer: Gazetteer) -> None:
+    entry = gazetteer.entry_for_geonames_id(2988507)  # Paris
+    assert entry is not None and gazetteer.place(entry).iso3 == "FRA"
+    assert gazetteer.entry_for_geonames_id(1) is None
+    near = gazetteer.nearest_town(33.42, 43.30)  # beside Ramadi
+    assert near is not None and gazetteer.kind(near) == KIND_TOWN and gazetteer.iso3_of(near) == "IRQ"
+    assert gazetteer.nearest_town(0.0, -140.0) is None  # the middle of the Pacific
+
+
+def test_gazetteer_counties_are_admin2_with_precision_2(gazetteer: Gazetteer) -> None:
+    ids = gazetteer.candidate_ids("Metcalfe County")
+    assert ids and gazetteer.kind(ids[0]) == KIND_ADMIN2
+    county = gazetteer.place(ids[0])
+    assert (county.iso3, county.admin1, county.precision, county.feature_code) == (
+        "USA",
+        "Kentucky",
+        2,
+        "ADM2",
+    )
