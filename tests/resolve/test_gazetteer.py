@@ -51,3 +51,10 @@ def test_gazetteer_counties_are_admin2_with_precision_2(gazetteer: Gazetteer) ->
         2,
         "ADM2",
     )
+
+
+def test_gazetteer_us_states_carry_their_geonames_ids(gazetteer: Gazetteer) -> None:
+    texas = gazetteer.admin1("Texas", "USA")
+    assert texas is not None and texas.geonames_id == 4736286
+    entry = gazetteer.entry_for_geonames_id(4736286)
+    assert entry is not None and gazetteer.place(entry) == texas

@@ -463,11 +463,16 @@ def _gold_place(g: GoldToponym, gaz: Gazetteer) -> _GoldPlace | None:
             return _GoldPlace(gaz.iso3_of(entry), admin1)
     if g.latitude is None or g.longitude is None:
         return None
+    # A country named outright ("DRC" with a point on the Congo river, where the nearest town may lie
+    # across the border) is that country when its point is not far off.
     named = gaz.country(g.text)
-    if named is not None and named.latitude is not None and named.longitude is not None:
-        # "DRC" with a point on the Congo river: the nearest town may lie across the border.
-        if haversine_km(g.latitude, g.longitude, named.latitude, named.longitude) < _COUNTRY_KM:
-            return _GoldPlace(named.iso3, None)
+    if (
+        named is not None
+        and named.latitude is not None
+        and named.longitude is not None
+        and haversine_km(g.latitude, g.longitude, named.latitude, named.longitude) < _COUNTRY_KM
+    ):
+        return _GoldPlace(named.iso3, None)
     near = gaz.nearest_town(g.latitude, g.longitude, max_km=_NEAREST_KM)
     iso3 = gaz.iso3_of(near) if near is not None else None
     if g.country:

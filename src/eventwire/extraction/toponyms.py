@@ -586,7 +586,8 @@ def _prefer_capital_town(m: _Match, gaz: Gazetteer) -> None:
         if gaz.kind(c) != KIND_TOWN:
             continue
         if (gaz.iso3_of(c), gaz.admin1_of(c)) in admins or (gaz.iso3_of(c), gaz.admin2_of(c)) in districts:
-            m.bonus[c] = m.bonus.get(c, 0.0) + 2.0
+            # The province's own seat more so, even where GeoNames calls it otherwise ("New York City").
+            m.bonus[c] = m.bonus.get(c, 0.0) + (3.0 if gaz.is_admin_seat(c) else 2.0)
         if gaz.is_national_capital(c) and gaz.iso3_of(c) in countries:
             # "Washington" is the capital before the state named after the same person.
             m.bonus[c] = m.bonus.get(c, 0.0) + _CAPITAL_BONUS

@@ -226,6 +226,10 @@ class Gazetteer:
     def is_national_capital(self, i: int) -> bool:
         return FEATURE_CODES[self._c.fcode[i]] == "PPLC"
 
+    def is_admin_seat(self, i: int) -> bool:
+        """A national or first-level capital (GeoNames PPLC / PPLA)."""
+        return FEATURE_CODES[self._c.fcode[i]] in ("PPLC", "PPLA")
+
     def iso3_of(self, i: int) -> str | None:
         slot = self._c.country_ix[i]
         return None if slot == NO_COUNTRY else self._c.country_iso3[slot]

