@@ -134,6 +134,7 @@ def write_warc(path: Path, corpus: list[dict[str, str]], limit: int) -> int:
 
 
 _SUMMARY = re.compile(r"(?P<documents>\d+) documents?, (?P<events>\d+) events?.*?(?P<errors>\d+) errors?")
+_DUPLICATES = re.compile(r"(?P<duplicates>\d+) duplicates?")
 
 
 def ingest(warc: Path, db: Path) -> dict[str, object]:
@@ -164,8 +165,9 @@ def ingest(warc: Path, db: Path) -> dict[str, object]:
         "documents": documents,
         "events": int(found.group("events")) if found else None,
         "errors": int(found.group("errors")) if found else None,
+        "duplicates": int(dup.group("duplicates")) if (dup := _DUPLICATES.search(summary)) else 0,
         "seconds": round(seconds, 1),
-        "documents_per_s": round(documents / seconds, 1) if seconds else None,
+        "documents_per_s": round(documents / seconds, 1) if seconds else None,  # extracted and stored
         "cpu_seconds": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1),
         "peak_rss_mb": round(after.ru_maxrss / 1024, 1),  # Linux reports KiB; the largest child so far
         "first_errors": [line for line in lines if line.startswith("error:")][:5],
@@ -196,8 +198,17 @@ def main() -> int:
             built = time.perf_counter() - started
             print(f"{label}: {count:,} articles, {warc.stat().st_size / 1e6:.1f} MB, built in {built:.0f} s")
             run = ingest(warc, tmp / f"{label}.db")
-            run.update(articles=count, warc_mb=round(warc.stat().st_size / 1e6, 1))
+            seconds = float(run["seconds"])  # type: ignore[arg-type]
+            run.update(
+                articles=count,
+                articles_per_s=round(count / seconds, 1) if seconds else None,
+                warc_mb=round(warc.stat().st_size / 1e6, 1),
+            )
             print(f"{label}: {run['summary']} in {run['seconds']} s, peak {run['peak_rss_mb']} MB")
+            if run["events"] is None:  # no summary line: the run itself failed, there is nothing to report
+                print(f"failed: `eventwire {run['command']}` ended without its summary (exit status "
+                      f"{run['exit_status']}); {args.out} is left as it was", file=sys.stderr)  # fmt: skip
+                return 1
             runs[label] = run
         result = {
             "benchmark": "eventwire ingest of a WARC.gz into SQLite (bench/ingest_warc.py)",
