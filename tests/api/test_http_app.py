@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -24,6 +25,9 @@ def test_http_openapi_documents_every_endpoint(client: TestClient) -> None:
     assert spec["paths"]["/api/events"]["get"]["parameters"]
     limit = next(p for p in spec["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "limit")
     assert limit["schema"]["maximum"] == 500
+    # Invalid requests are answered 400 with the error envelope: FastAPI's default 422 is not documented.
+    assert "HTTPValidationError" not in json.dumps(spec)
+    assert "400" in spec["paths"]["/api/events/{event_id}"]["get"]["responses"]
 
 
 @pytest.mark.parametrize("path", ["/", "/docs"])
@@ -66,9 +70,16 @@ def test_http_settings_from_env_reject_bad_values() -> None:
     from eventwire.errors import ConfigError
 
     settings = ApiSettings.from_env(
-        "x.db", {"EVENTWIRE_API_TOKEN": "long-enough-token", "EVENTWIRE_CORS_ORIGINS": "https://a.org, https://b.org"}
+        "x.db",
+        {
+            "EVENTWIRE_API_TOKEN": "long-enough-token",
+            "EVENTWIRE_CORS_ORIGINS": "https://a.org, https://b.org",
+        },
     )
-    assert settings.token == "long-enough-token" and settings.cors_origins == ("https://a.org", "https://b.org")
+    assert settings.token == "long-enough-token" and settings.cors_origins == (
+        "https://a.org",
+        "https://b.org",
+    )
     with pytest.raises(ConfigError, match="EVENTWIRE_MAX_BODY_BYTES"):
         ApiSettings.from_env("x.db", {"EVENTWIRE_MAX_BODY_BYTES": "lots"})
     with pytest.raises(ConfigError, match="shorter than 8"):

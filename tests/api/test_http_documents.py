@@ -131,7 +131,9 @@ def test_http_post_needs_the_bearer_token(writer: TestClient) -> None:
 
 
 def test_http_post_is_off_without_a_configured_token(client: TestClient) -> None:
-    assert_error(client.post("/api/documents", json={"text": REPORT}, headers=AUTH), 403, "EVENTWIRE_API_TOKEN")
+    assert_error(
+        client.post("/api/documents", json={"text": REPORT}, headers=AUTH), 403, "EVENTWIRE_API_TOKEN"
+    )
 
 
 def test_http_post_larger_than_the_limit_is_a_413(writer: TestClient) -> None:
@@ -152,7 +154,9 @@ def test_http_post_larger_than_the_limit_is_a_413(writer: TestClient) -> None:
         ({"text": "   \n  "}, "no text"),
     ],
 )
-def test_http_post_bad_bodies_get_a_clear_error(writer: TestClient, body: dict[str, Any], fragment: str) -> None:
+def test_http_post_bad_bodies_get_a_clear_error(
+    writer: TestClient, body: dict[str, Any], fragment: str
+) -> None:
     response = writer.post("/api/documents", json=body, headers=AUTH)
     assert response.status_code in (400, 422)
     assert_error(response, response.status_code, fragment)

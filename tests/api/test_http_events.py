@@ -56,7 +56,9 @@ def test_http_events_pages_with_a_cursor_until_the_last_page(client: TestClient)
         ({"q": "buried"}, lambda e: e["doc_id"] == "hostile-markup-article"),
     ],
 )
-def test_http_events_filters_match_only_what_they_name(client: TestClient, params: dict[str, Any], check: Any) -> None:
+def test_http_events_filters_match_only_what_they_name(
+    client: TestClient, params: dict[str, Any], check: Any
+) -> None:
     everything = client.get("/api/events").json()["items"]
     body = client.get("/api/events", params=params).json()
     assert body["items"], f"no event matched {params}"

@@ -24,7 +24,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-PLAYWRIGHT = Path(os.environ.get("EVENTWIRE_PLAYWRIGHT_CORE", ROOT / ".venv/node/node_modules/playwright-core"))
+PLAYWRIGHT = Path(
+    os.environ.get("EVENTWIRE_PLAYWRIGHT_CORE", ROOT / ".venv/node/node_modules/playwright-core")
+)
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

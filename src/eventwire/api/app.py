@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
@@ -32,6 +34,26 @@ def _open_store_factory(target: str) -> StoreFactory:
     return factory
 
 
+def _document_errors_as_sent(app: FastAPI) -> None:
+    """Invalid requests get a 400 with the error envelope, never FastAPI's default 422 body: take that
+    default out of the OpenAPI document so that it describes what the server really sends."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            for operation in (op for path in schema["paths"].values() for op in path.values()):
+                default = operation.get("responses", {}).get("422")
+                if default and "HTTPValidationError" in json.dumps(default):
+                    del operation["responses"]["422"]
+            for name in ("HTTPValidationError", "ValidationError"):
+                schema.get("components", {}).get("schemas", {}).pop(name, None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(
     settings: ApiSettings, *, store_factory: StoreFactory | None = None, extractor: Extractor | None = None
 ) -> FastAPI:
@@ -45,6 +67,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         pool.close()
+        app.state.ingestor.close()
 
     app = FastAPI(
         title="eventwire",
@@ -62,6 +85,7 @@ def create_app(
     for router in (events.router, documents.router, stats.router, export.router, health.router):
         app.include_router(router)
     install_dashboard(app, openapi_url=OPENAPI_URL)
+    _document_errors_as_sent(app)
 
     @app.middleware("http")
     async def security_headers(

@@ -1,4 +1,4 @@
-"""What the routes depend on: the store (one per worker thread), the filters, and the write token."""
+"""What the routes depend on: the store (one, shared by the worker threads), the filters, the write token."""
 
 from __future__ import annotations
 

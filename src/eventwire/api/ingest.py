@@ -6,16 +6,15 @@ import threading
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import httpx
-
 from eventwire.api.errors import ApiError
 from eventwire.api.schemas import DocumentIn
 from eventwire.api.settings import ApiSettings
 from eventwire.documents.build import build_document
-from eventwire.errors import EventwireError
+from eventwire.errors import EventwireError, FetchError, TooLargeError
 from eventwire.extraction.pipeline import Extractor
 from eventwire.models.document import RawItem
 from eventwire.models.event import Event
+from eventwire.sources.web import Fetcher, FetchSettings
 from eventwire.store.base import Store
 
 
@@ -33,6 +32,7 @@ class Ingestor:
     def __init__(self, settings: ApiSettings, extractor: Extractor | None = None) -> None:
         self.settings = settings
         self._extractor = extractor
+        self._fetcher: Fetcher | None = None
         self._lock = threading.Lock()
 
     def extractor(self) -> Extractor:
@@ -41,43 +41,49 @@ class Ingestor:
                 self._extractor = Extractor.load()
             return self._extractor
 
+    def fetcher(self) -> Fetcher:
+        with self._lock:
+            if self._fetcher is None:
+                self._fetcher = Fetcher(
+                    FetchSettings.from_env(
+                        timeout=self.settings.fetch_timeout, retries=0, max_bytes=self.settings.max_body_bytes
+                    )
+                )
+            return self._fetcher
+
     def fetch(self, url: str) -> RawItem:
+        """The page at ``url``, fetched by the sources stage's :class:`Fetcher`, as raw HTML or text."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ApiError(400, f"invalid url {url!r}: only http:// and https:// addresses can be fetched")
         if not self.settings.fetch_urls:
             raise ApiError(403, "fetching URLs is disabled on this server: send the text or the HTML")
-        limit = self.settings.max_body_bytes
         try:
-            with (
-                httpx.Client(
-                    timeout=self.settings.fetch_timeout, follow_redirects=True, max_redirects=5
-                ) as client,
-                client.stream("GET", url, headers={"User-Agent": "eventwire"}) as response,
-            ):
-                if response.status_code >= 400:
-                    raise ApiError(422, f"fetching {url} failed: HTTP {response.status_code}")
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body.extend(chunk)
-                    if len(body) > limit:
-                        raise ApiError(413, f"{url} is larger than the limit of {limit} bytes")
-                media = response.headers.get("content-type", "text/html").split(";")[0].strip().lower()
-                encoding = response.encoding or "utf-8"
-        except httpx.HTTPError as err:
-            raise ApiError(422, f"fetching {url} failed: {type(err).__name__}: {err}") from None
+            page = self.fetcher().get(url)
+        except TooLargeError as err:
+            raise ApiError(413, f"{url} {err.message}") from None
+        except FetchError as err:
+            raise ApiError(422, f"fetching {url} failed: {err.message}") from None
+        media = page.content_type or "text/html"
         if media not in ("text/html", "application/xhtml+xml", "text/plain"):
             raise ApiError(422, f"{url} is {media}, not an HTML page or plain text")
+        encoding = page.charset or "utf-8"
         try:
-            content = bytes(body).decode(encoding)
+            content = page.content.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             raise ApiError(422, f"{url} is not readable text in {encoding}") from None
         return RawItem(
             origin=url,
             content=content,
             media_type="text/plain" if media == "text/plain" else "text/html",
-            meta=(("url", url),),
+            meta=(("url", page.final_url or url),),
         )
+
+    def close(self) -> None:
+        with self._lock:
+            if self._fetcher is not None:
+                self._fetcher.close()
+                self._fetcher = None
 
     def raw_item(self, body: DocumentIn) -> RawItem:
         meta: list[tuple[str, str]] = []
@@ -100,8 +106,6 @@ class Ingestor:
             doc = build_document(item)
         except EventwireError as err:
             raise ApiError(422, f"the document cannot be read: {err.message} [{err.code}]") from None
-        if len(doc.text) < 1:
-            raise ApiError(422, "the document holds no text")
         extraction = self.extractor().run(doc)
         stored = store.write(doc, extraction.events)
         return IngestResult(stored.doc_id, stored.new, stored.duplicate_of, list(extraction.events))

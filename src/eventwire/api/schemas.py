@@ -33,7 +33,9 @@ class EvidencePublic(Public):
 
 
 class EventPublic(Public):
-    """The event record of docs/record.md."""
+    """The event record of docs/record.md (fields the record gains later pass through unchanged)."""
+
+    model_config = ConfigDict(extra="allow")
 
     event_id: str
     doc_id: str
@@ -189,8 +191,3 @@ class ErrorBody(Public):
     error: str
     errors: list[dict[str, Any]] = Field(default_factory=list)
     status: int
-
-
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody, "description": "A parameter is invalid."},
-}

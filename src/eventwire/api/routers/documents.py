@@ -18,7 +18,10 @@ router = APIRouter(prefix="/api/documents", tags=["documents"])
     "/{doc_id}",
     response_model=DocumentPublic,
     summary="One stored document: its text, metadata and the ids of its events",
-    responses={404: {"model": ErrorBody, "description": "No document has this id."}},
+    responses={
+        400: {"model": ErrorBody, "description": "The id is not a valid id."},
+        404: {"model": ErrorBody, "description": "No document has this id."},
+    },
 )
 def get_document(store: StoreDep, doc_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     doc = store.document(doc_id)

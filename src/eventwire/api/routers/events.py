@@ -59,7 +59,10 @@ def list_events(
     "/{event_id}",
     response_model=EventDetail,
     summary="One event with every source document and its evidence",
-    responses={404: {"model": ErrorBody, "description": "No event has this id."}},
+    responses={
+        400: {"model": ErrorBody, "description": "The id is not a valid id."},
+        404: {"model": ErrorBody, "description": "No event has this id."},
+    },
 )
 def get_event(store: StoreDep, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     event = store.event(event_id)

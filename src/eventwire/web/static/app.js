@@ -9,7 +9,7 @@ const PAGE = 500;
 const FILTERS = ["q", "since", "until", "country", "type", "actor", "min_fatalities"];
 const $ = (id) => document.getElementById(id);
 
-const state = { filters: {}, events: [], next: null, total: 0, stats: null, selected: null };
+const state = { filters: {}, events: [], next: null, total: 0, stats: null, selected: null, ticket: 0 };
 let map;
 
 async function api(path) {
@@ -27,12 +27,12 @@ function query(extra = {}) {
   return params.toString();
 }
 
-function showStatus(message, isError = false) {
+function showStatus(message, isError = false, sticky = false) {
   const node = $("status");
   node.textContent = message;
   node.classList.toggle("error", isError);
   node.hidden = !message;
-  if (message && !isError) setTimeout(() => (node.hidden = true), 2500);
+  if (message && !isError && !sticky) setTimeout(() => (node.hidden = true), 2500);
 }
 
 function readForm() {
@@ -75,18 +75,24 @@ async function refresh() {
   for (const format of ["csv", "geojson", "parquet"]) {
     $(`export-${format}`).href = `/api/export?${query({ format })}`;
   }
+  const ticket = ++state.ticket;
+  const slow = setTimeout(() => showStatus("Loading events…", false, true), 300);
   try {
     const [page, stats] = await Promise.all([
       api(`/api/events?${query({ limit: PAGE })}`),
       api(`/api/stats?${query()}`),
     ]);
+    if (ticket !== state.ticket) return; // a newer filter was applied meanwhile
     state.events = page.items;
     state.next = page.next;
     state.total = page.total;
     state.stats = stats;
     renderAll(true);
+    showStatus("");
   } catch (error) {
-    showStatus(error.message, true);
+    if (ticket === state.ticket) showStatus(error.message, true);
+  } finally {
+    clearTimeout(slow);
   }
 }
 
