@@ -41,24 +41,24 @@ import datetime as dt
 import hashlib
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.errors import EventwireError, MalformedInputError, SourceError
+from eventwire.errors import MalformedInputError, SourceError
 from eventwire.evaluate.report import (
     Accuracy,
     ClassScores,
     DocumentFailure,
     EvaluationReport,
+    ExtractFn,
     FieldScore,
+    ProgressFn,
     ScoreTable,
+    run_extractor_over,
 )
 from eventwire.models.document import Document
 from eventwire.models.event import Event
-
-ExtractFn = Callable[[Document], list[Event]]
-ProgressFn = Callable[[int, int], None]
 
 PARTS = ("held_out", "tuning", "all")
 HELD_OUT_MODULUS = 5
@@ -406,17 +406,9 @@ def run_extractor(
     progress: ProgressFn | None = None,
 ) -> tuple[dict[str, list[Event]], list[DocumentFailure]]:
     """Events per ``event_id_cnty``; an eventwire error on a note is recorded and scored as no events."""
-    predictions: dict[str, list[Event]] = {}
-    failures: list[DocumentFailure] = []
-    for number, row in enumerate(rows, start=1):
-        try:
-            predictions[row.event_id_cnty] = list(extract_fn(row.to_document()))
-        except EventwireError as error:
-            predictions[row.event_id_cnty] = []
-            failures.append(DocumentFailure(row.event_id_cnty, str(error)))
-        if progress is not None:
-            progress(number, len(rows))
-    return predictions, failures
+    return run_extractor_over(
+        rows, lambda item: item.event_id_cnty, lambda item: item.to_document(), extract_fn, progress=progress
+    )
 
 
 def evaluate_acled_notes(

@@ -56,17 +56,22 @@ from typing import Any, TypeVar
 from eventwire.dedup.events import cluster, compare
 from eventwire.errors import MalformedInputError, SourceError
 from eventwire.evaluate.muc4 import (
-    ExtractFn,
     GoldTemplate,
     Muc4Document,
-    ProgressFn,
     align_events,
     load_muc4,
     normalize_mention,
     resolve_data_dir,
     run_extractor,
 )
-from eventwire.evaluate.report import EvaluationReport, FieldScore, ScoreTable, f1_score
+from eventwire.evaluate.report import (
+    EvaluationReport,
+    ExtractFn,
+    FieldScore,
+    ProgressFn,
+    ScoreTable,
+    f1_score,
+)
 from eventwire.models.event import Event
 
 GOLD_PATH = Path(__file__).parent / "data" / "muc4_merge_gold.json"

@@ -78,26 +78,26 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from eventwire.documents.build import build_document
-from eventwire.errors import EventwireError, MalformedInputError, SourceError
+from eventwire.errors import MalformedInputError, SourceError
 from eventwire.evaluate.report import (
     Accuracy,
     DocumentFailure,
     EvaluationReport,
+    ExtractFn,
     FieldScore,
+    ProgressFn,
     ScoreTable,
     micro_total,
+    run_extractor_over,
 )
 from eventwire.models.document import Document, RawItem
 from eventwire.models.event import Event, RoleFiller
-
-ExtractFn = Callable[[Document], list[Event]]
-ProgressFn = Callable[[int, int], None]
 
 SPLITS = ("dev", "train", "test")
 """Split names; this copy of the corpus holds ``dev`` and ``train`` (``test`` is kept aside)."""
@@ -874,17 +874,9 @@ def run_extractor(
     progress: ProgressFn | None = None,
 ) -> tuple[dict[str, list[Event]], list[DocumentFailure]]:
     """Events per document id; an eventwire error on a document is recorded and scored as no events."""
-    predictions: dict[str, list[Event]] = {}
-    failures: list[DocumentFailure] = []
-    for number, document in enumerate(documents, start=1):
-        try:
-            predictions[document.doc_id] = list(extract_fn(document.to_document()))
-        except EventwireError as error:
-            predictions[document.doc_id] = []
-            failures.append(DocumentFailure(document.doc_id, str(error)))
-        if progress is not None:
-            progress(number, len(documents))
-    return predictions, failures
+    return run_extractor_over(
+        documents, lambda item: item.doc_id, lambda item: item.to_document(), extract_fn, progress=progress
+    )
 
 
 def evaluate_muc4(

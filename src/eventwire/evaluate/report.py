@@ -17,9 +17,17 @@ Counts are kept as integers and every ratio is computed from them, so reports ca
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+from eventwire.errors import EventwireError
+from eventwire.models.document import Document
+from eventwire.models.event import Event
+
+ExtractFn = Callable[[Document], list[Event]]
+ProgressFn = Callable[[int, int], None]
+_Item = TypeVar("_Item")
 
 
 def _ratio(numerator: float, denominator: int) -> float:
@@ -283,3 +291,27 @@ def render_text(report: EvaluationReport, *, per_label: bool = True) -> str:
     for key, value in report.info:
         lines.append(f"{key}: {value}")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def run_extractor_over(
+    items: Sequence[_Item],
+    key: Callable[[_Item], str],
+    to_document: Callable[[_Item], Document],
+    extract_fn: ExtractFn,
+    *,
+    progress: ProgressFn | None = None,
+) -> tuple[dict[str, list[Event]], list[DocumentFailure]]:
+    """Events per ``key(item)`` for every benchmark item; an eventwire error on one (building its document
+    or extracting) is recorded and the item scored as giving no events."""
+    predictions: dict[str, list[Event]] = {}
+    failures: list[DocumentFailure] = []
+    for number, item in enumerate(items, start=1):
+        name = key(item)
+        try:
+            predictions[name] = list(extract_fn(to_document(item)))
+        except EventwireError as error:
+            predictions[name] = []
+            failures.append(DocumentFailure(name, str(error)))
+        if progress is not None:
+            progress(number, len(items))
+    return predictions, failures
