@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -374,6 +375,14 @@ def evaluate() -> None:
     """Score extraction on the shared benchmarks (read from ../shared/benchmarks, never shipped)."""
 
 
+def _scored(run: Callable[[], Any]) -> Any:
+    """The report ``run`` returns; a missing or malformed benchmark is a one-line error, not a traceback."""
+    try:
+        return run()
+    except EventwireError as err:
+        raise click.ClickException(str(err)) from None
+
+
 def _print_report(report: Any, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
@@ -404,12 +413,11 @@ def evaluate_muc4_cmd(split: str, data_dir: Path | None, limit: int | None, as_j
     from eventwire.evaluate.muc4 import evaluate_muc4
 
     extractor = _load_extractor(None)
-    try:
-        report = evaluate_muc4(
+    report = _scored(
+        lambda: evaluate_muc4(
             extractor.extract, split=split, data_dir=data_dir, limit=limit, progress=_progress("muc4")
         )
-    except EventwireError as err:
-        raise click.ClickException(str(err)) from None
+    )
     _print_report(report, as_json)
 
 
@@ -430,12 +438,11 @@ def evaluate_acled_cmd(part: str, data_dir: Path | None, limit: int | None, as_j
     from eventwire.evaluate.acled_notes import evaluate_acled_notes
 
     extractor = _load_extractor(None)
-    try:
-        report = evaluate_acled_notes(
+    report = _scored(
+        lambda: evaluate_acled_notes(
             extractor.extract, data_dir=data_dir, part=part, limit=limit, progress=_progress("acled-notes")
         )
-    except EventwireError as err:
-        raise click.ClickException(str(err)) from None
+    )
     _print_report(report, as_json)
 
 
@@ -458,9 +465,9 @@ def evaluate_geo_cmd(
     from eventwire.extraction.toponyms import find_toponyms
     from eventwire.resolve.gazetteer import Gazetteer
 
-    try:
-        gazetteer = Gazetteer.load()
-        report = evaluate_geo(
+    gazetteer = _scored(Gazetteer.load)
+    report = _scored(
+        lambda: evaluate_geo(
             corpus,
             lambda text: find_toponyms(text, gazetteer),
             gazetteer,
@@ -468,8 +475,7 @@ def evaluate_geo_cmd(
             limit=limit,
             progress=_progress(f"geo {corpus}"),
         )
-    except EventwireError as err:
-        raise click.ClickException(str(err)) from None
+    )
     if as_json:
         data = report.to_dict()
         if not misses:
@@ -492,10 +498,9 @@ def evaluate_merging_cmd(data_dir: Path | None, as_json: bool) -> None:
     from eventwire.evaluate.merging import evaluate_merging
 
     extractor = _load_extractor(None)
-    try:
-        report = evaluate_merging(extractor.extract, data_dir=data_dir, progress=_progress("merging"))
-    except EventwireError as err:
-        raise click.ClickException(str(err)) from None
+    report = _scored(
+        lambda: evaluate_merging(extractor.extract, data_dir=data_dir, progress=_progress("merging"))
+    )
     _print_report(report, as_json)
 
 
@@ -546,13 +551,12 @@ def evaluate_event_location_cmd(part: str, data_dir: Path | None, limit: int | N
     from eventwire.extraction.toponyms import find_toponyms
     from eventwire.resolve.gazetteer import Gazetteer
 
-    try:
-        gazetteer = Gazetteer.load()
-        report = evaluate_event_location(
+    gazetteer = _scored(Gazetteer.load)
+    report = _scored(
+        lambda: evaluate_event_location(
             lambda text: find_toponyms(text, gazetteer), data_dir=data_dir, part=part, limit=limit
         )
-    except EventwireError as err:
-        raise click.ClickException(str(err)) from None
+    )
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.render_text())
 
 
