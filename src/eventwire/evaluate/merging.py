@@ -49,7 +49,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -410,12 +410,4 @@ def evaluate_merging(
     documents = [doc for split in gold.splits for doc in load_muc4(split, root) if doc.doc_id in wanted]
     predictions, failures = run_extractor(documents, extract_fn, progress=progress)
     report = score_merging(documents, predictions, gold, info=(("data", str(root.resolve())),))
-    return EvaluationReport(
-        benchmark=report.benchmark,
-        split=report.split,
-        documents=report.documents,
-        headline=report.headline,
-        tables=report.tables,
-        info=report.info,
-        errors=tuple(failures),
-    )
+    return replace(report, errors=tuple(failures))
