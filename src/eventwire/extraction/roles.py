@@ -115,6 +115,7 @@ _TITLES = (
     r"industrialist|rancher|trade\s+unionist|unionist|activist|councilman|councilor|official|chairman|"
     r"secretary(?:\s+general)?|nun|sister|brother|professor|rector|editor|publisher|politician)"
 )
+_TITLE_WORD = re.compile(rf"\b{_TITLES}\s+")
 _TITLE_RUN = re.compile(rf"\b(?:{_TITLES}\s+)+", re.IGNORECASE)
 _NOT_NAME = frozenset(
     [
@@ -254,7 +255,7 @@ def named_victims(text: str, clauses: Sequence[Span]) -> list[Span]:
             span = _name_at(text, cue.end(), end, cased=cased)
             if span:
                 spans.append(span)
-        for title in re.finditer(rf"\b{_TITLES}\s+", lower[start:end]):
+        for title in _TITLE_WORD.finditer(lower[start:end]):
             span = _name_at(text, start + title.start(), end, cased=cased)
             if span and _VICTIM_AFTER.match(lower, span[1], end):
                 spans.append(span)
