@@ -59,6 +59,7 @@ clean:
 train: $(VENV)/.dev
 	$(BIN)/pip install --quiet -e ".[train]"
 	$(BIN)/python scripts/train_event_types.py
+	$(BIN)/python scripts/train_role_fillers.py
 
 # The browser tests drive Debian's chromium through npm's playwright-core (installed under .venv/node);
 # they skip, saying why, only where chromium cannot be installed or started.

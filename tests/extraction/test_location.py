@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from eventwire.extraction.location import place_for_trigger
 from eventwire.extraction.toponyms import find_toponyms
+from eventwire.models.document import Document
 from eventwire.resolve.gazetteer import Gazetteer
 
 
@@ -46,3 +48,35 @@ def test_location_place_for_trigger_ignores_actors_and_topics(gazetteer: Gazette
     # "Syria" is a speaker and "U.S." a modifier: neither is where anything happened.
     assert _choose("Syria said U.S.-led strikes killed 12 civilians.", "killed", gazetteer) is None
     assert _choose("France condemned the attack.", "attack", gazetteer) is None
+
+
+def test_location_province_level_event_sits_at_the_provincial_capital(extractor) -> None:  # type: ignore[no-untyped-def]
+    # ACLED's geo_precision 3: "a provincial capital is used if no other information at all is
+    # available". The event keeps the province as its place; its coordinates are the seat's.
+    text = "Gunmen killed three soldiers at a checkpoint in Anbar province on Tuesday, police said."
+    events = extractor.extract(_document(text))
+    assert events, "no event extracted"
+    event = events[0]
+    assert event.admin1 == "Anbar" and event.geo_precision == 3 and event.location is None
+    anbar = extractor.gazetteer.admin1("Anbar", "IRQ")
+    seat = extractor.gazetteer.admin1_seat(anbar)
+    assert seat is not None and seat.name == "Ramadi"
+    assert (event.latitude, event.longitude) == (seat.latitude, seat.longitude)
+    assert (event.latitude, event.longitude) != (anbar.latitude, anbar.longitude)
+    # The toponym itself still resolves to the province's own point (as GeoNames places an ADM1).
+    mention = next(m for m in find_toponyms(text, extractor.gazetteer) if m.text == "Anbar province")
+    assert mention.place == anbar
+
+
+def test_location_admin1_seat_is_none_for_towns(gazetteer: Gazetteer) -> None:
+    ramadi = gazetteer.lookup("Ramadi")[0]
+    assert ramadi.feature_code in ("PPL", "PPLA") and gazetteer.admin1_seat(ramadi) is None
+
+
+def _document(text: str) -> Document:
+    return Document(id="anbar-checkpoint", text=text, published=dt.date(2024, 9, 3))
+
+
+def test_location_place_for_trigger_takes_a_village_the_gazetteer_lacks(gazetteer: Gazetteer) -> None:
+    text = "Suspected Boko Haram members today attacked Katarko village in Yobe State, killing eight people."
+    assert _choose(text, "attacked", gazetteer) == "Katarko"

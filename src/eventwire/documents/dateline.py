@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eventwire.text.dates import find_dates
 
@@ -28,6 +29,7 @@ class Dateline:
     end: int  # where the dateline ends in the text
 
 
+@lru_cache(maxsize=8)  # asked of one text three times: building the document, extracting, placing
 def read_dateline(text: str) -> Dateline | None:
     """The dateline at the start of ``text``, if there is one, with its date if the date is complete."""
     match = _DATELINE.match(text[:200])

@@ -7,7 +7,7 @@ Shared by event assembly (:mod:`eventwire.extraction.events`) and location choic
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from eventwire.extraction.mentions import Mention
@@ -41,6 +41,8 @@ class Context:
     dates: Sequence[DateMention]
     datelines: Sequence[tuple[int, int]] = ()
     """Where datelines stand: the place a report was filed from is not where its event happened."""
+    seat_of: Callable[[Place], Place | None] | None = None
+    """An admin1 region's seat (``Gazetteer.admin1_seat``): where ACLED puts a province-level event."""
 
 
 def in_sentence(span_start: int, mention: Mention) -> bool:

@@ -6,7 +6,7 @@ ACLED's geo_precision: 1 the town itself, 2 near a town or part of a region, 3 a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventwire.extraction.context import Context, Group, places_of, specificity
 from eventwire.models.place import PlaceMention
@@ -32,10 +32,20 @@ class Located:
 
 
 def locate(group: Group, ctx: Context) -> Located:
-    """The event's place: the most specific place its own sentences name, else the document's country."""
+    """The event's place: the most specific place its own sentences name, else the document's country.
+
+    A province-level event (an admin1, ``geo_precision`` 3) is put at the province's seat, as ACLED
+    codes it ("a provincial capital is used if no other information at all is available"); its place
+    stays the province (name, admin1, GeoNames id and precision), only the coordinates are the seat's.
+    """
     place_mention = event_place(group, ctx) or document_place(ctx)
     place = place_mention.place if place_mention else None
     precision = place.precision if place else None
+    if place_mention and place and ctx.seat_of is not None and place.feature_code == "ADM1":
+        seat = ctx.seat_of(place)
+        if seat is not None and seat.latitude is not None and seat.longitude is not None:
+            place = replace(place, latitude=seat.latitude, longitude=seat.longitude)
+            return Located(replace(place_mention, place=place), precision)
     if place_mention and place and place.feature_class == "P":
         # A headline says "in Ghazni" where the body says "on the outskirts of Ghazni city": the most
         # careful wording of the same place decides the precision, and is the evidence.
@@ -87,7 +97,7 @@ def document_place(ctx: Context) -> PlaceMention | None:
     if not countries:
         return None
     codes = [p.place.iso3 for p in countries if p.place]
-    top = max(set(codes), key=codes.count)
+    top = max(dict.fromkeys(codes), key=codes.count)  # first-named wins a tie (set order varies by run)
     return next(p for p in countries if p.place and p.place.iso3 == top)
 
 
@@ -168,7 +178,7 @@ def place_for_trigger(
     t_start, t_end = trigger
     best: tuple[float, PlaceMention] | None = None
     for p in places:
-        if p.place is None or abs(p.start - t_start) > window:
+        if abs(p.start - t_start) > window:
             continue
         if _NOT_WHERE_AFTER.match(text, p.end) or _modifies(text, p.end) or _in_proper_name(text, p.start):
             continue
@@ -185,7 +195,8 @@ def place_for_trigger(
             score += _AFTER_BONUS
         if _CLAUSE_BREAK.search(between):
             score -= _CLAUSE_PENALTY
-        score -= _SPECIFICITY_WEIGHT * specificity(p.place)
+        # A name the gazetteer lacks but the text calls a place ("Katarko village") is a village.
+        score -= _SPECIFICITY_WEIGHT * (specificity(p.place) if p.place else 0)
         if _REFERENCE_BEFORE.search(text, max(0, p.start - 40), p.start):
             score -= _REFERENCE_PENALTY
         if best is None or score > best[0]:

@@ -7,9 +7,14 @@ generic claim), and returns the accepted mentions and the rejected candidates wi
 
 from __future__ import annotations
 
+import bisect
+import importlib
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from eventwire.extraction.casualties import Figure, find_figures
 from eventwire.extraction.lexicon import (
@@ -33,6 +38,147 @@ _TRIGGER_RE = re.compile(
     "|".join(f"(?P<{kind.name}>{kind.pattern})" for kind in TRIGGERS),
 )
 _STRONG = {kind.name: kind.strong for kind in TRIGGERS}
+
+# Scanning for triggers. One regex of every trigger kind, tried at every character, is the slowest thing
+# in extraction. Every match of a kind starts with one of a few literal strings ("air", "drone",
+# "warplane" ...), read off its pattern by `literal_starts`; `str.find` finds those in a fraction of the
+# time, and each kind's own regex is tried only where one of its starts stands. Kinds are tried in
+# TRIGGERS order and the search resumes where a match ended, so the triggers found are exactly those of
+# `_TRIGGER_RE.finditer` (tests/extraction/test_mentions.py compares the two on real articles).
+_MAX_STARTS = 64
+
+
+def _walk(items: Iterable[tuple[Any, Any]], open_: set[str], closed: set[str], c: Any) -> set[str]:
+    """Extend the prefixes in ``open_`` over ``items`` of a parsed pattern; finished ones go to ``closed``."""
+    for op, av in items:
+        if not open_:
+            break
+        if op is c.LITERAL:
+            open_ = {prefix + chr(av) for prefix in open_}
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: the text a match starts with is unchanged
+        elif op is c.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+            open_ = _walk(av[3], open_, closed, c)
+        elif op is c.BRANCH:
+            open_ = set().union(*(_walk(alt, set(open_), closed, c) for alt in av[1]))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] <= 1:
+            low, high, item = av
+            once = _walk(item, set(open_), closed, c)
+            if low == 0 and high == 1:
+                open_ = open_ | once
+            else:  # more repetitions may follow (or none at all): what is known so far is final
+                closed |= once if low == 1 else open_ | once
+                open_ = set()
+        else:  # a character class, any character, a long repeat: the prefixes end here
+            closed |= open_
+            open_ = set()
+        if len(open_) > _MAX_STARTS:
+            closed |= open_
+            open_ = set()
+    return open_
+
+
+def literal_starts(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` starts with; None when some match may start with
+    a character class (or the pattern uses what this reading does not follow: flags, ``re`` internals
+    of another Python)."""
+    try:
+        parser = importlib.import_module("re._parser")
+        constants = importlib.import_module("re._constants")
+        parsed = parser.parse(pattern)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return None
+        closed: set[str] = set()
+        starts = _walk(parsed, {""}, closed, constants) | closed
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError):  # pragma: no cover
+        return None
+    if not starts or "" in starts or len(starts) > _MAX_STARTS:
+        return None
+    return frozenset(starts)
+
+
+def _trigger_starts() -> tuple[tuple[str, int], ...] | None:
+    """Each literal a trigger can start with, and the bit mask of the kinds (by TRIGGERS index) that can."""
+    masks: dict[str, int] = {}
+    for index, kind in enumerate(TRIGGERS):
+        starts = literal_starts(kind.pattern)
+        if starts is None:
+            return None
+        for literal in starts:
+            masks[literal] = masks.get(literal, 0) | 1 << index
+    # Where "bombs" stands, "bomb" does too: look for the shorter one only, for the kinds of both.
+    kept: dict[str, int] = {}
+    for literal in sorted(masks):
+        shorter = next((k for k in kept if literal.startswith(k)), None)
+        if shorter is None:
+            kept[literal] = masks[literal]
+        else:
+            kept[shorter] |= masks[literal]
+    return tuple(kept.items())
+
+
+def _alternation(literals: Iterable[str]) -> str:
+    """One regex for some literals, sharing their common prefixes ("bomb|booby" → "bo(?:mb|oby)"): the
+    regex engine then tries a few characters at each position instead of every literal."""
+    groups: dict[str, list[str]] = {}
+    for literal in sorted(literals):
+        groups.setdefault(literal[0], []).append(literal[1:])
+    parts = []
+    for first, rests in groups.items():
+        longer = [rest for rest in rests if rest]
+        tail = _alternation(longer) if longer else ""
+        if longer and len(longer) < len(rests):
+            tail = f"(?:{tail})?"
+        parts.append(re.escape(first) + tail)
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+_KIND_RES = tuple((kind.name, re.compile(kind.pattern)) for kind in TRIGGERS)
+_STARTS = _trigger_starts()
+# No start is a prefix of another (see _trigger_starts), so one at most stands at any position: a
+# lookahead finds them all, overlapping ones included.
+_START_MASKS = dict(_STARTS or ())
+_START_RE = re.compile(f"(?=({_alternation(_START_MASKS)}))") if _START_MASKS else None
+
+
+@lru_cache(maxsize=4096)
+def _kinds_of(mask: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(kind for index, kind in enumerate(_KIND_RES) if mask >> index & 1)
+
+
+class _TriggerScan:
+    """Where each trigger kind may start in a document, found once, then read sentence by sentence."""
+
+    def __init__(self, lower: str, start: int, end: int) -> None:
+        self.lower = lower
+        self.found: dict[int, int] = {}
+        if _START_RE is not None:
+            masks = _START_MASKS
+            self.found = {m.start(): masks[m.group(1)] for m in _START_RE.finditer(lower, start, end)}
+        self.positions = list(self.found)  # in text order
+
+    def matches(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """(kind, start, end) of every trigger in ``lower[start:end]``, as ``_TRIGGER_RE.finditer`` finds."""
+        if _START_RE is None:  # pragma: no cover - a Python whose `re` internals this module cannot read
+            return [
+                (m.lastgroup or "", m.start(), m.end()) for m in _TRIGGER_RE.finditer(self.lower, start, end)
+            ]
+        found: list[tuple[str, int, int]] = []
+        resume = start
+        positions = self.positions
+        for i in range(bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)):
+            at = positions[i]
+            if at < resume:
+                continue
+            for name, regex in _kinds_of(self.found[at]):
+                match = regex.match(self.lower, at, end)
+                if match:
+                    found.append((name, at, match.end()))
+                    resume = match.end()
+                    break
+        return found
+
+
 _FAMILY_RANK = {"violence": 0, "protest": 1, "riot": 2}
 
 
@@ -197,13 +343,18 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
     """Accepted event mentions, in document order, and the rejected candidates."""
     mentions: list[Mention] = []
     rejections: list[Rejection] = []
+    if not sentences:
+        return mentions, rejections
+    scan = _TriggerScan(lower, sentences[0].start, max(s.end for s in sentences))
     for sentence in sentences:
+        found = scan.matches(sentence.start, sentence.end)
+        if not found:
+            continue
         clauses = _clauses(lower, sentence.start, sentence.end)
         accepted: list[Trigger] = []
-        for match in _TRIGGER_RE.finditer(lower, sentence.start, sentence.end):
-            kind = match.lastgroup or ""
-            c_start, c_end = next(((a, b) for a, b in clauses if a <= match.start() < b), clauses[-1])
-            trigger = Trigger(kind, match.start(), match.end(), c_start, c_end)
+        for kind, t_start, t_end in found:
+            c_start, c_end = next(((a, b) for a, b in clauses if a <= t_start < b), clauses[-1])
+            trigger = Trigger(kind, t_start, t_end, c_start, c_end)
             reason = _reject_reason(lower, trigger)
             if reason:
                 rejections.append(

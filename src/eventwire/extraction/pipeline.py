@@ -7,6 +7,7 @@ does no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,20 @@ from eventwire.documents.dateline import dateline_spans, read_dateline
 from eventwire.extraction.context import Context
 from eventwire.extraction.events import GenericActors, build_event, group_mentions
 from eventwire.extraction.location import document_place, event_place
-from eventwire.extraction.mentions import Rejection, lower_same_length, read_mentions
-from eventwire.extraction.sentences import load_sentencizer, split_sentences
+from eventwire.extraction.mentions import Mention, Rejection, lower_same_length, read_mentions
+from eventwire.extraction.role_model import (
+    RoleTagger,
+    SentenceInput,
+    document_inputs,
+    token_marks,
+    with_tagged_fillers,
+)
+from eventwire.extraction.sentences import Sentence, load_sentencizer, split_sentences
 from eventwire.extraction.toponyms import find_toponyms
 from eventwire.models.actor import ActorMention
 from eventwire.models.document import Document
 from eventwire.models.event import Event
+from eventwire.models.place import PlaceMention
 from eventwire.resolve.actors import ActorRegistry
 from eventwire.resolve.gazetteer import Gazetteer
 from eventwire.text.dates import find_dates
@@ -47,21 +56,26 @@ class Extraction:
 class Extractor:
     """Holds the loaded resources; ``run`` and ``extract`` are safe to call for many documents."""
 
-    def __init__(self, nlp: Any, gazetteer: Gazetteer, actors: ActorRegistry) -> None:
+    def __init__(
+        self, nlp: Any, gazetteer: Gazetteer, actors: ActorRegistry, roles: RoleTagger | None = None
+    ) -> None:
         self.nlp = nlp
         self.gazetteer = gazetteer
         self.actors = actors
+        self.roles = roles  # None: the rules in extraction.roles alone fill the roles
         self.generic = GenericActors(GENERIC_NAMES)
 
     @classmethod
     def load(cls, *, actors_file: Path | None = None, cache_dir: Path | None = None) -> Extractor:
-        return cls(load_sentencizer(), Gazetteer.load(cache_dir), ActorRegistry.load(actors_file))
+        return cls(
+            load_sentencizer(), Gazetteer.load(cache_dir), ActorRegistry.load(actors_file), RoleTagger.load()
+        )
 
     def extract(self, doc: Document) -> list[Event]:
         return list(self.run(doc).events)
 
-    def run(self, doc: Document) -> Extraction:
-        text = doc.text
+    def _read(self, text: str) -> tuple[str, int, list[Sentence], list[Mention], list[Rejection]]:
+        """The lower-cased text, where the body starts (after the dateline), its sentences and mentions."""
         lower = lower_same_length(text)
         body = 0
         dateline = read_dateline(text)
@@ -71,6 +85,29 @@ class Extractor:
             body = mark.end() if mark else body
         sentences = split_sentences(text, self.nlp, body)
         mentions, rejections = read_mentions(text, lower, sentences)
+        return lower, body, sentences, mentions, rejections
+
+    def role_inputs(self, doc: Document) -> list[SentenceInput]:
+        """What the role tagger reads for ``doc`` (also how ``scripts/train_role_fillers.py`` sees it)."""
+        lower, body, sentences, mentions, _ = self._read(doc.text)
+        toponyms = find_toponyms(doc.text, self.gazetteer)
+        return self._role_inputs(doc.text, lower, body, sentences, mentions, toponyms)
+
+    def _role_inputs(
+        self,
+        text: str,
+        lower: str,
+        body: int,
+        sentences: list[Sentence],
+        mentions: list[Mention],
+        toponyms: Sequence[PlaceMention],
+    ) -> list[SentenceInput]:
+        marks = token_marks(self.actors.find(text, body), toponyms)
+        return document_inputs(text, lower, sentences, mentions, marks)
+
+    def run(self, doc: Document) -> Extraction:
+        text = doc.text
+        lower, body, sentences, mentions, rejections = self._read(text)
         if not mentions:
             return Extraction(doc, (), tuple(rejections))
         ctx = Context(
@@ -79,6 +116,7 @@ class Extractor:
             find_toponyms(text, self.gazetteer),
             find_dates(text, doc.published),
             dateline_spans(text),
+            seat_of=self.gazetteer.admin1_seat,
         )
         events: list[Event] = []
         for group in group_mentions(mentions, ctx):
@@ -94,4 +132,7 @@ class Extractor:
                 rejections.append(result)
             else:
                 events.append(result)
+        if events and self.roles is not None:
+            inputs = self._role_inputs(text, lower, body, sentences, mentions, ctx.places)
+            events = with_tagged_fillers(events, self.roles.tag(inputs), text)
         return Extraction(doc, tuple(events), tuple(rejections))

@@ -8,7 +8,9 @@ blank line ends a paragraph. ``split_sentences`` tells them apart by how the lin
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 _BLOCK = re.compile(r"\n\s*\n")
@@ -53,16 +55,66 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+class _Splitter:
+    """spaCy's sentencizer rule, read off the tokenizer's output without building sentence spans.
+
+    The rule (``Sentencizer.predict``): a token that is neither punctuation nor one of the sentencizer's
+    sentence-final characters starts a sentence when such a character stands between it and the last
+    token of that kind. A block whose sentence-final characters all stand in the run of punctuation that
+    ends it is therefore one sentence, and needs no tokenizing at all.
+    """
+
+    def __init__(self, nlp: Any) -> None:
+        from spacy.attrs import IDX, IS_PUNCT, ORTH
+
+        sentencizer = nlp.get_pipe("sentencizer")
+        self.tokenizer = nlp.tokenizer
+        self.attrs = [ORTH, IDX, IS_PUNCT]
+        chars = sorted(sentencizer.punct_chars)
+        self.final = re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+        self.final_ids = frozenset(nlp.vocab.strings.add(c) for c in chars)
+
+    def starts(self, block: str) -> list[int]:
+        """Character offsets in ``block`` where its sentences start (0 first)."""
+        stripped = block.rstrip()
+        end = len(stripped)
+        while end and unicodedata.category(stripped[end - 1]).startswith("P"):
+            end -= 1
+        if not self.final.search(stripped, 0, end):
+            return [0]
+        doc = self.tokenizer(block)
+        starts = [0]
+        seen_final = False
+        final_ids = self.final_ids
+        for orth, idx, is_punct in doc.to_array(self.attrs).tolist():
+            if orth in final_ids:
+                seen_final = True
+            elif seen_final and not is_punct:
+                starts.append(idx)
+                seen_final = False
+        return starts
+
+
+@lru_cache(maxsize=4)
+def _splitter(nlp: Any) -> _Splitter:
+    return _Splitter(nlp)
+
+
 def split_sentences(text: str, nlp: Any, start: int = 0) -> list[Sentence]:
-    """Sentences of ``text`` from offset ``start`` on, as absolute offsets, blank ones dropped."""
+    """Sentences of ``text`` from offset ``start`` on, as absolute offsets, blank ones dropped.
+
+    ``nlp`` is the pipeline from :func:`load_sentencizer`; the sentences are those its sentencizer gives.
+    """
+    splitter = _splitter(nlp)
     sentences: list[Sentence] = []
     for block_start, block_end in _blocks(text):
         block_start = max(block_start, start)
         if block_end <= block_start or not text[block_start:block_end].strip():
             continue
         block = text[block_start:block_end].replace("\n", " ")
-        for sent in nlp(block).sents:
-            s, e = block_start + sent.start_char, block_start + sent.end_char
+        starts = splitter.starts(block)
+        for s, e in zip(starts, [*starts[1:], len(block)], strict=True):
+            s, e = block_start + s, block_start + e
             while s < e and text[s].isspace():
                 s += 1
             while e > s and text[e - 1].isspace():

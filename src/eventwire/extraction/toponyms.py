@@ -13,7 +13,10 @@ How it works, in one pass over the tokens:
    ("Bank of America"), parts of people's names ("Paris Hilton") and common words without support.
 4. Resolve each name among its candidates with the document: countries and admin1s named in the text,
    explicit hierarchy ("Hit, in Anbar province"), place words ("the town of Hit", "Niger State") and
-   population.
+   population. In ALL CAPS wire copy a town counts as in the text's country only when the text names
+   that country (or a place with a place word or a parent there), so surnames that are towns abroad
+   ("RODRIGUEZ", "PONCE") do not vouch for each other.
+5. Add the proper names the gazetteer lacks that a place word calls places, unresolved.
 
 ``find_toponyms`` is pure: it reads the text and the gazetteer and returns new objects.
 """
@@ -59,7 +62,7 @@ _NEVER_ALONE: Final = frozenset(
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-    today yesterday tomorrow tonight morning evening night week month year
+    today yesterday tomorrow tonight morning evening night week month year no not yes
     of the a an and or but in on at to from by for with as is are was were be been has have had said says
     say also however meanwhile according it its this that these those he she they we you i his her their
     our my me him them who what when where which while after before during since until about
@@ -126,6 +129,23 @@ _FOLLOW_OK: Final = frozenset(
     )
 )
 
+# An institution named after a well-known place keeps the place ("Toronto Transit Commission", "the
+# Washington Post", "Abuja Chamber of Commerce"): the corpora count it as a toponym, and the event's
+# location (extraction.location) leaves places inside proper names out on its own. After a small
+# town's name the same words more often continue a name ("Carnegie Library", "Robinson College").
+_INSTITUTIONS: Final = frozenset(
+    _words(
+        """
+    fire department departments commission committee board authority agency service services chamber
+    club society association federation institute institution school schools academy college
+    times post herald tribune journal gazette star chronicle examiner observer courier telegraph news
+    republicans democrats assembly legislature senate court courts parliament government
+    transit railway railways metro airlines zoo museum library clinic cathedral diocese archdiocese
+    rangers united wanderers rovers athletic fc
+    """
+    )
+)
+
 # "<head> of <place>" names an organisation or a title, not an event location.
 _ORG_HEADS: Final = frozenset(
     _words(
@@ -136,6 +156,10 @@ _ORG_HEADS: Final = frozenset(
     """
     )
 )
+
+# Words that open a longer name ("San Martin", "Santa Ana"): a name found right after one is that
+# longer name's tail, not a place of its own.
+_NAME_PREFIXES: Final = frozenset(_words("san santa santo sao saint ste st"))
 
 _TITLES: Final = frozenset(
     _words(
@@ -153,8 +177,10 @@ _TITLES: Final = frozenset(
 _NAME_LIKE_COUNTRIES: Final = frozenset({"chad", "jordan", "georgia", "israel", "india", "kenya", "america"})
 
 # Ordinary English words among the case-sensitive aliases: "US" is the United States only when
-# written so, and in ALL CAPS text only after "the".
+# written so, and in ALL CAPS text only after "the"; in ALL CAPS "THE CAR" is a car.
 _WORDLIKE_ALIASES: Final = frozenset({"us", "car"})
+_CAPS_NEVER: Final = frozenset({"car"})
+_ERAS: Final = frozenset({"bc"})
 
 # Function words that may precede a place name without making it part of a longer proper name.
 _FUNCTION: Final = frozenset(
@@ -181,6 +207,7 @@ _HIERARCHY_WORDS: Final = frozenset(
      "prefecture", "oblast", "city"}
 )  # fmt: skip
 
+_POSSESSIVE = re.compile(r"['’]s ")
 _SENTENCE_BREAK = re.compile(r"[.!?\n:;\"“”]")
 # What may stand between two words of one name: a space or a hyphen.
 _JOIN_GAPS: Final = frozenset(
@@ -420,6 +447,17 @@ def _link_hierarchy(matches: list[_Match], toks: _Tokens, gaz: Gazetteer) -> Non
                     a.hierarchy = b.hierarchy = True
 
 
+def _full_admin_name(key: str) -> bool:
+    """A name with its place word ("orange county"), not a direction's ("central district")."""
+    words = key.split(" ")
+    return len(words) > 1 and words[-1] in ADMIN_WORDS and words[0] not in _DIRECTIONS
+
+
+def _well_known(m: _Match, gaz: Gazetteer) -> bool:
+    top = m.ids[0]
+    return gaz.kind(top) != KIND_TOWN or gaz.population(top) >= _SETTING_POPULATION
+
+
 def _org_or_person(m: _Match, toks: _Tokens, mode: int, gaz: Gazetteer) -> str | None:
     """Why this name is part of an organisation's or a person's name, or None.
 
@@ -434,6 +472,8 @@ def _org_or_person(m: _Match, toks: _Tokens, mode: int, gaz: Gazetteer) -> str |
     after = m.end_tok + 1
     if m.key in _ORG_HEADS and after + 1 < n and fold[after] == "of" and raw[after + 1][0].isupper():
         return "org"  # "Bank of Mexico": the head of an organisation's name
+    if i >= 1 and toks.joins[i] and not toks.sent_start[i] and fold[i - 1] in _NAME_PREFIXES:
+        return "name"  # "SANTA ANA DEPARTMENT", "San Martin" where only "Martin" is known: a longer name
     top_is_country = gaz.kind(m.ids[0]) == KIND_COUNTRY
     nxt = m.end_tok + 1
     if (
@@ -446,6 +486,15 @@ def _org_or_person(m: _Match, toks: _Tokens, mode: int, gaz: Gazetteer) -> str |
     ):
         return "speaker"
     if mode != _MIXED:
+        # Without capitals only a title tells a person ("MAJOR RENE RODRIGUEZ", "COLONEL PONCE"): the
+        # title and the words of the name that follow it are one person.
+        k = i - 1
+        while k >= 0 and k >= i - 3 and toks.joins[k + 1] and not toks.sent_start[k + 1]:
+            if fold[k] in _TITLES:
+                return "person"
+            if fold[k] in _FUNCTION or fold[k] in _LOCATIVES or fold[k] in _CONNECTORS:
+                break
+            k -= 1
         return None
     if i >= 1 and toks.joins[i] and not toks.sent_start[i]:
         prev_raw, prev = raw[i - 1], fold[i - 1]
@@ -460,14 +509,25 @@ def _org_or_person(m: _Match, toks: _Tokens, mode: int, gaz: Gazetteer) -> str |
             and prev not in gaz.demonyms
             and not (toks.sent_start[i - 1] and (prev in gaz.common_words or prev in _NEVER_ALONE))
             and not top_is_country
+            and not _full_admin_name(m.key)  # "Republican Orange County": a county's name is no surname
         ):
             return "person"  # the end of a longer proper name ("George Washington")
+    if (
+        m.designator is None
+        and nxt < n
+        and _POSSESSIVE.fullmatch(toks.text[toks.end[m.end_tok] : toks.start[nxt]])
+        and raw[nxt][0].isupper()
+        and fold[nxt] not in _FOLLOW_OK
+        and not _well_known(m, gaz)
+    ):
+        return "name"  # "St. Peter's Basilica", "Wilson's Farm": a small town's name is someone's here
     if m.designator is None and nxt < n and toks.joins[nxt] and not toks.sent_start[nxt]:
         nraw, nfold = raw[nxt], fold[nxt]
         if (
             nraw[0].isupper()
             and not nraw.isupper()
             and nfold not in _FOLLOW_OK
+            and not (nfold in _INSTITUTIONS and _well_known(m, gaz))
             and nfold not in _CONNECTORS
             and nfold not in _TITLES  # "Manitoba Premier Brian Pallister", "Texas Gov. Greg Abbott"
             and (not top_is_country or m.key in _NAME_LIKE_COUNTRIES)
@@ -507,6 +567,10 @@ def _prior(m: _Match, c: int, gaz: Gazetteer, toks: _Tokens) -> float:
             score -= _ADMIN2_PENALTY  # its population is all its towns': the town of the name comes first
         if c in m.alternates:
             score -= ALT_PENALTY
+        elif kind == KIND_TOWN and (pop >= _WORLD_CITY or gaz.is_national_capital(c)):
+            # A text that names the United States does not make "Brussels" Brussels, Wisconsin: a
+            # capital or a city of millions is known beyond its country.
+            score += _WORLD_CITY_BONUS
     if m.designator == "admin":
         score += 4.0 if kind in (KIND_ADMIN1, KIND_ADMIN2, KIND_REGION) else -4.0
     elif m.designator == "town":
@@ -575,19 +639,35 @@ def _candidates(m: _Match, gaz: Gazetteer, countries: dict[str, float]) -> Seque
     return head + [c for c in ids[_MAX_CANDIDATES:] if gaz.iso3_of(c) in countries]
 
 
-def _prefer_capital_town(m: _Match, gaz: Gazetteer) -> None:
-    """A city named like its own province ("Baghdad", "Kirkuk") is the city unless told otherwise."""
+def _prefer_capital_town(m: _Match, gaz: Gazetteer, toks: _Tokens) -> None:
+    """A city named like its own province ("Baghdad", "Kirkuk") or district is the city unless told
+    otherwise."""
     if m.designator is not None:
         return
-    admins = {(gaz.iso3_of(c), gaz.admin1_of(c)) for c in m.ids if gaz.kind(c) == KIND_ADMIN1}
-    districts = {(gaz.iso3_of(c), gaz.admin2_of(c)) for c in m.ids if gaz.kind(c) == KIND_ADMIN2}
+    admin_pop = {
+        (gaz.iso3_of(c), gaz.admin1_of(c)): gaz.population(c) for c in m.ids if gaz.kind(c) == KIND_ADMIN1
+    }
+    # A district's town comes just before the district, and no further: "Newcastle" in a British text
+    # is not the Australian city because New South Wales has a City of Newcastle as well.
+    districts: dict[tuple[str | None, str | None], float] = {}
+    for c in m.ids:
+        if gaz.kind(c) == KIND_ADMIN2:
+            key = (gaz.iso3_of(c), gaz.admin2_of(c))
+            districts[key] = max(districts.get(key, -math.inf), _prior(m, c, gaz, toks))
     countries = {gaz.iso3_of(c) for c in m.ids if gaz.kind(c) == KIND_ADMIN1}
     for c in m.ids:
         if gaz.kind(c) != KIND_TOWN:
             continue
-        if (gaz.iso3_of(c), gaz.admin1_of(c)) in admins or (gaz.iso3_of(c), gaz.admin2_of(c)) in districts:
+        province = admin_pop.get((gaz.iso3_of(c), gaz.admin1_of(c)))
+        # "Quebec" is the province, whose seat holds a sixteenth of its people and is called "Quebec
+        # City"; Baghdad and Kirkuk hold most of theirs.
+        minor = province is not None and gaz.population(c) < _MINOR_SEAT_SHARE * province
+        district = districts.get((gaz.iso3_of(c), gaz.admin2_of(c)))
+        if province is not None and not minor:
             # The province's own seat more so, even where GeoNames calls it otherwise ("New York City").
             m.bonus[c] = m.bonus.get(c, 0.0) + (3.0 if gaz.is_admin_seat(c) else 2.0)
+        elif district is not None:
+            m.bonus[c] = m.bonus.get(c, 0.0) + max(0.0, district - _prior(m, c, gaz, toks)) + 0.5
         if gaz.is_national_capital(c) and gaz.iso3_of(c) in countries:
             # "Washington" is the capital before the state named after the same person.
             m.bonus[c] = m.bonus.get(c, 0.0) + _CAPITAL_BONUS
@@ -601,20 +681,41 @@ def _accept(
     mode: int,
     countries: dict[str, float],
     mid_caps: set[str],
+    anchors: set[str] | None = None,
 ) -> bool:
-    """Whether the evidence is enough for this name, read as ``best``, to be a place."""
+    """Whether the evidence is enough for this name, read as ``best``, to be a place.
+
+    ``anchors`` (for text without capitals) are the countries the text names outright or through a
+    place with a place word or a parent: there a word that is also a town's name counts as being in
+    the text's country only when the text says so, not because other such words were towns there.
+    """
     kind = gaz.kind(best)
     pop = gaz.population(best)
     single = " " not in m.key
     strong = m.designator is not None or m.hierarchy
-    in_doc = countries.get(gaz.iso3_of(best) or "", 0.0) >= 0.5
+    if mode != _MIXED and anchors is not None:
+        in_doc = (gaz.iso3_of(best) or "") in anchors
+    else:
+        in_doc = countries.get(gaz.iso3_of(best) or "", 0.0) >= 0.5
     spellings = gaz.case_sensitive_keys.get(m.key)
     if spellings is not None:
         if mode == _CAPS:
+            if m.key in _CAPS_NEVER:
+                return False
             if m.key in _WORDLIKE_ALIASES and not (m.i > 0 and toks.fold[m.i - 1] == "the"):
                 return False
-        elif _spelled(m, toks) not in spellings:
-            return False
+        elif _spelled(m, toks) not in spellings and _spelled(m, toks, dot=False) not in spellings:
+            return False  # "us" is not the US; "in the UK." is the UK, its full stop aside
+        if m.key in _ERAS and m.i > 0 and toks.raw[m.i - 1].isdigit():
+            return False  # "500 BC" is a year, not British Columbia
+    if (
+        not m.hierarchy
+        and all(w in _GENERIC for w in m.key.split(" "))
+        and (gaz.iso3_of(best) or "") not in (anchors or ())
+    ):
+        # "the USA's West Coast", "IN THE COUNTRY'S EASTERN REGION": New Zealand's West Coast region or
+        # Uganda's Eastern Region only in a text that names New Zealand or Uganda.
+        return False
     if single:
         if m.key in _NEVER_ALONE or len(m.key) < 2:
             return False  # "May", "Police"; an initial ("D. Smith")
@@ -628,12 +729,22 @@ def _accept(
             and not (toks.sent_start[m.i] and pop >= 100_000)
         ):
             return False  # an acronym ("UN", "AU", "IS"), unless a dateline ("BONN -") names a city
+        if mode == _CAPS and not m.hierarchy and (m.key in _DIRECTIONS or m.key in gaz.common_words):
+            # "IN THE EASTERN REGION", "THE SAME TOWN", "WE CAN STATE": without capitals a place word
+            # after a direction or a common word is no evidence; a region needs its country named.
+            return m.key in _DIRECTIONS and kind != KIND_TOWN and in_doc
         if m.key in gaz.common_words and kind != KIND_COUNTRY:
             if strong:
                 return True
             if mode == _MIXED:
                 return not toks.sent_start[m.i] and (m.locative or in_doc)
+            return False  # "SEE", "MAKE", "COURSE": without capitals a common word needs a place word
+        if mode != _MIXED and not strong and best in m.alternates and kind != KIND_COUNTRY:
+            # Without capitals, a word that names a place only through an alternate name ("JULIA" for
+            # Plovdiv, "DAMAS" for Damascus) is a word or a person's name unless the text places it.
             return m.locative and in_doc
+    if mode == _CAPS and not strong:
+        return _accept_caps(m, kind, pop, single, in_doc, toks)
     if kind in (KIND_COUNTRY, KIND_ADMIN1, KIND_REGION) or strong or (kind == KIND_ADMIN2 and not single):
         return True
     if mode == _MIXED:
@@ -644,12 +755,53 @@ def _accept(
             # a small town needs a preposition or its country in the text.
             return m.locative or pop >= 20_000 or (in_doc and pop >= 5000)
         return pop >= 20_000 or (in_doc and pop >= 1000) or m.key in mid_caps
-    if mode == _CAPS:
-        return pop >= 50_000 or (in_doc and (m.locative or pop >= 5000)) or (not single and pop >= 5000)
     return pop >= 200_000 or (in_doc and m.locative)
 
 
+def _accept_caps(m: _Match, kind: int, pop: int, single: bool, in_doc: bool, toks: _Tokens) -> bool:
+    """Whether a name in ALL CAPS text, with no place word or parent, is a place.
+
+    Every word is capitalized, so surnames ("RODRIGUEZ", "PONCE"), given names and ordinary words that
+    some town somewhere bears ("ATH", "WAVE") look like places. A town far from the countries the text
+    names needs a preposition and a large population, or a very large one (a dateline's capital).
+    """
+    if kind in (KIND_COUNTRY, KIND_REGION):
+        return True
+    if kind == KIND_ADMIN1:
+        return in_doc or m.locative or not single
+    if not single:
+        return (in_doc and pop >= 1000) or (m.locative and pop >= 5000) or pop >= _CAPS_FAR_POPULATION
+    if in_doc:
+        return m.locative or pop >= 5000
+    if _is_dateline(m, toks):
+        return pop >= 50_000
+    return (m.locative and pop >= _CAPS_FAR_POPULATION) or pop >= _CAPS_ANY_POPULATION
+
+
+# Words that describe a place rather than name it: names made only of them ("Eastern Region",
+# "Central Highlands") are taken for descriptions in text without capitals.
+_GENERIC: Final = (
+    _DIRECTIONS
+    | ADMIN_WORDS
+    | TOWN_WORDS
+    | frozenset(_words("area zone coast highlands lowlands plateau mountain mountains north south east west"))
+)
+_CAPS_FAR_POPULATION: Final = 100_000
+_CAPS_ANY_POPULATION: Final = 1_000_000
+
+
+def _is_dateline(m: _Match, toks: _Tokens) -> bool:
+    """Whether the name opens the text and a comma or a bracket follows ("LIMA, 10 JAN 90")."""
+    if m.i != 0:
+        return False
+    end = toks.end[m.end_tok]
+    return toks.text[end : end + 2].lstrip()[:1] in (",", "(")
+
+
 _SETTING_POPULATION: Final = 100_000
+_WORLD_CITY: Final = 2_500_000
+_MINOR_SEAT_SHARE: Final = 0.1
+_WORLD_CITY_BONUS: Final = 1.5
 _CAPITAL_BONUS: Final = 2.0
 _ADMIN2_PENALTY: Final = 1.0
 _NEIGHBOUR_BONUS: Final = 1.0
@@ -713,14 +865,26 @@ class _Reading:
         return _resolve(m, gaz, toks, countries, self.admin1s, neighbours)
 
 
+def _anchored(chosen: list[tuple[_Match, int]], gaz: Gazetteer) -> set[str]:
+    """Countries of the places read with a place word or a parent ("USULUTAN DEPARTMENT", "LHASA (TIBET)")."""
+    return {
+        iso3
+        for m, c in chosen
+        if (m.designator is not None or m.hierarchy)
+        and m.key not in _DIRECTIONS
+        and m.key not in gaz.common_words
+        and (iso3 := gaz.iso3_of(c)) is not None
+    }
+
+
 def _is_local(gaz: Gazetteer, c: int) -> bool:
     return gaz.kind(c) in (KIND_TOWN, KIND_ADMIN2) and gaz.admin1_of(c) is not None
 
 
-def _spelled(m: _Match, toks: _Tokens) -> str:
-    """The name as written, with a closing dot if one follows ("U.S.", "Ky.")."""
+def _spelled(m: _Match, toks: _Tokens, *, dot: bool = True) -> str:
+    """The name as written, with a closing dot if one follows ("U.S.", "Ky.") unless ``dot`` is False."""
     end = toks.end[m.j]
-    if toks.text[end : end + 1] == ".":
+    if dot and toks.text[end : end + 1] == ".":
         end += 1
     return toks.text[toks.start[m.i] : end]
 
@@ -728,10 +892,11 @@ def _spelled(m: _Match, toks: _Tokens) -> str:
 def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Place names in ``text`` with their offsets, each resolved to a ``Place``.
 
-    ``text[m.start:m.end] == m.text`` for every mention. A mention covers the name and a place word
-    that follows it ("Anbar province", "Niger State"). Names the evidence does not support (common
-    words, demonyms, parts of organisations' or people's names) are left out rather than returned
-    unresolved.
+    ``text[m.start:m.end] == m.text`` for every mention, in text order. A mention covers the name and
+    a place word that follows it ("Anbar province", "Niger State"). Names the evidence does not support
+    (common words, demonyms, parts of organisations' or people's names) are left out. Proper names the
+    gazetteer lacks come back unresolved (``place`` None) where a place word makes them places ("Katarko
+    village", "the village of Kafr Naya", "Desire Street"); in ALL CAPS text there are none.
     """
     if not text:
         return []
@@ -757,7 +922,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     for m in matches:
         if m.designator == "admin":
             m.ids = [c for c in m.ids if gaz.kind(c) != KIND_TOWN] or m.ids
-        _prefer_capital_town(m, gaz)
+        _prefer_capital_town(m, gaz, toks)
     _link_hierarchy(matches, toks, gaz)
 
     # Names that appear capitalized mid-sentence somewhere vouch for the same name at a sentence start.
@@ -768,22 +933,30 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     admin1s: set[tuple[str, str]] = set()
     for m in matches:
         top = m.ids[0]
-        if gaz.kind(top) == KIND_COUNTRY and m.key not in gaz.demonyms and m.key not in gaz.common_words:
+        if (
+            gaz.kind(top) == KIND_COUNTRY
+            and m.key not in gaz.demonyms
+            and m.key not in gaz.common_words
+            and not (mode != _MIXED and m.key in _WORDLIKE_ALIASES)
+        ):
             countries[gaz.iso3_of(top) or ""] += 1.0
+    named = set(countries)
+    anchors: set[str] = named
     chosen: list[tuple[_Match, int]] = []
     for m in matches:
         best = _resolve(m, gaz, toks, countries, admin1s)
-        if _accept(m, best, toks, gaz, mode, countries, mid_caps):
+        if _accept(m, best, toks, gaz, mode, countries, mid_caps, anchors):
             chosen.append((m, best))
 
     # Second and third readings: everything accepted counts as context, then every name is resolved
     # again (a town read right the second time can set the scene for its neighbours the third time).
     for _ in range(2):
         reading = _Reading.of(chosen, gaz)
+        anchors = named | _anchored(chosen, gaz)
         chosen = []
         for m in matches:
             best = reading.resolve(m, gaz, toks)
-            if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps):
+            if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps, anchors):
                 chosen.append((m, best))
     countries, admin1s = reading.countries, reading.admin1s
     # The provinces the text is set in: those named, and those of the cities it names.
@@ -799,7 +972,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     mentions = []
     for m in matches:
         best = reading.resolve(m, gaz, toks)
-        if not _accept(m, best, toks, gaz, mode, countries, mid_caps):
+        if not _accept(m, best, toks, gaz, mode, countries, mid_caps, anchors):
             continue
         if _stray_hamlet(m, best, gaz, settings, set_in):
             continue
@@ -809,4 +982,89 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
         ):
             end += 1  # "U.S.", "Ky."
         mentions.append(PlaceMention(start=start, end=end, text=text[start:end], place=gaz.place(best)))
+    if mode == _MIXED:
+        mentions.extend(_unknown_places(toks, mentions, gaz))
+        mentions.sort(key=lambda p: p.start)
     return mentions
+
+
+# -- places the gazetteer lacks --------------------------------------------------------------------
+
+# Words after a proper name that make it a place ("Desire Street", "Handarat Refugee Camp", "Katarko
+# village", "the Rangae district").
+_PLACE_HEADS: Final = frozenset(
+    _words(
+        """
+    street avenue road boulevard lane square highway district village villages camp airport airbase farms
+    mountains mountain hills river valley gorge bridge neighbourhood neighborhood suburb township
+    governorate province region crossing quarter springs oasis checkpoint
+    """
+    )
+)
+# Words before "of" that make the proper name after it a place ("the village of Kafr Naya").
+_PLACE_OF: Final = frozenset(
+    _words(
+        """
+    town village city district suburb neighbourhood neighborhood province region area camp hamlet
+    municipality governorate outskirts township
+    """
+    )
+)
+
+
+def _unknown_places(toks: _Tokens, found: list[PlaceMention], gaz: Gazetteer) -> list[PlaceMention]:
+    """Proper names the gazetteer lacks that the text itself calls places, unresolved (``place`` None).
+
+    Villages under 500 people, neighbourhoods, streets and camps are where much news happens: "the
+    village of Kafr Naya", "Katarko village", "along Atlantic Avenue". Only a place word before ("the
+    town of") or after ("village", "Street") makes such a name a place; nothing is guessed about where
+    it lies.
+    """
+    n = len(toks)
+    covered = [False] * n
+    k = 0
+    for p in found:
+        while k < n and toks.end[k] <= p.start:
+            k += 1
+        j = k
+        while j < n and toks.start[j] < p.end:
+            covered[j] = True
+            j += 1
+    out: list[PlaceMention] = []
+    k = 0
+    while k < n:
+        raw = toks.raw[k]
+        if covered[k] or not raw[0].isupper() or raw.isupper() or toks.fold[k] in _NEVER_ALONE:
+            k += 1
+            continue
+        # A run of capitalized words (with "al-", "de" inside): one proper name.
+        j = k
+        while (
+            j + 1 < n
+            and not covered[j + 1]
+            and toks.joins[j + 1]
+            and (toks.raw[j + 1][0].isupper() or toks.fold[j + 1] in _CONNECTORS)
+        ):
+            j += 1
+        while j > k and toks.fold[j] in _CONNECTORS:
+            j -= 1
+        end_tok, cued = j, False
+        head = toks.fold[j]
+        if head in _PLACE_HEADS and j > k:
+            cued = True  # "Desire Street", "Handarat Refugee Camp"
+        elif j + 1 < n and toks.joins[j + 1] and not covered[j + 1] and toks.raw[j + 1].islower():
+            cued = toks.fold[j + 1] in _PLACE_HEADS  # "Katarko village", "the Rangae district"
+        if not cued and k >= 2 and toks.fold[k - 1] == "of" and not toks.sent_start[k - 1]:
+            cued = toks.fold[k - 2] in _PLACE_OF  # "the village of Kafr Naya"
+        first = toks.fold[k]
+        if (
+            cued
+            and not (toks.sent_start[k] and first in gaz.common_words)
+            and first not in _TITLES
+            and first not in gaz.demonyms
+            and not (k >= 1 and toks.fold[k - 1] in _TITLES)
+        ):
+            start, end = toks.start[k], toks.end[end_tok]
+            out.append(PlaceMention(start=start, end=end, text=toks.text[start:end], place=None))
+        k = j + 1
+    return out

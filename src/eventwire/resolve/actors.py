@@ -180,28 +180,28 @@ class _Tokens:
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> _Tokens:
-        keys: list[str] = []
-        surfaces: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        spans = [m.span() for m in _TOKEN_RE.finditer(text, start, end)]
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        surfaces = [text[s:e] for s, e in spans]
+        keys = [_fold(surface) for surface in surfaces]
         joined: list[bool] = []
         loose: list[bool] = []
         comma: list[bool] = []
-        upper = lower = capital = 0
         prev_end = start
-        for m in _TOKEN_RE.finditer(text, start, end):
-            surface = m.group()
-            s, e = m.span()
-            gap = text[prev_end:s]
-            plain = gap == " "
-            joined.append(plain or not gap.strip(_JOINERS))
-            loose.append(plain or not gap.strip(_NAME_JOINERS))
-            comma.append(gap.strip() == ",")
+        for s, e in spans:
+            if s - prev_end == 1 and text[prev_end] == " ":  # most gaps: one space
+                joined.append(True)
+                loose.append(True)
+                comma.append(False)
+            else:
+                gap = text[prev_end:s]
+                joined.append(not gap.strip(_JOINERS))
+                loose.append(not gap.strip(_NAME_JOINERS))
+                comma.append(gap.strip() == ",")
             prev_end = e
-            keys.append(_fold(surface))
-            surfaces.append(surface)
-            starts.append(s)
-            ends.append(e)
+        upper = lower = capital = 0
+        for surface in surfaces:
             if surface.isupper():
                 upper += 1
             elif not surface.isdigit():

@@ -112,6 +112,7 @@ class Gazetteer:
         self._country_slot = {iso3: i for i, iso3 in enumerate(compiled.country_iso3)}
         self._places: dict[int, Place] = {}
         self._by_gid: dict[int, int] | None = None
+        self._seats: dict[tuple[str, str], int] | None = None
         self._grid: dict[tuple[int, int], list[int]] | None = None
         vocab = compiled.vocab
         self.demonyms: frozenset[str] = frozenset(name_key(d) for d in vocab.get("demonyms", ()))
@@ -243,6 +244,34 @@ class Gazetteer:
     def country_entry(self, iso3: str) -> int | None:
         slot = self._country_slot.get(iso3)
         return None if slot is None else self._c.country_entry[slot]
+
+    def admin1_seat(self, place: Place) -> Place | None:
+        """The seat (capital town) of the admin1 region ``place``, or None when it is no admin1.
+
+        ACLED codes an event known only to have happened in a province (``geo_precision`` 3) at the
+        provincial capital: "if a larger region is mentioned, the closest natural location noted in
+        reporting (...) or a provincial capital is used". The admin1's own point (the middle of its
+        towns, as GeoNames places an ADM1) stays what toponym resolution returns; an event record takes
+        the seat's coordinates from here.
+        """
+        if place.feature_code != "ADM1" or place.iso3 is None or place.admin1 is None:
+            return None
+        if self._seats is None:
+            seats: dict[tuple[str, str], int] = {}
+            c = self._c
+            ppla, pplc = FEATURE_CODES.index("PPLA"), FEATURE_CODES.index("PPLC")
+            for i, code in enumerate(c.fcode):
+                if code != ppla and code != pplc:
+                    continue
+                iso3, admin1 = self.iso3_of(i), self.admin1_of(i)
+                if iso3 is None or admin1 is None:
+                    continue
+                # A province's own seat before the national capital that happens to lie in it.
+                if (iso3, admin1) not in seats or code == ppla:
+                    seats[(iso3, admin1)] = i
+            self._seats = seats
+        seat = self._seats.get((place.iso3, place.admin1))
+        return None if seat is None else self.place(seat)
 
     def place(self, i: int) -> Place:
         """The ``Place`` for entry ``i`` (made once, then reused)."""

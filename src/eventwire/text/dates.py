@@ -79,10 +79,18 @@ def _compile() -> re.Pattern[str]:
         for name in _GROUP_NAMES:
             pattern = pattern.replace(f"(?P<{name}>", f"(?P<{kind}__{name}>")
         parts.append(f"(?P<k_{kind}>{pattern})")
-    return re.compile("|".join(parts), re.IGNORECASE)
+    # Every alternative starts a word: one look-ahead turns away the other positions at once.
+    return re.compile(r"\b(?=\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
 _DATE_RE = _compile()
+# Each kind's own groups: (short name, group name in _DATE_RE).
+_KIND_GROUPS = {
+    kind: tuple(
+        (name, f"{kind}__{name}") for name in _GROUP_NAMES if f"{kind}__{name}" in _DATE_RE.groupindex
+    )
+    for kind, _ in _PATTERNS
+}
 
 RELATIVE_KINDS = frozenset(
     {
@@ -238,12 +246,8 @@ def find_dates(
     """Every date expression in ``text[start:end]``, with absolute offsets, resolved against ``published``."""
     found: list[DateMention] = []
     for match in _DATE_RE.finditer(text, start, len(text) if end is None else end):
-        kind = next(name[2:] for name, value in match.groupdict().items() if name.startswith("k_") and value)
-        groups = {
-            name.split("__", 1)[1]: value
-            for name, value in match.groupdict().items()
-            if name.startswith(f"{kind}__")
-        }
+        kind = (match.lastgroup or "k_")[2:]
+        groups = {name: match.group(group) for name, group in _KIND_GROUPS[kind]}
         month_word = groups.get("month")
         if (
             month_word

@@ -1,0 +1,83 @@
+"""Trigger scanning: the literal starts read off each trigger pattern, and the scan that uses them finds
+exactly what one regex of every trigger finds (on the fixture articles and, where ../shared is here, on
+MUC-4 wire copy)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from eventwire.extraction import mentions
+from eventwire.extraction.lexicon import TRIGGERS
+from eventwire.extraction.mentions import _TRIGGER_RE, _TriggerScan, literal_starts, lower_same_length
+from support import ARTICLES, shared_path
+
+FIXTURES = sorted(ARTICLES.glob("*.json"))
+
+
+def _reference(lower: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.lastgroup or "", m.start(), m.end()) for m in _TRIGGER_RE.finditer(lower, start, end)]
+
+
+def _check(text: str) -> int:
+    lower = lower_same_length(text)
+    scan = _TriggerScan(lower, 0, len(lower))
+    found = 0
+    for start, end in ((0, len(lower)), (7, len(lower) // 2), (len(lower) // 3, max(0, len(lower) - 5))):
+        assert scan.matches(start, end) == _reference(lower, start, end)
+        found += len(scan.matches(start, end))
+    return found
+
+
+def test_literal_starts_follow_optional_parts_groups_and_alternatives() -> None:
+    assert literal_starts(r"air\s*strikes?|drone\s+strikes?") == {"air", "drone"}
+    assert literal_starts(r"(?<!propelled\s)(?:hand\s+)?grenades?\b(?!-)") == {"hand", "grenade", "grenades"}
+    assert literal_starts(r"\bieds?\b") == {"ied", "ieds"}
+    assert literal_starts(r"bomb(?:ing|ed)?\b") == {"bomb", "bombing", "bombed"}
+    assert literal_starts(r"(?:ab)+c") == {"ab"}  # more repetitions may follow: stop after one
+
+
+def test_literal_starts_is_none_where_a_match_may_start_anywhere() -> None:
+    assert literal_starts(r"\w+ed") is None
+    assert literal_starts(r"(?:killed)?\s+dead") is None
+    assert literal_starts(r"(?i)killed") is None
+    assert literal_starts(r"x|[abc]d") is None
+
+
+def test_every_trigger_kind_has_literal_starts() -> None:
+    # Without them the scan falls back to the slow regex; a new pattern should keep the scan fast.
+    assert all(literal_starts(kind.pattern) for kind in TRIGGERS)
+    assert mentions._STARTS is not None and mentions._START_RE is not None
+
+
+def test_alternation_matches_exactly_its_literals() -> None:
+    literals = ["bomb", "bombs", "booby", "air", "aircraft", "ied"]
+    regex = re.compile(f"(?:{mentions._alternation(literals)})\\Z")
+    assert all(regex.match(literal) for literal in literals)
+    assert not any(regex.match(other) for other in ("bom", "boob", "airc", "ie", "bombss", ""))
+
+
+def test_scan_finds_triggers_inside_words_as_the_regex_does() -> None:
+    # "raid" inside "afraid", "rally" inside "morally": the lexicon's patterns match there, so the scan must.
+    text = "Residents were afraid; the morally bankrupt gunmen raided the village and killed 3, police said."
+    lower = lower_same_length(text)
+    assert _TriggerScan(lower, 0, len(lower)).matches(0, len(lower)) == _reference(lower, 0, len(lower))
+    assert {("raid", 17, 21), ("protest", 29, 34)} <= set(_reference(lower, 0, len(lower)))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_scan_equals_the_regex_on_fixture_articles(path: Path) -> None:
+    _check(json.loads(path.read_text(encoding="utf-8"))["text"])
+
+
+def test_scan_equals_the_regex_on_muc4_wire_copy() -> None:
+    path = shared_path("benchmarks", "muc4", "full_templates", "dev.jsonl")
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()[:150]]
+    assert sum(_check(text) for text in texts) > 500
+
+
+def test_scan_of_a_document_without_sentences_finds_nothing() -> None:
+    assert mentions.read_mentions("", "", []) == ([], [])

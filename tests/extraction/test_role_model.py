@@ -1,0 +1,112 @@
+"""The role-filler tagger: BIO decoding, one filler per entity, fillers given to the nearest event, and
+the shipped model on real reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from eventwire.documents.build import build_document
+from eventwire.extraction.role_model import (
+    TaggedSpan,
+    merge_aliases,
+    same_entity,
+    spans_from_labels,
+    tokenize,
+    with_tagged_fillers,
+)
+from eventwire.models.document import Document, RawItem
+from eventwire.models.event import Event, Evidence, RoleFiller
+from support import shared_path
+
+
+def test_bio_labels_become_spans_and_a_stray_inside_label_starts_one() -> None:
+    text = "urban guerrillas bombed the power station"
+    tokens = tokenize(text, 0, len(text))
+    labels = ["B-PerpInd", "I-PerpInd", "O", "I-Target", "I-Target", "I-Target"]
+    spans = spans_from_labels(tokens, labels)
+    assert [(s.role, text[s.start : s.end]) for s in spans] == [
+        ("PerpInd", "urban guerrillas"),
+        ("Target", "the power station"),
+    ]
+
+
+def test_an_acronym_or_a_shorter_naming_is_the_same_entity() -> None:
+    assert same_entity("FMLN", "Farabundo Marti National Liberation Front")
+    assert same_entity("the FMLN", "FMLN urban commandos")
+    assert same_entity("commandos", "FMLN urban commandos")
+    assert not same_entity("police", "Policarpo Paz")
+    names = ["the FMLN", "Farabundo Marti National Liberation Front", "FMLN", "army"]
+    assert [names[i] for i in merge_aliases(names)] == ["Farabundo Marti National Liberation Front", "army"]
+    assert same_entity("UN", "the United Nations")
+    assert not same_entity("ELN", "National Liberation Front")
+
+
+def _event(event_id: str, sentence: tuple[int, int], text: str, **fillers: Any) -> Event:
+    start, end = sentence
+    return Event(
+        event_id=event_id,
+        doc_id="d",
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        event_date=dt.date(1990, 1, 3),
+        date_start=dt.date(1990, 1, 3),
+        date_end=dt.date(1990, 1, 3),
+        time_precision=1,
+        evidence=(Evidence("sentence", start, end, text[start:end]),),
+        **fillers,
+    )
+
+
+def test_fillers_go_to_the_event_whose_sentences_are_nearest() -> None:
+    text = "Gunmen shot the mayor in Soyapango. Police later arrested two students in Mejicanos."
+    first = (0, text.index(".") + 1)
+    second = (first[1] + 1, len(text))
+    events = [
+        _event("a", first, text, victims=(RoleFiller("old", 0, 3),)),
+        _event("b", second, text),
+    ]
+    spans = [
+        TaggedSpan("PerpInd", 0, 6),
+        TaggedSpan("Victim", text.index("the mayor"), text.index(" in Soy")),
+        TaggedSpan("Victim", text.index("two students"), text.index(" in Mej")),
+    ]
+    attack, arrest = with_tagged_fillers(events, spans, text)
+    assert [f.text for f in attack.perpetrator_individuals] == ["Gunmen"]
+    assert [f.text for f in attack.victims] == ["the mayor"]  # the tagger's fillers replace the rules'
+    assert [f.text for f in arrest.victims] == ["two students"]
+    assert arrest.perpetrator_individuals == ()
+
+
+def test_an_event_the_tagger_found_nothing_for_keeps_the_rules_fillers() -> None:
+    text = "Militants killed 14 ISIS fighters."
+    rules = _event("a", (0, len(text)), text, victims=(RoleFiller("14 ISIS fighters", 17, 33),))
+    (kept,) = with_tagged_fillers([rules], [TaggedSpan("Victim", 0, 1)], text)  # "M": no word, dropped
+    assert kept.victims == rules.victims
+
+
+def _muc_dev(doc_id: str) -> Document:
+    path = shared_path("benchmarks", "muc4", "full_templates", "dev.jsonl")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["docid"] == doc_id:
+            return build_document(RawItem(doc_id, row["text"], "text/plain", ()))
+    raise AssertionError(f"{doc_id} not in {path}")
+
+
+def test_the_shipped_model_reads_a_kidnapping_report_in_wire_capitals(extractor: Any) -> None:
+    doc = _muc_dev("TST2-MUC4-0039")  # the ELN kidnaps two Britons in Colombia (key: 3 victims)
+    (event,) = [e for e in extractor.extract(doc) if e.victims]
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    assert {"JAMES ARTHUR DONNELLY", "LESLIE KENT"} <= {f.text for f in event.victims}
+    assert "ELN" in {f.text for f in event.perpetrator_orgs}
+    for filler in (*event.victims, *event.perpetrator_orgs):
+        assert doc.text[filler.start : filler.end] == filler.text
+
+
+def test_the_shipped_model_reads_a_bombing_target_and_weapon(extractor: Any) -> None:
+    doc = _muc_dev("TST2-MUC4-0075")  # a car bomb at the FENASTRAS offices
+    events = extractor.extract(doc)
+    assert {f.text for e in events for f in e.weapons} & {"CAR BOMB", "BOMB"}
+    assert any("FENASTRAS" in f.text for e in events for f in e.targets)
