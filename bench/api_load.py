@@ -43,6 +43,7 @@ import httpx
 
 from eventwire.models.event import EVENT_TYPES, Event, Evidence, Quantity
 from eventwire.store import open_store
+from eventwire.store.sql import filter_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "api_load.json"
@@ -93,7 +94,8 @@ DOCUMENT_COLUMNS = (
 )  # fmt: skip
 CLUSTER_COLUMNS = (
     "cluster_id", "members", "sort_date", "event_date", "event_type", "sub_event_type", "country", "iso3",
-    "admin1", "actors", "latitude", "longitude", "fatalities", "sources", "record",
+    "admin1", "actors", "latitude", "longitude", "fatalities", "sources", "record", "country_key", "iso3_key",
+    "admin1_key", "type_key", "sub_type_key",
 )  # fmt: skip
 
 
@@ -112,9 +114,10 @@ def cluster_row(ev: Event, record: str) -> tuple[Any, ...]:
     actors = "\n".join(a.lower() for a in (ev.actor1, ev.actor2) if a)
     killed = ev.fatalities.best if ev.fatalities else 0
     sources = json.dumps([f"https://example.org/{ev.doc_id}"])
+    keys = filter_keys(ev.country, ev.iso3, ev.admin1, ev.event_type, ev.sub_event_type)
     return (
         ev.event_id, 1, date or "0000-00-00", date, ev.event_type, ev.sub_event_type, ev.country, ev.iso3,
-        ev.admin1, actors, ev.latitude, ev.longitude, killed, sources, record,
+        ev.admin1, actors, ev.latitude, ev.longitude, killed, sources, record, *keys.values(),
     )  # fmt: skip
 
 
@@ -225,6 +228,16 @@ def query_mix(base: str) -> list[tuple[str, str]]:
             if page.get("next"):
                 queries.append((f"{name}, next page", f"{path}&cursor={page['next']}"))
     return queries
+
+
+STATS_QUERIES = [
+    ("everything", "/api/stats"),
+    ("country", "/api/stats?country=Nigeria"),
+    ("event type", "/api/stats?type=Battles"),
+    ("date range", "/api/stats?since=2020-01-01&until=2020-03-31"),
+    ("actor", "/api/stats?actor=shabaab"),
+    ("bbox", "/api/stats?bbox=10,5,20,15"),
+]
 
 
 class Connection:
@@ -381,11 +394,16 @@ def main() -> None:
     try:
         queries = query_mix(base)
         sequential = {}
+        stats_ms = {}
         with httpx.Client(base_url=base, timeout=600) as client:  # warm the caches; one request at a time
             for name, path in queries:
                 started = time.perf_counter()
                 client.get(path)
                 sequential[name] = round((time.perf_counter() - started) * 1000, 1)
+            for name, path in STATS_QUERIES:  # the dashboard asks for these with each filter change
+                started = time.perf_counter()
+                client.get(path)
+                stats_ms[name] = round((time.perf_counter() - started) * 1000, 1)
         # wrk first: after an overloaded open-loop run the server is still busy with what it queued.
         closed = wrk_run(base, "/api/events?limit=50&country=Nigeria", 15)
         loaded = asyncio.run(open_loop("127.0.0.1", port, queries, args.rate, args.seconds, args.grace))
@@ -402,6 +420,7 @@ def main() -> None:
         "seeding": seeding,
         "queries": [path for _, path in queries],
         "sequential_ms": sequential,
+        "stats_sequential_ms": stats_ms,
         "open_loop": loaded,
         "wrk_closed_loop": closed,
         "machine": {

@@ -137,13 +137,37 @@ _SUMMARY = re.compile(r"(?P<documents>\d+) documents?, (?P<events>\d+) events?.*
 _DUPLICATES = re.compile(r"(?P<duplicates>\d+) duplicates?")
 
 
-def ingest(warc: Path, db: Path) -> dict[str, object]:
-    """Run `eventwire ingest` on the archive in a child process; its time, summary and peak memory."""
+def _tree_pss_mb(root: int) -> float:
+    """Proportional set size of a process and its descendants (shared pages counted once), in MB."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        found = re.search(r"^Pss:\s+(\d+) kB", rollup, flags=re.M)
+        total += int(found.group(1)) if found else 0
+    return total / 1024
+
+
+def ingest(warc: Path, db: Path, workers: int | None) -> dict[str, object]:
+    """Run `eventwire ingest` on the archive in a child process; its time, summary and peak memory (the
+    largest process, and all its processes together, sampled twice a second)."""
     exe = Path(sys.executable).with_name("eventwire")
     command = [
         str(exe) if exe.exists() else "eventwire",
         "ingest",
         "--no-progress",
+        *(["--workers", str(workers)] if workers else []),
         "--db",
         str(db),
         str(warc),
@@ -151,7 +175,15 @@ def ingest(warc: Path, db: Path) -> dict[str, object]:
     env = {**os.environ, "EVENTWIRE_CACHE_DIR": os.environ.get("EVENTWIRE_CACHE_DIR", "/tmp/ewcache")}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    peak_total = 0.0
+    watching = Path("/proc").exists()
+    while proc.poll() is None:
+        if watching:
+            peak_total = max(peak_total, _tree_pss_mb(proc.pid))
+        time.sleep(0.5)
+    stderr = proc.communicate()[1]
+    done = subprocess.CompletedProcess(command, proc.returncode, "", stderr)
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     lines = [line for line in done.stderr.splitlines() if line.strip()]
@@ -170,6 +202,8 @@ def ingest(warc: Path, db: Path) -> dict[str, object]:
         "documents_per_s": round(documents / seconds, 1) if seconds else None,  # extracted and stored
         "cpu_seconds": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1),
         "peak_rss_mb": round(after.ru_maxrss / 1024, 1),  # Linux reports KiB; the largest child so far
+        "peak_total_pss_mb": round(peak_total, 1) if watching else None,  # every process of the run
+        "workers": workers or 1,
         "first_errors": [line for line in lines if line.startswith("error:")][:5],
     }
 
@@ -181,6 +215,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=10_000, help="Articles in the archive (default 10,000).")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "ingest_warc.json")
     parser.add_argument("--skip-unique", action="store_true", help="Time only the full archive.")
+    parser.add_argument("--workers", type=int, help="`eventwire ingest --workers` (default: its own).")
     args = parser.parse_args()
     corpus = articles()
     if not corpus:
@@ -197,7 +232,7 @@ def main() -> int:
             count = write_warc(warc, corpus, limit)
             built = time.perf_counter() - started
             print(f"{label}: {count:,} articles, {warc.stat().st_size / 1e6:.1f} MB, built in {built:.0f} s")
-            run = ingest(warc, tmp / f"{label}.db")
+            run = ingest(warc, tmp / f"{label}.db", args.workers)
             seconds = float(run["seconds"])  # type: ignore[arg-type]
             run.update(
                 articles=count,

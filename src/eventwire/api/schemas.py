@@ -81,7 +81,13 @@ class EventPublic(Public):
 
 class EventPage(Public):
     items: list[EventPublic]
-    total: int = Field(description="How many events match the filters, over all pages.")
+    total: int = Field(
+        description="How many events match the filters, over all pages, counted up to 10,000: when more "
+        "match, `total` is 10000 and `total_exact` is false."
+    )
+    total_exact: bool = Field(
+        default=True, description="False when more events match than `total` says (the count stopped)."
+    )
     next: str | None = Field(description="Pass as `cursor` to get the following page; null on the last.")
 
 

@@ -177,8 +177,8 @@ class _Progress:
             return
         self.last = now
         line = (
-            f"{report.documents + report.skipped + report.duplicates + report.errors} documents "
-            f"({report.rate:.1f}/s), {report.events} events, {report.errors} errors"
+            f"{report.read} documents ({report.rate:.1f}/s), {report.events} events, "
+            f"{report.skipped} skipped, {report.errors} errors"
         )
         click.echo(f"\r{line}\x1b[K" if self.tty else line, err=True, nl=not self.tty)
 
@@ -196,29 +196,67 @@ class _Progress:
     default=None,
     help="Show documents/s, events and errors while running (default: when stderr is a terminal).",
 )
+@click.option(
+    "--user-agent", help="User-Agent of HTTP requests (default: $EVENTWIRE_USER_AGENT, else eventwire's)."
+)
+@click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+    help="HTTP connect and read timeout (default: $EVENTWIRE_HTTP_TIMEOUT, else 20).",
+)  # fmt: skip
+@click.option(
+    "--retries", type=click.IntRange(min=0),
+    help="Further tries after a timeout or a 429/5xx answer (default: $EVENTWIRE_HTTP_RETRIES, else 2).",
+)  # fmt: skip
+@click.option(
+    "--delay", type=click.FloatRange(min=0), metavar="SECONDS",
+    help="Wait between two requests to one host (default: $EVENTWIRE_HOST_DELAY, else 1).",
+)  # fmt: skip
+@click.option(
+    "--fetch-linked/--no-fetch-linked", default=None,
+    help="Fetch the article each feed entry links to (default: $EVENTWIRE_FETCH_LINKED=1, else no).",
+)  # fmt: skip
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Processes that read and extract documents while this one writes them; more than 1 pays on "
+    "idle cores (see bench/results/ingest_warc.json).",
+)  # fmt: skip
 def ingest(
     sources: tuple[str, ...], db: str | None, published: dt.date | None, encoding: str | None, max_bytes: int,
-    actors: Path | None, progress: bool | None,
+    actors: Path | None, progress: bool | None, user_agent: str | None, timeout: float | None,
+    retries: int | None, delay: float | None, fetch_linked: bool | None, workers: int,
 ) -> None:  # fmt: skip
     """Read SOURCES, extract their events and store both; documents already stored are skipped.
 
     Copies of stored documents are linked, not extracted again; reports of an event already stored are
-    merged into it. Failed inputs are recorded (see `eventwire errors`) and the run goes on.
+    merged into it. Failed inputs are recorded (see `eventwire errors`) and the run goes on, which then
+    exits 1. Inputs passed over on purpose (not in English, archive records that are not HTML pages) are
+    counted as skipped, not as errors (see `eventwire errors --skipped`).
     """
     from eventwire.pipeline import RunReport
     from eventwire.pipeline import ingest as run_ingest
+    from eventwire.sources.web import FetchSettings
     from eventwire.store import default_target, redact
 
+    try:
+        fetch = FetchSettings.from_env(
+            max_bytes=max_bytes, user_agent=user_agent, timeout=timeout, retries=retries, host_delay=delay
+        )
+    except EventwireError as err:
+        raise click.ClickException(str(err)) from None
     extractor = _load_extractor(actors)
     tty = sys.stderr.isatty()
     show = _Progress(tty) if (progress if progress is not None else tty) else None
     report = RunReport()
     with _open(db, create=True, dedup=True) as store:
-        items = read_inputs(sources, stdin=_stdin(), max_bytes=max_bytes, encoding=encoding)
+        items = read_inputs(
+            sources, stdin=_stdin(), max_bytes=max_bytes, encoding=encoding, fetch=fetch,
+            fetch_linked=fetch_linked,
+        )  # fmt: skip
         try:
             run_ingest(
-                items, extractor, store, published=published, report=report, on_error=_error, progress=show
-            )
+                items, extractor, store, published=published, report=report, on_error=_error, progress=show,
+                workers=workers,
+            )  # fmt: skip
         except EventwireError as err:  # the database itself failed: stop, saying what was done
             click.echo(f"error: {err}", err=True)
             report.errors += 1
@@ -303,14 +341,20 @@ def events(
 @main.command()
 @click.option("--db", help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def errors(db: str | None, as_json: bool) -> None:
+@click.option(
+    "--skipped", is_flag=True,
+    help="List the inputs skipped on purpose (not in English, not an HTML response) instead of failures.",
+)  # fmt: skip
+def errors(db: str | None, as_json: bool, skipped: bool) -> None:
     """Inputs that failed, with the reason (an input stored later is removed from the list)."""
     with _open(db) as store:
-        for row in store.errors():
+        rows = store.skipped() if skipped else store.errors()
+        for row in rows:
             if as_json:
                 click.echo(json.dumps(row, ensure_ascii=False))
             else:
-                click.echo(f"{row['origin']}: {row['message']} [{row['code']}] ({row['at']})")
+                code = row["reason"] if skipped else row["code"]
+                click.echo(f"{row['origin']}: {row['message']} [{code}] ({row['at']})")
 
 
 def _figure(q: Any) -> str:

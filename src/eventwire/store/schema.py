@@ -56,7 +56,9 @@ events = Table(
     Column("event_id", String, primary_key=True),
     Column("doc_id", String, ForeignKey("documents.id"), nullable=False, index=True),
     Column("cluster_id", String, nullable=False, index=True),
-    Column("seq", BigInteger, nullable=False),  # order of storage: the earliest member names the cluster
+    Column(
+        "seq", BigInteger, nullable=False, index=True
+    ),  # order of storage: the earliest member names the cluster
     Column("record", Text, nullable=False),
 )
 
@@ -72,7 +74,7 @@ clusters = Table(
     metadata,
     Column("cluster_id", Key, primary_key=True),
     Column("members", Integer, nullable=False),
-    Column("sort_date", Key, nullable=False, index=True),  # event_date, or "0000-00-00" when unknown
+    Column("sort_date", Key, nullable=False),  # event_date, or "0000-00-00" when unknown
     Column("event_date", String),
     Column("event_type", String, nullable=False),
     Column("sub_event_type", String, nullable=False),
@@ -85,6 +87,12 @@ clusters = Table(
     Column("fatalities", Integer, nullable=False),
     Column("sources", Text, nullable=False),  # JSON list: URL (or origin) of every member's document
     Column("record", Text, nullable=False),
+    # Lower-cased copies of the filtered columns, each indexed with (sort_date, cluster_id): revision 0002.
+    Column("country_key", Key),
+    Column("iso3_key", Key),
+    Column("admin1_key", Key),
+    Column("type_key", Key),
+    Column("sub_type_key", Key),
 )
 
 merge_decisions = Table(
@@ -123,3 +131,13 @@ errors = Table(
     Column("message", Text, nullable=False),
     Column("at", String, nullable=False),
 )
+
+skipped = Table(
+    "skipped",
+    metadata,
+    Column("origin", Text, primary_key=True),
+    Column("reason", String, nullable=False),  # the error code that says why (E018, E021)
+    Column("message", Text, nullable=False),
+    Column("at", String, nullable=False),
+)
+"""Inputs passed over on purpose (not in English, an archive record that is not an HTML page): not errors."""

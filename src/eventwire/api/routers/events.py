@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from eventwire.api.deps import FilterDep, StoreDep
 from eventwire.api.errors import ApiError
@@ -45,14 +46,17 @@ def list_events(
     cursor: Annotated[
         str | None, Query(max_length=500, description="The `next` value of the previous page.")
     ] = None,
-) -> dict[str, Any]:
+) -> Response:
     try:
-        page = store.page(where, limit=limit, cursor=cursor)
+        page = store.page_records(where, limit=limit, cursor=cursor)
     except StoreError as err:
         if cursor and "cursor" in err.message:
             raise ApiError(400, f"invalid cursor: {err.message}") from None
         raise
-    return {"items": [e.to_dict() for e in page.items], "total": page.total, "next": page.next}
+    # The stored records are the schema's records already: serialised as they are, not validated again
+    # field by field (that took most of a page's time).
+    body = {"items": page.records, "total": page.total, "total_exact": page.total_exact, "next": page.next}
+    return Response(json.dumps(body, ensure_ascii=False, allow_nan=False), media_type="application/json")
 
 
 @router.get(

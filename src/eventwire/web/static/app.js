@@ -9,7 +9,7 @@ const PAGE = 500;
 const FILTERS = ["q", "since", "until", "country", "type", "actor", "min_fatalities"];
 const $ = (id) => document.getElementById(id);
 
-const state = { filters: {}, events: [], next: null, total: 0, stats: null, selected: null, ticket: 0 };
+const state = { filters: {}, events: [], next: null, total: 0, totalExact: true, stats: null, selected: null, ticket: 0 };
 let map;
 
 async function api(path) {
@@ -86,6 +86,7 @@ async function refresh() {
     state.events = page.items;
     state.next = page.next;
     state.total = page.total;
+    state.totalExact = page.total_exact !== false; // false: more match than the count went up to
     state.stats = stats;
     renderAll(true);
     showStatus("");
@@ -94,6 +95,10 @@ async function refresh() {
   } finally {
     clearTimeout(slow);
   }
+}
+
+function totalText() {
+  return fmt.format(state.total) + (state.totalExact ? "" : "+");
 }
 
 function renderAll(refit) {
@@ -108,7 +113,7 @@ function renderAll(refit) {
   $("map-empty").hidden = plotted > 0;
   const unplaced = state.events.length - plotted;
   $("map-note").textContent =
-    (state.total > state.events.length ? `${fmt.format(state.events.length)} newest of ${fmt.format(state.total)} shown` : "") +
+    (state.total > state.events.length ? `${fmt.format(state.events.length)} newest of ${totalText()} shown` : "") +
     (unplaced > 0 ? `${state.total > state.events.length ? " · " : ""}${unplaced} without coordinates` : "");
   const unit = drawTimeline($("timeline"), stats.by_day, pickRange, [state.filters.since, state.filters.until]);
   $("timeline-empty").hidden = unit !== null;
@@ -179,7 +184,7 @@ function renderTable() {
   }
   $("table-empty").hidden = state.events.length > 0;
   $("table-note").textContent = state.total
-    ? `${fmt.format(state.events.length)} of ${fmt.format(state.total)} · newest first`
+    ? `${fmt.format(state.events.length)} of ${totalText()} · newest first`
     : "";
   $("load-more").hidden = !state.next;
 }

@@ -1,0 +1,55 @@
+"""`ingest` with extraction in worker processes stores exactly what one process stores, in the same order."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.pipeline import RunReport, dedup_functions, ingest
+from eventwire.sources.files import read_inputs
+from eventwire.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.json"))
+
+pytestmark = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="worker processes need fork here"
+)
+
+
+def _inputs(folder: Path) -> list[str]:
+    """The fixture articles, one of them twice, a copy of another under a new id, and an empty file."""
+    copy = json.loads(ARTICLES[3].read_text(encoding="utf-8"))
+    copy["id"] = "wire-copy-of-" + ARTICLES[3].stem
+    copy["url"] = "https://other.example.org/wire/" + ARTICLES[3].stem
+    (folder / "copy.json").write_text(json.dumps(copy), encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return [*map(str, ARTICLES), str(ARTICLES[0]), str(folder / "copy.json"), str(folder / "empty.txt")]
+
+
+def _run(db: Path, inputs: list[str], extractor: Any, workers: int) -> tuple[RunReport, list[Any], list[Any]]:
+    report = RunReport()
+    with open_store(db, dedup=dedup_functions()) as store:
+        ingest(read_inputs(inputs), extractor, store, report=report, workers=workers)
+        events = [e.to_dict() for e in store.events()]
+        sources = [[d.id for d in store.event_sources(e["event_id"])] for e in events]
+        return report, events, [*sources, store.errors()[0]["origin"]]
+
+
+def test_pipeline_parallel_workers_store_what_one_process_stores(tmp_path: Path, extractor: Any) -> None:
+    inputs = _inputs(tmp_path)
+    one, one_events, one_sources = _run(tmp_path / "one.db", inputs, extractor, workers=1)
+    two, two_events, two_sources = _run(tmp_path / "two.db", inputs, extractor, workers=2)
+    assert one_events and one_events == two_events
+    assert one_sources == two_sources
+    counts = ("documents", "events", "merged", "known", "duplicates", "skipped", "errors")
+    assert [getattr(one, c) for c in counts] == [getattr(two, c) for c in counts]
+    assert (two.known, two.duplicates, two.errors) == (1, 1, 1)
+    # run again: everything is stored already, and the workers say so without extracting anything
+    again, again_events, _ = _run(tmp_path / "two.db", inputs, extractor, workers=2)
+    assert (again.documents, again.events, again.known) == (0, 0, len(inputs) - 1)
+    assert again_events == two_events
