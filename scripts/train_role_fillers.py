@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from eventwire.evaluate.muc4 import ROLES, Muc4Document, load_muc4, resolve_data_dir, score_muc4
+from eventwire.evaluate.muc4 import ROLES, Muc4Document, evaluate_muc4, load_muc4, resolve_data_dir
 from eventwire.extraction.pipeline import Extractor
 from eventwire.extraction.role_model import RoleTagger, SentenceInput
 
@@ -103,14 +103,13 @@ def main() -> int:
     size = (OUT / "role_fillers.crfsuite").stat().st_size
 
     # Dev scores of the whole extractor with the new tagger (and without it, for comparison).
-    dev = load_muc4("dev", data_dir)
     scores = {}
     for name, tagger in (
         ("with the tagger", RoleTagger(OUT / "role_fillers.crfsuite")),
         ("rules only", None),
     ):
         extractor.roles = tagger
-        report = score_muc4(dev, {d.doc_id: extractor.extract(d.to_document()) for d in dev})
+        report = evaluate_muc4(extractor.extract, "dev", data_dir)
         scores[name] = dict(report.headline)
     card = [
         "# role_fillers: MUC-4 role-filler tagger",
