@@ -59,7 +59,9 @@ clean:
 train: $(VENV)/.dev
 	$(BIN)/pip install --quiet -e ".[train]"
 	$(BIN)/python scripts/train_event_types.py
-	$(BIN)/python scripts/train_role_fillers.py
+	$(BIN)/python scripts/train_word_clusters.py
+	$(BIN)/python scripts/train_role_fillers.py  # reads the word clusters
+	$(BIN)/python scripts/train_muc4_scope.py  # after the role tagger: it reads the events found with it
 
 # The browser tests drive Debian's chromium through npm's playwright-core (installed under .venv/node);
 # they skip, saying why, only where chromium cannot be installed or started.

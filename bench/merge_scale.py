@@ -12,9 +12,13 @@ are meant to look like a multi-year ACLED-style feed:
   weighted towards battles and explosions; actors from a per-country pool (state forces, rebels,
   militias, an unidentified armed group, civilians); fatalities from a skewed distribution; a
   reporting sentence per event built from its fields plus filler words;
+- 20% of the original events name one or two victims, each a given name and one or two surnames
+  drawn from small pools (60 × 80 surnames: common names recur, as in real reporting, so that the
+  named-victim blocks and matches are exercised at their real cost);
 - 30% of the events are extra reports of an earlier event (the "duplicates"): another document, the
   date moved by 0–1 day or widened to the week, the point moved by up to ~5 km, sometimes only the
-  admin1 or the country given, the fatality figure changed by ±20%, the sentence reworded in part.
+  admin1 or the country given, the fatality figure changed by ±20%, the sentence reworded in part,
+  the victims' names kept, sometimes without the given name.
 
 It reports, per N: seconds to generate, seconds to cluster, clusters found, recall of the planted
 duplicates (share of planted duplicate pairs put together) and the precision of the merged pairs
@@ -39,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.dedup.events import cluster
-from eventwire.models.event import EVENT_TYPES, Event, Evidence, Quantity
+from eventwire.models.event import EVENT_TYPES, Event, Evidence, Quantity, RoleFiller
 
 RESULTS = Path(__file__).parent / "results" / "merge_scale.json"
 DUPLICATE_SHARE = 0.3
@@ -354,6 +358,11 @@ WORDS = [
     "night",
 ]
 START, YEARS = dt.date(2015, 1, 1), 10
+NAMED_SHARE = 0.2
+_SYLLABLES = ["ka", "lo", "mi", "sa", "ru", "de", "ha", "ni", "to", "be"]
+# Made-up names of letters only (a name's words are letters, as a real name's are).
+GIVEN_NAMES = [f"{a}{b}n".title() for a in _SYLLABLES for b in _SYLLABLES[:6]]
+SURNAMES = [f"{a}{b}{c}".title() for a in _SYLLABLES[:8] for b in _SYLLABLES[:5] for c in ("r", "s")]
 
 
 def _actors(country: str) -> list[tuple[str, int]]:
@@ -369,6 +378,24 @@ def _actors(country: str) -> list[tuple[str, int]]:
     ]
 
 
+def _victims(rng: random.Random) -> tuple[RoleFiller, ...]:
+    if rng.random() >= NAMED_SHARE:
+        return ()
+    names = []
+    for _ in range(rng.choice((1, 1, 2))):
+        words = [rng.choice(GIVEN_NAMES), *rng.sample(SURNAMES, rng.choice((1, 2)))]
+        names.append(RoleFiller(" ".join(words), 0, 0))
+    return tuple(names)
+
+
+def _retold(rng: random.Random, victims: tuple[RoleFiller, ...]) -> tuple[RoleFiller, ...]:
+    """The victims as another report names them: sometimes without the given name."""
+    return tuple(
+        RoleFiller(v.text.split(" ", 1)[1], 0, 0) if v.text.count(" ") >= 2 and rng.random() < 0.3 else v
+        for v in victims
+    )
+
+
 def _sentence(rng: random.Random, event_words: list[str]) -> str:
     return " ".join([*event_words, *rng.sample(WORDS, 6)]) + "."
 
@@ -376,6 +403,7 @@ def _sentence(rng: random.Random, event_words: list[str]) -> str:
 def generate(n: int, seed: int = 42) -> tuple[list[Event], list[int]]:
     """``n`` events and, for each, the index of the original event it reports (itself for originals)."""
     rng = random.Random(seed)
+    names_rng = random.Random(seed + 1)  # its own stream: the rest of the events as without names
     types = [(t, sub) for t, subs in EVENT_TYPES.items() for sub in subs]
     weights = [TYPE_WEIGHTS[t] for t, _ in types]
     countries = [(c, iso, admins, _actors(c)) for c, iso, admins in GEOGRAPHY]
@@ -420,6 +448,7 @@ def generate(n: int, seed: int = 42) -> tuple[list[Event], list[int]]:
                 longitude=lon if placing > 0.3 else None,
                 geo_precision=1 if placing > 0.3 else 3,
                 fatalities=Quantity(fatal, fatal, fatal, str(fatal)),
+                victims=_retold(names_rng, base.victims),
                 evidence=(Evidence("sentence", 0, 80, _sentence(rng, words)),),
             )
             events.append(event)
@@ -457,6 +486,7 @@ def generate(n: int, seed: int = 42) -> tuple[list[Event], list[int]]:
                 longitude=lon,
                 geo_precision=1,
                 fatalities=Quantity(fatal, fatal, fatal, str(fatal)),
+                victims=_victims(names_rng),
                 evidence=(Evidence("sentence", 0, 80, _sentence(rng, event_words)),),
             )
         )

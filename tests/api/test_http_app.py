@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from apihelpers import assert_error, make_client
 from fastapi.testclient import TestClient
@@ -95,3 +102,46 @@ def test_http_serve_refuses_a_missing_database(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "absent.db" in result.output and "no such database" in result.output
     assert not (tmp_path / "absent.db").exists()
+
+
+@pytest.mark.parametrize("path", ["/api/events?limit=2", "/api/health", "/api/nothing-here", "/"])
+def test_http_responses_carry_the_security_headers(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+
+
+@pytest.mark.slow
+def test_http_serve_with_workers_answers_like_one_process(seeded_db: Path, tmp_path: Path) -> None:
+    """``eventwire serve --workers 2``: uvicorn imports the app by name in each process (``app_from_env``,
+    its settings from the environment), and the pages are those of the app built in-process."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "EVENTWIRE_API_TOKEN": "", "EVENTWIRE_DB": ""}
+    command = [sys.executable, "-m", "eventwire.cli", "serve", "--db", str(seeded_db), "--port", str(port)]
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [*command, "--workers", "2", "--log-level", "warning"],
+            stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+        )  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/api/health", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert server.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.2)
+        with make_client(seeded_db) as local:
+            expected = local.get("/api/events?limit=3").json()
+        with httpx.Client(base_url=base, timeout=30) as http:  # a new connection each, to either worker
+            pages = [http.get("/api/events?limit=3", headers={"Connection": "close"}) for _ in range(6)]
+        assert all(p.status_code == 200 and p.json() == expected for p in pages)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

@@ -83,6 +83,24 @@ def test_app_stdin_csv_and_explain() -> None:
 
 
 @pytest.mark.usefixtures("cache_dir")
+def test_app_extract_scope_muc4_reports_what_it_drops() -> None:
+    # An army-guerrilla clash is an ACLED battle and, by MUC-4's task definition, not a terrorist incident.
+    clash = (
+        "Army troops clashed with FMLN guerrillas near San Miguel on Tuesday. Three soldiers and five rebels "
+        "were killed in the fighting, the armed forces said."
+    )
+    every = run("extract", "--published", "1990-01-10", "-", stdin=clash.encode())
+    assert every.returncode == 0 and len(every.stdout.decode().splitlines()) == 1
+    scoped = run(
+        "extract", "--published", "1990-01-10", "--scope", "muc4", "--explain", "-", stdin=clash.encode()
+    )
+    assert scoped.returncode == 0, scoped.stderr.decode()
+    assert scoped.stdout.decode().strip() == ""
+    assert "outside scope muc4" in scoped.stderr.decode()
+    assert run("extract", "--scope", "gdelt", "-", stdin=b"x").returncode == 2
+
+
+@pytest.mark.usefixtures("cache_dir")
 def test_app_no_publication_date_keeps_relative_dates_as_text(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(

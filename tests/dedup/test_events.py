@@ -272,3 +272,99 @@ def test_events_cluster_compares_only_within_blocks(monkeypatch: pytest.MonkeyPa
     all_pairs = len(events) * (len(events) - 1) // 2
     assert calls < all_pairs / 50, f"{calls} comparisons for {len(events)} events"
     assert sorted(i for g in groups for i in g) == list(range(len(events)))
+
+
+# Two reports of one assassination: the second, filed from abroad a few days later, was geocoded to the
+# city it was filed from, and names the judge in full.
+JUDGE_A = report(
+    "radio-medellin",
+    "Judge Maria Elena Diaz and two of her bodyguards were shot dead in Medellin today by ten hired "
+    "gunmen riding motorcycles, police said.",
+    day=D(1989, 7, 28),
+    sub="Attack",
+    country="Colombia",
+    admin1="Antioquia",
+    location="Medellin",
+    lat=6.25,
+    lon=-75.56,
+    actor1="Unidentified Armed Group (Colombia)",
+    actor2="Civilians (Colombia)",
+)
+JUDGE_A = replace(JUDGE_A, iso3="COL", victims=(RoleFiller("JUDGE MARIA ELENA DIAZ", 0, 22),))
+JUDGE_B = replace(
+    report(
+        "wire-caracas",
+        "The Extraditables claimed responsibility for the murder of Maria Elena Diaz Perez, third judge of "
+        "public order, a spokesman told reporters in Caracas.",
+        day=D(1989, 7, 28),
+        sub="Armed clash",
+        event_type="Battles",
+        country="Venezuela",
+        admin1="Distrito Capital",
+        location="Caracas",
+        lat=10.49,
+        lon=-66.88,
+        actor1="Medellin Cartel",
+        actor2=None,
+    ),
+    iso3="VEN",
+    victims=(RoleFiller("Maria Elena Diaz Perez", 35, 57),),
+)
+
+
+def test_events_a_named_victim_in_both_reports_excuses_the_place() -> None:
+    decision = compare(JUDGE_A, JUDGE_B)
+    assert decision.merge, decision
+    assert "different countries (Colombia / Venezuela)" in decision.reasons
+    assert "same named victim JUDGE MARIA ELENA DIAZ" in decision.reasons
+    assert set(block_keys(JUDGE_A)) & set(block_keys(JUDGE_B)), "the name's words meet in an n| key"
+    assert cluster([JUDGE_A, JUDGE_B]) == [[0, 1]]
+    # Without the name, the countries keep them apart.
+    unnamed = replace(JUDGE_B, victims=(RoleFiller("two bodyguards", 0, 14),))
+    assert compare(JUDGE_A, unnamed).reasons == ("different countries (Colombia / Venezuela)",)
+
+
+def test_events_a_named_victim_excuses_a_few_days_or_the_place_not_both() -> None:
+    def dated(event: Event, day: dt.date) -> Event:
+        return replace(event, event_date=day, date_start=day, date_end=day)
+
+    # A later report dating the murder by its own day, in the same city: merged.
+    in_medellin = replace(
+        JUDGE_B, country="Colombia", iso3="COL", admin1="Antioquia", location="Medellin", latitude=6.25,
+        longitude=-75.56,
+    )  # fmt: skip
+    later_here = dated(in_medellin, D(1989, 8, 2))
+    decision = compare(JUDGE_A, later_here)
+    assert decision.merge and "dates 5 days apart (1989-07-28 / 1989-08-02)" in decision.reasons
+    # Five days apart and in another country: two contradictions, apart.
+    assert compare(JUDGE_A, dated(JUDGE_B, D(1989, 8, 2))).reasons == (
+        "different countries (Colombia / Venezuela)",
+    )
+    # Beyond the named tolerance: apart.
+    far = dated(later_here, D(1989, 7, 28) + dt.timedelta(days=dedup.NAMED_DATE_TOLERANCE_DAYS + 1))
+    assert not compare(JUDGE_A, far).merge
+
+
+def test_events_one_word_names_and_round_ups_are_no_named_victims() -> None:
+    # A surname alone is shared by too many people.
+    diaz = replace(JUDGE_B, victims=(RoleFiller("DIAZ", 0, 4),))
+    assert not compare(JUDGE_A, diaz).merge
+    # "Judge Diaz" leaves one word of a name once "judge" is dropped.
+    judge_diaz = replace(JUDGE_B, victims=(RoleFiller("JUDGE DIAZ", 0, 10),))
+    assert not compare(JUDGE_A, judge_diaz).merge
+    # A report of the month's killings names the judge among others: too vague to link by the name.
+    month = replace(JUDGE_B, date_start=D(1989, 7, 1), date_end=D(1989, 7, 31), time_precision=3)
+    assert not compare(JUDGE_A, month).merge
+    assert not any(k.startswith("n|") for k in block_keys(month))
+
+
+def test_events_targets_sharing_a_distinctive_word_raise_the_text_score() -> None:
+    hq = replace(RAID_B, targets=(RoleFiller("FENASTRAS", 0, 9),))
+    hq_long = replace(RAID_A, targets=(RoleFiller("the FENASTRAS headquarters", 0, 26),))
+    plain = compare(RAID_A, RAID_B)
+    shared = compare(hq_long, hq)
+    assert "targets share fenastras" in shared.reasons
+    assert shared.score >= plain.score
+    generic = compare(replace(RAID_A, targets=(RoleFiller("police headquarters", 0, 19),)),
+                      replace(RAID_B, targets=(RoleFiller("headquarters", 0, 12),)))  # fmt: skip
+    assert not any(r.startswith("targets share") for r in generic.reasons)

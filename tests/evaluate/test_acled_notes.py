@@ -17,6 +17,7 @@ from eventwire.evaluate.acled_notes import (
     evaluate_acled_notes,
     is_held_out,
     load_acled_rows,
+    normalize_actor,
     normalize_value,
     parse_acled_date,
     rows_for_part,
@@ -300,6 +301,27 @@ def test_actors_in_order_and_either_order() -> None:
     )
     scores = fields([gold], {"A": [same]})
     assert scores["actors (in order)"] == (2, 2, 2, 1)
+
+
+def test_actor_names_are_compared_without_acleds_government_period() -> None:
+    gold = row(
+        "A",
+        actor1="Police Forces of Burkina Faso (2015-) Gendarmerie",
+        actor2="Military Forces of Mali (2013-2020)",
+    )
+    ours = event(actor1="Police Forces of Burkina Faso Gendarmerie", actor2="Military Forces of Mali")
+    scores = fields([gold], {"A": [ours]})
+    assert scores["actor1"] == (1, 1, 1, 1)
+    assert scores["actors (either order)"] == (2, 2, 2, 1)
+    report = score_acled_notes([gold], {"A": [ours]})
+    assert report.metric("actor1_accuracy") == 1.0
+    assert report.metric("actor1_accuracy_with_period") == 0.0  # the strict reading stays in the report
+    assert report.metric("actors_either_order_accuracy_with_period") == 0.0
+    # A later export closes the period: "(2013-)" and "(2013-2020)" are one name.
+    assert normalize_actor("Military Forces of Mali (2013-)") == normalize_actor(
+        "Military Forces of Mali (2013-2020)"
+    )
+    assert normalize_actor(None) == ""
 
 
 def test_empty_actor2_on_both_sides_is_right_but_not_a_hit() -> None:

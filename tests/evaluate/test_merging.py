@@ -7,7 +7,14 @@ import json
 
 import pytest
 
-from eventwire.evaluate.merging import GOLD_PATH, build_gold, load_gold, score_clusters
+from eventwire.evaluate.merging import (
+    GOLD_PATH,
+    PARTS,
+    build_gold,
+    load_gold,
+    part_of,
+    score_clusters,
+)
 from eventwire.evaluate.muc4 import GoldDate, GoldLocation, GoldTemplate, Muc4Document
 from support import shared_path
 
@@ -97,3 +104,17 @@ def test_merging_evaluation_runs_the_extractor_and_scores(extractor) -> None:  #
     assert headline["b3_precision"] > 0.8, "merging must not glue different incidents together wholesale"
     info = dict(report.info)
     assert "gold pairs not merged, by first reason" in info
+    # The tune and test parts are scored apart, and together hold every gold pair.
+    rows = {row.name: row for row in report.tables[0].rows}
+    assert rows["cluster, tune part"].gold + rows["cluster, test part"].gold == rows["cluster"].gold
+    assert {
+        "tune part (even-numbered months): B3 P/R/F1",
+        "test part (odd-numbered months): B3 P/R/F1",
+    } <= set(info)
+
+
+def test_merging_parts_split_by_month() -> None:
+    assert part_of(dt.date(1989, 2, 28)) == "tune"
+    assert part_of(dt.date(1989, 12, 1)) == "tune"
+    assert part_of(dt.date(1990, 1, 31)) == "test"
+    assert PARTS == ("tune", "test")

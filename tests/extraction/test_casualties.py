@@ -71,3 +71,23 @@ def test_named_victims_after_titles_and_killing_verbs_in_any_case() -> None:
     }
     for text, names in cases.items():
         assert [text[s:e] for s, e in named_victims(text, [(0, len(text))])] == names, text
+
+
+def test_casualties_one_list_of_one_category_adds_up() -> None:
+    text = "Thirteen soldiers and one gendarme were killed in the attack, eight others wounded."
+    quantity, _ = combine(figures(text), "fatalities", text)
+    assert quantity is not None and quantity.best == 14
+
+
+def test_casualties_bodies_found_and_killing_verbs() -> None:
+    for text, best in (
+        ("Two men were found dead on the road to Minas Viejas.", 2),
+        ("Police said the body of a man was found near the river.", 1),
+        ("Gunmen assassinated a school director in the village.", 1),
+        ("The border guards shot two men to death near the fence.", 2),
+        ("Two NDS members were shot and killed by unknown gunmen.", 2),
+        ("The clashes left 3 fatalities, officials said.", 3),
+        ("TWO U.S. MORMON MISSIONARIES WERE SHOT TO DEATH LAST NIGHT IN LA PAZ.", 2),
+    ):
+        quantity, _ = combine(figures(text), "fatalities", text)
+        assert quantity is not None and quantity.best == best, text

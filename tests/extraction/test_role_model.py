@@ -12,13 +12,16 @@ from eventwire.extraction.role_model import (
     TaggedSpan,
     merge_aliases,
     same_entity,
+    sentence_features,
     spans_from_labels,
     tokenize,
+    trim_span,
     with_tagged_fillers,
+    word_clusters,
 )
 from eventwire.models.document import Document, RawItem
 from eventwire.models.event import Event, Evidence, RoleFiller
-from support import shared_path
+from support import ARTICLES, shared_path
 
 
 def test_bio_labels_become_spans_and_a_stray_inside_label_starts_one() -> None:
@@ -110,3 +113,48 @@ def test_the_shipped_model_reads_a_bombing_target_and_weapon(extractor: Any) -> 
     events = extractor.extract(doc)
     assert {f.text for e in events for f in e.weapons} & {"CAR BOMB", "BOMB"}
     assert any("FENASTRAS" in f.text for e in events for f in e.targets)
+
+
+def test_tagged_spans_lose_edge_words_and_possessives_and_non_names() -> None:
+    text = "THEY KILLED BERNARDO JARAMILLO'S DRIVER AT THE EMBASSY ON 2 DECEMBER, THEY ATTACKED."
+
+    def trimmed(piece: str) -> str | None:
+        start = text.index(piece)
+        span = trim_span(TaggedSpan("Victim", start, start + len(piece)), text)
+        return None if span is None else text[span.start : span.end]
+
+    assert trimmed("BERNARDO JARAMILLO'S") == "BERNARDO JARAMILLO"
+    assert trimmed("AT THE EMBASSY ON") == "THE EMBASSY"
+    assert trimmed("2 DECEMBER,") is None
+    assert trimmed("ATTACKED.") is None
+    assert trimmed("JARAMILLO'S DRIVER") == "JARAMILLO'S DRIVER"
+
+
+def test_words_carry_their_clusters_and_unknown_words_none() -> None:
+    clusters = word_clusters()
+    assert [c.split("=")[0] for c in clusters["guerrillas"]] == ["c64", "c256", "c1024"]
+    # A group of fighters and an explosive are not words of one kind.
+    assert clusters["guerrillas"][0] != clusters["dynamite"][0]
+    features = sentence_features("guerrillas zzqx", [(0, 10), (11, 15)], None, 0, 9, {})
+    assert clusters["guerrillas"][0] in features[0]
+    assert not any(f.startswith("c64=") for f in features[1])
+
+
+def test_features_the_model_does_not_know_are_left_out_and_the_rest_keep_their_order(
+    extractor: Any,
+) -> None:
+    # What the tagger reads at run time is what training reads, less the attributes crfsuite would skip.
+    article = json.loads((ARTICLES / "05-kandahar-roadside-bomb.json").read_text(encoding="utf-8"))
+    doc = build_document(RawItem(article["id"], article["text"]))
+    known = extractor.roles.attributes
+    assert known is not None and "b" in known
+    inputs = extractor.role_inputs(doc)
+    assert inputs
+    marks: dict[int, list[str]] = {}
+    for item in inputs:
+        lower = doc.text.lower()
+        full = sentence_features(lower, item.tokens, None, 1, 1, marks)
+        kept = sentence_features(lower, item.tokens, None, 1, 1, marks, known)
+        assert kept == [[f for f in features if f in known] for features in full]
+    # Training reads every feature: words the model never saw among them.
+    assert any(f not in known for item in inputs for features in item.features for f in features)

@@ -176,3 +176,52 @@ def test_toponyms_us_at_the_end_of_a_sentence_and_bc_but_not_500_bc(gazetteer: G
     assert found["US"].place is not None and found["US"].place.iso3 == "USA"
     assert found["BC"].place is not None and found["BC"].place.name == "British Columbia"
     assert "BC" not in _found("The temple was built in 500 BC by the king.", gazetteer)
+
+
+def test_toponyms_a_preposition_or_an_opening_word_keeps_a_city_a_place(gazetteer: Gazetteer) -> None:
+    text = (
+        "Officials in London said the fire was out. Though London's total was higher, Barry, who was "
+        "from Dewsbury said so. The mission is expected to arrive in Lagos April 4."
+    )
+    found = _found(text, gazetteer)
+    londons = [m for m in find_toponyms(text, gazetteer) if m.text == "London"]
+    assert len(londons) == 2 and all(m.place and m.place.iso3 == "GBR" for m in londons)
+    assert found["Dewsbury"].place is not None and found["Dewsbury"].place.iso3 == "GBR"
+    assert found["Lagos"].place is not None and found["Lagos"].place.iso3 == "NGA"
+
+
+def test_toponyms_town_then_its_state_without_a_comma(gazetteer: Gazetteer) -> None:
+    found = _found("Soldiers paraded at the barracks in Maiduguri Borno State on Sunday.", gazetteer)
+    town, state = found["Maiduguri"].place, found["Borno State"].place
+    assert town is not None and town.iso3 == "NGA"
+    assert state is not None and state.feature_code == "ADM1" and state.admin1 == town.admin1
+
+
+def test_toponyms_streets_and_saints_are_not_the_towns_they_are_named_after(gazetteer: Gazetteer) -> None:
+    found = _found(
+        "Police closed Trafalgar Street in London. Pilgrims filled St. Peter's Basilica in Rome.", gazetteer
+    )
+    assert found["Trafalgar Street"].place is None
+    assert not any(m.place and m.place.name == "Saint Peter" for m in found.values())
+    assert found["Rome"].place is not None and found["Rome"].place.iso3 == "ITA"
+
+
+def test_toponyms_repeated_names_and_apostrophes_read_as_in_any_other_text(gazetteer: Gazetteer) -> None:
+    # ASCII text is folded in one go and a name read again is taken from the readings already made;
+    # one letter outside ASCII takes the token-by-token way.
+    text = (
+        "Shelling hit Dar'a and Ma'arrat al-Nu'man on Monday; Baghdad, Kirkuk and Baghdad again, then "
+        "Kirkuk province. Troops left Idlib for Dar`a."
+    )
+    found = find_toponyms(text, gazetteer)
+    assert found == find_toponyms(text + " \u00e9", gazetteer)
+    assert [(p.text, p.place.name if p.place else None) for p in found] == [
+        ("Dar'a", "Dar'a"),
+        ("Ma'arrat al-Nu'man", "Ma'arrat an Nu'man"),
+        ("Baghdad", "Baghdad"),
+        ("Kirkuk", "Kirkuk"),
+        ("Baghdad", "Baghdad"),
+        ("Kirkuk province", "Kirkuk"),
+        ("Idlib", "Idlib"),
+        ("Dar`a", "Dar'a"),
+    ]

@@ -474,3 +474,74 @@ def test_actors_names_match_acled_spelling(registry: ActorRegistry) -> None:
     # A few ACLED pseudo-countries ("International", "Artsakh", "Somaliland") are not countries here.
     assert len(set(misses)) <= 3, sorted(set(misses))
     assert codes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 2 August 2020, presumed JNIM or ISGS militants burned a school in the village of Fobri.",
+            (
+                "JNIM or ISGS militants",
+                "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)",
+            ),
+        ),
+        # ACLED's pair entry fixes the order, whichever group the note names first.
+        (
+            "The IED was likely planted by ISGS and/or JNIM militants.",
+            (
+                "ISGS and/or JNIM militants",
+                "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)",
+            ),
+        ),
+        # A pair with no entry of its own is named in the text's order.
+        (
+            "Houthis or AQAP fighters were blamed for the blast.",
+            (
+                "Houthis or AQAP fighters",
+                "Military Forces of Yemen Supreme Political Council"
+                " and/or AQAP: Al Qaeda in the Arabian Peninsula",
+            ),
+        ),
+    ],
+)
+def test_two_groups_joined_by_or_are_one_actor(
+    registry: ActorRegistry, text: str, expected: tuple[str, str]
+) -> None:
+    assert [(m.text, m.actor.name) for m in registry.find(text, country="Burkina Faso")] == [expected]
+
+
+def test_two_groups_joined_by_and_stay_two(registry: ActorRegistry) -> None:
+    found = registry.find("JNIM and ISGS militants clashed near Arbinda.", country="Burkina Faso")
+    assert [m.actor.name for m in found] == [
+        "JNIM: Group for Support of Islam and Muslims",
+        "Islamic State (Greater Sahara)",
+    ]
+
+
+def test_pro_a_group_with_a_group_noun_is_that_group(registry: ActorRegistry) -> None:
+    """ "pro-Houthi forces" are the Houthis' fighters; "anti-Houthi forces", a bare "pro-Houthi" are not."""
+    found = registry.find("On 9 May 2020, pro-Houthi forces reportedly fired BMP shells.", country="Yemen")
+    assert [(m.text, m.actor.name) for m in found] == [
+        ("Houthi forces", "Military Forces of Yemen Supreme Political Council")
+    ]
+    against = registry.find("anti-Houthi forces shelled the town", country="Yemen")
+    assert "Military Forces of Yemen Supreme Political Council" not in {m.actor.name for m in against}
+    assert registry.find("a pro-Houthi website said", country="Yemen") == []
+
+
+def test_coalitions_and_merged_groups_are_named_as_acled_codes_them(registry: ActorRegistry) -> None:
+    def names(text: str, country: str) -> list[str]:
+        return [m.actor.name for m in registry.find(text, country=country)]
+
+    assert names("A Saudi-led coalition airstrike hit a farm.", "Yemen") == ["Operation Restoring Hope"]
+    assert names("Military forces of Artsakh fired on Azerbaijani positions.", "Azerbaijan") == [
+        "Military Forces of Artsakh"
+    ]
+    assert names("The NAF rebel forces fired mortars near Avdiivka.", "Ukraine") == [
+        "NAF: United Armed Forces of Novorossiya"
+    ]
+    # Katiba Macina has fought as part of JNIM since 2017.
+    assert names("Presumed Katiba Macina militants attacked Toolo.", "Burkina Faso") == [
+        "JNIM: Group for Support of Islam and Muslims"
+    ]

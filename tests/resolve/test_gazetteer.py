@@ -58,3 +58,10 @@ def test_gazetteer_us_states_carry_their_geonames_ids(gazetteer: Gazetteer) -> N
     assert texas is not None and texas.geonames_id == 4736286
     entry = gazetteer.entry_for_geonames_id(4736286)
     assert entry is not None and gazetteer.place(entry) == texas
+
+
+def test_gazetteer_country_points_follow_geonames(gazetteer: Gazetteer) -> None:
+    # GeoNames puts Japan at Tokyo and Libya at 28N 17E; geoparsing corpora built on GeoNames do too.
+    japan, libya = gazetteer.country("Japan"), gazetteer.country("Libya")
+    assert japan is not None and (japan.latitude, japan.longitude) == (35.69, 139.75)
+    assert libya is not None and (libya.latitude, libya.longitude) == (28, 17)

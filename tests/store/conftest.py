@@ -6,8 +6,15 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+
+from eventwire.documents.build import build_document
+from eventwire.models.document import Document
+from eventwire.models.event import Event
+from eventwire.sources.files import read_inputs
+from support import ARTICLES
 
 PG_URL = os.environ.get("EVENTWIRE_TEST_PG_URL")
 PG_SKIP = "EVENTWIRE_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)"
@@ -44,3 +51,14 @@ def target(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 @pytest.fixture
 def pg_target() -> Iterator[str]:
     yield from fresh_postgres()
+
+
+@pytest.fixture(scope="session")
+def extracted(extractor: Any) -> list[tuple[Document, list[Event]]]:
+    """The fixture articles (real news text) and the events eventwire extracts from them."""
+    out = []
+    for item in read_inputs(sorted(str(p) for p in ARTICLES.glob("*.json"))):
+        assert not isinstance(item, Exception), item
+        doc = build_document(item)
+        out.append((doc, extractor.run(doc).events))
+    return out

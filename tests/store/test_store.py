@@ -11,27 +11,12 @@ from typing import Any
 
 import pytest
 
-from eventwire.documents.build import build_document
 from eventwire.errors import StoreError
 from eventwire.models.document import Document
 from eventwire.models.event import Event
 from eventwire.pipeline import dedup_functions
-from eventwire.sources.files import read_inputs
 from eventwire.store import EventFilter, open_store
 from eventwire.store.export import export
-
-ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
-
-
-@pytest.fixture(scope="module")
-def extracted(extractor: Any) -> list[tuple[Document, list[Event]]]:
-    """The fixture articles (real news text) and the events eventwire extracts from them."""
-    out = []
-    for item in read_inputs(sorted(str(p) for p in ARTICLES.glob("*.json"))):
-        assert not isinstance(item, Exception), item
-        doc = build_document(item)
-        out.append((doc, extractor.run(doc).events))
-    return out
 
 
 def fill(target: str, extracted: list[tuple[Document, list[Event]]]) -> None:

@@ -46,3 +46,18 @@ def test_dates_relative_without_publication_stay_text() -> None:
 
 def test_dates_may_the_verb_is_not_a_month() -> None:
     assert find_dates("the rebels may attack again", FRIDAY) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GUERRILLAS ATTACKED THE POST LAST WEEK AND AGAIN ON 9 JAN 90, IN MARCH AND TWO DAYS AGO.",
+        "Police said on Tuesday that 15 percent of the 3 May 2024 crowd left by May 5; in may they came.",
+    ],
+)
+def test_dates_in_ascii_text_are_found_as_in_any_other_text(text: str) -> None:
+    # ASCII text is matched in lower case without IGNORECASE; one letter outside ASCII takes the other way.
+    fast = find_dates(text, FRIDAY)
+    other = find_dates(text + " \u00e9", FRIDAY)
+    assert fast and fast == other
+    assert [d.text for d in fast] == [text[d.start : d.end] for d in fast]

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from eventwire.api.deps import StoreFactory, StorePool
 from eventwire.api.errors import install_error_handlers
 from eventwire.api.ingest import Ingestor
-from eventwire.api.limits import BodySizeLimit
+from eventwire.api.limits import BodySizeLimit, SecurityHeaders
 from eventwire.api.routers import documents, events, export, health, stats
 from eventwire.api.settings import ApiSettings
 from eventwire.extraction.pipeline import Extractor
@@ -98,15 +99,7 @@ def create_app(
     install_dashboard(app, openapi_url=OPENAPI_URL)
     _document_errors_as_sent(app)
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
-
+    app.add_middleware(SecurityHeaders)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -116,3 +109,9 @@ def create_app(
         )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app of each worker process of ``eventwire serve --workers N`` (uvicorn imports it by name, so
+    everything it needs comes from the environment: ``EVENTWIRE_DB`` and :meth:`ApiSettings.from_env`)."""
+    return create_app(ApiSettings.from_env(os.environ.get("EVENTWIRE_DB") or "eventwire.db"))

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Header, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from eventwire.api.errors import ApiError
 from eventwire.api.settings import ApiSettings
@@ -26,6 +27,10 @@ class StorePool:
         self.factory = factory
         self._store: Store | None = None
         self._lock = threading.Lock()
+
+    @property
+    def opened(self) -> bool:
+        return self._store is not None
 
     def get(self) -> Store:
         store = self._store
@@ -48,9 +53,14 @@ def get_settings(request: Request) -> ApiSettings:
     return settings
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
+    # Dependencies declared with ``async def`` run on the event loop; a plain ``def`` one is sent to the
+    # thread pool and back, which cost more than a remembered page. Only opening the store (migrations)
+    # blocks, so that alone, on the first request, goes to a thread.
     pool: StorePool = request.app.state.stores
-    return pool.get()
+    if pool.opened:
+        return pool.get()
+    return await run_in_threadpool(pool.get)
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -86,7 +96,7 @@ def _text(value: str | None) -> str | None:
     return value or None
 
 
-def event_filter(
+async def event_filter(  # async: it only parses (see ``get_store``)
     country: Annotated[str | None, Query(max_length=200, description="Country name or ISO3.")] = None,
     admin1: Annotated[str | None, Query(max_length=200, description="First-level region.")] = None,
     type: Annotated[  # the public name, as in `eventwire events --type`

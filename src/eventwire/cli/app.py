@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 import click
 
 from eventwire.errors import EventwireError
+from eventwire.extraction.scope import SCOPES
 from eventwire.sources.files import DEFAULT_MAX_BYTES, read_inputs
 
 FORMATS = ("jsonl", "csv", "table")
@@ -36,11 +37,11 @@ def _error(err: EventwireError) -> None:
     click.echo(f"error: {err}", err=True)
 
 
-def _load_extractor(actors: Path | None) -> Any:
+def _load_extractor(actors: Path | None, scope: str = "all") -> Any:
     from eventwire.extraction.pipeline import Extractor
 
     try:
-        return Extractor.load(actors_file=actors)
+        return Extractor.load(actors_file=actors, scope=scope)
     except EventwireError as err:
         raise click.ClickException(str(err)) from None
 
@@ -73,6 +74,9 @@ def main() -> None:
 @with_input_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--explain", is_flag=True, help="Report rejected candidates and why on standard error.")
+@click.option("--scope", type=click.Choice(SCOPES), default="all", show_default=True,
+              help="Keep only documents a narrower scheme would code: muc4 = MUC-4's terrorist incidents "
+                   "(a classifier trained on MUC-4; for 1989-91 Latin American wire copy).")  # fmt: skip
 def extract(
     paths: tuple[str, ...],
     published: dt.date | None,
@@ -81,12 +85,13 @@ def extract(
     actors: Path | None,
     fmt: str,
     explain: bool,
+    scope: str,
 ) -> None:
     """Extract events from PATHS (.txt, .html, .json, .jsonl files, folders, or - for standard input)."""
     from eventwire.cli.formats import Writer
     from eventwire.pipeline import RunReport, process
 
-    extractor = _load_extractor(actors)
+    extractor = _load_extractor(actors, scope)
     report = RunReport()
     writer = Writer(fmt, sys.stdout)
     items = read_inputs(paths, stdin=_stdin(), max_bytes=max_bytes, encoding=encoding)
@@ -452,11 +457,16 @@ def _progress(label: str) -> Any:
 )
 @click.option("--limit", type=int, help="Score only the first N documents.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def evaluate_muc4_cmd(split: str, data_dir: Path | None, limit: int | None, as_json: bool) -> None:
+@click.option("--scope", type=click.Choice(SCOPES), default="muc4", show_default=True,
+              help="muc4: keep only documents MUC-4's coders would code (see `extract --scope`); "
+                   "all: every event eventwire finds.")  # fmt: skip
+def evaluate_muc4_cmd(
+    split: str, data_dir: Path | None, limit: int | None, as_json: bool, scope: str
+) -> None:
     """MUC-4 role fillers (GRIT's CEAF-REE), relevance, incident type, date and place."""
     from eventwire.evaluate.muc4 import evaluate_muc4
 
-    extractor = _load_extractor(None)
+    extractor = _load_extractor(None, scope)
     report = _scored(
         lambda: evaluate_muc4(
             extractor.extract, split=split, data_dir=data_dir, limit=limit, progress=_progress("muc4")
@@ -557,7 +567,15 @@ def evaluate_merging_cmd(data_dir: Path | None, as_json: bool) -> None:
 @click.option(
     "--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info"
 )
-def serve(db: str | None, host: str, port: int, log_level: str) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes. One process runs Python on one core at a time; give one per core to serve "
+    "many requests a second (bench/results/api_load.json).",
+)
+def serve(db: str | None, host: str, port: int, log_level: str, workers: int) -> None:
     """Serve the HTTP API under /api and the dashboard at / (writing needs $EVENTWIRE_API_TOKEN)."""
     import uvicorn
 
@@ -574,7 +592,13 @@ def serve(db: str | None, host: str, port: int, log_level: str) -> None:
     click.echo(
         f"eventwire: dashboard at http://{host}:{port}/ , API docs at http://{host}:{port}/docs", err=True
     )
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, access_log=False)
+    options: dict[str, Any] = {"host": host, "port": port, "log_level": log_level, "access_log": False}
+    if workers == 1:
+        uvicorn.run(create_app(settings), **options)
+        return
+    # Worker processes import the app by name and build it from the environment.
+    os.environ["EVENTWIRE_DB"] = str(target)
+    uvicorn.run("eventwire.api.app:app_from_env", factory=True, workers=workers, **options)
 
 
 @evaluate.command("event-location")

@@ -12,12 +12,15 @@ Four pure functions:
 The decision (see :func:`compare`) has hard conditions — dates at most one day apart, the same country,
 places within :data:`MAX_DISTANCE_KM` or the same admin1, compatible types, different documents —
 and then a weighted score of date, place, type, actors, casualty figures, role fillers and text that
-must reach :data:`MERGE_THRESHOLD`. Contradicting actors or casualty figures lower the score.
+must reach :data:`MERGE_THRESHOLD`. Contradicting actors or casualty figures lower the score. A victim
+both reports name (a person's name of two words or more) merges them, and excuses either a place
+contradiction or dates up to :data:`NAMED_DATE_TOLERANCE_DAYS` apart.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 import statistics
@@ -39,6 +42,13 @@ MAX_INTERVAL_WEEKS = 60
 
 MERGE_THRESHOLD = 0.65
 """The score (0..1) from which two compatible reports are merged."""
+
+NAMED_DATE_TOLERANCE_DAYS = 7
+"""Reports that name the same victim (see :func:`compare`) may be this many days apart: a later report
+often dates the event by its own day ("the judge murdered on Friday")."""
+
+NAMED_MAX_WIDTH_DAYS = 7
+"""A shared named victim counts only between reports whose date intervals are at most this wide."""
 
 GRID_DEGREES = 1.0
 """Size of the latitude/longitude cells of the spatial block keys."""
@@ -93,6 +103,24 @@ _GENERIC_FILLER = re.compile(
     r"houses?|homes?|buildings?|vehicles?|cars?|bus(?:es)?|stores?|shops?|offices?|others|\d+)$"
 )
 _TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+
+# Words of a victim's description that are no part of a person's name: "three treasury police members",
+# "leftist politicians", "the judge's bodyguards". What is left of a name after dropping them must still
+# be two words or more (a given name alone, or a surname alone, is shared by too many people).
+_NOT_NAME_WORDS = frozenset(
+    """
+    people persons person civilians civilian villagers residents peasants peasant members member men women
+    children students workers soldiers soldier troops police policemen policeman officers officer agents
+    agent guards guard bodyguards bodyguard escort driver drivers guerrillas guerrilla rebels militants
+    leaders leader politicians politician officials official employees employee relatives family wife son
+    daughter brother sister mother father judge judges magistrate priests priest jesuits nuns journalist
+    journalists leftist rightist national treasury army military government union labor humanitarian
+    organizations organization group groups unit units several many some other others unidentified
+    young old innocent local foreign his her their its house houses home homes building buildings office
+    offices headquarters vehicle vehicles car cars bus buses truck station post tower towers bank branch
+    store stores shop company plant factory school university church hospital embassy airport residence
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 _STOPWORDS = frozenset(
     """
     the and for that with was were are been has have had from this said says which who their they
@@ -105,6 +133,8 @@ _STOPWORDS = frozenset(
 _WEIGHTS = {"date": 0.2, "place": 0.25, "type": 0.15, "actors": 0.1, "figures": 0.1, "text": 0.2}
 _UNRELATED_TEXT = 0.06  # reporting sentences sharing fewer content words than this tell different stories
 _NEUTRAL = 0.5  # the value of a component that neither report gives evidence for
+_UNKNOWN_PLACE = 0.1  # the place score when one report has no country: little evidence either way
+_SHARED_TARGET_WORD = 0.8  # the text score of reports whose targets share a distinctive word
 
 
 @dataclass(frozen=True)
@@ -138,6 +168,9 @@ class _Features:
     specific_actors: frozenset[str]
     fatalities: Quantity | None
     fillers: frozenset[str]
+    target_words: frozenset[str]  # the distinctive words of the targets ("fenastras", "espectador")
+    names: tuple[frozenset[str], ...]  # the words of each named victim (see _victim_names)
+    name_texts: tuple[str, ...]  # the same names as written, for the reasons
     tokens: frozenset[str]
 
 
@@ -153,6 +186,30 @@ def _tokens(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(
         t for text in texts for t in (m.casefold() for m in _TOKEN.findall(text)) if t not in _STOPWORDS
     )
+
+
+def _victim_names(event: Event) -> dict[frozenset[str], str]:
+    """The named people among ``event``'s victims: the words of each name (two or more), as written."""
+    names: dict[frozenset[str], str] = {}
+    for victim in event.victims:
+        written = " ".join(victim.text.split())
+        words = frozenset(
+            w
+            for w in (t.casefold() for t in _TOKEN.findall(written))
+            if w not in _NOT_NAME_WORDS and w not in _STOPWORDS
+        )
+        if len(words) >= 2:
+            names.setdefault(words, written)
+    return names
+
+
+def _shared_name(a: _Features, b: _Features) -> str | None:
+    """A victim both reports name (one name's words all within the other's: "Maria Elena Diaz" and
+    "Judge Maria Elena Diaz Perez"), as ``a`` writes it; None when they name none in common."""
+    for words, written in zip(a.names, a.name_texts, strict=True):
+        if any(words <= other or other <= words for other in b.names):
+            return written
+    return None
 
 
 def _features(event: Event) -> _Features:
@@ -171,6 +228,7 @@ def _features(event: Event) -> _Features:
     sentences = [e.text for e in event.evidence if e.field == "sentence"]
     precise = event.latitude is not None and event.longitude is not None and (event.geo_precision or 3) <= 2
     country = event.iso3 or event.country
+    victim_names = _victim_names(event)
     return _Features(
         doc_id=event.doc_id,
         start=start,
@@ -190,6 +248,14 @@ def _features(event: Event) -> _Features:
         specific_actors=frozenset(a for a in actors if not _GENERIC_ACTOR.match(a)),
         fatalities=event.fatalities,
         fillers=frozenset(fillers),
+        target_words=frozenset(
+            w
+            for f in event.targets
+            for w in (t.casefold() for t in _TOKEN.findall(f.text))
+            if w not in _NOT_NAME_WORDS and w not in _STOPWORDS
+        ),
+        names=tuple(victim_names),
+        name_texts=tuple(victim_names.values()),
         tokens=_tokens(sentences or ([event.notes] if event.notes else [])),
     )
 
@@ -223,6 +289,21 @@ def _cells(f: _Features) -> list[str]:
     return [f"{r}:{c % wrap}" for r in rows for c in range(lon_first, lon_last + 1)]
 
 
+def _name_keys(f: _Features) -> list[str]:
+    """``n|{word} {word}|{period}`` for every two words of every named victim, per period of
+    :data:`NAMED_DATE_TOLERANCE_DAYS` days (at least a week) the widened interval touches: two reports
+    whose names nest share the shorter name's pairs of words."""
+    if not f.names or f.start is None or f.end is None or (f.end - f.start).days > NAMED_MAX_WIDTH_DAYS:
+        return []
+    days = max(7, NAMED_DATE_TOLERANCE_DAYS)
+    tol = dt.timedelta(days=NAMED_DATE_TOLERANCE_DAYS)
+    periods = range((f.start - tol).toordinal() // days, (f.end + tol).toordinal() // days + 1)
+    pairs = dict.fromkeys(
+        f"{x} {y}" for words in f.names for x, y in itertools.combinations(sorted(words), 2)
+    )
+    return [f"n|{pair}|{period}" for pair in pairs for period in periods]
+
+
 def _keys(f: _Features) -> list[str]:
     weeks = _weeks(f)
     if weeks is None:
@@ -232,6 +313,7 @@ def _keys(f: _Features) -> list[str]:
     if f.admin1:
         keys += [f"a|{country}|{f.admin1}|{w}" for w in weeks]
     keys += [f"g|{cell}|{w}" for cell in _cells(f) for w in weeks]
+    keys += _name_keys(f)
     return keys
 
 
@@ -251,6 +333,11 @@ def block_keys(event: Event) -> list[str]:
       block only the pairs in which one side has no admin1 — a store should do the same
       (:func:`is_country_key`).
 
+    Events that name a victim (a person's name of two words or more) also get ``n|{word} {word}|{period}``
+    for every two words of the name, per period of :data:`NAMED_DATE_TOLERANCE_DAYS` days (at least
+    seven) touched by the interval widened by that tolerance: reports of one killing meet there even
+    when one of them put it in the wrong place or dated it by its own day.
+
     Events without a usable date (none, or an interval longer than :data:`MAX_INTERVAL_WEEKS` weeks)
     get no key: nothing says they are the same event as another, so they are never merged.
     """
@@ -260,6 +347,10 @@ def block_keys(event: Event) -> list[str]:
 def is_country_key(key: str) -> bool:
     """Whether ``key`` is a country-wide key (see :func:`block_keys`)."""
     return key.startswith("c|")
+
+
+def _is_name_key(key: str) -> bool:
+    return key.startswith("n|")
 
 
 # --------------------------------------------------------------------------------------------- comparing
@@ -290,7 +381,12 @@ def _decide(a: _Features, b: _Features, explain: bool) -> MergeDecision:
         return _no("date unknown")
     gap = (max(a.start, b.start) - min(a.end, b.end)).days
     widest = max((a.end - a.start).days, (b.end - b.start).days)
-    if gap > DATE_TOLERANCE_DAYS:
+    # A victim named in both reports is the strongest sign of one event: a person is killed or
+    # kidnapped once. It excuses the place (the toponym of one report resolved wrongly, a report
+    # filed abroad) or a date a few days off, never an incompatible type. Not from a report dated
+    # vaguer than a week: that is a round-up ("the leaders murdered this month") naming many victims.
+    named = _shared_name(a, b) if widest <= NAMED_MAX_WIDTH_DAYS else None
+    if gap > (NAMED_DATE_TOLERANCE_DAYS if named else DATE_TOLERANCE_DAYS):
         return _no(f"dates {gap} days apart ({_span(a.start, a.end)} / {_span(b.start, b.end)})")
     if widest > MAX_INTERVAL_WEEKS * 7:
         return _no("date too vague")
@@ -299,24 +395,35 @@ def _decide(a: _Features, b: _Features, explain: bool) -> MergeDecision:
         if explain:
             reasons.append(f"dates overlap ({_span(a.start, a.end)} / {_span(b.start, b.end)})")
     else:
-        date = 0.6 if widest <= 1 else 0.4
+        date = (
+            0.6 if gap <= DATE_TOLERANCE_DAYS and widest <= 1 else 0.4 if gap <= DATE_TOLERANCE_DAYS else 0.2
+        )
         if explain:
-            reasons.append(f"dates {gap} day apart ({_span(a.start, a.end)} / {_span(b.start, b.end)})")
+            days = "day" if gap == 1 else "days"
+            reasons.append(f"dates {gap} {days} apart ({_span(a.start, a.end)} / {_span(b.start, b.end)})")
 
     # Place: hard conditions (country, distance, admin1), then how close.
-    if a.country and b.country and a.country != b.country:
-        return _no(f"different countries ({a.country_name} / {b.country_name})")
     km = None
     if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
         km = _km(a.lat, a.lon, b.lat, b.lon)
     both_precise = a.precise and b.precise and km is not None
     same_admin1 = a.admin1 is not None and a.admin1 == b.admin1
-    if both_precise and km is not None and km > MAX_DISTANCE_KM:
-        return _no(f"places {km:.0f} km apart")
-    if a.admin1 and b.admin1 and not same_admin1 and not (both_precise and km is not None):
-        return _no(f"different admin1 ({a.admin1_name} / {b.admin1_name})")
+    conflict = None
+    if a.country and b.country and a.country != b.country:
+        conflict = f"different countries ({a.country_name} / {b.country_name})"
+    elif both_precise and km is not None and km > MAX_DISTANCE_KM:
+        conflict = f"places {km:.0f} km apart"
+    elif a.admin1 and b.admin1 and not same_admin1 and not (both_precise and km is not None):
+        conflict = f"different admin1 ({a.admin1_name} / {b.admin1_name})"
+    # A shared name excuses one contradiction, the place or a date a few days off, not both: two
+    # people of one common name are killed in different places on different days.
+    if conflict and (not named or gap > DATE_TOLERANCE_DAYS):
+        return _no(conflict)
     where = f", {km:.0f} km apart" if km is not None and (a.precise or b.precise) else ""
-    if a.location and a.location == b.location:
+    if conflict:
+        place = 0.0
+        reason = conflict
+    elif a.location and a.location == b.location:
         place = 1.0
         reason = f"same place {a.location.title()}" + (f" ({a.admin1_name})" if a.admin1_name else "")
     elif both_precise and km is not None:
@@ -330,7 +437,7 @@ def _decide(a: _Features, b: _Features, explain: bool) -> MergeDecision:
         place = 0.3
         reason = f"same country {a.country_name}, admin1 unknown for one"
     else:
-        place = 0.1
+        place = _UNKNOWN_PLACE
         reason = "country unknown"
     if explain:
         reasons.append(reason)
@@ -391,6 +498,9 @@ def _decide(a: _Features, b: _Features, explain: bool) -> MergeDecision:
             if explain:
                 reasons.append(f"different fatalities ({_figure(fa)} / {_figure(fb)})")
 
+    if named and explain:
+        reasons.append(f"same named victim {named}")
+
     # Text: the reporting sentences and the role fillers (targets, victims, perpetrators).
     text = _NEUTRAL
     if a.tokens and b.tokens:
@@ -405,6 +515,11 @@ def _decide(a: _Features, b: _Features, explain: bool) -> MergeDecision:
         text = max(text, 0.8) if len(common_fillers) == 1 else 1.0
         if explain:
             reasons.append("role fillers share " + ", ".join(sorted(common_fillers)))
+    elif common_words := a.target_words & b.target_words:
+        # "FENASTRAS" / "the FENASTRAS headquarters": the same target in other words.
+        text = max(text, _SHARED_TARGET_WORD)
+        if explain:
+            reasons.append("targets share " + ", ".join(sorted(common_words)))
 
     score = (
         _WEIGHTS["date"] * date
@@ -416,6 +531,8 @@ def _decide(a: _Features, b: _Features, explain: bool) -> MergeDecision:
         - penalty
     )
     score = max(0.0, min(1.0, score))
+    if named:
+        score = max(score, MERGE_THRESHOLD)
     return MergeDecision(score >= MERGE_THRESHOLD, round(score, 4), tuple(reasons))
 
 
@@ -436,6 +553,14 @@ def compare(a: Event, b: Event) -> MergeDecision:
     figures (10%) and text (20%: content-word overlap of the reporting sentences, or shared role
     fillers); a component neither report speaks to counts 0.5; disjoint named actors and clearly
     different fatality figures subtract. ``merge`` is ``score >= MERGE_THRESHOLD``.
+
+    A named victim in common (a victim's name of two words or more, not counting words such as
+    "judge" or "bodyguards", whose words all appear in a victim's name in the other report: "Maria
+    Elena Diaz" / "Maria Elena Diaz Perez") merges the two whatever the score, when both are dated to a
+    week or less and the types are compatible. It excuses one contradiction: a place (another country,
+    admin1 or a point too far: one report's toponym resolved wrongly, or the report was filed abroad)
+    or dates up to :data:`NAMED_DATE_TOLERANCE_DAYS` apart (a later report dating the event by its own
+    day), not both.
 
     The reasons read like ``"dates overlap (2024-09-01..2024-09-06 / 2024-09-03)"``,
     ``"same admin1 Anbar, 12 km apart"``, ``"actors share Islamic State"``.
@@ -644,7 +769,6 @@ def cluster(events: Sequence[Event]) -> list[list[int]]:
             return
         parent[max(ri, rj)] = min(ri, rj)
 
-    tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
     for key, members in blocks.items():
         if len(members) < 2:
             continue
@@ -658,6 +782,7 @@ def cluster(events: Sequence[Event]) -> list[list[int]]:
         # Sweep over the block in order of start date: a pair is compared only while the later start
         # lies within the earlier event's interval (plus the tolerance).
         members.sort(key=lambda i: feats[i].start or dt.date.min)
+        tolerance = dt.timedelta(days=NAMED_DATE_TOLERANCE_DAYS if _is_name_key(key) else DATE_TOLERANCE_DAYS)
         for x, i in enumerate(members):
             end = feats[i].end
             limit = end + tolerance if end is not None else dt.date.min

@@ -32,6 +32,15 @@ spaces collapsed). Every field row has P/R/F1 and an accuracy over all scored no
   accuracy: both slots equal.
 - ``actors (either order)``: the same with the sides' order ignored: correct = the size of the multiset
   intersection of {actor1, actor2} and the predicted {actor1, actor2}; accuracy: the unordered pairs equal.
+
+Actor names are compared without ACLED's government-period bracket (:func:`normalize_actor`):
+"Military Forces of Burkina Faso (2015-)" and "Police Forces of Mali (2013-2020) Gendarmerie" are scored as
+"Military Forces of Burkina Faso" and "Police Forces of Mali Gendarmerie". eventwire names state forces
+without it (the founding article's record says "Military Forces of Iraq"), and the bracket is not
+something a note says: it is the period of the government in power on the event's date, and its end
+year is written in only once that government falls, so one export reads "(2013-)" where a later export
+of the same event reads "(2013-2020)". The headline also gives the strict ``*_with_period`` accuracies,
+which compare the names as written.
 """
 
 from __future__ import annotations
@@ -39,9 +48,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -218,6 +228,14 @@ def rows_for_part(part: str, data_dir: Path | str | None = None) -> list[AcledRo
 # ------------------------------------------------------------------------------------------------ scoring
 
 
+_PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")  # ACLED's government period: "(2015-)", "(1987-2014)"
+
+
+def normalize_actor(text: str | None) -> str:
+    """An actor name as :func:`normalize_value` gives it, without ACLED's period bracket (see above)."""
+    return normalize_value(_PERIOD.sub("", text)) if text else ""
+
+
 def normalize_value(text: str | None) -> str:
     """Accents removed, case folded, punctuation turned to spaces, spaces collapsed ("" for None)."""
     if not text:
@@ -242,6 +260,9 @@ class _Tally:
         self.acc_correct += right
         self.acc_total += 1
 
+    def accuracy(self) -> float:
+        return Accuracy("", self.acc_correct, self.acc_total).value
+
     def row(self, name: str) -> FieldScore:
         return FieldScore(
             name, self.correct, self.predicted, self.gold, Accuracy(name, self.acc_correct, self.acc_total)
@@ -261,13 +282,51 @@ _FIELDS = (
 _NO_EVENT = "(no event)"
 
 
-def _single(tally: _Tally, gold: str | None, predicted: str | None, has_event: bool) -> None:
-    gold_norm, predicted_norm = normalize_value(gold), normalize_value(predicted)
+def _single(
+    tally: _Tally,
+    gold: str | None,
+    predicted: str | None,
+    has_event: bool,
+    normalize: Callable[[str | None], str] = normalize_value,
+) -> None:
+    gold_norm, predicted_norm = normalize(gold), normalize(predicted)
     tally.add(
         correct=bool(gold_norm) and gold_norm == predicted_norm,
         predicted=bool(predicted_norm),
         gold=bool(gold_norm),
         right=has_event and gold_norm == predicted_norm,
+    )
+
+
+_ACTOR_FIELDS = ("actor1", "actor2", "actors (in order)", "actors (either order)")
+
+
+def _actors(
+    tallies: Mapping[str, _Tally],
+    gold: tuple[str | None, str | None],
+    predicted: tuple[str | None, str | None],
+    has_event: bool,
+    normalize: Callable[[str | None], str],
+) -> None:
+    """The actor rows: each slot, both slots in order, and both slots in either order."""
+    _single(tallies["actor1"], gold[0], predicted[0], has_event, normalize)
+    _single(tallies["actor2"], gold[1], predicted[1], has_event, normalize)
+    gold_pair = [normalize(g) for g in gold]
+    predicted_pair = [normalize(p) for p in predicted]
+    in_order = [g for g, p in zip(gold_pair, predicted_pair, strict=True) if g and g == p]
+    tallies["actors (in order)"].add(
+        correct=len(in_order),
+        predicted=sum(1 for p in predicted_pair if p),
+        gold=sum(1 for g in gold_pair if g),
+        right=has_event and gold_pair == predicted_pair,
+    )
+    gold_set = Counter(g for g in gold_pair if g)
+    predicted_set = Counter(p for p in predicted_pair if p)
+    tallies["actors (either order)"].add(
+        correct=sum((gold_set & predicted_set).values()),
+        predicted=sum(predicted_set.values()),
+        gold=sum(gold_set.values()),
+        right=has_event and sorted(gold_pair) == sorted(predicted_pair),
     )
 
 
@@ -302,6 +361,7 @@ def score_acled_notes(
 ) -> EvaluationReport:
     """Score the events predicted per note (``predictions`` by ``event_id_cnty``; missing: no events)."""
     tallies = {name: _Tally() for name in _FIELDS}
+    strict = {name: _Tally() for name in _ACTOR_FIELDS}  # names compared with their period brackets
     gold_types: list[str] = []
     predicted_types: list[str | None] = []
     gold_subs: list[str] = []
@@ -333,27 +393,9 @@ def score_acled_notes(
                 right=count == row.fatalities,
             )
 
-        predicted_actor1 = first.actor1 if first else None
-        predicted_actor2 = first.actor2 if first else None
-        _single(tallies["actor1"], row.actor1, predicted_actor1, has_event)
-        _single(tallies["actor2"], row.actor2, predicted_actor2, has_event)
-        gold_pair = [normalize_value(row.actor1), normalize_value(row.actor2)]
-        predicted_pair = [normalize_value(predicted_actor1), normalize_value(predicted_actor2)]
-        in_order = [g for g, p in zip(gold_pair, predicted_pair, strict=True) if g and g == p]
-        tallies["actors (in order)"].add(
-            correct=len(in_order),
-            predicted=sum(1 for p in predicted_pair if p),
-            gold=sum(1 for g in gold_pair if g),
-            right=has_event and gold_pair == predicted_pair,
-        )
-        gold_set = Counter(g for g in gold_pair if g)
-        predicted_set = Counter(p for p in predicted_pair if p)
-        tallies["actors (either order)"].add(
-            correct=sum((gold_set & predicted_set).values()),
-            predicted=sum(predicted_set.values()),
-            gold=sum(gold_set.values()),
-            right=has_event and sorted(gold_pair) == sorted(predicted_pair),
-        )
+        predicted_pair = (first.actor1, first.actor2) if first else (None, None)
+        _actors(tallies, (row.actor1, row.actor2), predicted_pair, has_event, normalize_actor)
+        _actors(strict, (row.actor1, row.actor2), predicted_pair, has_event, normalize_value)
         _single(tallies["admin1"], row.admin1, first.admin1 if first else None, has_event)
 
     field_rows = tuple(tallies[name].row(name) for name in _FIELDS)
@@ -374,6 +416,9 @@ def score_acled_notes(
         ("actor1_accuracy", accuracy("actor1")),
         ("actor2_accuracy", accuracy("actor2")),
         ("actors_either_order_accuracy", accuracy("actors (either order)")),
+        ("actor1_accuracy_with_period", strict["actor1"].accuracy()),
+        ("actor2_accuracy_with_period", strict["actor2"].accuracy()),
+        ("actors_either_order_accuracy_with_period", strict["actors (either order)"].accuracy()),
         ("admin1_accuracy", accuracy("admin1")),
     )
     table = ScoreTable(

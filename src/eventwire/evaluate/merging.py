@@ -38,12 +38,18 @@ through them still counts. We report:
   (restricted to scored events) that is in its predicted cluster, averaged over the scored events;
 - the same scores for two baselines: every event alone, and every event of the same (day, country)
   merged;
+- the cluster scores again for each of two parts of the set, split by incident date (:func:`part_of`):
+  the *tune* part (incidents of even-numbered months: February, April ...) is the one the merge
+  decision's thresholds and weights were chosen on; the *test* part (odd-numbered months) was only
+  measured. The set is split by month, not by incident, so that the incidents that could be confused
+  (same day, same country) fall in one part; all events are still clustered together;
 - for the gold pairs left apart, the first reason :func:`~eventwire.dedup.events.compare` gives (most
   are extraction errors: a wrong country or no date on one of the two reports).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import re
@@ -78,6 +84,7 @@ GOLD_PATH = Path(__file__).parent / "data" / "muc4_merge_gold.json"
 """The stored labels (document ids, template numbers, incident ids)."""
 
 GOLD_SPLITS = ("dev", "train")
+PARTS = ("tune", "test")
 _K = TypeVar("_K", bound=Hashable)
 
 _GENERIC_TARGET_WORDS = frozenset(
@@ -244,6 +251,11 @@ def save_gold(gold: MergeGold, path: Path | str = GOLD_PATH) -> None:
     path.write_text(json.dumps(gold.to_dict(), indent=1) + "\n", encoding="utf-8")
 
 
+def part_of(day: dt.date) -> str:
+    """The part of the set an incident of ``day`` is in: "tune" for even-numbered months, else "test"."""
+    return PARTS[0] if day.month % 2 == 0 else PARTS[1]
+
+
 # --------------------------------------------------------------------------------------------- metrics
 
 
@@ -337,17 +349,31 @@ def score_merging(
                 scored[len(events) + e] = incident
         events.extend(doc_events)
 
-    def scores(groups: list[list[int]]) -> ClusterScores:
+    def scores(groups: list[list[int]], part: str | None = None) -> ClusterScores:
         label = {i: n for n, group in enumerate(groups) for i in group}
-        return score_clusters({i: label[i] for i in scored}, scored)
+        items = {
+            i: incident
+            for i, incident in scored.items()
+            if part is None or part_of_incident[incident] == part
+        }
+        return score_clusters({i: label[i] for i in items}, items)
 
-    merged = scores(clusterer(events))
+    day_of = {
+        (doc.doc_id, t.template_id): t.dates[0].start for doc in documents for t in doc.templates if t.dates
+    }
+    part_of_incident = {
+        r.incident: part_of(day) for r in gold.reports if (day := day_of.get((r.doc_id, r.template_id)))
+    }
+    clusters = clusterer(events)
+    merged = scores(clusters)
+    by_part = {part: scores(clusters, part) for part in PARTS}
     alone = scores([[i] for i in range(len(events))])
     by_day = scores(_day_country_baseline(events))
     table = ScoreTable(
         "pairwise (pairs of scored events in one cluster)",
         (
             merged.pairwise("cluster"),
+            *(by_part[part].pairwise(f"cluster, {part} part") for part in PARTS),
             alone.pairwise("baseline: no merging"),
             by_day.pairwise("baseline: day+country"),
         ),
@@ -368,6 +394,13 @@ def score_merging(
         ("gold incidents with an aligned event", str(covered)),
         ("events extracted", str(len(events))),
         ("gold pairs not merged, by first reason", ", ".join(f"{k}: {n}" for k, n in blocked.most_common())),
+        *(
+            (
+                f"{part} part ({'even' if part == PARTS[0] else 'odd'}-numbered months): B3 P/R/F1",
+                f"{s.b3_precision:.4f}/{s.b3_recall:.4f}/{s.b3_f1:.4f}",
+            )
+            for part, s in by_part.items()
+        ),
         (
             "baseline no merging: B3 P/R/F1",
             f"{alone.b3_precision:.4f}/{alone.b3_recall:.4f}/{alone.b3_f1:.4f}",

@@ -19,7 +19,7 @@ HEADS: dict[str, tuple[str, ...]] = {
     "armed": (
         "fighters", "militants", "insurgents", "rebels", "jihadists", "gunmen", "attackers", "assailants",
         "terrorists", "guerrillas", "subversives", "extremists", "combatants", "militiamen",
-        "militia members", "bandits",
+        "militia members", "bandits", "assailants", "jihadists", "dozos", "hunters",
         "members", "suspects", "kidnappers", "bombers", "commanders", "leaders",
     ),
     "forces": (
@@ -35,6 +35,10 @@ HEADS: dict[str, tuple[str, ...]] = {
         "peasants", "shoppers", "family members", "relatives", "boys", "girls", "babies", "teenagers",
         "patients", "fishermen", "motorists", "drivers", "priests", "monks", "nuns", "displaced people",
         "schoolchildren", "schoolgirls", "hostages", "wedding guests", "mourners", "merchants",
+        "councilors", "councillors", "chiefs", "notables", "elders", "imams", "pastors", "youths", "herdsmen",
+        "shepherds", "vendors", "nurses", "civilian men", "internally displaced persons", "idps",
+        "jesuits", "missionaries", "tourists", "engineers", "employees", "technicians", "labourers",
+        "laborers", "judges", "mayors", "lawyers", "politicians", "voters", "clergymen",
     ),
     "protesters": ("protesters", "protestors", "demonstrators", "marchers", "rioters", "strikers"),
     "people": ("people", "persons", "others", "individuals", "lives", "casualties", "dead", "victims"),
@@ -52,6 +56,15 @@ SINGULAR: dict[str, str] = {
     "person": "people", "protester": "protesters", "demonstrator": "protesters",
     "fighter": "armed", "militant": "armed", "rebel": "armed", "insurgent": "armed", "gunman": "armed",
     "guerrilla": "armed", "attacker": "armed", "commander": "armed", "bomber": "armed", "leader": "armed",
+    "assailant": "armed", "jihadist": "armed", "militiaman": "armed", "suspect": "armed", "thief": "armed",
+    "gendarme": "forces", "policewoman": "forces", "agent": "forces", "councilor": "civilian",
+    "councillor": "civilian", "chief": "civilian", "director": "civilian", "marabout": "civilian",
+    "imam": "civilian", "pastor": "civilian", "catechist": "civilian", "herder": "civilian",
+    "shepherd": "civilian", "herdsman": "civilian", "youth": "civilian", "teenager": "civilian",
+    "merchant": "civilian", "nurse": "civilian", "elder": "civilian", "notable": "civilian",
+    "member": "people", "individual": "people", "victim": "people",
+    "missionary": "civilian", "jesuit": "civilian", "tourist": "civilian", "engineer": "civilian",
+    "employee": "civilian", "lawyer": "civilian", "politician": "civilian",
 }  # fmt: skip
 CATEGORY_OF = {head: cat for cat, heads in HEADS.items() for head in heads}
 _ALL_HEADS = sorted(CATEGORY_OF, key=len, reverse=True)
@@ -74,7 +87,9 @@ _PP = (
 _KIND_OF_VERB = {
     "kill": "fatalities", "dead": "fatalities", "die": "fatalities", "slain": "fatalities",
     "lost": "fatalities", "shot dead": "fatalities", "death": "fatalities", "murder": "fatalities",
-    "execut": "fatalities", "behead": "fatalities", "massacr": "fatalities", "bodies": "fatalities",
+    "execut": "fatalities", "behead": "fatalities", "assassinat": "fatalities",
+    "shot and killed": "fatalities", "shot to death": "fatalities", "shot": "fatalities",
+    "massacr": "fatalities", "bodies": "fatalities", "body": "fatalities", "fatalit": "fatalities",
     "wound": "injuries", "injur": "injuries", "hurt": "injuries", "treated": "injuries",
     "hospital": "injuries",
     "kidnap": "abducted", "abduct": "abducted", "hostage": "abducted",
@@ -88,14 +103,14 @@ _KIND_OF_VERB = {
 }  # fmt: skip
 _VERB_AFTER = (
     r"(?P<verb>killed|dead|died|have\s+died|lost\s+their\s+lives|slain|shot\s+dead|executed|beheaded|"
-    r"massacred|murdered|wounded|injured|hurt|kidnapped|abducted|taken\s+hostage|held\s+hostage|arrested|"
+    r"massacred|murdered|assassinated|shot\s+and\s+killed|shot\s+to\s+death|wounded|injured|hurt|kidnapped|abducted|taken\s+hostage|held\s+hostage|arrested|"
     r"detained|taken\s+into\s+custody|apprehended|rounded\s+up|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds)|"
     r"hospitali[sz]ed|participated|took\s+part|joined|marched|gathered|rallied|protested|demonstrated|"
     r"turned\s+out|blocked|hurled|chanted|took\s+to\s+the\s+streets|surrounded|stormed|raided|ambushed)"
 )
 _BE = r"(?:,?\s*(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|reportedly|also|all|allegedly|"
 _BE += r"confirmed|later|were\s+reported|reported|slightly|seriously|critically|badly|severely|lightly|"
-_BE += r"fatally|mortally|gravely)\s*)*"
+_BE += r"fatally|mortally|gravely|found)\s*)*"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "no one was killed", "no casualties were reported"
@@ -121,7 +136,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?P<verb>killing|killed|kills|kill|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
             r"kidnapping|kidnapped|kidnaps|kidnap|abducting|abducted|abducts|abduct|arresting|arrested|arrests|"
-            r"arrest|detaining|detained|detains|executed|executing|massacring|massacred|"
+            r"arrest|detaining|detained|detains|executed|executing|massacring|massacred|assassinated|"
+            r"assassinating|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
             r"claimed\s+the\s+lives\s+of|left|leaving)\s+"
             rf"(?P<victim>(?P<count>{_COUNT})(?:\s+(?:of\s+)?{_MODS}{_HEAD})?)"
             r"(?:\s+(?P<state>dead|injured|wounded|hurt))?"
@@ -143,6 +159,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?P<victim>(?P<count>{_COUNT})(?:\s+{_MODS}{_HEAD})?)"
         ),
     ),
+    # "3 fatalities were reported", "1 fatality": a toll given as a count of fatalities
+    (
+        "tally",
+        re.compile(rf"(?P<victim>(?P<count>{_COUNT})\s+(?:reported\s+)?(?P<verb>fatalit(?:y|ies)))\b"),
+    ),
     # "a crowd of 3,000", "attended by thousands"
     (
         "crowd",
@@ -152,16 +173,24 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:\s+{_MODS}{_HEAD})?)"
         ),
     ),
+    # "shot two men to death"
+    (
+        "shot_to_death",
+        re.compile(
+            rf"(?P<verb>shot)\s+(?P<victim>(?P<count>{_COUNT})(?:\s+{_MODS}{_HEAD})?)\s+(?:dead|to\s+death)\b"
+        ),
+    ),
     # "a soldier was killed", "killed a peasant", "the death of a civilian"
     (
         "single_after",
-        re.compile(rf"(?P<victim>\b(?:a|an|one)\s+{_MODS}{_SINGULAR_HEAD})\s*{_BE}{_VERB_AFTER}\b"),
+        re.compile(rf"(?P<victim>\b(?:a|an|one|1)\s+{_MODS}{_SINGULAR_HEAD})\s*{_BE}{_VERB_AFTER}\b"),
     ),
     (
         "single_before",
         re.compile(
             r"(?P<verb>killing|killed|wounding|wounded|injuring|injured|kidnapping|kidnapped|abducting|"
-            r"abducted|arrested|arresting|death\s+of|murder\s+of|shot\s+dead|gunned\s+down)\s+"
+            r"abducted|arrested|arresting|death\s+of|murder\s+of|body\s+of|shot\s+dead|gunned\s+down|"
+            r"assassinated|assassinating|executed|executing|murdered|shot\s+and\s+killed)\s+"
             rf"(?P<victim>(?:a|an|one)\s+{_MODS}{_SINGULAR_HEAD})"
         ),
     ),
@@ -231,7 +260,7 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
                 " ".join(shead.split()), "people"
             )
             if (
-                name in {"after", "before", "noun", "crowd"}
+                name in {"after", "before", "noun", "crowd", "shot_to_death"}
                 and not head
                 and not _plausible_bare(lower, match)
             ):
@@ -243,13 +272,27 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
             # A figure written before its verb is quoted as its noun phrase ("More than 200 troops from both
             # nations"), like "the deaths of at least 14 fighters"; the sentence evidence gives the rest.
             f_end = v_end if name == "after" else match.end()
-            figures.append(
-                Figure(kind, count, match.start(), f_end, v_start, v_end, category, revised=name == "toll")
+            figure = Figure(
+                kind, count, match.start(), f_end, v_start, v_end, category, revised=name == "toll"
             )
             taken.append(match.span())
-            if name == "after":
-                figures.extend(_conjoined(lower, start, v_start, kind, match.end()))
+            if name in {"after", "single_after"}:
+                figures.extend(_with_list(figure, _conjoined(lower, start, v_start, kind, match.end())))
+            else:
+                figures.append(figure)
     return sorted(figures, key=lambda f: f.start)
+
+
+def _with_list(figure: Figure, earlier: list[Figure]) -> list[Figure]:
+    """A figure and the earlier groups of its list, where groups of one category are one figure: "Thirteen
+    soldiers and one gendarme were killed" is 14 of the forces, not the same forces counted twice."""
+    same = [f for f in earlier if f.category == figure.category]
+    if not same:
+        return [figure, *earlier]
+    total = _sum([figure.count, *(f.count for f in same)])
+    first = min(f.start for f in same)
+    merged = Figure(figure.kind, total, first, figure.end, first, figure.victim_end, figure.category)
+    return [merged, *(f for f in earlier if f.category != figure.category)]
 
 
 _CONJOINED = re.compile(rf"(?P<victim>(?P<count>{_COUNT})\s+{_MODS}{_HEAD})\s*(?:,|,?\s+and)\s*$")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from eventwire.extraction.casualties import Figure, combine
 from eventwire.extraction.context import Context, Group, in_sentence, places_of, specificity
+from eventwire.extraction.judgement import MASS_TOLL, bare_plural
 from eventwire.extraction.location import locate
 from eventwire.extraction.mentions import Mention, Rejection, Trigger
 from eventwire.extraction.notes import write_notes
@@ -139,8 +140,11 @@ class Sides:
     b: list[ActorMention]
 
 
+# "soldiers were (reportedly) killed": an auxiliary is what makes it passive; "militants reportedly
+# killed" is active.
 _PASSIVE_GAP = re.compile(
-    r"^[\s,]*(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|reportedly|also)\s+)+"
+    r"^[\s,]*(?:(?:reportedly|allegedly|also)\s+)*"
+    r"(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being)\s+"
 )
 _BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 
@@ -154,7 +158,7 @@ _ACTED_ON_KINDS = frozenset({"kill", "injure", "abduct", "arrest"})
 # "the army says ...": the source of a report. (A group that "claimed" an attack is its perpetrator.)
 _REPORTER = re.compile(
     r"\s*(?:says|said|say|reported|reports|announced|told|added|stated|confirmed|spokes(?:man|woman|person)|"
-    r"sources?|statement|chief|officials?|headquarters|command\b)"
+    r"sources?|statement|chief|officials?|headquarters|command)\b"  # "forces reportedly fired" is no report
 )
 
 
@@ -280,6 +284,26 @@ def _event_date(group: Group, ctx: Context) -> DateMention | None:
     return None
 
 
+def unspecific(group: Group, ctx: Context) -> str | None:
+    """Why a group names no specific event, or None.
+
+    A plural noun alone ("only some bombings and shootings") is a specific event only when something
+    pins it down: a determiner or number, a toll, a date or a place in one of the event's sentences.
+    A toll in the thousands with no date in the event's sentences is a war's toll, not an event's.
+    """
+    dated = any(_dates_of(m, ctx) for m in group.mentions)
+    figures = [f for m in group.mentions for f in m.figures]
+    if not dated and any(f.kind == "fatalities" and f.count.best >= MASS_TOLL for f in figures):
+        return f"cumulative (a toll of {max(f.count.best for f in figures):,} with no date)"
+    strong = [t for m in group.mentions for t in m.triggers if t.strong]
+    if dated or figures or places_of(group.mentions, ctx):
+        return None
+    if all(bare_plural(ctx.lower, t.clause_start, t.start, t.end) for t in strong):
+        words = ", ".join(repr(ctx.lower[t.start : t.end]) for t in strong[:3])
+        return f"generic (plural with no date, place or toll: {words})"
+    return None
+
+
 def _event_id(doc: Document, group: Group) -> str:
     anchor = next(t for t in group.strong[0].triggers if t.strong)
     key = f"{doc.id}:{anchor.start}:{anchor.end}"
@@ -293,6 +317,9 @@ def build_event(
     doc, text, lower = ctx.doc, ctx.doc.text, ctx.lower
     first = group.strong[0]
     anchor = next(t for t in first.triggers if t.strong)
+    vague = unspecific(group, ctx)
+    if vague:
+        return _reject(first, text, vague)
     evidence: list[Evidence] = [
         Evidence("sentence", m.sentence.start, m.sentence.end, text[m.sentence.start : m.sentence.end])
         for m in group.mentions
@@ -458,7 +485,7 @@ def build_event(
     return _with_notes(event)
 
 
-MODEL_OVERRULES = 0.5
+MODEL_OVERRULES = 0.3
 MODEL_OVERRULES_METHOD = 0.97
 """The classifier's probability above which its sub-event type replaces the rules' (tuned on ACLED notes):
 for the broad types, and for the types the rules read off a named method or act."""

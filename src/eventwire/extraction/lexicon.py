@@ -37,7 +37,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"attacks?)|mortar(?:ed)?\b|rockets?\s+(?:fire|attacks?|struck|hit|landed|slammed)|missiles?\s+(?:"
         r"strikes?|attacks?|struck|hit|slammed)|fired\s+(?:\w+\s+){0,4}(?:rockets|missiles|mortars?|shells|artillery)"
         r"|bombard\w*|used\s+artillery"
-        r"|(?:rocket|missile)\s+(?:barrages?|salvos?)|barrages?\s+of",
+        r"|(?:rocket|missile)\s+(?:barrages?|salvos?)|barrages?\s+of|projectiles?\b"
+        r"|exchanged\s+(?:heavy\s+)?(?:artillery|mortars?|rockets?|shells|shellfire)",
     ),
     TriggerKind(
         "ied",
@@ -45,9 +46,12 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|vehicle[- ]borne|booby[- ]trap\w*|magnetic\s+bombs?|sticky\s+bombs?"
         r"|bombs?\s+(?:exploded|went\s+off|blew\s+up|detonated|planted|hidden)|explosive\s+devices?"
         r"|dynamite\s+(?:attacks?|charges?)"
-        r"|dynamited|planted\s+(?:a\s+|an\s+)?(?:bomb|explosives?)",
+        r"|dynamited|planted\s+(?:a\s+|an\s+)?(?:bomb|explosives?)|set\s+off\s+(?:\w+\s+){0,2}(?:explosives?|bombs?)",
     ),
-    TriggerKind("grenade", r"(?<!propelled\s)(?<!propelled-)(?:hand\s+)?grenades?\b(?!-)|grenade\s+attacks?"),
+    TriggerKind(
+        "grenade",
+        r"(?<!propelled\s)(?<!propelled-)(?:hand\s+)?grenades?\b(?!-|\s+launchers?)|grenade\s+attacks?",
+    ),
     TriggerKind(
         "explosion",
         r"explosions?|exploded|blasts?\b|bomb(?:ing|ings|ed|s)?\b|detonat(?:ed|ion|ions)|blew\s+up",
@@ -61,7 +65,11 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"clash(?:es|ed)?\b|heavy\s+fighting|fighting\s+(?:broke|erupted|between|with|in)|fought\b|battled?\b"
         r"|battles\b|gun\s*fights?|fire\s*fights?|exchanges?\s+of\s+(?:gun)?fire|exchanged\s+fire|skirmish\w*"
         r"|ambush\w*|shoot-?outs?|bursts?\s+of\s+fire|fired\s+(?:\w+\s+){0,3}(?:on|at)\s+(?:the\s+)?positions|assault(?:s|ed)?\b(?!\s+(?:rifles?|weapons?|guns?))|counter-?attack\w*|overran|repelled"
-        r"|offensive\s+(?:on|against)",
+        r"|offensive\s+(?:on|against)|engaged\s+(?:in\s+(?:a\s+)?(?:gun\s*battle|firefight|combat|fighting)|"
+        r"(?:\w+\s+){0,3}(?:militants|fighters|insurgents|rebels|jihadists|gunmen|assailants|attackers))"
+        r"|(?:thwarted|foiled|repulsed)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:attack|incursion|assault|offensive|"
+        r"infiltration|advance)|(?:gun)?shots\s+(?:were\s+)?fired|fired\s+(?:\w+\s+){0,2}(?:gun)?shots\s+"
+        r"(?:at|on|towards?)|shots\s+involving",
     ),
     TriggerKind(
         "attack",
@@ -69,12 +77,16 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|massacre[ds]?\b|shooting\b|gunfire|beheaded|executed|hacked\s+to\s+death|stabbed|struck\b"
         r"|torched|set\s+(?:fire\s+to|ablaze|on\s+fire)|set\s+(?:\w+\s+){1,3}(?:ablaze|on\s+fire|alight)"
         r"|burned\s+(?:down|alive)|killing\s+spree|murdered"
-        r"|assassinat\w+|shot\b",
+        r"|assassinat\w+|shot\b|fired\s+(?!(?:tear|rubber|warning|water|blanks|in\s+the\s+air))(?:[^\s;]+\s+){0,10}?"
+        r"(?:at|towards?|into)\s+(?!the\s+air)"
+        r"|beat\s+up|beating\s+up|(?:was|were|been|being|badly|severely|brutally)\s+beaten|beat\s+(?:\w+\s+){0,3}"
+        r"(?:to\s+death|with\s+(?:sticks|clubs|batons|rods|whips))|tortur(?:e|ed|ing)\b|lash(?:ed|ing|es)\b"
+        r"|flogg(?:ed|ing)|set\s+alight",
     ),
     TriggerKind(
         "kill",
         r"kill(?:ed|ing|s)?\b|dead\b|deaths?\b|died\b|lost\s+their\s+lives|slain\b|bodies\b|fatalit(?:y|ies)"
-        r"|casualties\b|death\s+toll",
+        r"|casualties\b|death\s+toll|found\s+dead|body\s+(?:of|was\s+found)",
     ),
     TriggerKind("injure", r"wound(?:ed|s|ing)?\b|injur(?:ed|ies|y|ing)\b|hurt\b"),
     TriggerKind(
@@ -86,9 +98,15 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     TriggerKind(
         "protest",
         r"protest(?:s|ed|ers|ors|ing)?\b|demonstrators?|demonstrations?|demonstrated\s+(?:against|outside|in|"
-        r"at|on|for)|rall(?:y|ies|ied)\b|marched|sit-ins?|took\s+to\s+the\s+streets|picket\w*|went\s+on\s+strike"
-        r"|general\s+strike|strikers?|vigils?\b|gathered\s+(?:\w+\s+){0,8}to\s+(?:demand|protest|denounce|demonstrate)"
-        r"|blocked\s+(?:\w+\s+){0,4}(?:demanding|to\s+demand|to\s+protest|in\s+protest)|to\s+demonstrate\s+against",
+        r"at|on|for|to\s+(?:demand|denounce|ask|call|express|reject|condemn|support|show)|calling|demanding|over|"
+        r"after|near|along|peacefully|before)|demonstrated[,.]|rall(?:y|ies|ied)\b|marched|sit-ins?|took\s+to\s+the\s+streets|picket\w*|went\s+on\s+strike"
+        r"|general\s+strike|strikers?|vigils?\b|gathered\s+(?:[\w'(),-]+\s+){0,12}?(?:demanding|calling\s+for|to\s+(?:demand|protest|denounce|"
+        r"demonstrate|express|reject|voice|call\s+for))"
+        r"|(?:blocked|barricaded)\s+(?:[\w'(),.-]+\s+){0,10}?(?:demanding|to\s+demand|to\s+protest|in\s+protest|to\s+"
+        r"denounce|complaining|expressing\s+(?:their\s+)?(?:discontent|anger)|in\s+reaction|calling\s+for)"
+        r"|to\s+demonstrate\s+against|sit\s+in\s+(?=to|in\s+front|outside|against)|(?:hour|day|week)\s+strike\b|work\s+stoppages?"
+        r"|on\s+strike\b|went\s+(?:out\s+)?(?:in)?to\s+the\s+streets?|(?:staged|held|organi[sz]ed|joined)\s+(?:a|an|"
+        r"the)\s+(?:[\w'-]+\s+){0,2}(?:march|motorcade|caravan|strike|demonstration|protest|rally)\b",
     ),
     TriggerKind(
         "riot",
@@ -118,8 +136,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     ),
     TriggerKind(
         "disrupted",
-        r"defus(?:ed|ing)|disarmed\s+(?:a|an|the)|seized\s+(?:a\s+)?(?:large\s+)?(?:cache|weapons|arms|"
-        r"explosives|ammunition)|(?:weapons|arms|explosives)\s+caches?|intercepted\s+(?:\w+\s+){0,2}(?:"
+        r"defus(?:ed|ing)|disarmed\s+(?:a|an|the)|seized\s+(?:a\s+)?(?:large\s+)?(?:[\d,.]+\s+|(?:rounds|quantit(?:y|ies)|stocks?)\s+of\s+){0,2}"
+        r"(?:cache|weapons|arms|explosives|ammunition|munitions)|(?:weapons|arms|explosives)\s+caches?|intercepted\s+(?:\w+\s+){0,2}(?:"
         r"drones?|missiles?|rockets?)|shot\s+down\s+(?:\w+\s+){0,2}(?:drones?|missiles?|rockets?)"
         r"|foiled\s+(?:a|an)\s+(?:\w+\s+)?(?:attack|plot|bombing)",
     ),
@@ -131,8 +149,11 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     TriggerKind(
         "looting",
         r"loot(?:ed|ing)|ransack\w*|plunder\w*|\bstole\b|smashed\s+(?:\w+\s+){0,3}(?:windows?|glass|front|doors?)|(?:burned|burnt|destroyed|demolished|razed)\s+(?:\w+\s+){0,3}"
-        r"(?:houses|homes|buildings|shops|property|properties|vehicles|churches|church|mosques?|schools?|"
-        r"villages?|offices?|crops)",
+        r"(?:houses?|homes?|buildings?|shops?|property|properties|vehicles?|churches|church|mosques?|schools?|"
+        r"villages?|offices?|crops|stores?|markets?|trucks?|cars?|granar(?:y|ies)|health\s+cent(?:er|re)s?)"
+        r"|robb(?:ed|ery|eries|ing)\b|pillag\w+|sabotag\w+|seized\s+(?:[\w,]+\s+){0,4}?(?:livestock|cattle|animals"
+        r"|goats|sheep|camels|vehicles?|trucks?|cars?|motorbikes?|motorcycles?|goods|belongings|phones|valuables"
+        r"|supplies|food|cash|money|property|crops|harvest)",
     ),
     TriggerKind(
         "change",
@@ -201,7 +222,8 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|expected\s+to|scheduled|upcoming|capabilit(?:y|ies)\s+to|capacity\s+to|ability\s+to"
             r"|designed\s+to|meant\s+to|ready\s+to|imminent|looming|future|consider(?:s|ed|ing)?|propos(?:ed|es|al)|call(?:ed|s|ing)?"
             r"\s+(?:for|on)|urg(?:ed|es|ing)|demand(?:ed|s|ing)?\s+(?:an?\s+)?(?:end|halt)|to\s+prevent"
-            r"|to\s+stop|prevent(?:ed|ing)?|thwart\w*)\b"
+            r"|to\s+stop|prevent(?:ed|ing)?|thwart\w*(?!\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:attack|incursion|"
+            r"assault|offensive|infiltration|advance)))\b"
         ),
     ),
     (

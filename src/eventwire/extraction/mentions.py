@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from eventwire.extraction.casualties import Figure, find_figures
+from eventwire.extraction.judgement import around_reason
 from eventwire.extraction.lexicon import (
     ANAPHOR,
     CLAUSE_BREAK,
@@ -228,8 +229,8 @@ class Mention:
 
     @property
     def family(self) -> str:
-        families = sorted({t.family for t in self.triggers}, key=lambda f: _FAMILY_RANK.get(f, 9))
-        return families[0]
+        # The first trigger in text order wins a tie: never set order, which changes with the hash seed.
+        return min(dict.fromkeys(t.family for t in self.triggers), key=lambda f: _FAMILY_RANK.get(f, 9))
 
 
 def lower_same_length(text: str) -> str:
@@ -255,8 +256,11 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
         return "not conflict (accident, disease, disaster or another sense of the word)"
     before = lower[trigger.clause_start : trigger.start]
     wide = SUPERLATIVE.sub(" ", clause)
+    # A protest "to commemorate the anniversary of ..." or "over the deaths since the outbreak" is today's
+    # protest: history and tolls after a protest trigger are what it is about, not what it is.
+    protest = trigger.kind == "protest"
     for reason, cue in REJECT_CUES:
-        text = wide if reason in CLAUSE_WIDE else before
+        text = wide if reason in CLAUSE_WIDE and not protest else before
         match = cue.search(text)
         if match:
             return f"{reason} ({match.group(0).strip()!r})"
@@ -356,6 +360,7 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
             c_start, c_end = next(((a, b) for a, b in clauses if a <= t_start < b), clauses[-1])
             trigger = Trigger(kind, t_start, t_end, c_start, c_end)
             reason = _reject_reason(lower, trigger)
+            reason = reason or around_reason(lower, sentence.end, c_start, t_start, t_end)
             if reason:
                 rejections.append(
                     Rejection(

@@ -24,6 +24,7 @@ from eventwire.extraction.role_model import (
     token_marks,
     with_tagged_fillers,
 )
+from eventwire.extraction.scope import ScopeModel, load_scope_model
 from eventwire.extraction.sentences import Sentence, load_sentencizer, split_sentences
 from eventwire.extraction.toponyms import find_toponyms
 from eventwire.models.actor import ActorMention
@@ -57,18 +58,30 @@ class Extractor:
     """Holds the loaded resources; ``run`` and ``extract`` are safe to call for many documents."""
 
     def __init__(
-        self, nlp: Any, gazetteer: Gazetteer, actors: ActorRegistry, roles: RoleTagger | None = None
+        self,
+        nlp: Any,
+        gazetteer: Gazetteer,
+        actors: ActorRegistry,
+        roles: RoleTagger | None = None,
+        scope: ScopeModel | None = None,
     ) -> None:
         self.nlp = nlp
         self.gazetteer = gazetteer
         self.actors = actors
         self.roles = roles  # None: the rules in extraction.roles alone fill the roles
+        self.scope = scope  # None: every event is kept (ACLED's scope); see extraction.scope
         self.generic = GenericActors(GENERIC_NAMES)
 
     @classmethod
-    def load(cls, *, actors_file: Path | None = None, cache_dir: Path | None = None) -> Extractor:
+    def load(
+        cls, *, actors_file: Path | None = None, cache_dir: Path | None = None, scope: str = "all"
+    ) -> Extractor:
         return cls(
-            load_sentencizer(), Gazetteer.load(cache_dir), ActorRegistry.load(actors_file), RoleTagger.load()
+            load_sentencizer(),
+            Gazetteer.load(cache_dir),
+            ActorRegistry.load(actors_file),
+            RoleTagger.load(),
+            None if scope == "all" else load_scope_model(scope),
         )
 
     def extract(self, doc: Document) -> list[Event]:
@@ -101,9 +114,11 @@ class Extractor:
         sentences: list[Sentence],
         mentions: list[Mention],
         toponyms: Sequence[PlaceMention],
+        known: frozenset[str] | None = None,
     ) -> list[SentenceInput]:
+        """With ``known``, only the features a tagger knows (training reads them all)."""
         marks = token_marks(self.actors.find(text, body), toponyms)
-        return document_inputs(text, lower, sentences, mentions, marks)
+        return document_inputs(text, lower, sentences, mentions, marks, known)
 
     def run(self, doc: Document) -> Extraction:
         text = doc.text
@@ -133,6 +148,21 @@ class Extractor:
             else:
                 events.append(result)
         if events and self.roles is not None:
-            inputs = self._role_inputs(text, lower, body, sentences, mentions, ctx.places)
+            inputs = self._role_inputs(
+                text, lower, body, sentences, mentions, ctx.places, self.roles.attributes
+            )
             events = with_tagged_fillers(events, self.roles.tag(inputs), text)
+        if events and self.scope is not None:
+            kept, probability = self.scope.keeps(text, events)
+            if not kept:
+                for event in events:
+                    rejections.append(_out_of_scope(event, self.scope, probability))
+                events = []
         return Extraction(doc, tuple(events), tuple(rejections))
+
+
+def _out_of_scope(event: Event, scope: ScopeModel, probability: float) -> Rejection:
+    anchor = next((e for e in event.evidence if e.field == "event_type"), event.evidence[0])
+    sentence = next((e.text for e in event.evidence if e.field == "sentence"), anchor.text)
+    reason = f"outside scope {scope.name} (document relevance {probability:.2f} < {scope.threshold:.2f})"
+    return Rejection(anchor.start, anchor.end, anchor.text, reason, sentence)

@@ -15,11 +15,13 @@ same functions at training and at run time.
 
 from __future__ import annotations
 
+import gzip
 import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -46,7 +48,7 @@ O_THRESHOLD = 0.85
 """A token is a filler when the model gives "outside" less than this probability (tuned on MUC-4 dev:
 Viterbi alone is precise but misses a third of what the marginals find)."""
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-'.][^\W_]+)*|[^\w\s]")
+TOKEN = re.compile(r"[^\W_]+(?:[-'.][^\W_]+)*|[^\w\s]")
 # Short function words that the first letters of a name skip ("Farabundo Marti National Liberation Front").
 _ARTICLES = frozenset({"the", "a", "an"})
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "de", "del", "la", "el", "for"})
@@ -61,9 +63,26 @@ class TaggedSpan:
     end: int
 
 
+CLUSTER_SIZES = (64, 256, 1024)
+
+
+@cache
+def word_clusters() -> dict[str, tuple[str, ...]]:
+    """Each known lower-cased word's clusters at the three granularities (``scripts/train_word_clusters.py``);
+    empty where the artifact is absent (the tagger then reads the other features only)."""
+    path = resources.files("eventwire") / "data" / "models" / "word_clusters.tsv.gz"
+    if not path.is_file():
+        return {}
+    clusters: dict[str, tuple[str, ...]] = {}
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+        word, *ids = line.split("\t")
+        clusters[word] = tuple(f"c{k}={i}" for k, i in zip(CLUSTER_SIZES, ids, strict=True))
+    return clusters
+
+
 def tokenize(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Word and punctuation tokens of ``text[start:end]`` as absolute ``(start, end)`` offsets."""
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [(m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
 
 
 def token_marks(actors: Iterable[ActorMention], places: Iterable[PlaceMention]) -> dict[int, list[str]]:
@@ -82,6 +101,56 @@ def token_marks(actors: Iterable[ActorMention], places: Iterable[PlaceMention]) 
     return marks
 
 
+@dataclass(frozen=True, slots=True)
+class _WordParts:
+    """The features a word gives wherever it stands, built once per word (see :func:`_word_parts`)."""
+
+    own: tuple[str, ...]  # as the token itself: the word, its affixes, the digit and punct flags
+    near: tuple[tuple[str, ...], ...]  # as the token 2 left, 1 left, 1 right, 2 right: "w-2=word", ...
+    clusters: tuple[str, ...]  # as the token itself: its clusters
+    left: tuple[str, ...]  # as the token just left: "-1c256=…", "-1c1024=…"
+    right: tuple[str, ...]  # as the token just right: "+1c256=…", "+1c1024=…"
+    win: tuple[str, ...]  # as a token 3 or 4 away: "win=word"
+
+
+def _kept(features: Iterable[str], known: frozenset[str] | None) -> tuple[str, ...]:
+    return tuple(features) if known is None else tuple(f for f in features if f in known)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_parts(word: str, known: frozenset[str] | None) -> _WordParts:
+    """The features ``word`` gives to its own token and to its neighbours', only those in ``known`` when
+    it is given. A sentence's features are put together from these: words recur, and building the same
+    strings again for every token was most of the time :func:`sentence_features` took."""
+    clusters = word_clusters().get(word, ())
+    own = ["w=" + word, "s3=" + word[-3:], "p3=" + word[:3]]
+    if word.isdigit():
+        own.append("digit")
+    if len(word) == 1 and not word.isalnum():
+        own.append("punct")
+    return _WordParts(
+        own=_kept(own, known),
+        near=tuple(_kept([f"w{d}={word}"], known) for d in (-2, -1, 1, 2)),
+        clusters=_kept(clusters, known),
+        left=_kept(["-1" + c for c in clusters[1:]], known),
+        right=_kept(["+1" + c for c in clusters[1:]], known),
+        win=_kept(["win=" + word], known),
+    )
+
+
+@lru_cache(maxsize=8)
+def _padding(known: frozenset[str] | None) -> _WordParts:
+    """What stands past either end of a sentence: "<pad>" as a neighbour word, and nothing else."""
+    return _WordParts(
+        own=(),
+        near=tuple(_kept([f"w{d}=<pad>"], known) for d in (-2, -1, 1, 2)),
+        clusters=(),
+        left=(),
+        right=(),
+        win=(),
+    )
+
+
 def sentence_features(
     lower: str,
     tokens: Sequence[tuple[int, int]],
@@ -89,48 +158,78 @@ def sentence_features(
     index: int,
     distance: int,
     marks: dict[int, list[str]],
+    known: frozenset[str] | None = None,
 ) -> list[list[str]]:
     """The features of each token of one sentence.
 
     ``lower`` is the document lower-cased (same offsets), ``mention`` the event mention the sentence
     holds (if any), ``index`` the sentence's position in the body, ``distance`` how many sentences away
-    the nearest mention is.
+    the nearest mention is. With ``known`` (:attr:`RoleTagger.attributes`) only the features in it are
+    kept, in the same order: crfsuite skips the attributes its model does not know, so the tagger's
+    output is the same and it reads fewer strings. Training passes no ``known``.
+
+    A token's features are, in this order (the order crfsuite adds their weights in): a bias; the word,
+    its affixes, digit and punct flags; the words 2 and 1 left and 1 and 2 right ("<pad>" past the
+    edges); the word's clusters and its neighbours' finer ones; the bigrams with either neighbour; the
+    mention's family and the token's distance and side from its triggers, or else how far the nearest
+    mention is; the sentence's position; the words 4 and 3 left and 3 and 4 right; the marks of other
+    stages; the kind and side of the nearest trigger.
     """
     words = [lower[a:b] for a, b in tokens]
-    n = len(words)
+    pad = _padding(known)
+    # Four pads on either side: token i is parts[i + 4], its neighbour d away parts[i + 4 + d].
+    parts = [pad] * 4 + [_word_parts(word, known) for word in words] + [pad] * 4
+    bounded = ["<s>", *words, "</s>"]
+    everything = known is None
     triggers = mention.triggers if mention else []
-    family = mention.family if mention else ""
+    first = _kept(["b"], known)
+    if mention:
+        context = _kept(["ment", "fam=" + mention.family], known)
+    else:
+        context = _kept(["near=" + str(min(distance, 3))], known)
+    position = _kept(["spos=" + str(min(index, 5))], known)
     out: list[list[str]] = []
     for i, word in enumerate(words):
-        f = ["b", "w=" + word, "s3=" + word[-3:], "p3=" + word[:3]]
-        if word.isdigit():
-            f.append("digit")
-        if len(word) == 1 and not word.isalnum():
-            f.append("punct")
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            f.append(f"w{d}=" + (words[j] if 0 <= j < n else "<pad>"))
-        f.append("bg-=" + (words[i - 1] if i else "<s>") + "|" + word)
-        f.append("bg+=" + word + "|" + (words[i + 1] if i + 1 < n else "</s>"))
+        here = parts[i + 4]
+        before, after = parts[i + 3], parts[i + 5]
+        f = [
+            *first,
+            *here.own,
+            *parts[i + 2].near[0],
+            *before.near[1],
+            *after.near[2],
+            *parts[i + 6].near[3],
+            *here.clusters,
+            *before.left,
+            *after.right,
+        ]
+        bigram = "bg-=" + bounded[i] + "|" + word
+        if everything or bigram in known:  # type: ignore[operator]
+            f.append(bigram)
+        bigram = "bg+=" + word + "|" + bounded[i + 2]
+        if everything or bigram in known:  # type: ignore[operator]
+            f.append(bigram)
+        f += context
         at = tokens[i][0]
-        if mention:
-            f.append("ment")
-            f.append("fam=" + family)
-            if triggers:
-                gap = min(abs(at - t.start) for t in triggers)
-                f.append("tdist=" + str(min(gap // 20, 6)))
-                f.append("tside=" + ("L" if all(at < t.start for t in triggers) else "R"))
-        else:
-            f.append("near=" + str(min(distance, 3)))
-        f.append("spos=" + str(min(index, 5)))
-        for d in (-4, -3, 3, 4):
-            j = i + d
-            if 0 <= j < n:
-                f.append("win=" + words[j])
-        f.extend(marks.get(at, ()))
+        nearest = None
         if triggers:
-            nearest = min(triggers, key=lambda t: abs(t.start - at))
-            f.append("tk=" + nearest.kind + (":L" if at < nearest.start else ":R"))
+            nearest = triggers[0]  # the first of the nearest, as min() picks
+            gap = abs(nearest.start - at)
+            for trigger in triggers[1:]:
+                if abs(trigger.start - at) < gap:
+                    nearest, gap = trigger, abs(trigger.start - at)
+            side = "tside=" + ("L" if all(at < t.start for t in triggers) else "R")
+            f += _kept(["tdist=" + str(min(gap // 20, 6)), side], known)
+        f += position
+        f += parts[i].win
+        f += parts[i + 1].win
+        f += parts[i + 7].win
+        f += parts[i + 8].win
+        mark = marks.get(at)
+        if mark:
+            f += _kept(mark, known)
+        if nearest is not None:
+            f += _kept(["tk=" + nearest.kind + (":L" if at < nearest.start else ":R")], known)
         out.append(f)
     return out
 
@@ -150,8 +249,10 @@ def document_inputs(
     sentences: Sequence[Sentence],
     mentions: Sequence[Mention],
     marks: dict[int, list[str]],
+    known: frozenset[str] | None = None,
 ) -> list[SentenceInput]:
-    """Every non-empty sentence of the body with its features (the tagger's whole input for a document)."""
+    """Every non-empty sentence of the body with its features (the tagger's whole input for a document);
+    with ``known``, only the features a tagger knows (see :func:`sentence_features`)."""
     by_sentence = {(m.sentence.start, m.sentence.end): m for m in mentions}
     at = [k for k, s in enumerate(sentences) if (s.start, s.end) in by_sentence]
     inputs = []
@@ -162,7 +263,9 @@ def document_inputs(
         mention = by_sentence.get((sentence.start, sentence.end))
         distance = min((abs(k - j) for j in at), default=9)
         inputs.append(
-            SentenceInput(sentence, tokens, sentence_features(lower, tokens, mention, k, distance, marks))
+            SentenceInput(
+                sentence, tokens, sentence_features(lower, tokens, mention, k, distance, marks, known)
+            )
         )
     return inputs
 
@@ -230,6 +333,12 @@ class RoleTagger:
         self.threshold = threshold
         self._local = threading.local()
 
+    @property
+    def attributes(self) -> frozenset[str] | None:
+        """The attributes (feature strings) the model knows, which are all that count: crfsuite skips the
+        others. None where they cannot be read in full."""
+        return _model_attributes(self.model_path)
+
     @classmethod
     def load(cls) -> RoleTagger:
         path = resources.files("eventwire") / "data" / "models" / "role_fillers.crfsuite"
@@ -263,6 +372,19 @@ class RoleTagger:
         return spans
 
 
+@cache
+def _model_attributes(model_path: Path) -> frozenset[str] | None:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    info = tagger.info()  # pycrfsuite's parse of crfsuite's text dump of the model
+    tagger.close()
+    attributes = frozenset(info.attributes)
+    # A name the parse could not read back as written would drop a feature that counts: check the count.
+    return attributes if str(len(attributes)) == info.header.get("num_attrs") else None
+
+
 def _gap(span: TaggedSpan, sentences: Sequence[tuple[int, int]]) -> int:
     """Characters between ``span`` and the nearest of an event's sentences (0 inside one)."""
     return min(
@@ -271,14 +393,39 @@ def _gap(span: TaggedSpan, sentences: Sequence[tuple[int, int]]) -> int:
     )
 
 
-def _trimmed(span: TaggedSpan, text: str) -> TaggedSpan | None:
-    """``span`` without quotes or punctuation at its ends; None when no word of two letters is left."""
-    start, end = span.start, span.end
-    while start < end and not text[start].isalnum():
-        start += 1
-    while end > start and not text[end - 1].isalnum():
-        end -= 1
-    if not any(len(word) > 1 for word in _words(text[start:end])):
+# Words a filler neither starts nor ends with: the tagger's span sometimes takes in the preposition or
+# relative pronoun beside a name ("at Bernardo O'Higgins Avenue", "which destroyed the building").
+_EDGE_WORDS = frozenset({"at", "in", "on", "of", "by", "from", "to", "and", "which", "who", "that", "whose"})
+# Words that name a time or a count, never a perpetrator, target, victim or weapon on their own.
+_NOT_FILLER = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "today", "yesterday", "tonight", "last", "later", "earlier", "week", "weeks", "day", "days", "month",
+        "months", "year", "years", "another", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten",
+    }
+)  # fmt: skip
+_WORD_SPAN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+
+def trim_span(span: TaggedSpan, text: str) -> TaggedSpan | None:
+    """``span`` without edge punctuation, a possessive "'s", or prepositions and relative pronouns at its
+    ends; None when what is left is no name (a date, a number, a lone verb, one letter)."""
+    words = list(_WORD_SPAN.finditer(text, span.start, span.end))
+    while words and words[0].group(0).lower() in _EDGE_WORDS:
+        words.pop(0)
+    while words and words[-1].group(0).lower() in _EDGE_WORDS:
+        words.pop()
+    if not words:
+        return None
+    start, end = words[0].start(), words[-1].end()
+    if text[end - 2 : end].lower() == "'s":
+        end -= 2  # "BERNARDO JARAMILLO'S" names Bernardo Jaramillo
+    lowered = [w.lower() for w in _words(text[start:end])]
+    if not any(len(word) > 1 for word in lowered) or all(w in _NOT_FILLER or w.isdigit() for w in lowered):
+        return None
+    if len(lowered) == 1 and lowered[0].endswith("ed"):  # "ATTACKED": a verb the tagger took in alone
         return None
     return TaggedSpan(span.role, start, end)
 
@@ -298,7 +445,7 @@ def with_tagged_fillers(events: Sequence[Event], spans: Iterable[TaggedSpan], te
     sentences = [[(e.start, e.end) for e in event.evidence if e.field == "sentence"] for event in events]
     assigned: list[dict[str, list[TaggedSpan]]] = [{} for _ in events]
     for raw in spans:
-        span = _trimmed(raw, text)
+        span = trim_span(raw, text)
         if span is None:
             continue
         best = min(range(len(events)), key=lambda k: _gap(span, sentences[k]))

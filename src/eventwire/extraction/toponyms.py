@@ -160,6 +160,9 @@ _ORG_HEADS: Final = frozenset(
 # Words that open a longer name ("San Martin", "Santa Ana"): a name found right after one is that
 # longer name's tail, not a place of its own.
 _NAME_PREFIXES: Final = frozenset(_words("san santa santo sao saint ste st"))
+_SAINTS: Final = frozenset(_words("saint st ste"))
+# Capitalized words after a name that make it a street's name, not the town's ("Trafalgar Street").
+_STREETS: Final = frozenset(_words("street avenue boulevard lane drive"))
 
 _TITLES: Final = frozenset(
     _words(
@@ -198,6 +201,28 @@ _SPEECH: Final = frozenset(
         """
     said says told added stated announced denied claimed insisted argued warned noted explained wrote
     tweeted replied asked admitted confirmed acknowledged urged vowed pledged accused called
+    """
+    )
+)
+
+# Words that open a sentence without being part of a name: "Though London's total...", "Unlike Paris".
+_OPENERS: Final = frozenset(
+    _words(
+        """
+    though although while whereas unlike like despite if unless because once whether even yet so then
+    now still only both all most many some every each why how here there perhaps indeed thus hence
+    besides beyond amid amidst among across throughout inside outside near
+    """
+    )
+)
+
+# Months and weekdays: after a name they begin a date ("in Lagos April 4"), not a longer name.
+_CALENDAR: Final = frozenset(
+    _words(
+        """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
     """
     )
 )
@@ -252,7 +277,15 @@ def _tokenize(text: str) -> _Tokens:
     starts = [s for s, _ in spans]
     ends = [e for _, e in spans]
     raws = [text[s:e] for s, e in spans]
-    folds = [fold_token(r) for r in raws]
+    if text.isascii():
+        # Folding an ASCII token is lower-casing it and dropping its apostrophes: lower-case the text
+        # once and fold again only the tokens that hold an apostrophe.
+        lowered = text.lower()
+        folds = [lowered[s:e] for s, e in spans]
+        if "'" in text or "`" in text:
+            folds = [fold_token(f) if "'" in f or "`" in f else f for f in folds]
+    else:
+        folds = [fold_token(r) for r in raws]
     gaps = [text[pe:s] for pe, s in zip([0, *ends[:-1]], starts, strict=True)]
     joins = [g in _JOIN_GAPS for g in gaps]
     sent = [g != " " and _SENTENCE_BREAK.search(g) is not None for g in gaps]
@@ -378,7 +411,9 @@ def _find_matches(toks: _Tokens, gaz: Gazetteer, mode: int) -> list[_Match]:
     for k in starts:
         if k < resume or not _can_start(toks, k, mode):
             continue
-        phrase = _longest(toks, k, mode, phrases)
+        # Most words open no phrase: spare those the walk (an article is skipped, so it needs one).
+        opens = toks.dropped[k] or toks.fold[k] in phrases
+        phrase = _longest(toks, k, mode, phrases) if opens else None
         if phrase is not None:
             resume = phrase[0] + 1  # "Bank of America", "Gulf of Aden": skip the whole phrase
             continue
@@ -447,6 +482,19 @@ def _link_hierarchy(matches: list[_Match], toks: _Tokens, gaz: Gazetteer) -> Non
                     a.hierarchy = b.hierarchy = True
 
 
+def _parent_starts(matches: list[_Match], gaz: Gazetteer) -> frozenset[int]:
+    """First tokens of provinces that directly follow a town of theirs with no comma ("Maiduguri Borno
+    State", "Chicago Illinois"): two places side by side, not one person's or organisation's name."""
+    out: set[int] = set()
+    for a, b in itertools.pairwise(matches):
+        if b.i != a.end_tok + 1 or not (b.designator == "admin" or gaz.kind(b.ids[0]) == KIND_ADMIN1):
+            continue
+        provinces = {(gaz.iso3_of(p), gaz.admin1_of(p)) for p in b.ids if gaz.kind(p) == KIND_ADMIN1}
+        if any(gaz.kind(c) == KIND_TOWN and (gaz.iso3_of(c), gaz.admin1_of(c)) in provinces for c in a.ids):
+            out.add(b.i)
+    return frozenset(out)
+
+
 def _full_admin_name(key: str) -> bool:
     """A name with its place word ("orange county"), not a direction's ("central district")."""
     words = key.split(" ")
@@ -458,7 +506,9 @@ def _well_known(m: _Match, gaz: Gazetteer) -> bool:
     return gaz.kind(top) != KIND_TOWN or gaz.population(top) >= _SETTING_POPULATION
 
 
-def _org_or_person(m: _Match, toks: _Tokens, mode: int, gaz: Gazetteer) -> str | None:
+def _org_or_person(
+    m: _Match, toks: _Tokens, mode: int, gaz: Gazetteer, parents: frozenset[int] = frozenset()
+) -> str | None:
     """Why this name is part of an organisation's or a person's name, or None.
 
     "org": "Bank of America"; "speaker": "Clinton said"; "person": "President Abbas", "George
@@ -480,6 +530,7 @@ def _org_or_person(m: _Match, toks: _Tokens, mode: int, gaz: Gazetteer) -> str |
         gaz.kind(m.ids[0]) == KIND_TOWN  # "Texas said" is the state (metonymy); "Clinton said" a person
         and " " not in m.key
         and m.designator is None
+        and not m.locative  # "officials in London said": a preposition makes it where they were
         and nxt < n
         and toks.joins[nxt]
         and fold[nxt] in _SPEECH
@@ -500,6 +551,8 @@ def _org_or_person(m: _Match, toks: _Tokens, mode: int, gaz: Gazetteer) -> str |
         prev_raw, prev = raw[i - 1], fold[i - 1]
         if prev in _TITLES and prev_raw[0].isupper():
             return "person"
+        if i in parents:
+            return None  # "Maiduguri Borno State": the province after its town
         if (
             prev_raw[0].isupper()
             and not (prev_raw.isupper() and len(prev_raw) <= 5)  # "CBC Toronto", "CTV Winnipeg": a branch
@@ -507,28 +560,39 @@ def _org_or_person(m: _Match, toks: _Tokens, mode: int, gaz: Gazetteer) -> str |
             and prev not in _DIRECTIONS
             and prev not in _FUNCTION
             and prev not in gaz.demonyms
-            and not (toks.sent_start[i - 1] and (prev in gaz.common_words or prev in _NEVER_ALONE))
+            and not (
+                toks.sent_start[i - 1]
+                and (prev in gaz.common_words or prev in _NEVER_ALONE or prev in _OPENERS)
+            )
             and not top_is_country
             and not _full_admin_name(m.key)  # "Republican Orange County": a county's name is no surname
         ):
             return "person"  # the end of a longer proper name ("George Washington")
+    owner = nxt + 1  # "Wilson's Farm" is the tokens "Wilson", "s", "Farm"
     if (
         m.designator is None
-        and nxt < n
-        and _POSSESSIVE.fullmatch(toks.text[toks.end[m.end_tok] : toks.start[nxt]])
-        and raw[nxt][0].isupper()
-        and fold[nxt] not in _FOLLOW_OK
-        and not _well_known(m, gaz)
+        and owner < n
+        and raw[nxt] == "s"
+        and _POSSESSIVE.fullmatch(toks.text[toks.end[m.end_tok] : toks.start[owner]])
+        and raw[owner][0].isupper()
+        and (fold[i] in _SAINTS or (fold[owner] not in _FOLLOW_OK and not _well_known(m, gaz)))
     ):
-        return "name"  # "St. Peter's Basilica", "Wilson's Farm": a small town's name is someone's here
+        # "Wilson's Farm": a small town's name is someone's here; "St. Peter's Basilica", "St
+        # Michael's Hospital": a saint's, whatever the building.
+        return "name"
     if m.designator is None and nxt < n and toks.joins[nxt] and not toks.sent_start[nxt]:
         nraw, nfold = raw[nxt], fold[nxt]
+        if nfold in _STREETS and nraw[0].isupper() and gaz.kind(m.ids[0]) != KIND_COUNTRY:
+            return "name"  # "Trafalgar Street", "Royal Street": a street, found as such later
+        if nxt in parents:
+            return None  # "Maiduguri Borno State": the town, then its province
         if (
             nraw[0].isupper()
             and not nraw.isupper()
             and nfold not in _FOLLOW_OK
             and not (nfold in _INSTITUTIONS and _well_known(m, gaz))
             and nfold not in _CONNECTORS
+            and nfold not in _CALENDAR  # "arrive in Lagos April 4"
             and nfold not in _TITLES  # "Manitoba Premier Brian Pallister", "Texas Gov. Greg Abbott"
             and (not top_is_country or m.key in _NAME_LIKE_COUNTRIES)
         ):
@@ -639,11 +703,30 @@ def _candidates(m: _Match, gaz: Gazetteer, countries: dict[str, float]) -> Seque
     return head + [c for c in ids[_MAX_CANDIDATES:] if gaz.iso3_of(c) in countries]
 
 
-def _prefer_capital_town(m: _Match, gaz: Gazetteer, toks: _Tokens) -> None:
+def _prefer_capital_town(
+    m: _Match, gaz: Gazetteer, toks: _Tokens, made: dict[tuple[str, tuple[int, ...]], dict[int, float]]
+) -> None:
     """A city named like its own province ("Baghdad", "Kirkuk") or district is the city unless told
-    otherwise."""
+    otherwise.
+
+    ``made`` holds the bonuses given to each name and candidates in this text: with no place word and no
+    bonus yet, nothing else of the match counts, and a text names the same place many times.
+    """
     if m.designator is not None:
         return
+    key = (m.key, tuple(m.ids))
+    if not m.bonus:
+        bonus = made.get(key)
+        if bonus is not None:
+            m.bonus = dict(bonus)
+            return
+        _give_capital_bonus(m, gaz, toks)
+        made[key] = dict(m.bonus)
+    else:
+        _give_capital_bonus(m, gaz, toks)
+
+
+def _give_capital_bonus(m: _Match, gaz: Gazetteer, toks: _Tokens) -> None:
     admin_pop = {
         (gaz.iso3_of(c), gaz.admin1_of(c)): gaz.population(c) for c in m.ids if gaz.kind(c) == KIND_ADMIN1
     }
@@ -832,6 +915,8 @@ class _Reading:
     admin1s: set[tuple[str, str]]
     places_in: Counter[tuple[str, str]]
     chosen: dict[int, int]  # id(match) -> its reading
+    # Readings already made, by all that a reading depends on: a text names the same place many times.
+    made: dict[tuple[object, ...], int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, chosen: list[tuple[_Match, int]], gaz: Gazetteer) -> _Reading:
@@ -854,7 +939,19 @@ class _Reading:
 
     def resolve(self, m: _Match, gaz: Gazetteer, toks: _Tokens) -> int:
         """``m`` read in this context, its own earlier reading left out: a name does not vouch for itself."""
+        if len(m.ids) == 1:
+            return m.ids[0]
         own = self.chosen.get(id(m))
+        # The name, its candidates, what _prior reads of the match (its place word, parent, bonuses, a
+        # "the" before it) and its own earlier reading: _resolve reads nothing else of the match.
+        the = m.i > 0 and toks.fold[m.i - 1] == "the"
+        key = (m.key, tuple(m.ids), m.designator, m.hierarchy, tuple(m.bonus.items()), the, own)
+        made = self.made.get(key)
+        if made is None:
+            made = self.made[key] = self._resolve(m, own, gaz, toks)
+        return made
+
+    def _resolve(self, m: _Match, own: int | None, gaz: Gazetteer, toks: _Tokens) -> int:
         neighbours, countries = self.places_in, self.countries
         if own is not None and (iso3 := gaz.iso3_of(own)) is not None:
             countries = dict(self.countries)
@@ -912,17 +1009,19 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     # ("Clinton arrived") unless a preposition makes it a location ("in Clinton").
     person_like: set[str] = set()
     kept: list[_Match] = []
+    parents = _parent_starts(matches, gaz)
     for m in matches:
-        why = _org_or_person(m, toks, mode, gaz)
+        why = _org_or_person(m, toks, mode, gaz, parents)
         if why is None:
             kept.append(m)
         elif why == "person" and gaz.kind(m.ids[0]) == KIND_TOWN and gaz.population(m.ids[0]) < 100_000:
             person_like.add(m.key)
     matches = [m for m in kept if m.key not in person_like or m.locative or m.designator or m.hierarchy]
+    capital_bonus: dict[tuple[str, tuple[int, ...]], dict[int, float]] = {}
     for m in matches:
         if m.designator == "admin":
             m.ids = [c for c in m.ids if gaz.kind(c) != KIND_TOWN] or m.ids
-        _prefer_capital_town(m, gaz, toks)
+        _prefer_capital_town(m, gaz, toks, capital_bonus)
     _link_hierarchy(matches, toks, gaz)
 
     # Names that appear capitalized mid-sentence somewhere vouch for the same name at a sentence start.
@@ -943,8 +1042,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     named = set(countries)
     anchors: set[str] = named
     chosen: list[tuple[_Match, int]] = []
+    first = _Reading(countries, admin1s, Counter(), {})
     for m in matches:
-        best = _resolve(m, gaz, toks, countries, admin1s)
+        best = first.resolve(m, gaz, toks)
         if _accept(m, best, toks, gaz, mode, countries, mid_caps, anchors):
             chosen.append((m, best))
 
@@ -958,6 +1058,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
             best = reading.resolve(m, gaz, toks)
             if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps, anchors):
                 chosen.append((m, best))
+    # The third reading is the last: the names it accepted, as it read them, are the mentions.
     countries, admin1s = reading.countries, reading.admin1s
     # The provinces the text is set in: those named, and those of the cities it names.
     settings = admin1s | {
@@ -970,10 +1071,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     }
     set_in = {iso3 for iso3, _ in settings}
     mentions = []
-    for m in matches:
-        best = reading.resolve(m, gaz, toks)
-        if not _accept(m, best, toks, gaz, mode, countries, mid_caps, anchors):
-            continue
+    for m, best in chosen:
         if _stray_hamlet(m, best, gaz, settings, set_in):
             continue
         start, end = toks.start[m.i], toks.end[m.end_tok]

@@ -6,12 +6,16 @@ Armed clash, "the OSCE SMM observed 6 explosions" Shelling). :func:`eventwire.ex
 the model only where the rules leave room: see ``decide`` there.
 
 The artifact (``data/models/event_types.npz``, written by ``scripts/train_event_types.py``; its model
-card is ``data/models/event_types.md``) holds a vocabulary of word n-grams, their idf weights and one
+card is ``data/models/event_types.md``) holds a vocabulary of features (word n-grams and stems, and the
+trigger kinds and casualty figures the rules read: see :func:`cue_features`), their idf weights and one
 weight row per sub-event type. Inference is a sparse dot product in numpy: no scikit-learn at run time.
+The cue features come from :mod:`eventwire.extraction.lexicon` and
+:mod:`eventwire.extraction.casualties`: retrain (``make train``) after changing either.
 """
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import re
@@ -21,6 +25,9 @@ from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
+
+from eventwire.extraction.casualties import find_figures
+from eventwire.extraction.lexicon import TRIGGERS
 
 # Numbers carry no type: "killing 3" and "killing 30" read the same. Dates are written out by ACLED
 # ("On 8 May 2020,") and by reporters; they are dropped so the model does not learn months.
@@ -54,10 +61,30 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+_KIND_RE = re.compile("|".join(f"(?P<{kind.name}>{kind.pattern})" for kind in TRIGGERS))
+
+
+def cue_features(text: str) -> list[str]:
+    """What the rules read, as words the model can weigh: the trigger kinds of the lexicon ("kind=ied"),
+    whether a figure gives deaths, injuries, abductions, arrests (with whom: "dead=civilian")."""
+    lower = text.lower()
+    out = [f"kind={m.lastgroup}" for m in _KIND_RE.finditer(lower)]
+    for figure in find_figures(lower, 0, len(lower)):
+        if figure.count.best > 0:
+            out.append(f"{figure.kind}={figure.category}")
+        else:
+            out.append(f"no {figure.kind}")
+    return out
+
+
 def features(text: str) -> list[str]:
-    """Unigrams and bigrams of :func:`tokens`: the same features at training and at run time."""
+    """Unigrams, bigrams and five-letter stems of :func:`tokens`, and :func:`cue_features`: the same at
+    training and at run time."""
     toks = tokens(text)
-    return toks + [f"{a} {b}" for a, b in itertools.pairwise(toks)]
+    bigrams = [f"{a} {b}" for a, b in itertools.pairwise(toks)]
+    # A word's first five letters stand for its family ("shelled", "shelling"; "abducted", "abduction").
+    stems = [f"{tok[:5]}~" for tok in toks if len(tok) > 5]
+    return toks + bigrams + stems + cue_features(text)
 
 
 @dataclass(frozen=True)
@@ -67,6 +94,9 @@ class TypeModel:
     idf: npt.NDArray[np.float32]
     weights: npt.NDArray[np.float32]  # (labels, vocabulary)
     bias: npt.NDArray[np.float32]
+    # Logits are divided by it so that a probability means what it says (fitted on held-apart folds of
+    # the training notes): the rules give way to the model above a probability, see events.second_opinion.
+    temperature: float = 1.0
 
     def probabilities(self, text: str) -> dict[str, float]:
         """P(label | text) for every label, by tf-idf (sublinear, L2-normalized) and softmax."""
@@ -81,6 +111,7 @@ class TypeModel:
             values = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * self.idf[cols]
             values /= np.linalg.norm(values) or 1.0
             logits = logits + self.weights[:, cols] @ values
+        logits = logits / self.temperature
         logits -= logits.max()
         exp = np.exp(logits)
         exp /= exp.sum()
@@ -94,19 +125,24 @@ class TypeModel:
         return event_type, sub_event_type, probs[label]
 
 
-@lru_cache(maxsize=1)
-def load_type_model() -> TypeModel | None:
-    """The shipped model, or None where the artifact is absent (the rules then decide alone)."""
-    folder = resources.files("eventwire") / "data" / "models"
-    artifact = folder / "event_types.npz"
-    if not artifact.is_file():
-        return None
-    with artifact.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
-        meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+def read_type_model(data: bytes) -> TypeModel:
+    """A model from the bytes of an ``event_types.npz`` artifact (as the training script writes it)."""
+    with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+        meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
         return TypeModel(
             labels=tuple(meta["labels"]),
             vocabulary={feat: i for i, feat in enumerate(meta["vocabulary"])},
-            idf=data["idf"].astype(np.float32),
-            weights=data["weights"].astype(np.float32),
-            bias=data["bias"].astype(np.float32),
+            idf=arrays["idf"].astype(np.float32),
+            weights=arrays["weights"].astype(np.float32),
+            bias=arrays["bias"].astype(np.float32),
+            temperature=float(meta.get("temperature", 1.0)),
         )
+
+
+@lru_cache(maxsize=1)
+def load_type_model() -> TypeModel | None:
+    """The shipped model, or None where the artifact is absent (the rules then decide alone)."""
+    artifact = resources.files("eventwire") / "data" / "models" / "event_types.npz"
+    if not artifact.is_file():
+        return None
+    return read_type_model(artifact.read_bytes())

@@ -120,6 +120,10 @@ def classify(
         if re.search(r"recaptur|retook|retaken|regain|liberat", group_text) or (a and a <= {1}):
             return "Battles", "Government regains territory", False
         return "Battles", "Non-state actor overtakes territory", False
+    if victims == {"civilian"} and not kind_set & {"fight"} and (not a or b <= a):
+        # Only civilians fell and nobody fought back: one-sided violence, whoever the text also names on
+        # the far side ("were shot to death ... by a group of terrorists" names the perpetrators twice).
+        return "Violence against civilians", "Attack", True
     armed_target = bool(b & ARMED_INTERS) or bool(victims & {"forces", "armed"})
     if armed_target:
         return "Battles", "Armed clash", False

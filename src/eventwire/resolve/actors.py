@@ -325,6 +325,7 @@ class _Hit:
     first: int
     last: int  # exclusive
     actor: Actor
+    named: bool = False  # found by a named actor's alias, not read from a description
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -501,19 +502,54 @@ class ActorRegistry:
                 i = best_end
             else:
                 i += 1
-        return hits
+        return self._either_of(toks, hits)
+
+    def _either_of(self, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+        """ "JNIM or ISGS", "JNIM and/or ISGS militants": ACLED codes an attack it cannot pin on one of two
+        named groups to the pair, "A and/or B". The pair's registry entry, where there is one, gives
+        ACLED's own order and inter ("ISGS or JNIM" is still "JNIM: ... and/or Islamic State ...")."""
+        out: list[_Hit] = []
+        for hit in hits:
+            prev = out[-1] if out else None
+            if prev is not None and prev.named and hit.named and self._or_between(toks, prev.last, hit.first):
+                out[-1] = _Hit(prev.first, hit.last, self._pair(prev.actor, hit.actor), named=False)
+            else:
+                out.append(hit)
+        return out
+
+    @staticmethod
+    def _or_between(toks: _Tokens, end: int, start: int) -> bool:
+        words = toks.keys[end:start]
+        if words == ["or"]:
+            return toks.joined[end] and toks.joined[start]
+        gap_ok = all(toks.loose[k] for k in range(end, start + 1))
+        return words == ["and", "or"] and gap_ok  # "and/or"
+
+    def _pair(self, a: Actor, b: Actor) -> Actor:
+        for first, second in ((a, b), (b, a)):
+            known = self._by_name.get(f"{first.name} and/or {second.name}".casefold())
+            if known is not None:
+                return known
+        country = a.country if a.country == b.country else None
+        return Actor(f"{a.name} and/or {b.name}", a.inter, country, a.kind)
 
     def _named_at(
         self, toks: _Tokens, i: int, country: str | None, phrase: bool
     ) -> tuple[int, Sequence[_Hit]] | None:
-        """A named actor by alias at token i, with any group noun after it ("ISIS fighters")."""
-        if i > 0 and toks.joined[i] and toks.keys[i - 1] in _BLOCKING_PREFIXES:
+        """A named actor by alias at token i, with any group noun after it ("ISIS fighters").
+
+        "anti-ISIS coalition" is not ISIS, but "pro-Houthi forces" are the Houthis' own fighters, as
+        ACLED codes them: after "pro-" a group noun must follow."""
+        prefix = toks.keys[i - 1] if i > 0 and toks.joined[i] else ""
+        if prefix in _BLOCKING_PREFIXES and prefix != "pro":
             return None
         for end, node in reversed(self._named.walk(toks, i, name=True)):
             for variant in reversed(node.variants):
                 if not self._case_ok(variant, toks, i, end):
                     continue
                 last = self._group_noun_end(toks, end)
+                if prefix == "pro" and last == end:
+                    continue
                 if variant.context is not None and not phrase:
                     needs = variant.context == "always" or toks.caps
                     after_the = i > 0 and toks.keys[i - 1] == "the" and toks.joined[i]
@@ -525,7 +561,7 @@ class ActorRegistry:
                 actor = entry.actor
                 if entry.templated:
                     actor = _fill(actor.name, actor.inter, actor.kind, country)
-                return last, (_Hit(i, last, actor),)
+                return last, (_Hit(i, last, actor, named=not entry.templated),)
         return None
 
     def _group_noun_end(self, toks: _Tokens, j: int) -> int:

@@ -42,9 +42,9 @@ class Page:
 
 @dataclass(frozen=True, slots=True)
 class RecordPage:
-    """A :class:`Page` whose events are JSON-ready records (as ``Event.to_dict`` gives them)."""
+    """A :class:`Page` whose events are records as JSON text (``Event.to_dict``, encoded), ready to send."""
 
-    records: list[dict[str, Any]]
+    records: list[str]
     total: int
     next: str | None = None
     total_exact: bool = True

@@ -93,6 +93,9 @@ clusters = Table(
     Column("admin1_key", Key),
     Column("type_key", Key),
     Column("sub_type_key", Key),
+    # A digest of the record's keys when it was written (revision 0003): a page serves a record whose shape
+    # is today's as it is stored, and checks (and rebuilds) any other.
+    Column("record_shape", String),
 )
 
 merge_decisions = Table(

@@ -73,17 +73,22 @@ _PATTERNS: list[tuple[str, str]] = [
 _GROUP_NAMES = ("month", "day", "year", "weekday", "num", "iy", "im", "id")
 
 
-def _compile() -> re.Pattern[str]:
+def _compile(flags: int = re.IGNORECASE) -> re.Pattern[str]:
     parts = []
     for kind, pattern in _PATTERNS:
         for name in _GROUP_NAMES:
             pattern = pattern.replace(f"(?P<{name}>", f"(?P<{kind}__{name}>")
         parts.append(f"(?P<k_{kind}>{pattern})")
     # Every alternative starts a word: one look-ahead turns away the other positions at once.
-    return re.compile(r"\b(?=\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+    return re.compile(r"\b(?=\w)(?:" + "|".join(parts) + ")", flags)
 
 
 _DATE_RE = _compile()
+# The same pattern without IGNORECASE, for ASCII text in lower case: it finds the same matches at the same
+# offsets, in less than half the time (``re`` folds the case of every character it compares otherwise).
+# Only for ASCII: IGNORECASE also matches a few other letters to ASCII ones ("\u212a", the Kelvin sign,
+# to "k"), which lower case does not.
+_LOWER_DATE_RE = _compile(0)
 # Each kind's own groups: (short name, group name in _DATE_RE).
 _KIND_GROUPS = {
     kind: tuple(
@@ -245,9 +250,14 @@ def find_dates(
 ) -> list[DateMention]:
     """Every date expression in ``text[start:end]``, with absolute offsets, resolved against ``published``."""
     found: list[DateMention] = []
-    for match in _DATE_RE.finditer(text, start, len(text) if end is None else end):
+    if text.isascii():
+        matches = _LOWER_DATE_RE.finditer(text.lower(), start, len(text) if end is None else end)
+    else:
+        matches = _DATE_RE.finditer(text, start, len(text) if end is None else end)
+    for match in matches:
         kind = (match.lastgroup or "k_")[2:]
-        groups = {name: match.group(group) for name, group in _KIND_GROUPS[kind]}
+        # The text of each group from ``text`` itself (the match may have read it in lower case).
+        groups = {name: _group(text, match, group) for name, group in _KIND_GROUPS[kind]}
         month_word = groups.get("month")
         if (
             month_word
@@ -260,11 +270,17 @@ def find_dates(
             interval = _resolve_relative(kind, groups, published) if published else None
         else:
             interval = _resolve_absolute(kind, groups, published)
+        said = text[match.start() : match.end()]
         if interval is None:
-            found.append(DateMention(match.start(), match.end(), match.group(0), kind, None, None, 4))
+            found.append(DateMention(match.start(), match.end(), said, kind, None, None, 4))
         else:
-            found.append(DateMention(match.start(), match.end(), match.group(0), kind, *interval))
+            found.append(DateMention(match.start(), match.end(), said, kind, *interval))
     return found
+
+
+def _group(text: str, match: re.Match[str], group: str) -> str | None:
+    start, end = match.span(group)
+    return None if start < 0 else text[start:end]
 
 
 def midpoint(start: dt.date, end: dt.date) -> dt.date:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Path, Query, Response
 
 from eventwire.api.deps import FilterDep, StoreDep
@@ -53,10 +53,15 @@ def list_events(
         if cursor and "cursor" in err.message:
             raise ApiError(400, f"invalid cursor: {err.message}") from None
         raise
-    # The stored records are the schema's records already: serialised as they are, not validated again
-    # field by field (that took most of a page's time).
-    body = {"items": page.records, "total": page.total, "total_exact": page.total_exact, "next": page.next}
-    return Response(json.dumps(body, ensure_ascii=False, allow_nan=False), media_type="application/json")
+    # The stored records are the schema's records already, in JSON: sent as they are, neither parsed nor
+    # validated again field by field (that took most of a page's time).
+    body = {
+        "items": [orjson.Fragment(record) for record in page.records],
+        "total": page.total,
+        "total_exact": page.total_exact,
+        "next": page.next,
+    }
+    return Response(orjson.dumps(body), media_type="application/json")
 
 
 @router.get(

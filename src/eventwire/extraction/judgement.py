@@ -1,0 +1,129 @@
+"""Whether a mention reports one specific, real act: the judgement that follows the trigger cues.
+
+:mod:`eventwire.extraction.lexicon` rejects a trigger for what stands *before* it in its clause ("denied",
+"threatened to", "plans to"). What is here looks further:
+
+- cues that span or follow the trigger ("they have killed many people", "demonstrations are
+  multiplying", "the report that she was wounded is unfounded");
+- figurative senses ("an attack against the nation", "an explosion of joy");
+- a plural noun with nothing that pins it down ("only some bombings and shootings", "a democracy that has
+  had to face bombs"): no determiner, no toll, no date and no place in any sentence of the event;
+- a toll in the thousands with no date ("the killing of over 70,000 Salvadorans"), which is a war's
+  toll, not an event's.
+
+All patterns run on lower-cased text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Read on the trigger's sentence, each with where it must stand: "spans" the trigger ("they have killed
+# many people"), "next" right after it ("demonstrations are multiplying") or anywhere "after" it ("the
+# report that she was wounded is unfounded").
+AROUND_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    (
+        "generic",
+        "spans",
+        re.compile(
+            r"\b(?:have|has|had)\s+(?:been\s+)?(?:killed|attacked|murdered|kidnapped|bombed|massacred)\s+(?:so\s+)?"
+            r"(?:many|numerous|countless|thousands|hundreds|dozens|scores|untold)\b"
+        ),
+    ),
+    (
+        "generic",
+        "next",
+        re.compile(
+            r"(?:\s+[a-z]+)?\s+(?:are|is)\s+(?:\w+\s+)?(?:multiplying|on\s+the\s+rise|increasing|spreading|growing|mounting)\b"
+        ),
+    ),
+    (
+        "denial",
+        "after",
+        re.compile(
+            r"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:unfounded|untrue|baseless|groundless|fabricated)\b"
+        ),
+    ),
+)
+
+# Read on the trigger's clause before the trigger.
+BEFORE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "we must also attack terrorists", "troops should fire": an obligation, not an act.
+    (
+        "plan",
+        re.compile(
+            r"\b(?:must|should|ought\s+to|needs?\s+to|have\s+to|has\s+to)\s+"
+            r"(?:\w+\s+){0,3}$"
+        ),
+    ),
+    # "the constant raids", "daily bombings": a pattern of acts, not one.
+    (
+        "generic",
+        re.compile(
+            r"\b(?:constant|frequent|incessant|continual|continuous|endless|daily|nightly)\s+(?:\w+\s+)?$"
+        ),
+    ),
+)
+
+FIGURATIVE = re.compile(
+    r"attacks?\s+(?:against|on)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+)?(?:nation|democracy|freedom"
+    r"|constitution|sovereignty|peace|dignity|rights|reputation|honou?r|institutions|economy|currency|press"
+    r"|values|faith|family|truth)\b"
+    r"|explosions?\s+of\s+(?:joy|freedom|anger|rage|hope|popular|democracy|colou?r|creativity|growth|emotion"
+    r"|enthusiasm|laughter)"
+)
+
+# A plural noun for an act: "bombings", "attacks", "clashes", "bombs", "demonstrations".
+_PLURAL_ACT = re.compile(
+    r"^(?:\w+\s+)?(?:bombings|attacks|shootings|kidnappings|abductions|raids|bombs|clashes|battles"
+    r"|assassinations|massacres|explosions|blasts|ambushes|skirmishes|killings|murders|demonstrations"
+    r"|protests|riots|rallies|strikes|air\s*strikes|bombardments|executions|hostilities|arrests)$"
+)
+# What pins a plural down: "the attacks", "these bombings", "two explosions", "both raids", "their attacks".
+# ... or a non-explosive "bomb" ("tear gas bombs", "petrol bombs"): thrown at someone, an act.
+_NOT_EXPLOSIVE = re.compile(r"(?:gas|smoke|stink|paint|petrol|fire|molotov)\s+$")
+# ... or what follows it: who fought ("clashes between students and police"), over what, where, what happened.
+_PINNED_AFTER = re.compile(
+    r"\s+(?:between|over|against|by|in|at|near|on|targeting|erupted|broke|followed|took\s+place|were\s+reported"
+    r"|continued|killed|left)\b"
+)
+_DETERMINER = re.compile(
+    r"\b(?:the|these|those|both|its|their|his|her|our|twin|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|\d+|several|simultaneous|coordinated|separate)\s+(?:[\w-]+\s+){0,2}$"
+)
+
+MASS_TOLL = 1000
+"""A toll this large with no date is a war's or a regime's, not one event's."""
+
+
+def around_reason(lower: str, sentence_end: int, clause_start: int, start: int, end: int) -> str | None:
+    """Why the trigger at ``start:end`` does not report an act, from the cues around it, or None."""
+    for reason, where, cue in AROUND_CUES:
+        if where == "spans":
+            spans = (
+                m for m in cue.finditer(lower, clause_start, sentence_end) if m.start() <= start < m.end()
+            )
+            match = next(spans, None)
+        elif where == "next":
+            match = cue.match(lower, end, sentence_end)
+        else:
+            match = cue.search(lower, end, sentence_end)
+        if match:
+            return f"{reason} ({match.group(0).strip()!r})"
+    before = lower[clause_start:start]
+    for reason, cue in BEFORE_CUES:
+        match = cue.search(before)
+        if match:
+            return f"{reason} ({match.group(0).strip()!r})"
+    match = FIGURATIVE.match(lower, start, sentence_end)
+    if match:
+        return f"not conflict (figurative: {match.group(0).strip()!r})"
+    return None
+
+
+def bare_plural(lower: str, clause_start: int, start: int, end: int) -> bool:
+    """Whether the trigger is a plural noun for acts with no determiner or number before it."""
+    if not _PLURAL_ACT.match(lower[start:end]) or _PINNED_AFTER.match(lower, end):
+        return False
+    before = lower[max(clause_start, start - 40) : start]
+    return not (_DETERMINER.search(before) or _NOT_EXPLOSIVE.search(before))

@@ -1,0 +1,79 @@
+"""Judgement past the trigger cues: generic plurals, cues around the trigger, figurative senses, war tolls.
+
+Each case is a sentence of the kind wire copy carries, run through the whole extractor; the rejected ones
+must say why (what ``--explain`` prints), the kept ones must still give their event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from eventwire.extraction.judgement import around_reason, bare_plural
+from eventwire.models.document import Document
+
+
+def _run(extractor: Any, text: str) -> Any:
+    doc = Document(id="judgement-test", text=text, published=dt.date(1990, 3, 6))
+    return extractor.run(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "The army controls everything; there are only some bombings and shootings that lead nowhere.",
+            "generic (plural",
+        ),
+        ("They say democracy has had to face bombs, drug terrorism and hatred.", "generic (plural"),
+        (
+            "They have killed many people and they want to impose a new government.",
+            "generic ('have killed many",
+        ),
+        ("Protest demonstrations are multiplying.", "generic ('are multiplying"),
+        (
+            "The report that the daughter of the ambassador was seriously wounded by gunfire is absolutely "
+            "unfounded, the embassy said.",
+            "denial",
+        ),
+        ("However, we must also attack the terrorists through the courts, the minister said.", "plan ('must"),
+        ("This new attack against the Chilean nation compels us to close ranks.", "not conflict (figurative"),
+        ("The constitution was drafted after the killing of over 70,000 Salvadorans.", "cumulative (a toll"),
+    ],
+)
+def test_not_an_event_and_why(extractor: Any, text: str, reason: str) -> None:
+    extraction = _run(extractor, text)
+    assert extraction.events == ()
+    assert any(r.reason.startswith(reason) for r in extraction.rejections), [
+        r.reason for r in extraction.rejections
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes between students and police broke out in Dakar on Monday after the closure of the canteens.",
+        "Two bombs exploded outside a bank in Lima on Tuesday, wounding three guards.",
+        "Riot police threw tear gas bombs at the marchers in Bogota yesterday.",
+        "Gunmen shot dead a judge and his driver in Medellin on Monday.",
+    ],
+)
+def test_specific_acts_stay_events(extractor: Any, text: str) -> None:
+    assert len(_run(extractor, text).events) == 1
+
+
+def test_bare_plural_needs_no_determiner_and_nothing_after_it() -> None:
+    text = "only some bombings and shootings. the bombings in lima. two bombings. clashes between them."
+    assert bare_plural(text, 0, 10, 18)  # "bombings" after "some"
+    assert not bare_plural(text, 34, 38, 46)  # "the bombings"
+    assert not bare_plural(text, 56, 60, 68)  # "two bombings"
+    assert not bare_plural(text, 70, 70, 77)  # "clashes between ..."
+
+
+def test_around_reason_reads_cues_that_span_or_follow_the_trigger() -> None:
+    text = "they have killed many people."
+    assert around_reason(text, len(text), 0, text.index("killed"), text.index("killed") + 6) is not None
+    text = "they killed a policeman in many places."
+    assert around_reason(text, len(text), 0, 5, 11) is None

@@ -1,0 +1,46 @@
+"""The trigger lexicon: what each kind reacts to, in the words reporters and coders use."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from eventwire.extraction.lexicon import REJECT_CUES, TRIGGERS
+
+_KINDS = re.compile("|".join(f"(?P<{kind.name}>{kind.pattern})" for kind in TRIGGERS))
+
+
+def kinds(text: str) -> set[str]:
+    return {m.lastgroup or "" for m in _KINDS.finditer(text.lower())}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("About 100 workers demonstrated to demand state support.", "protest"),
+        ("Students blocked National Road No.7 to demand attention to their grievances.", "protest"),
+        ("Teachers began a 72-hour strike over unpaid allowances.", "protest"),
+        ("Villagers were severely beaten by the police for breaking the curfew.", "attack"),
+        ("Pro-Houthi forces fired 14.5mm machine guns at residential areas of the city.", "attack"),
+        ("Houthi forces exchanged artillery with pro-Hadi forces on the Qaatabah front.", "shelling"),
+        ("The army engaged suspected militants near the forest.", "fight"),
+        ("Government forces thwarted an attack on the base, killing several fighters.", "fight"),
+        ("Gunmen robbed merchants on the road to the market.", "looting"),
+        ("Militants burned a shop in the village.", "looting"),
+        ("Police seized 10,000 rounds of ammunition in a deserted house.", "disrupted"),
+        ("Two men were found dead on the road.", "kill"),
+    ],
+)
+def test_lexicon_triggers_read_common_wordings(text: str, kind: str) -> None:
+    assert kind in kinds(text)
+
+
+def test_lexicon_grenade_launchers_are_not_grenades() -> None:
+    assert "grenade" not in kinds("Rebels fired grenade launchers and small arms at the positions.")
+
+
+def test_lexicon_thwarted_plots_are_plans_but_thwarted_attacks_are_fights() -> None:
+    plan = dict(REJECT_CUES)["plan"]
+    assert plan.search("police thwarted a plot to ")
+    assert not plan.search("forces thwarted an attack on the base, ")

@@ -1,0 +1,38 @@
+"""The shipped sub-event-type classifier: its features and its reading of plain reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extraction.type_model import cue_features, features, load_type_model, tokens
+
+
+def test_type_model_tokens_fold_numbers_and_drop_months() -> None:
+    assert tokens("On 8 May 2020, 12 soldiers") == ["on", "0", "0", "0", "soldiers"]
+
+
+def test_type_model_cue_features_name_trigger_kinds_and_figures() -> None:
+    cues = cue_features("Militants planted an IED that killed three soldiers; no one was injured.")
+    assert {"kind=ied", "fatalities=forces", "no injuries"} <= set(cues)
+
+
+def test_type_model_features_add_stems() -> None:
+    assert {"shell~", "shelled", "forces shelled"} <= set(features("Forces shelled the village"))
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Hundreds of teachers protested peacefully outside the ministry, demanding unpaid salaries.",
+         "Peaceful protest"),
+        ("Suspected militants abducted two aid workers on the road to the camp.",
+         "Abduction/forced disappearance"),
+        ("Rebel forces shelled government positions near the town with mortars.",
+         "Shelling/artillery/missile attack"),
+    ],
+)  # fmt: skip
+def test_type_model_reads_plain_reports(text: str, sub_event_type: str) -> None:
+    model = load_type_model()
+    if model is None:
+        pytest.skip("event_types.npz is not shipped in this checkout")
+    assert model.predict(text)[1] == sub_event_type

@@ -1,0 +1,46 @@
+"""ACLED's decision rules on the sides, victims and trigger kinds of an event."""
+
+from __future__ import annotations
+
+from eventwire.extraction.typing_rules import classify
+
+
+def test_typing_rules_civilians_shot_by_a_group_is_an_attack_not_a_clash() -> None:
+    # "TWO U.S. MORMON MISSIONARIES WERE SHOT TO DEATH ... BY A GROUP OF TERRORISTS": the passive agent
+    # lands on the far side; only civilians fell and nobody fought back.
+    typed = classify(
+        ["attack", "kill"],
+        "violence",
+        "two u.s. mormon missionaries were shot to death last night in la paz by a group of terrorists",
+        side_a_inters=[],
+        side_b_inters=[3],
+        victim_categories=["civilian"],
+        fatalities=2,
+    )
+    assert typed == ("Violence against civilians", "Attack", True)
+
+
+def test_typing_rules_militants_against_soldiers_stay_a_clash() -> None:
+    typed = classify(
+        ["attack", "kill"],
+        "violence",
+        "militants attacked an army post, killing two civilians",
+        side_a_inters=[2],
+        side_b_inters=[1],
+        victim_categories=["civilian"],
+        fatalities=2,
+    )
+    assert typed[:2] == ("Battles", "Armed clash")
+
+
+def test_typing_rules_a_fight_with_civilian_deaths_is_still_a_fight() -> None:
+    typed = classify(
+        ["fight", "kill"],
+        "violence",
+        "clashes between two clans left three villagers dead",
+        side_a_inters=[4],
+        side_b_inters=[4],
+        victim_categories=["civilian"],
+        fatalities=3,
+    )
+    assert typed[:2] == ("Battles", "Armed clash")
