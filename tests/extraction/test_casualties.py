@@ -91,3 +91,26 @@ def test_casualties_bodies_found_and_killing_verbs() -> None:
     ):
         quantity, _ = combine(figures(text), "fatalities", text)
         assert quantity is not None and quantity.best == best, text
+
+
+def test_casualties_skipping_clauses_without_a_verb_finds_the_same_figures() -> None:
+    # "after" and "tally" run only where their verb is in the text: the figures must be those of a scan
+    # of every pattern, both where the verb is present and where it is not.
+    from eventwire.extraction import casualties
+
+    texts = [
+        "Gunmen opened fire on a bus carrying 40 passengers near the border.",
+        "At least 14 ISIS fighters and three soldiers were killed, and a civilian was wounded.",
+        "The clashes left 3 fatalities; 2 fatalities were reported the next day.",
+        "Some 200 troops from both nations participated in the exercise in 2019.",
+    ]
+    needs = casualties._NEEDS
+    try:
+        gated = [find_figures(t.lower(), 0, len(t)) for t in texts]
+        casualties._NEEDS = {}
+        full = [find_figures(t.lower(), 0, len(t)) for t in texts]
+    finally:
+        casualties._NEEDS = needs
+    assert gated == full
+    assert [f.kind for f in gated[2]] == ["fatalities", "fatalities"]
+    assert gated[0] == []

@@ -77,3 +77,22 @@ def test_around_reason_reads_cues_that_span_or_follow_the_trigger() -> None:
     assert around_reason(text, len(text), 0, text.index("killed"), text.index("killed") + 6) is not None
     text = "they killed a policeman in many places."
     assert around_reason(text, len(text), 0, 5, 11) is None
+
+
+def test_a_range_of_days_past_publication_is_uncertainty_but_a_later_day_is_a_plan(extractor: Any) -> None:
+    published = dt.date(2020, 7, 27)
+    note = (
+        "Around 27 July 2020 (between 27 -28 July), suspected militants burned a school in Bodiaga "
+        "(Tansarga, Tapoa)."
+    )
+    (event,) = extractor.run(Document(id="range", text=note, published=published)).events
+    assert (event.event_date, event.date_start, event.date_end) == (
+        published,
+        published,
+        dt.date(2020, 7, 28),
+    )
+    later = extractor.run(
+        Document(id="later", text="Teachers staged a march in Ouagadougou on 28 July.", published=published)
+    )
+    assert not later.events
+    assert any(r.reason.startswith("plan (dated 2020-07-28") for r in later.rejections)

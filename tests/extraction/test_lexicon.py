@@ -30,6 +30,21 @@ def kinds(text: str) -> set[str]:
         ("Militants burned a shop in the village.", "looting"),
         ("Police seized 10,000 rounds of ammunition in a deserted house.", "disrupted"),
         ("Two men were found dead on the road.", "kill"),
+        ("Pro-Houthi forces fired 14.5mm, 12.7mm and 7.62mm machine guns east of the complex.", "attack"),
+        ("Forces fired RPGs, B-10 recoilless rifles and machine guns at the city.", "shelling"),
+        ("Forces reportedly thwarted a pro-Houthi incursion on the frontline, killing several.", "fight"),
+        ("Militants stripped road users of their belongings on the axis.", "looting"),
+        ("Settlers uprooted 450 Palestinian-owned vine seedlings in the village.", "looting"),
+        ("Israeli forces demolished a Palestinian-owned greenhouse.", "looting"),
+        ("Militants whipped several people in the market.", "attack"),
+        ("Troopers baton charged traders at the bazaar.", "attack"),
+        ("Gym owners did a motorcade to demand the re-opening of gyms.", "protest"),
+        ("Activists took out a procession and formed a human chain.", "protest"),
+        ("Residents banged pots against the president during his visit.", "protest"),
+        ("Police dispersed about 180 migrant laborers on the bridge.", "protest"),
+        ("Migrant workers pelted stones at police on the border.", "riot"),
+        ("A mutiny launched by soldiers in the capital spread to the south.", "riot"),
+        ("Residents closed the road by burning rubber tires.", "riot"),
     ],
 )
 def test_lexicon_triggers_read_common_wordings(text: str, kind: str) -> None:
@@ -44,3 +59,15 @@ def test_lexicon_thwarted_plots_are_plans_but_thwarted_attacks_are_fights() -> N
     plan = dict(REJECT_CUES)["plan"]
     assert plan.search("police thwarted a plot to ")
     assert not plan.search("forces thwarted an attack on the base, ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former minister, who was stripped of his ministerial portfolio, voted against the motion.",
+        "Nigeria beat Ghana 2-1 in the final.",
+        "Police officers break up any brawls that erupt in the queue.",
+    ],
+)
+def test_lexicon_new_wordings_keep_to_their_sense(text: str) -> None:
+    assert not kinds(text)

@@ -12,7 +12,7 @@ import pytest
 
 from eventwire.extraction import mentions
 from eventwire.extraction.lexicon import TRIGGERS
-from eventwire.extraction.mentions import _TRIGGER_RE, _TriggerScan, literal_starts, lower_same_length
+from eventwire.extraction.mentions import _TRIGGER_RE, TriggerScan, literal_starts, lower_same_length
 from support import ARTICLES, shared_path
 
 FIXTURES = sorted(ARTICLES.glob("*.json"))
@@ -24,7 +24,7 @@ def _reference(lower: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 def _check(text: str) -> int:
     lower = lower_same_length(text)
-    scan = _TriggerScan(lower, 0, len(lower))
+    scan = TriggerScan(lower, 0, len(lower))
     found = 0
     for start, end in ((0, len(lower)), (7, len(lower) // 2), (len(lower) // 3, max(0, len(lower) - 5))):
         assert scan.matches(start, end) == _reference(lower, start, end)
@@ -64,7 +64,7 @@ def test_scan_finds_triggers_inside_words_as_the_regex_does() -> None:
     # "raid" inside "afraid", "rally" inside "morally": the lexicon's patterns match there, so the scan must.
     text = "Residents were afraid; the morally bankrupt gunmen raided the village and killed 3, police said."
     lower = lower_same_length(text)
-    assert _TriggerScan(lower, 0, len(lower)).matches(0, len(lower)) == _reference(lower, 0, len(lower))
+    assert TriggerScan(lower, 0, len(lower)).matches(0, len(lower)) == _reference(lower, 0, len(lower))
     assert {("raid", 17, 21), ("protest", 29, 34)} <= set(_reference(lower, 0, len(lower)))
 
 

@@ -36,3 +36,21 @@ def test_type_model_reads_plain_reports(text: str, sub_event_type: str) -> None:
     if model is None:
         pytest.skip("event_types.npz is not shipped in this checkout")
     assert model.predict(text)[1] == sub_event_type
+
+
+def test_type_model_cue_features_read_triggers_as_one_alternation_would() -> None:
+    # The trigger kinds come from the literals each pattern starts with; the reading must stay that of
+    # one regex over all kinds (leftmost match, first kind in lexicon order, no overlaps).
+    import re
+
+    from eventwire.extraction.lexicon import TRIGGERS
+
+    text = (
+        "Suicide bombers blew themselves up near a checkpoint; air strikes and shelling followed, and "
+        "police arrested 12 protesters after a roadside bomb exploded. Gunmen abducted two aid workers "
+        "and later stormed the town hall; hundreds of demonstrators marched in the capital."
+    ).lower()
+    alternation = re.compile("|".join(f"(?P<{kind.name}>{kind.pattern})" for kind in TRIGGERS))
+    expected = [f"kind={m.lastgroup}" for m in alternation.finditer(text)]
+    assert len(expected) >= 8
+    assert [f for f in cue_features(text) if f.startswith("kind=")] == expected

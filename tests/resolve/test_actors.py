@@ -545,3 +545,26 @@ def test_coalitions_and_merged_groups_are_named_as_acled_codes_them(registry: Ac
     assert names("Presumed Katiba Macina militants attacked Toolo.", "Burkina Faso") == [
         "JNIM: Group for Support of Islam and Muslims"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S.-backed SDF fighters' base in al-Hasakah (Syria) was hit, Reuters' stringer said: 3 dead.",
+        "Les forces armées maliennes (FAMa) ont repoussé l’attaque de l’EIGS à Ménaka, dit l'armée.",
+    ],
+)
+def test_actors_tokens_split_text_as_the_token_pattern_reads_it(text: str) -> None:
+    # Tokens come from splitting the text (an ASCII pattern where the text is ASCII); the offsets, the
+    # gaps between tokens and the case flags must be those of a plain scan with the token pattern.
+    from eventwire.resolve.actors import _TOKEN_RE, _Tokens
+
+    start, end = 4, len(text) - 2
+    toks = _Tokens.of(text, start, end)
+    spans = [m.span() for m in _TOKEN_RE.finditer(text, start, end)]
+    assert list(zip(toks.starts, toks.ends, strict=True)) == spans
+    assert toks.surfaces == [text[s:e] for s, e in spans]
+    gaps = [text[a:b] for a, b in zip([start, *toks.ends], toks.starts, strict=False)]
+    assert toks.comma == [gap.strip() == "," for gap in gaps]
+    assert toks.joined == [not gap.strip(" -'’\"") for gap in gaps]
+    assert not toks.caps and not toks.title

@@ -61,3 +61,47 @@ def test_dates_in_ascii_text_are_found_as_in_any_other_text(text: str) -> None:
     other = find_dates(text + " \u00e9", FRIDAY)
     assert fast and fast == other
     assert [d.text for d in fast] == [text[d.start : d.end] for d in fast]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end", "precision"),
+    [
+        # ACLED's "around" dates and wire copy's "overnight between": one interval, the year from the start.
+        ("Around 27 July 2020 (between 27 -28 July), militants", "2020-07-27", "2020-07-27", "2020-07-28", 2),
+        ("Overnight between 5 and 6 April 2020, miners clashed", "2020-04-05", "2020-04-05", "2020-04-06", 2),
+        ("Overnight between November 7-8 2019, forces engaged", "2019-11-07", "2019-11-07", "2019-11-08", 2),
+        ("(from 30 April to 2 May) the strike went on", "2020-05-01", "2020-04-30", "2020-05-02", 2),
+        ("between 30 December and 2 January", "2021-01-01", "2020-12-30", "2021-01-02", 2),
+    ],
+)
+def test_dates_ranges_of_days_are_one_interval(
+    text: str, published: str, start: str, end: str, precision: int
+) -> None:
+    mention = find_dates(text, dt.date.fromisoformat(published))[-1]
+    assert (mention.date_start, mention.date_end, mention.precision) == (
+        dt.date.fromisoformat(start),
+        dt.date.fromisoformat(end),
+        precision,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("on 28 July", "2020-07-27", "2020-07-28"),  # tomorrow, not a year ago: a plan if anything
+        ("on 29 July", "2020-07-27", "2020-07-29"),
+        ("on 30 July", "2020-07-27", "2019-07-30"),
+        ("on 2 January", "2020-12-31", "2021-01-02"),
+        ("on 30 December", "2021-01-02", "2020-12-30"),
+        ("on 29 February", "2021-03-01", "2020-02-29"),
+    ],
+)
+def test_dates_day_and_month_a_day_or_two_after_publication_stay_in_its_year(
+    text: str, published: str, day: str
+) -> None:
+    (mention,) = find_dates(text, dt.date.fromisoformat(published))
+    assert mention.date_start == mention.date_end == dt.date.fromisoformat(day)
+
+
+def test_dates_numbers_of_people_are_no_range() -> None:
+    assert find_dates("between 10 and 15 people were killed", FRIDAY) == []

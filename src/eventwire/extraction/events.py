@@ -347,6 +347,8 @@ def build_event(
         start = end = None
         precision = 4
     if published and start and end:
+        # A range that starts by publication and runs past it ("between 27 - 28 July" in a note of 27
+        # July) is the writer's uncertainty about the day; a date that starts after it is a plan.
         if start > published:
             return _reject(first, text, f"plan (dated {start.isoformat()}, after publication)")
         if (published - end).days > HISTORICAL_DAYS:
@@ -356,6 +358,8 @@ def build_event(
                 f"historical (dated {end.isoformat()}, {(published - end).days} days before publication)",
             )
     event_date = (published if date is None else midpoint(start, end)) if start and end else None
+    if event_date and published and event_date > published:
+        event_date = published  # a range running past publication: the event happened by then
 
     # Place.
     located = locate(group, ctx)

@@ -36,7 +36,11 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"shell(?:ing|ed|s)\b|artillery\s+(?:fire|shells?|strikes?|attacks?)|mortars?\s+(?:fire|shells?|rounds?|"
         r"attacks?)|mortar(?:ed)?\b|rockets?\s+(?:fire|attacks?|struck|hit|landed|slammed)|missiles?\s+(?:"
         r"strikes?|attacks?|struck|hit|slammed)|fired\s+(?:\w+\s+){0,4}(?:rockets|missiles|mortars?|shells|artillery)"
-        r"|bombard\w*|used\s+artillery"
+        # "fired RPGs, B-10 recoilless rifles and 12.7mm machine guns at ...": heavy weapons, named as such.
+        r"|fired\s+(?:[\w.,/-]+\s+){0,6}?(?:rpgs?|rocket[- ]propelled\s+grenades|recoilless|anti-tank|atgms?"
+        r"|grads?\b"
+        r"|katyushas?|heavy\s+weapons)|firing\s+of\s+(?:[\w.-]+\s+){0,3}(?:rockets|missiles|mortars?|shells)"
+        r"|bombard\w*|used\s+artillery|artillery\s+(?:operations?|barrages?)|rockets?\s+fell"
         r"|(?:rocket|missile)\s+(?:barrages?|salvos?)|barrages?\s+of|projectiles?\b"
         r"|exchanged\s+(?:heavy\s+)?(?:artillery|mortars?|rockets?|shells|shellfire)",
     ),
@@ -54,7 +58,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     ),
     TriggerKind(
         "explosion",
-        r"explosions?|exploded|blasts?\b|bomb(?:ing|ings|ed|s)?\b|detonat(?:ed|ion|ions)|blew\s+up",
+        r"explosions?|exploded|blasts?\b|bomb(?:ing|ings|ed|s)?\b|detonat(?:ed|ing|ion|ions)|blew\s+up",
     ),
     # A raid is a fight, unless all it did was arrest people (then it is an arrest: see typing_rules).
     TriggerKind(
@@ -66,9 +70,12 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|battles\b|gun\s*fights?|fire\s*fights?|exchanges?\s+of\s+(?:gun)?fire|exchanged\s+fire|skirmish\w*"
         r"|ambush\w*|shoot-?outs?|bursts?\s+of\s+fire|fired\s+(?:\w+\s+){0,3}(?:on|at)\s+(?:the\s+)?positions|assault(?:s|ed)?\b(?!\s+(?:rifles?|weapons?|guns?))|counter-?attack\w*|overran|repelled"
         r"|offensive\s+(?:on|against)|engaged\s+(?:in\s+(?:a\s+)?(?:gun\s*battle|firefight|combat|fighting)|"
-        r"(?:\w+\s+){0,3}(?:militants|fighters|insurgents|rebels|jihadists|gunmen|assailants|attackers))"
+        r"(?:[\w/-]+\s+){0,4}(?:militants|fighters|insurgents|rebels|jihadists|gunmen|assailants|attackers))"
         r"|(?:thwarted|foiled|repulsed)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:attack|incursion|assault|offensive|"
-        r"infiltration|advance)|(?:gun)?shots\s+(?:were\s+)?fired|fired\s+(?:\w+\s+){0,2}(?:gun)?shots\s+"
+        r"infiltration|advance)|(?:thwarted|foiled|repulsed|repelled)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:attacks|"
+        r"incursions|assaults|offensives|infiltrations|advances|incursion|infiltration|attack|assault)"
+        r"|(?:fist|physical|street)[- ]?fights?|brawl(?:ed)?\b"
+        r"|(?:gun)?shots\s+(?:were\s+)?fired|fired\s+(?:\w+\s+){0,2}(?:gun)?shots\s+"
         r"(?:at|on|towards?)|shots\s+involving",
     ),
     TriggerKind(
@@ -81,12 +88,24 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"(?:at|towards?|into)\s+(?!the\s+air)"
         r"|beat\s+up|beating\s+up|(?:was|were|been|being|badly|severely|brutally)\s+beaten|beat\s+(?:\w+\s+){0,3}"
         r"(?:to\s+death|with\s+(?:sticks|clubs|batons|rods|whips))|tortur(?:e|ed|ing)\b|lash(?:ed|ing|es)\b"
-        r"|flogg(?:ed|ing)|set\s+alight",
+        r"|flogg(?:ed|ing)|set\s+alight|whipp(?:ed|ing)\b(?!\s+up)|slit\s+(?:the\s+)?throats?|decapitated|dismembered"
+        r"|(?:baton|lathi)[- ]?charg(?:ed|es|ing)"
+        r"|(?:was|were|been|being)\s+(?:allegedly\s+|reportedly\s+)?beaten"
+        r"|beat(?:ing)?\s+(?:\w+\s+){0,3}with\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:sticks?|clubs?|batons?|rods?|whips?|planks?"
+        r"|belts?|cables?|machetes?|iron\s+bars?)"
+        r"|beat\s+(?:and\s+\w+\s+)?(?:him|her|them|(?:a|an|the|several|some|two|three|four|five|\d+)\s+(?:[\w-]+\s+)"
+        r"{0,2}?(?:man|men|woman|women|civilians?|people|villagers?|residents?|journalists?|pastoralists?|herders?"
+        r"|farmers?|students?|protesters?|prisoners?|detainees?|suspects?|thief|thieves|boys?|girls?|child|children))\b"
+        r"|made\s+(?:an?\s+)?incursions?\s+(?:in|into|on)\b"
+        r"|hijack(?:ed|ing)\s+(?:a|an|the|two|three|\d+)\s+(?:\w+\s+)?(?:bus|buses|trucks?|vehicles?|cars?|lorr(?:y|ies)"
+        r"|convoy|plane|aircraft|ship|vessel|boat)"
+        # "fired 14.5mm, 12.7mm and 7.62mm machine guns east of ...": no "at" within reach.
+        r"|fired\s+(?:[\w.,/-]+\s+){0,8}?(?:machine[- ]?guns|small\s+arms)",
     ),
     TriggerKind(
         "kill",
         r"kill(?:ed|ing|s)?\b|dead\b|deaths?\b|died\b|lost\s+their\s+lives|slain\b|bodies\b|fatalit(?:y|ies)"
-        r"|casualties\b|death\s+toll|found\s+dead|body\s+(?:of|was\s+found)",
+        r"|casualties\b|death\s+toll|found\s+dead|body\s+(?:of|was\s+found)|human\s+remains|corpses?\b",
     ),
     TriggerKind("injure", r"wound(?:ed|s|ing)?\b|injur(?:ed|ies|y|ing)\b|hurt\b"),
     TriggerKind(
@@ -94,45 +113,58 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"kidnap\w*|abduct\w*|taken\s+hostage|held\s+hostage|hostages?\b|forcibly\s+disappeared"
         r"|(?:were|was|been)\s+(?:seized|snatched|taken\s+away)\b",
     ),
-    TriggerKind("sexual", r"\brap(?:ed|es|ing)\b|\brape\b|sexual(?:ly)?\s+(?:assault\w*|violence|abuse\w*)"),
+    TriggerKind(
+        "sexual", r"\brap(?:ed|es|ing)\b|\brape\b|sexual(?:ly)?\s+(?:assault\w*|violence|abuse\w*|molest\w*)"
+    ),
     TriggerKind(
         "protest",
         r"protest(?:s|ed|ers|ors|ing)?\b|demonstrators?|demonstrations?|demonstrated\s+(?:against|outside|in|"
         r"at|on|for|to\s+(?:demand|denounce|ask|call|express|reject|condemn|support|show)|calling|demanding|over|"
         r"after|near|along|peacefully|before)|demonstrated[,.]|rall(?:y|ies|ied)\b|marched|sit-ins?|took\s+to\s+the\s+streets|picket\w*|went\s+on\s+strike"
-        r"|general\s+strike|strikers?|vigils?\b|gathered\s+(?:[\w'(),-]+\s+){0,12}?(?:demanding|calling\s+for|to\s+(?:demand|protest|denounce|"
-        r"demonstrate|express|reject|voice|call\s+for))"
-        r"|(?:blocked|barricaded)\s+(?:[\w'(),.-]+\s+){0,10}?(?:demanding|to\s+demand|to\s+protest|in\s+protest|to\s+"
-        r"denounce|complaining|expressing\s+(?:their\s+)?(?:discontent|anger)|in\s+reaction|calling\s+for)"
+        r"|demonstrating\s+(?:against|outside|in|at|to|for|over|near)\b|demonstrated\s+(?:following|while|during|and)\b"
+        r"|bang(?:ed|ing)\s+(?:\w+\s+)?pots|dispers(?:ed|ing|e)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,4}?(?:crowds?|protesters"
+        r"|demonstrators|gatherings?|rall(?:y|ies)|march(?:ers|es)?|sit-ins?|labou?rers|workers|students|residents"
+        r"|people)\b|general\s+strike|strikers?|vigils?\b|gathered\s+(?:[\w'(),-]+\s+){0,12}?(?:demanding|calling\s+for|to\s+(?:demand|protest|denounce|"
+        r"demonstrate|express|reject|voice|call\s+for|condemn|march)|chant(?:ed|ing))"
+        r"|(?:blocked|barricaded)\s+(?:[\w'(),.-]+\s+){0,14}?(?:demanding|to\s+demand|to\s+protest|in\s+protest|to\s+"
+        r"denounce|denouncing|protesting|complaining|expressing\s+(?:their\s+)?(?:discontent|anger|frustration|"
+        r"dissatisfaction)|in\s+reaction|calling\s+for)"
         r"|to\s+demonstrate\s+against|sit\s+in\s+(?=to|in\s+front|outside|against)|(?:hour|day|week)\s+strike\b|work\s+stoppages?"
-        r"|on\s+strike\b|went\s+(?:out\s+)?(?:in)?to\s+the\s+streets?|(?:staged|held|organi[sz]ed|joined)\s+(?:a|an|"
-        r"the)\s+(?:[\w'-]+\s+){0,2}(?:march|motorcade|caravan|strike|demonstration|protest|rally)\b",
+        r"|on\s+strike\b|went\s+(?:out\s+)?(?:in)?to\s+the\s+streets?|(?:stag(?:ed|es?)|held|organi[sz]ed|joined|did|"
+        r"carried\s+out|took\s+out|formed|led)\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}(?:march|motorcade|caravan|strike"
+        r"|demonstration|protest|rally|procession|human\s+chain|road\s+blockade|sit-in)\b"
+        r"|(?:a|the)\s+(?:[\w'-]+\s+)?march\s+(?:in|for|to|against|through|from|was|were)\b",
     ),
     TriggerKind(
         "riot",
         r"riot(?:s|ed|ers|ing)?\b|rampag\w+|threw\s+(?:stones|rocks|petrol\s+bombs|molotov\s+cocktails|bricks)"
+        r"|(?:pelted|hurled)\s+(?:\w+\s+)?(?:stones|rocks|bricks|molotov\s+cocktails|petrol\s+bombs)"
+        r"|stone[- ]pelting"
+        r"|turned\s+violent|mutin(?:y|ies|ied|ying|eers?)\b"
         r"|stone-throwing|vandali[sz]\w+|barricades?\s+of\s+burning|burning\s+(?:tyres|tires|objects)"
-        r"|burned\s+(?:\w+\s+)?(?:tyres|tires|objects)",
+        r"|(?:burned|burnt)\s+(?:\w+\s+)?(?:tyres|tires|objects)|burning\s+rubber\s+(?:tyres|tires)",
     ),
     TriggerKind("mob", r"\bmobs?\b|lynch\w*|vigilantes?|mob\s+justice"),
     TriggerKind(
         "arrest",
         r"arrest(?:ed|s|ing)?\b|detain(?:ed|ing|s)?\b|apprehended|taken\s+into\s+custody|rounded\s+up|nabbed"
-        r"|captured\s+(?:\w+\s+){0,2}(?:suspects?|members?|militants?|fighters|commanders?|leaders?)",
+        r"|captured\s+(?:\w+\s+){0,2}(?:suspects?|members?|militants?|fighters|commanders?|leaders?|rebels?|operatives?"
+        r"|soldiers?|insurgents?|jihadists?|gunmen)",
     ),
     TriggerKind(
         "territory",
         r"(?:seized|captured|took|taken|overran|overrun|recaptured|retook|retaken|regained|liberated|"
-        r"freed)\s+(?:full\s+)?(?:control\s+of\s+)?(?:the\s+)?(?:\w+\s+){0,2}(?:town|city|village|district|"
-        r"area|territory|region|province|base|airport|border\s+crossing)|took\s+control\s+of|fell\s+to"
-        r"|(?:under\s+the\s+)?control\s+of\s+the\s+(?:town|city)|recaptured|retook|liberated",
+        r"freed)\s+(?:full\s+)?(?:control\s+of\s+)?(?:the\s+|an?\s+)?(?:\w+\s+){0,2}(?:town|city|village|district|"
+        r"area|territory|region|province|base|airport|border\s+crossing|mining\s+site|mine)|took\s+control\s+of|fell\s+to"
+        r"|(?:under\s+the\s+)?control\s+of\s+the\s+(?:town|city)|recaptured|retook|liberated|re-captured|re-took",
     ),
     TriggerKind(
         "agreement",
         r"signed\s+(?:a|an|the)\s+(?:\w+\s+){0,3}(?:agreement|accord|deal|treaty|ceasefire|truce)"
         r"|agreed\s+(?:on\s+|to\s+)?(?:a\s+)?(?:\w+\s+)?(?:ceasefire|truce|peace\s+deal|prisoner\s+exchange)"
         r"|(?:ceasefire|truce|peace\s+deal|agreement)\s+(?:was|has\s+been|had\s+been)\s+(?:signed|agreed|reached)"
-        r"|reached\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:agreement|deal|truce)|prisoner\s+(?:exchange|swap)",
+        r"|reached\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:agreement|deal|truce)|prisoner\s+(?:exchange|swap)"
+        r"|(?:exchanged|swapped)\s+(?:\w+\s+)?prisoners",
     ),
     TriggerKind(
         "disrupted",
@@ -150,10 +182,17 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         "looting",
         r"loot(?:ed|ing)|ransack\w*|plunder\w*|\bstole\b|smashed\s+(?:\w+\s+){0,3}(?:windows?|glass|front|doors?)|(?:burned|burnt|destroyed|demolished|razed)\s+(?:\w+\s+){0,3}"
         r"(?:houses?|homes?|buildings?|shops?|property|properties|vehicles?|churches|church|mosques?|schools?|"
-        r"villages?|offices?|crops|stores?|markets?|trucks?|cars?|granar(?:y|ies)|health\s+cent(?:er|re)s?)"
+        r"villages?|offices?|crops|stores?|markets?|trucks?|cars?|granar(?:y|ies)|health\s+cent(?:er|re)s?|"
+        r"stations?|infrastructure|storages?|warehouses?|stadiums?|bars?|machines|cent(?:er|re)s?|fields|farmland|"
+        r"lands?|orchards?|trees|clinics?|kiosks?|tents?|shelters?|motorbikes?|motorcycles?|tricycles?|bulldozers?"
+        r"|town\s+halls?|greenhouses?|pools?|chapels?)"
+        r"|demolish(?:ed|ing)\b|uproot(?:ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:trees|seedlings|saplings|crops|vines)"
+        r"|cut\s+down\s+(?:[\w-]+\s+){0,4}?(?:trees|seedlings|crops|vines)|stripp(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?of\s+(?:their\s+|his\s+|her\s+)?"
+        r"(?:belongings|money|cash|motorbikes?|possessions|valuables|goods|phones?|personal\s+effects|livestock)"
+        r"|extort(?:ed|ing)\b"
         r"|robb(?:ed|ery|eries|ing)\b|pillag\w+|sabotag\w+|seized\s+(?:[\w,]+\s+){0,4}?(?:livestock|cattle|animals"
         r"|goats|sheep|camels|vehicles?|trucks?|cars?|motorbikes?|motorcycles?|goods|belongings|phones|valuables"
-        r"|supplies|food|cash|money|property|crops|harvest)",
+        r"|supplies|food|cash|money|property|crops|harvest|ambulances?|tricycles?|vans?|millet|rice|grain|bags)",
     ),
     TriggerKind(
         "change",
@@ -247,7 +286,9 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "historical",
         re.compile(
-            r"\b(?:anniversary|years?\s+ago|decades?\s+ago|decades?|at\s+the\s+height\s+of|in\s+the\s+past"
+            r"\b(?:anniversary|years?\s+ago|decades?\s+ago|decades?|at\s+the\s+height\s+of"
+            # "in the past" is history; "in the past 24 hours" or "past few days" is the news itself.
+            r"|in\s+the\s+past(?!\s*(?:\d+\s*-?\s*hours?|few\s+(?:hours|days)|days?\b|night\b|week\b))"
             r"|history|historic(?:al|ally)?|commemorat\w+|memorial|remember\w*|recall\w*)\b"
         ),
     ),

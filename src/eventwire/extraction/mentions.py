@@ -147,7 +147,7 @@ def _kinds_of(mask: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(kind for index, kind in enumerate(_KIND_RES) if mask >> index & 1)
 
 
-class _TriggerScan:
+class TriggerScan:
     """Where each trigger kind may start in a document, found once, then read sentence by sentence."""
 
     def __init__(self, lower: str, start: int, end: int) -> None:
@@ -349,7 +349,7 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
     rejections: list[Rejection] = []
     if not sentences:
         return mentions, rejections
-    scan = _TriggerScan(lower, sentences[0].start, max(s.end for s in sentences))
+    scan = TriggerScan(lower, sentences[0].start, max(s.end for s in sentences))
     for sentence in sentences:
         found = scan.matches(sentence.start, sentence.end)
         if not found:

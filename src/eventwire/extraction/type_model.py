@@ -27,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from eventwire.extraction.casualties import find_figures
-from eventwire.extraction.lexicon import TRIGGERS
+from eventwire.extraction.mentions import TriggerScan
 
 # Numbers carry no type: "killing 3" and "killing 30" read the same. Dates are written out by ACLED
 # ("On 8 May 2020,") and by reporters; they are dropped so the model does not learn months.
@@ -61,14 +61,13 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-_KIND_RE = re.compile("|".join(f"(?P<{kind.name}>{kind.pattern})" for kind in TRIGGERS))
-
-
 def cue_features(text: str) -> list[str]:
     """What the rules read, as words the model can weigh: the trigger kinds of the lexicon ("kind=ied"),
     whether a figure gives deaths, injuries, abductions, arrests (with whom: "dead=civilian")."""
     lower = text.lower()
-    out = [f"kind={m.lastgroup}" for m in _KIND_RE.finditer(lower)]
+    # The triggers as the mention finder reads them (the lexicon's kinds, leftmost first, no overlaps),
+    # found from the literals they start with rather than by trying every pattern at every character.
+    out = [f"kind={kind}" for kind, _, _ in TriggerScan(lower, 0, len(lower)).matches(0, len(lower))]
     for figure in find_figures(lower, 0, len(lower)):
         if figure.count.best > 0:
             out.append(f"{figure.kind}={figure.category}")

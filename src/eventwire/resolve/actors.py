@@ -38,6 +38,7 @@ tried one by one at find time.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
@@ -131,6 +132,10 @@ _APOS = "'’‘ʼʻ`"
 _TOKEN_RE = re.compile(
     rf"(?:[^\W\d_]\.){{2,}}|[{_APOS}][sS]\b|[^\W_]+(?:[{_APOS}](?![sS]\b)[^\W_]+)*",
 )
+# The same tokens as _TOKEN_RE, split out with the text between them; where the text is ASCII, the
+# ASCII reading of the classes ([^\W_] is [A-Za-z0-9] there), which the regex engine tries faster.
+_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
+_ASCII_SPLIT_RE = re.compile(r"((?:[A-Za-z]\.){2,}|['`][sS]\b|[A-Za-z0-9]+(?:['`](?![sS]\b)[A-Za-z0-9]+)*)")
 _POSSESSIVE = "'s"
 _STRIP = str.maketrans("", "", "." + _APOS)
 # What may stand between two tokens of one phrase. A comma or a dot ends a phrase; brackets and
@@ -180,26 +185,18 @@ class _Tokens:
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> _Tokens:
-        spans = [m.span() for m in _TOKEN_RE.finditer(text, start, end)]
-        starts = [s for s, _ in spans]
-        ends = [e for _, e in spans]
-        surfaces = [text[s:e] for s, e in spans]
-        keys = [_fold(surface) for surface in surfaces]
-        joined: list[bool] = []
-        loose: list[bool] = []
-        comma: list[bool] = []
-        prev_end = start
-        for s, e in spans:
-            if s - prev_end == 1 and text[prev_end] == " ":  # most gaps: one space
-                joined.append(True)
-                loose.append(True)
-                comma.append(False)
-            else:
-                gap = text[prev_end:s]
-                joined.append(not gap.strip(_JOINERS))
-                loose.append(not gap.strip(_NAME_JOINERS))
-                comma.append(gap.strip() == ",")
-            prev_end = e
+        span = text[start:end]  # the token pattern looks behind no token's start: a slice reads the same
+        # [gap, token, gap, token, ..., gap]: the offsets are the running sums of the lengths.
+        parts = (_ASCII_SPLIT_RE if span.isascii() else _SPLIT_RE).split(span)
+        offsets = list(itertools.accumulate(map(len, parts), initial=start))
+        surfaces = parts[1::2]
+        starts = offsets[1:-1:2]
+        ends = offsets[2::2]
+        keys = list(map(_fold, surfaces))
+        gaps = parts[0:-1:2]  # the text before each token
+        joined = [not gap.strip(_JOINERS) for gap in gaps]
+        loose = [not gap.strip(_NAME_JOINERS) for gap in gaps]
+        comma = [gap.strip() == "," for gap in gaps]
         upper = lower = capital = 0
         for surface in surfaces:
             if surface.isupper():

@@ -13,7 +13,10 @@ Conventions (documented in docs/record.md):
 - "earlier this month" runs from the 1st to the day before publication; "last month" is the previous
   calendar month;
 - "overnight" / "last night" are the day before publication;
-- a day and month without a year is the most recent such date on or before publication;
+- a day and month without a year is the most recent such date on or before publication, or a day or two
+  after it (``NEAR_FUTURE_DAYS``): "on 28 July" in a report of 27 July is tomorrow, not a year ago;
+- a range of days ("between 4 - 5 October", "overnight between 5 and 6 April 2020", "November 7-8",
+  "from 30 April to 2 May") is one interval; without a year its first day is placed as a single day is;
 - two-digit years (MUC-4's "10 JAN 90") are 19xx when they would otherwise lie in the future.
 """
 
@@ -39,10 +42,22 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d|'?\d\d)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_MONTH2 = r"(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR4 = r"(?P<year>(?:19|20)\d\d)\b"
+# "4 - 5", "4-5", "5 and 6", "7 to 9": the two ends of a range of days.
+_TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until|till)\s+)"
+_RANGE_LEAD = r"(?:(?:overnight\s+)?between\s+|from\s+)?"
 _NUM = r"(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 
 # Order matters: longer, more specific forms first.
 _PATTERNS: list[tuple[str, str]] = [
+    ("day_range", rf"\b{_RANGE_LEAD}{_DAY}{_TO}{_DAY2}\s+(?:of\s+)?{_MONTH}(?![a-z])(?:,?\s+{_YEAR4})?"),
+    (
+        "month_range",
+        rf"\b{_RANGE_LEAD}{_DAY}\s+(?:of\s+)?{_MONTH}{_TO}{_DAY2}\s+(?:of\s+)?{_MONTH2}(?![a-z])(?:,?\s+{_YEAR4})?",
+    ),
+    ("month_day_range", rf"\b{_RANGE_LEAD}{_MONTH}\s+{_DAY}{_TO}{_DAY2}\b(?:,?\s+{_YEAR4})?"),
     ("iso", r"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"),
     ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
     ("month_day_year", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
@@ -70,7 +85,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year", r"\b(?:in|since|during|of)\s+(?P<year>(?:19|20)\d\d)\b"),
 ]
 # Group names repeat across alternatives, which `re` forbids in one pattern: prefix them per alternative.
-_GROUP_NAMES = ("month", "day", "year", "weekday", "num", "iy", "im", "id")
+_GROUP_NAMES = ("month", "month2", "day", "day2", "year", "weekday", "num", "iy", "im", "id")
+NEAR_FUTURE_DAYS = 2
+"""A day and month without a year this close after publication is that day, not the same day a year ago."""
 
 
 def _compile(flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -213,6 +230,42 @@ def _resolve_relative(kind: str, g: dict[str, str | None], pub: dt.date) -> Inte
     return None
 
 
+def _yearless(month: int, day: int, pub: dt.date | None) -> dt.date | None:
+    """A day and month without a year: the most recent such day on or before publication, unless it
+    falls at most ``NEAR_FUTURE_DAYS`` after it."""
+    if pub is None:
+        return None
+    # A day or two after publication across New Year ("2 January" on 31 December) is the next year's.
+    soon = _safe_date(pub.year + 1, month, day)
+    if soon is not None and (soon - pub).days <= NEAR_FUTURE_DAYS:
+        return soon
+    date = _safe_date(pub.year, month, day)
+    if date is not None and (date - pub).days <= NEAR_FUTURE_DAYS:
+        return date
+    return _safe_date(pub.year - 1, month, day)
+
+
+def _resolve_range(month: int, g: dict[str, str | None], pub: dt.date | None) -> Interval | None:
+    """A range of days ("between 4 - 5 October", "from 30 April to 2 May 2020"): first day to last."""
+    last_month = MONTHS.get((g.get("month2") or "").lower().rstrip("."), month)
+    first_day, last_day = int(g["day"] or 0), int(g["day2"] or 0)
+    if g.get("year"):
+        year = int(g["year"] or 0)
+        end = _safe_date(year, last_month, last_day)
+        first_year = year if (month, first_day) <= (last_month, last_day) else year - 1
+        start = _safe_date(first_year, month, first_day)
+    else:
+        start = _yearless(month, first_day, pub)
+        if start is None:
+            return None
+        end = _safe_date(start.year if (month, first_day) <= (last_month, last_day) else start.year + 1,
+                         last_month, last_day)  # fmt: skip
+    if start is None or end is None or end < start:
+        return None
+    days = (end - start).days
+    return start, end, 1 if days == 0 else 2 if days <= 7 else 3
+
+
 def _resolve_absolute(kind: str, g: dict[str, str | None], pub: dt.date | None) -> Interval | None:
     if kind == "iso":
         day = _safe_date(int(g["iy"] or 0), int(g["im"] or 0), int(g["id"] or 0))
@@ -222,12 +275,10 @@ def _resolve_absolute(kind: str, g: dict[str, str | None], pub: dt.date | None) 
         day = _safe_date(_year(g["year"] or "", pub), month, int(g["day"] or 0))
         return (day, day, 1) if day else None
     if kind in {"day_month", "month_day"} and month:
-        if pub is None:
-            return None
-        day = _safe_date(pub.year, month, int(g["day"] or 0))
-        if day and day > pub:
-            day = _safe_date(pub.year - 1, month, int(g["day"] or 0))
+        day = _yearless(month, int(g["day"] or 0), pub)
         return (day, day, 1) if day else None
+    if kind in {"day_range", "month_range", "month_day_range"} and month:
+        return _resolve_range(month, g, pub)
     if kind == "month_year" and month:
         return (*_month_bounds(int(g["year"] or 0), month), 3)
     if kind == "in_month" and month:
@@ -262,7 +313,7 @@ def find_dates(
         if (
             month_word
             and _FALSE_MONTH.match(month_word)
-            and kind in {"in_month", "month_day"}
+            and kind in {"in_month", "month_day", "month_day_range"}
             and not month_word[0].isupper()
         ):
             continue
