@@ -29,7 +29,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 from eventwire.evaluate.muc4 import evaluate_muc4, load_muc4, resolve_data_dir
 from eventwire.extraction.pipeline import Extractor
-from eventwire.extraction.scope import document_features, save_scope_model, term_counts
+from eventwire.extraction.scope import document_features, load_scope_model, save_scope_model, term_counts
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "eventwire" / "data" / "models"
@@ -80,7 +80,7 @@ def main() -> int:
     kept_idf = {t: v for t, v in idf.items() if t in weights}
     OUT.mkdir(parents=True, exist_ok=True)
     save_scope_model(OUT / "muc4_scope.npz", kept_idf, weights, float(model.intercept_[0]), threshold)
-    load_scope_model_cache_clear()
+    load_scope_model.cache_clear()  # the scored extractor below must read the new artifact
     seconds = time.perf_counter() - began
 
     scoped = Extractor.load(scope="muc4")
@@ -113,12 +113,6 @@ def main() -> int:
     (OUT / "muc4_scope.md").write_text(card)
     print(card)
     return 0
-
-
-def load_scope_model_cache_clear() -> None:
-    from eventwire.extraction.scope import load_scope_model
-
-    load_scope_model.cache_clear()
 
 
 if __name__ == "__main__":

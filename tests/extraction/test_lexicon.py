@@ -56,7 +56,7 @@ def test_lexicon_grenade_launchers_are_not_grenades() -> None:
 
 
 def test_lexicon_thwarted_plots_are_plans_but_thwarted_attacks_are_fights() -> None:
-    plan = dict(REJECT_CUES)["plan"]
+    plan = next(cue for reason, cue in REJECT_CUES if reason == "plan")  # the plan verbs, not obligations
     assert plan.search("police thwarted a plot to ")
     assert not plan.search("forces thwarted an attack on the base, ")
 

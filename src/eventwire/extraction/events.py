@@ -293,8 +293,9 @@ def unspecific(group: Group, ctx: Context) -> str | None:
     """
     dated = any(_dates_of(m, ctx) for m in group.mentions)
     figures = [f for m in group.mentions for f in m.figures]
-    if not dated and any(f.kind == "fatalities" and f.count.best >= MASS_TOLL for f in figures):
-        return f"cumulative (a toll of {max(f.count.best for f in figures):,} with no date)"
+    toll = max((f.count.best for f in figures if f.kind == "fatalities"), default=0)
+    if not dated and toll >= MASS_TOLL:
+        return f"cumulative (a toll of {toll:,} with no date)"
     strong = [t for m in group.mentions for t in m.triggers if t.strong]
     if dated or figures or places_of(group.mentions, ctx):
         return None

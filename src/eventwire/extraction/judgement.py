@@ -1,7 +1,7 @@
 """Whether a mention reports one specific, real act: the judgement that follows the trigger cues.
 
 :mod:`eventwire.extraction.lexicon` rejects a trigger for what stands *before* it in its clause ("denied",
-"threatened to", "plans to"). What is here looks further:
+"threatened to", "we must attack", "the constant raids"). What is here looks further:
 
 - cues that span or follow the trigger ("they have killed many people", "demonstrations are
   multiplying", "the report that she was wounded is unfounded");
@@ -46,25 +46,6 @@ AROUND_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ),
 )
 
-# Read on the trigger's clause before the trigger.
-BEFORE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # "we must also attack terrorists", "troops should fire": an obligation, not an act.
-    (
-        "plan",
-        re.compile(
-            r"\b(?:must|should|ought\s+to|needs?\s+to|have\s+to|has\s+to)\s+"
-            r"(?:\w+\s+){0,3}$"
-        ),
-    ),
-    # "the constant raids", "daily bombings": a pattern of acts, not one.
-    (
-        "generic",
-        re.compile(
-            r"\b(?:constant|frequent|incessant|continual|continuous|endless|daily|nightly)\s+(?:\w+\s+)?$"
-        ),
-    ),
-)
-
 FIGURATIVE = re.compile(
     r"attacks?\s+(?:against|on)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+)?(?:nation|democracy|freedom"
     r"|constitution|sovereignty|peace|dignity|rights|reputation|honou?r|institutions|economy|currency|press"
@@ -79,17 +60,17 @@ _PLURAL_ACT = re.compile(
     r"|assassinations|massacres|explosions|blasts|ambushes|skirmishes|killings|murders|demonstrations"
     r"|protests|riots|rallies|strikes|air\s*strikes|bombardments|executions|hostilities|arrests)$"
 )
-# What pins a plural down: "the attacks", "these bombings", "two explosions", "both raids", "their attacks".
-# ... or a non-explosive "bomb" ("tear gas bombs", "petrol bombs"): thrown at someone, an act.
+# What pins a plural down: "the attacks", "these bombings", "two explosions", "both raids", "their attacks",
+_DETERMINER = re.compile(
+    r"\b(?:the|these|those|both|its|their|his|her|our|twin|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|\d+|several|simultaneous|coordinated|separate)\s+(?:[\w-]+\s+){0,2}$"
+)
+# ... or a non-explosive "bomb" ("tear gas bombs", "petrol bombs"): thrown at someone, an act,
 _NOT_EXPLOSIVE = re.compile(r"(?:gas|smoke|stink|paint|petrol|fire|molotov)\s+$")
 # ... or what follows it: who fought ("clashes between students and police"), over what, where, what happened.
 _PINNED_AFTER = re.compile(
     r"\s+(?:between|over|against|by|in|at|near|on|targeting|erupted|broke|followed|took\s+place|were\s+reported"
     r"|continued|killed|left)\b"
-)
-_DETERMINER = re.compile(
-    r"\b(?:the|these|those|both|its|their|his|her|our|twin|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|\d+|several|simultaneous|coordinated|separate)\s+(?:[\w-]+\s+){0,2}$"
 )
 
 MASS_TOLL = 1000
@@ -108,11 +89,6 @@ def around_reason(lower: str, sentence_end: int, clause_start: int, start: int, 
             match = cue.match(lower, end, sentence_end)
         else:
             match = cue.search(lower, end, sentence_end)
-        if match:
-            return f"{reason} ({match.group(0).strip()!r})"
-    before = lower[clause_start:start]
-    for reason, cue in BEFORE_CUES:
-        match = cue.search(before)
         if match:
             return f"{reason} ({match.group(0).strip()!r})"
     match = FIGURATIVE.match(lower, start, sentence_end)

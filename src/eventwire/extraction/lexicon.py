@@ -315,6 +315,16 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|dozens|scores)|(?:are|is)\s+(?:multiplying|on\s+the\s+rise|increasing|spreading))\b"
         ),
     ),
+    # "we must also attack terrorists", "troops should fire": an obligation, not an act. Anchored at the
+    # trigger, a few words back, so "must" in an earlier part of the clause does not count.
+    ("plan", re.compile(r"\b(?:must|should|ought\s+to|needs?\s+to|have\s+to|has\s+to)\s+(?:\w+\s+){0,3}$")),
+    # "the constant raids", "daily bombings": a pattern of acts, not one.
+    (
+        "generic",
+        re.compile(
+            r"\b(?:constant|frequent|incessant|continual|continuous|endless|daily|nightly)\s+(?:\w+\s+)?$"
+        ),
+    ),
 )
 
 # "the deadliest attack this year" names an event: the cumulative and historical cues inside such a

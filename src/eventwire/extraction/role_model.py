@@ -422,7 +422,7 @@ def trim_span(span: TaggedSpan, text: str) -> TaggedSpan | None:
     start, end = words[0].start(), words[-1].end()
     if text[end - 2 : end].lower() == "'s":
         end -= 2  # "BERNARDO JARAMILLO'S" names Bernardo Jaramillo
-    lowered = [w.lower() for w in _words(text[start:end])]
+    lowered = _words(text[start:end])
     if not any(len(word) > 1 for word in lowered) or all(w in _NOT_FILLER or w.isdigit() for w in lowered):
         return None
     if len(lowered) == 1 and lowered[0].endswith("ed"):  # "ATTACKED": a verb the tagger took in alone

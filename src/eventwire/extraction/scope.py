@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from eventwire.models.event import Event
 
@@ -97,7 +98,7 @@ class ScopeModel:
 
 
 def save_scope_model(
-    path: object, idf: dict[str, float], weights: dict[str, float], bias: float, threshold: float
+    path: Path, idf: dict[str, float], weights: dict[str, float], bias: float, threshold: float
 ) -> None:
     """Write the artifact ``load_scope_model`` reads (used by the training script)."""
     import numpy as np
@@ -105,7 +106,7 @@ def save_scope_model(
     terms = sorted(idf)
     events = sorted(name for name in weights if name.startswith("e:"))
     np.savez_compressed(
-        path,  # type: ignore[arg-type]
+        path,
         terms=np.array("\n".join(terms)),
         idf=np.array([idf[t] for t in terms], dtype=np.float32),
         term_weights=np.array([weights.get(t, 0.0) for t in terms], dtype=np.float32),
