@@ -12,6 +12,10 @@
 3. Sends requests at a fixed rate whatever the answers' speed (open loop: latency is measured from the
    moment each request was due, so a slow server cannot hide its queue), over a mix of the dashboard's
    queries: first pages, filters by country / type / dates / actor / bbox / fatalities, and next pages.
+   Before that, a warm-up (``--warmup`` seconds, 5 by default) sends the same load unmeasured: each query
+   once in turn, then the open loop, so the server has the connections a running server has opened after
+   its first requests (a user's server is warm; a fresh one pays for opening each connection once). The
+   warm-up's own latencies are reported apart, under ``warmup``.
 4. If Debian's `wrk` is installed, also measures the most requests/s one query mix sustains (closed loop).
 
 Writes bench/results/api_load.json. The client runs on the same machine as the server (the numbers
@@ -390,6 +394,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--grace", type=float, default=30.0, help="how long to wait for late answers")
     parser.add_argument(
+        "--warmup", type=float, default=5.0, help="seconds of the same load, unmeasured, before measuring"
+    )
+    parser.add_argument(
         "--db", type=Path, default=Path(tempfile.gettempdir()) / "eventwire-bench" / "api_load.db"
     )
     parser.add_argument("--reseed", action="store_true", help="seed again even when the store holds N events")
@@ -423,6 +430,10 @@ def main() -> None:
                 stats_ms[name] = round((time.perf_counter() - started) * 1000, 1)
         # wrk first: after an overloaded open-loop run the server is still busy with what it queued.
         closed = None if args.no_wrk else wrk_run(base, "/api/events?limit=50&country=Nigeria", 15)
+        warmup = None
+        if args.warmup > 0:
+            warmup = asyncio.run(open_loop("127.0.0.1", port, queries, args.rate, args.warmup, args.grace))
+            warmup = {key: warmup[key] for key in ("seconds", "answered", "connections", "latency_ms")}
         loaded = asyncio.run(open_loop("127.0.0.1", port, queries, args.rate, args.seconds, args.grace))
     finally:
         server.terminate()
@@ -439,6 +450,7 @@ def main() -> None:
         "queries": [path for _, path in queries],
         "sequential_ms": sequential,
         "stats_sequential_ms": stats_ms,
+        "warmup": warmup,
         "open_loop": loaded,
         "wrk_closed_loop": closed,
         "machine": {

@@ -6,8 +6,11 @@ a warcinfo record, then a request and a response record per article, each respon
 200 articles from ../shared/benchmarks, repeated until there are ``--limit`` records; each repeat gets its
 own URL and title (the body is the same, as with syndicated wire copy). Then runs, as a user would:
 
-    eventwire ingest --db TMP/bench.db TMP/unique.warc.gz     # every article once: extraction-bound
-    eventwire ingest --db TMP/all.db TMP/news.warc.gz         # --limit records, repeats included
+    eventwire ingest --db TMP/unique.db TMP/unique.warc.gz    # every article once: extraction-bound
+    eventwire ingest --db TMP/all.db TMP/all.warc.gz          # --limit records, repeats included
+
+with `ingest`'s default workers (the cores it may use), and the unique archive once more with
+``--workers 1`` (one process) to show what the workers add
 
 and writes documents/s, events, errors and the peak resident memory of each run to
 bench/results/ingest_warc.json. Skips with a message where ../shared is absent.
@@ -33,6 +36,8 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from eventwire.pipeline import default_workers
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT / ".." / "shared" / "benchmarks").resolve()
@@ -203,7 +208,7 @@ def ingest(warc: Path, db: Path, workers: int | None) -> dict[str, object]:
         "cpu_seconds": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1),
         "peak_rss_mb": round(after.ru_maxrss / 1024, 1),  # Linux reports KiB; the largest child so far
         "peak_total_pss_mb": round(peak_total, 1) if watching else None,  # every process of the run
-        "workers": workers or 1,
+        "workers": workers or default_workers(),
         "first_errors": [line for line in lines if line.startswith("error:")][:5],
     }
 
@@ -215,7 +220,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=10_000, help="Articles in the archive (default 10,000).")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "ingest_warc.json")
     parser.add_argument("--skip-unique", action="store_true", help="Time only the full archive.")
-    parser.add_argument("--workers", type=int, help="`eventwire ingest --workers` (default: its own).")
+    parser.add_argument(
+        "--workers", type=int, help="`eventwire ingest --workers` (default: its own, and 1 for comparison)."
+    )
     args = parser.parse_args()
     corpus = articles()
     if not corpus:
@@ -225,14 +232,21 @@ def main() -> int:
     try:
         runs: dict[str, object] = {}
         unique = min(len(corpus), args.limit)
-        plan = [("all", args.limit)] if args.skip_unique else [("unique", unique), ("all", args.limit)]
-        for label, limit in plan:
-            warc = tmp / f"{label}.warc.gz"
-            started = time.perf_counter()
-            count = write_warc(warc, corpus, limit)
-            built = time.perf_counter() - started
-            print(f"{label}: {count:,} articles, {warc.stat().st_size / 1e6:.1f} MB, built in {built:.0f} s")
-            run = ingest(warc, tmp / f"{label}.db", args.workers)
+        plan: list[tuple[str, str, int, int | None]] = [("all", "all", args.limit, args.workers)]
+        if not args.skip_unique:
+            plan[:0] = [("unique", "unique", unique, args.workers)]
+            if args.workers is None and default_workers() > 1:
+                plan[1:1] = [("unique_1_worker", "unique", unique, 1)]
+        for label, name, limit, workers in plan:
+            warc = tmp / f"{name}.warc.gz"
+            if not warc.exists():
+                started = time.perf_counter()
+                write_warc(warc, corpus, limit)
+                built = time.perf_counter() - started
+                size = warc.stat().st_size / 1e6
+                print(f"{name}: {limit:,} articles, {size:.1f} MB, built in {built:.0f} s")
+            count = limit
+            run = ingest(warc, tmp / f"{label}.db", workers)
             seconds = float(run["seconds"])  # type: ignore[arg-type]
             run.update(
                 articles=count,

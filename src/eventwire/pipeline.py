@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventwire.documents.build import build_document
 from eventwire.errors import EventwireError, ExtractionError, StoreError
@@ -112,6 +114,10 @@ def process(
         yield extraction
 
 
+FEATURES_KEPT = 20_000
+"""At most this many events' merging features are kept (see ``DedupFunctions.compare``)."""
+
+
 class DedupFunctions:
     """``eventwire.dedup``'s functions, handed to the store (stages do not import each other)."""
 
@@ -120,6 +126,7 @@ class DedupFunctions:
 
         self._documents = documents
         self._events = events
+        self._features: dict[int, tuple[Event, Any]] = {}  # id(event) -> (the event, its features)
 
     def fingerprint(self, text: str) -> int:
         return self._documents.fingerprint(text)
@@ -137,7 +144,18 @@ class DedupFunctions:
         return self._events.is_country_key(key)
 
     def compare(self, a: Event, b: Event) -> MergeVerdict:
-        return self._events.compare(a, b)
+        """``events.compare(a, b)``, which decides on the two events' features: a new event is compared with
+        tens of stored ones (the store hands over each stored one as the same object every time), and
+        working out the same features again took most of the time of merging."""
+        return self._events.decide(self._featured(a), self._featured(b))
+
+    def _featured(self, event: Event) -> Any:
+        kept = self._features.get(id(event))
+        if kept is None or kept[0] is not event:  # (kept holds the event: its id is not reused meanwhile)
+            if len(self._features) >= FEATURES_KEPT:
+                self._features.clear()
+            kept = self._features[id(event)] = (event, self._events.merge_features(event))
+        return kept[1]
 
     def combine(self, events: Sequence[Event]) -> Event:
         return self._events.combine(events)
@@ -148,8 +166,14 @@ def dedup_functions() -> Dedup:
     return DedupFunctions()
 
 
-def _fail(err: EventwireError, store: Store, report: RunReport) -> None:
-    """Count and record a failed input, or one skipped on purpose (kept apart from the errors)."""
+def _fail(
+    err: EventwireError,
+    store: Store,
+    report: RunReport,
+    on_error: Callable[[EventwireError], None] | None,
+) -> None:
+    """Count and record a failed input, or one skipped on purpose (kept apart from the errors, and not
+    told to ``on_error``)."""
     report.count(err)
     try:
         if err.skipped:
@@ -159,6 +183,8 @@ def _fail(err: EventwireError, store: Store, report: RunReport) -> None:
     except StoreError as again:
         report.errors += 1
         report.failures.append(again)
+    if on_error is not None and not err.skipped:
+        on_error(err)
 
 
 def ingest(
@@ -176,36 +202,36 @@ def ingest(
 
     A document already stored is skipped before extraction (the check is cheap), and so is a copy of a
     stored document (the same text elsewhere, or a near-duplicate): it is stored, linked to the original,
-    and not extracted again. Each document is written with its events in one transaction. An input passed
-    over on purpose (not in English, an archive record that is no HTML page) is counted and recorded as
-    skipped, not as an error, and ``on_error`` does not hear of it.
+    and not extracted again. Each document is written whole with its events or not at all, and the writes
+    are committed together a fifth of a second at a time (``store.batch()``: a run killed with ``kill -9``
+    redoes at most that much). An input passed over on purpose (not in English, an archive record that is
+    no HTML page) is counted and recorded as skipped, not as an error, and ``on_error`` does not hear of it.
 
     ``workers`` > 1 reads and extracts documents in that many processes (forked, so they share the loaded
     extractor) while this one writes, in input order: the same documents, events, merges and copies as one
-    process, each document still in its own transaction.
+    process.
     """
     report = report if report is not None else RunReport()
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        _ingest_parallel(items, extractor, store, published, report, on_error, progress, workers)
-        return report
-    for item in items:
-        try:
-            if isinstance(item, EventwireError):
-                raise item
-            doc = build_document(item, published)
-            if store.known(doc):
-                report.known += 1
-            elif store.find_duplicate(doc) is not None:
-                store.write(doc, [])
-                report.duplicates += 1
-            else:
-                _store(store, doc, _extract(extractor, doc), report)
-        except EventwireError as err:
-            _fail(err, store, report)
-            if on_error is not None and not err.skipped:
-                on_error(err)
-        if progress is not None:
-            progress(report)
+    with store.batch():
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            _ingest_parallel(items, extractor, store, published, report, on_error, progress, workers)
+            return report
+        for item in items:
+            try:
+                if isinstance(item, EventwireError):
+                    raise item
+                doc = build_document(item, published)
+                if store.known(doc):
+                    report.known += 1
+                elif store.find_duplicate(doc) is not None:
+                    store.write(doc, [])
+                    report.duplicates += 1
+                else:
+                    _store(store, doc, _extract(extractor, doc), report)
+            except EventwireError as err:
+                _fail(err, store, report, on_error)
+            if progress is not None:
+                progress(report)
     return report
 
 
@@ -238,9 +264,32 @@ Failure = tuple[type[EventwireError], str, str | None]
 Outcome = tuple[Document, str, Sequence[Event]] | Failure  # (document, "new" / "known" / "copy", events)
 
 
-def _start_worker() -> None:
+MAX_DEFAULT_WORKERS = 8
+"""``default_workers`` uses at most this many: one process writes for all of them (a few ms a document)."""
+
+
+def default_workers() -> int:
+    """The CPU cores this process may run on (at most :data:`MAX_DEFAULT_WORKERS`): how many workers
+    `eventwire ingest` starts unless told. One core gives 1, which extracts in this process."""
+    try:
+        cores = len(os.sched_getaffinity(0))  # the cores a container or taskset grants, not the machine's
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_WORKERS))
+
+
+def _start_worker(parent: int) -> None:
     if _worker_store is not None:
         _worker_store.forked()  # its own connections, not the parent's
+    # A worker waits for work on a pipe that it holds open itself: were the parent killed (kill -9, the
+    # OOM killer), it would wait for ever. It leaves once it sees that its parent is gone.
+    threading.Thread(target=_leave_with, args=(parent,), name="eventwire-parent-watch", daemon=True).start()
+
+
+def _leave_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _work(item: RawItem, published: dt.date | None) -> Outcome:
@@ -294,14 +343,14 @@ def _ingest_parallel(
             else:
                 _store(store, doc, events, report)
         except EventwireError as err:
-            _fail(err, store, report)
-            if on_error is not None and not err.skipped:
-                on_error(err)
+            _fail(err, store, report, on_error)
         if progress is not None:
             progress(report)
 
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+    ) as pool:
         try:
             for item in items:
                 if isinstance(item, EventwireError):

@@ -49,3 +49,11 @@ def test_normalize_repairs_mojibake_and_quotes() -> None:
 def test_dateline_without_year_gives_no_date() -> None:
     dateline = read_dateline("BAGHDAD, Aug 29 (Reuters) - A car bomb exploded.")
     assert dateline is not None and dateline.place == "BAGHDAD" and dateline.date is None
+
+
+def test_dateline_with_the_country_in_brackets() -> None:
+    text = "SAN JOSE (COSTA RICA), 9 JUN 89 (ACAN-EFE) -- [TEXT] COSTA RICAN PRESIDENT OSCAR ARIAS SAID."
+    dateline = read_dateline(text)
+    assert dateline is not None
+    assert (dateline.place, dateline.date) == ("SAN JOSE", dt.date(1989, 6, 9))
+    assert text[dateline.end :].startswith("[TEXT]")

@@ -114,3 +114,12 @@ def test_casualties_skipping_clauses_without_a_verb_finds_the_same_figures() -> 
     assert gated == full
     assert [f.kind for f in gated[2]] == ["fatalities", "fatalities"]
     assert gated[0] == []
+
+
+def test_casualties_an_age_between_commas_is_no_toll() -> None:
+    text = (
+        "Presidency minister Antonio Rodriguez Porth, 65, was killed near his home. "
+        "In the raid, 12 were killed."
+    )
+    found = [(f.kind, f.count.best) for f in figures(text)]
+    assert found == [("fatalities", 12)]

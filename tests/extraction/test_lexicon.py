@@ -45,6 +45,14 @@ def kinds(text: str) -> set[str]:
         ("Migrant workers pelted stones at police on the border.", "riot"),
         ("A mutiny launched by soldiers in the capital spread to the south.", "riot"),
         ("Residents closed the road by burning rubber tires.", "riot"),
+        ("Turkish forces brought military reinforcements to their positions in Idleb.", "change"),
+        ("Houthi reinforcements reportedly arrived on the Nihm front.", "change"),
+        ("A joint patrol by Turkish and Russian forces took place on the M4 highway.", "change"),
+        ("The governor extended the nightly curfew by two months.", "change"),
+        ("Federal police seized about 5 tons of marijuana during a highway inspection.", "looting"),
+        ("Settlers razed Palestinian-owned lands near the town.", "looting"),
+        ("Hundreds of migrant labourers came out on the roads demanding transport home.", "protest"),
+        ("A group of neighbors blocked the entrance to the cemetery.", "protest"),
     ],
 )
 def test_lexicon_triggers_read_common_wordings(text: str, kind: str) -> None:
@@ -67,7 +75,15 @@ def test_lexicon_thwarted_plots_are_plans_but_thwarted_attacks_are_fights() -> N
         "The former minister, who was stripped of his ministerial portfolio, voted against the motion.",
         "Nigeria beat Ghana 2-1 in the final.",
         "Police officers break up any brawls that erupt in the queue.",
+        "About 2,500 U.S. troops are deployed in Iraq to advise local forces.",
+        "Police blocked the road to the stadium for the match.",
     ],
 )
 def test_lexicon_new_wordings_keep_to_their_sense(text: str) -> None:
     assert not kinds(text)
+
+
+def test_lexicon_a_historical_centre_is_a_place_not_history() -> None:
+    historical = next(cue for reason, cue in REJECT_CUES if reason == "historical")
+    assert not historical.search("merchants from the historical center demonstrated")
+    assert historical.search("a historical grievance")

@@ -9,7 +9,7 @@ import pytest
 
 from eventwire.evaluate.muc4 import load_muc4
 from eventwire.extraction.pipeline import Extractor
-from eventwire.extraction.scope import load_scope_model, term_counts, tfidf
+from eventwire.extraction.scope import document_terms, lead, load_scope_model, term_counts, tfidf, view_tfidf
 from support import shared_path
 
 
@@ -25,6 +25,22 @@ def test_tfidf_keeps_known_terms_and_has_unit_length() -> None:
     assert set(weights) == {"bomb", "car"}
     assert math.isclose(sum(w * w for w in weights.values()), 1.0)
     assert weights["bomb"] > weights["car"]
+
+
+def test_the_lead_starts_after_the_dateline() -> None:
+    text = "LIMA, 10 JAN 90 (EFE) -- [TEXT] A CAR BOMB EXPLODED TODAY IN FRONT OF THE U.S. EMBASSY."
+    assert lead(text).lstrip().startswith("[TEXT] A CAR BOMB")
+
+
+def test_each_view_counts_its_words_apart_and_has_unit_length() -> None:
+    text = "LIMA, 10 JAN 90 (EFE) -- [TEXT] A CAR BOMB EXPLODED TODAY. THE MINISTER SPOKE OF PEACE."
+    terms = document_terms(text, ())
+    assert terms["d:bomb"] == 1 and terms["l:bomb"] == 1
+    assert not any(term.startswith("s:") for term in terms)  # no event, no event sentences
+    weights = view_tfidf(terms, dict.fromkeys(terms, 1.0))
+    for view in ("d:", "l:"):
+        norm = sum(w * w for term, w in weights.items() if term.startswith(view))
+        assert math.isclose(norm, 1.0)
 
 
 def test_unknown_scope_is_refused() -> None:

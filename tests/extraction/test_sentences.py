@@ -54,6 +54,12 @@ def _ours(text: str, nlp: Any, start: int = 0) -> list[tuple[int, int]]:
         "A\u00a0. B\t. C",
         "No final mark at all",
         "Protest in Lima (AP) -- 10 JAN 90 -- [TEXT] THE ARMY SAID. IT WAS QUIET.",
+        # Only the text around sentence-final marks is tokenized: runs of spaces, tabs and no-break
+        # spaces, marks inside words and brackets, and marks past the BMP must all read as spaCy does.
+        'Killed 3.  Police said.\tThen \u00a0 more. (End.) "Yes." Next . . . done!  ',
+        "Dr. Smith met Mr. Jones in the U.S. today. He left... (Quietly.) ?! ok",
+        "One \U00011047 two. \U0001f600 Three. Four\U00011047Five",
+        "a.b.c. d! e?f g .h ",
     ],
 )
 def test_split_sentences_equals_spacy_on_hard_cases(text: str, nlp: Any) -> None:

@@ -225,3 +225,53 @@ def test_toponyms_repeated_names_and_apostrophes_read_as_in_any_other_text(gazet
         ("Idlib", "Idlib"),
         ("Dar`a", "Dar'a"),
     ]
+
+
+def test_toponyms_a_repeated_name_does_not_vouch_for_itself(gazetteer: Gazetteer) -> None:
+    text = (
+        "Detectives have charged an Edmonton woman with fraud and conspiracy. Reanne Morgan, of Dunnock "
+        "Close, Edmonton, was charged with conspiracy to defraud. A man from Clacton was also charged."
+    )
+    mentions = find_toponyms(text, gazetteer)
+    edmonton = [m.place for m in mentions if m.text == "Edmonton"]
+    assert len(edmonton) == 2
+    assert all(p is not None and p.iso3 == "GBR" for p in edmonton)
+
+
+def test_toponyms_a_country_beside_its_neighbours_and_a_country_named_again(gazetteer: Gazetteer) -> None:
+    armenia = (
+        "Azerbaijan puts pressure on Georgia and prevents demining. The HALO Trust expects permission "
+        "from Georgia to clear mines near Armenia. Azerbaijan denied it, the US embassy said."
+    )
+    georgia = [m.place for m in find_toponyms(armenia, gazetteer) if m.text == "Georgia"]
+    assert georgia and all(p is not None and p.iso3 == "GEO" for p in georgia)
+    trade = (
+        "The U.S. imposed tariffs on imports from China. China on April 4 answered, said Jon Taylor, a "
+        "professor in Houston, Texas. These tariffs that have targeted China will hurt farmers in Utah."
+    )
+    china = [m.place for m in find_toponyms(trade, gazetteer) if m.text == "China"]
+    assert len(china) == 3 and all(p is not None and p.iso3 == "CHN" for p in china)
+
+
+def test_toponyms_a_province_names_its_institutions_but_a_person_is_no_province(
+    gazetteer: Gazetteer,
+) -> None:
+    found = _found(
+        "California National Guard spokesman Tom Keegan said FrontCounter BC opened an office. "
+        "Marathon County Sheriff Scott Parks spoke to Vladimir Putin and Virginia Woolf.",
+        gazetteer,
+    )
+    assert found["California"].place is not None and found["California"].place.iso3 == "USA"
+    assert found["BC"].place is not None and found["BC"].place.admin1 == "British Columbia"
+    assert "Marathon County" in found
+    assert "Vladimir" not in found and "Virginia" not in found
+
+
+def test_toponyms_all_caps_names_opened_by_san_or_new(gazetteer: Gazetteer) -> None:
+    text = "A CAR BOMB EXPLODED TODAY IN SAN SALVADOR. GUERRILLAS ALSO ATTACKED SANTA TECLA AND NEW YORK."
+    found = _found(text, gazetteer)
+    assert found["SAN SALVADOR"].place is not None and found["SAN SALVADOR"].place.iso3 == "SLV"
+    assert found["SANTA TECLA"].place is not None and found["SANTA TECLA"].place.iso3 == "SLV"
+    assert "NEW YORK" in found
+    # The opening word alone is no place.
+    assert _found("SAN SAID THE NEW GOVERNMENT WILL MEET.", gazetteer) == {}

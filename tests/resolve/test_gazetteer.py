@@ -65,3 +65,19 @@ def test_gazetteer_country_points_follow_geonames(gazetteer: Gazetteer) -> None:
     japan, libya = gazetteer.country("Japan"), gazetteer.country("Libya")
     assert japan is not None and (japan.latitude, japan.longitude) == (35.69, 139.75)
     assert libya is not None and (libya.latitude, libya.longitude) == (28, 17)
+
+
+def test_gazetteer_distance_between_entries(gazetteer: Gazetteer) -> None:
+    georgia, armenia = gazetteer.country_entry("GEO"), gazetteer.country_entry("ARM")
+    usa = gazetteer.country_entry("USA")
+    assert georgia is not None and armenia is not None and usa is not None
+    assert gazetteer.distance_km(georgia, armenia) < 500
+    assert gazetteer.distance_km(georgia, usa) > 8000
+    assert gazetteer.distance_km(usa, usa) == 0
+
+
+def test_gazetteer_name_keys_agree_with_ids_for_key(gazetteer: Gazetteer) -> None:
+    # "san" only starts longer names; "anbar" names places; "xyzzy" starts nothing.
+    for key in ("anbar", "san", "san salvador", "xyzzy", "the"):
+        assert (key in gazetteer.name_keys) == (gazetteer.ids_for_key(key) is not None), key
+    assert "anbar" in gazetteer.name_keys and "xyzzy" not in gazetteer.name_keys

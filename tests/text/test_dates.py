@@ -17,6 +17,8 @@ FRIDAY = dt.date(2024, 9, 6)
         ("late Friday", "2024-09-06", "2024-09-06", 1),
         ("last Friday", "2024-08-30", "2024-08-30", 1),
         ("two days ago", "2024-09-04", "2024-09-04", 1),
+        ("two strong explosions a few minutes ago", "2024-09-06", "2024-09-06", 1),
+        ("kidnapped in the past few hours", "2024-09-05", "2024-09-06", 1),
         ("yesterday", "2024-09-05", "2024-09-05", 1),
         ("earlier this month", "2024-09-01", "2024-09-05", 3),
         ("last month", "2024-08-01", "2024-08-31", 3),

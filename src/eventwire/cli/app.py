@@ -221,14 +221,14 @@ class _Progress:
     help="Fetch the article each feed entry links to (default: $EVENTWIRE_FETCH_LINKED=1, else no).",
 )  # fmt: skip
 @click.option(
-    "--workers", type=click.IntRange(min=1), default=1, show_default=True,
-    help="Processes that read and extract documents while this one writes them; more than 1 pays on "
-    "idle cores (see bench/results/ingest_warc.json).",
+    "--workers", type=click.IntRange(min=1),
+    help="Processes that read and extract documents while this one writes them (default: the cores this "
+    "process may use, at most 8; 1 extracts in this process; see bench/results/ingest_warc.json).",
 )  # fmt: skip
 def ingest(
     sources: tuple[str, ...], db: str | None, published: dt.date | None, encoding: str | None, max_bytes: int,
     actors: Path | None, progress: bool | None, user_agent: str | None, timeout: float | None,
-    retries: int | None, delay: float | None, fetch_linked: bool | None, workers: int,
+    retries: int | None, delay: float | None, fetch_linked: bool | None, workers: int | None,
 ) -> None:  # fmt: skip
     """Read SOURCES, extract their events and store both; documents already stored are skipped.
 
@@ -237,7 +237,7 @@ def ingest(
     exits 1. Inputs passed over on purpose (not in English, archive records that are not HTML pages) are
     counted as skipped, not as errors (see `eventwire errors --skipped`).
     """
-    from eventwire.pipeline import RunReport
+    from eventwire.pipeline import RunReport, default_workers
     from eventwire.pipeline import ingest as run_ingest
     from eventwire.sources.web import FetchSettings
     from eventwire.store import default_target, redact
@@ -260,7 +260,7 @@ def ingest(
         try:
             run_ingest(
                 items, extractor, store, published=published, report=report, on_error=_error, progress=show,
-                workers=workers,
+                workers=workers or default_workers(),
             )  # fmt: skip
         except EventwireError as err:  # the database itself failed: stop, saying what was done
             click.echo(f"error: {err}", err=True)
@@ -447,16 +447,33 @@ def _progress(label: str) -> Any:
     return show
 
 
+def _benchmark_options(
+    folder: str, default: str, items: str | None
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The options every `evaluate` command takes: --data, --limit (where ``items`` are named), --json."""
+    options = [
+        click.option(
+            "--data",
+            "data_dir",
+            type=click.Path(path_type=Path, file_okay=False),
+            help=f"The {folder} folder (default ../shared/benchmarks/{default}).",
+        ),
+        click.option("--json", "as_json", is_flag=True, help="Print the report as JSON."),
+    ]
+    if items:
+        options.insert(1, click.option("--limit", type=int, help=f"Score only the first N {items}."))
+
+    def apply(command: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return apply
+
+
 @evaluate.command("muc4")
 @click.option("--split", type=click.Choice(["dev", "train", "test"]), default="dev", show_default=True)
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The MUC-4 folder (default ../shared/benchmarks/muc4).",
-)
-@click.option("--limit", type=int, help="Score only the first N documents.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@_benchmark_options("MUC-4", "muc4", "documents")
 @click.option("--scope", type=click.Choice(SCOPES), default="muc4", show_default=True,
               help="muc4: keep only documents MUC-4's coders would code (see `extract --scope`); "
                    "all: every event eventwire finds.")  # fmt: skip
@@ -479,14 +496,7 @@ def evaluate_muc4_cmd(
 @click.option(
     "--part", type=click.Choice(["held_out", "tuning", "all"]), default="held_out", show_default=True
 )
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The ACLED sample folder (default ../shared/benchmarks/acled_sample).",
-)
-@click.option("--limit", type=int, help="Score only the first N notes.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@_benchmark_options("ACLED sample", "acled_sample", "notes")
 def evaluate_acled_cmd(part: str, data_dir: Path | None, limit: int | None, as_json: bool) -> None:
     """ACLED coder notes: event type, sub-event type, fatalities, actors, admin1."""
     from eventwire.evaluate.acled_notes import evaluate_acled_notes
@@ -502,14 +512,7 @@ def evaluate_acled_cmd(part: str, data_dir: Path | None, limit: int | None, as_j
 
 @evaluate.command("geo")
 @click.option("--corpus", type=click.Choice(["gwn", "trnews", "geovirus"]), required=True)
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The geoparsing folder (default ../shared/benchmarks/geoparsing).",
-)
-@click.option("--limit", type=int, help="Score only the first N documents.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@_benchmark_options("geoparsing", "geoparsing", "documents")
 @click.option("--misses", is_flag=True, help="With --json: list missed, false and far toponyms.")
 def evaluate_geo_cmd(
     corpus: str, data_dir: Path | None, limit: int | None, as_json: bool, misses: bool
@@ -540,13 +543,7 @@ def evaluate_geo_cmd(
 
 
 @evaluate.command("merging")
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The MUC-4 folder (default ../shared/benchmarks/muc4).",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@_benchmark_options("MUC-4", "muc4", None)
 def evaluate_merging_cmd(data_dir: Path | None, as_json: bool) -> None:
     """Cross-document merging on MUC-4 incidents reported by several documents: pairwise and B³ F1."""
     from eventwire.evaluate.merging import evaluate_merging
@@ -605,14 +602,7 @@ def serve(db: str | None, host: str, port: int, log_level: str, workers: int) ->
 @click.option(
     "--part", type=click.Choice(["held_out", "tuning", "all"]), default="held_out", show_default=True
 )
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The Halterman event-location folder (default ../shared/benchmarks/event_location_halterman).",
-)
-@click.option("--limit", type=int, help="Score only the first N records.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@_benchmark_options("Halterman event-location", "event_location_halterman", "records")
 def evaluate_event_location_cmd(part: str, data_dir: Path | None, limit: int | None, as_json: bool) -> None:
     """Which of a sentence's places is where its event happened (Halterman 2019)."""
     from eventwire.evaluate.event_location import evaluate_event_location

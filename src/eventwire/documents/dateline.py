@@ -13,9 +13,11 @@ from functools import lru_cache
 
 from eventwire.text.dates import find_dates
 
-# PLACE[, REGION], DATE ... (SOURCE) -- ; the place is capitalized words, the separator a dash.
+# PLACE[ (COUNTRY)][, REGION], DATE ... (SOURCE) -- ; the place is capitalized words, the separator a
+# dash. Wire services put the country in brackets after the city: "SAN JOSE (COSTA RICA), 9 JUN 89".
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}?)?),\s*"
+    r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?(?:\s*\([A-Z][A-Za-z.'\- ]{1,30}\))?"
+    r"(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}?)?),\s*"
     r"(?P<date>[^()\n]{4,30}?)\s*(?:\([^)\n]{1,60}\)\s*)?(?:--|—|–|-)\s",
 )
 
@@ -40,7 +42,7 @@ def read_dateline(text: str) -> Dateline | None:
         if mention.kind in {"iso", "day_month_year", "month_day_year"} and mention.date_start:
             date = mention.date_start
             break
-    place = match.group("place").split(",")[0].strip()
+    place = re.split(r"[,(]", match.group("place"), maxsplit=1)[0].strip()
     return Dateline(place, match.start("place"), match.start("place") + len(place), date, match.end())
 
 

@@ -343,9 +343,17 @@ _NOT_PEOPLE = re.compile(
 )
 
 
+# "Rodriguez Porth, 65, was killed": a number set off by commas right after a name is an age.
+_AGE_BEFORE = re.compile(r"[a-z.)],\s*$")
+_AGE_AFTER = re.compile(r"\d{1,3}\s*,")
+
+
 def _plausible_bare(lower: str, match: re.Match[str]) -> bool:
     count_text = match.group("count")
     if re.fullmatch(r"(?:19|20)\d\d", count_text.strip()):
+        return False
+    at = match.start("count")
+    if _AGE_AFTER.match(lower, at) and _AGE_BEFORE.search(lower, max(0, at - 4), at):
         return False
     tail = lower[match.start("count") : match.start("count") + 30]
     return not _NOT_PEOPLE.match(tail)

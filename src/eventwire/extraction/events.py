@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from eventwire.extraction.casualties import Figure, combine
@@ -70,9 +70,16 @@ def _fit(group: Group, mention: Mention, ctx: Context) -> int | None:
     """How well a mention fits an event already found: None when it cannot be the same event."""
     families = group.families
     if mention.family not in families and families:
-        # Arrests made while breaking up a protest belong to the protest; looting to the riot or raid.
+        # Arrests made while breaking up a protest belong to the protest; looting to the riot or raid;
+        # reinforcements or a curfew that answer the violence ("calm returned after police reinforcements
+        # arrived") to the violence they answer.
         protest_arrest = mention.family == "arrest" and "protest" in families
-        if not (mention.family in _JOINABLE and families - {"arrest"} <= _JOINABLE) and not protest_arrest:
+        response = mention.family == "change" and bool(families & _JOINABLE)
+        if (
+            not (mention.family in _JOINABLE and families - {"arrest"} <= _JOINABLE)
+            and not protest_arrest
+            and not response
+        ):
             return None
     score = 1 if mention.anaphoric else 0
     group_kinds = {t.kind for m in group.strong for t in m.triggers}
@@ -404,7 +411,9 @@ def build_event(
         anchor_kinds=[t.kind for t in first.triggers],
     )
     event_type, sub_event_type, civilian_targeting = second_opinion(
-        (event_type, sub_event_type, civilian_targeting), group_lower
+        (event_type, sub_event_type, civilian_targeting),
+        group_lower,
+        {t.family for m in group.mentions for t in m.triggers},
     )
     side_a, side_b = generic.complete(event_type, sub_event_type, side_a, side_b, country, victim_categories)
     for label, chosen, mentions in (("actor1", side_a, sides.a), ("actor2", side_b, sides.b)):
@@ -505,17 +514,28 @@ _METHOD_TYPES = frozenset(
 )  # fmt: skip
 
 
-def second_opinion(rules: tuple[str, str, bool], text: str) -> tuple[str, str, bool]:
+_CROWD_TYPES = frozenset({"Protests"})
+
+
+def second_opinion(
+    rules: tuple[str, str, bool], text: str, families: Collection[str] = ()
+) -> tuple[str, str, bool]:
     """The rules' typing, unless the trained classifier is confident of another sub-event type.
 
     The rules know ACLED's definitions but see only the cues they were written for; the classifier has
     read how coders type thousands of similar reports. Civilian targeting follows the final type: always
     for Violence against civilians, the rules' reading where the event type is unchanged, else none.
+    ``families`` are the trigger families of the event's mentions: the classifier may not make a protest
+    or a riot of an event no mention of which is one ("leaders condemned the assassination" is about an
+    assassination, whatever the bag of words says).
     """
     model = load_type_model()
     if model is None:
         return rules
     event_type, sub_event_type, probability = model.predict(text)
+    crowd = event_type in _CROWD_TYPES and rules[0] not in _CROWD_TYPES
+    if crowd and families and not set(families) & {"protest", "riot"}:
+        return rules
     # A method or act the rules saw named ("shelled", "kidnapped", "tear gas") is evidence the bag of
     # words can outvote only when it is nearly sure; the broad types are the model's to refine.
     needed = MODEL_OVERRULES_METHOD if rules[1] in _METHOD_TYPES else MODEL_OVERRULES

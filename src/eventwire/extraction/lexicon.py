@@ -122,15 +122,17 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"at|on|for|to\s+(?:demand|denounce|ask|call|express|reject|condemn|support|show)|calling|demanding|over|"
         r"after|near|along|peacefully|before)|demonstrated[,.]|rall(?:y|ies|ied)\b|marched|sit-ins?|took\s+to\s+the\s+streets|picket\w*|went\s+on\s+strike"
         r"|demonstrating\s+(?:against|outside|in|at|to|for|over|near)\b|demonstrated\s+(?:following|while|during|and)\b"
+        r"|(?:residents|villagers|neighbou?rs|locals|workers|students|traders|merchants)\s+(?:[\w'-]+\s+){0,4}?"
+        r"(?:blocked|barricaded)\s+(?:the\s+)?(?:main\s+)?(?:roads?|entrances?|highway|streets?|access|office|sector)\b"
         r"|bang(?:ed|ing)\s+(?:\w+\s+)?pots|dispers(?:ed|ing|e)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,4}?(?:crowds?|protesters"
         r"|demonstrators|gatherings?|rall(?:y|ies)|march(?:ers|es)?|sit-ins?|labou?rers|workers|students|residents"
-        r"|people)\b|general\s+strike|strikers?|vigils?\b|gathered\s+(?:[\w'(),-]+\s+){0,12}?(?:demanding|calling\s+for|to\s+(?:demand|protest|denounce|"
+        r"|people)\b|general\s+strike|strikers?|vigils?\b|gathered\s+(?:[\w'(),-]+\s+){0,16}?(?:demanding|calling\s+for|in\s+support\s+of|in\s+solidarity|to\s+(?:demand|protest|denounce|"
         r"demonstrate|express|reject|voice|call\s+for|condemn|march)|chant(?:ed|ing))"
         r"|(?:blocked|barricaded)\s+(?:[\w'(),.-]+\s+){0,14}?(?:demanding|to\s+demand|to\s+protest|in\s+protest|to\s+"
         r"denounce|denouncing|protesting|complaining|expressing\s+(?:their\s+)?(?:discontent|anger|frustration|"
         r"dissatisfaction)|in\s+reaction|calling\s+for)"
         r"|to\s+demonstrate\s+against|sit\s+in\s+(?=to|in\s+front|outside|against)|(?:hour|day|week)\s+strike\b|work\s+stoppages?"
-        r"|on\s+strike\b|went\s+(?:out\s+)?(?:in)?to\s+the\s+streets?|(?:stag(?:ed|es?)|held|organi[sz]ed|joined|did|"
+        r"|on\s+strike\b|went\s+(?:out\s+)?(?:in)?to\s+the\s+streets?|came\s+out\s+(?:on|onto|into)\s+the\s+(?:roads?|streets?)|(?:stag(?:ed|es?)|held|organi[sz]ed|joined|did|"
         r"carried\s+out|took\s+out|formed|led)\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}(?:march|motorcade|caravan|strike"
         r"|demonstration|protest|rally|procession|human\s+chain|road\s+blockade|sit-in)\b"
         r"|(?:a|the)\s+(?:[\w'-]+\s+)?march\s+(?:in|for|to|against|through|from|was|were)\b",
@@ -180,24 +182,39 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     ),
     TriggerKind(
         "looting",
-        r"loot(?:ed|ing)|ransack\w*|plunder\w*|\bstole\b|smashed\s+(?:\w+\s+){0,3}(?:windows?|glass|front|doors?)|(?:burned|burnt|destroyed|demolished|razed)\s+(?:\w+\s+){0,3}"
+        r"loot(?:ed|ing)|ransack\w*|plunder\w*|\bstole\b|smashed\s+(?:\w+\s+){0,3}(?:windows?|glass|front|doors?)|(?:burned|burnt|destroyed|demolished|razed)\s+(?:[\w'-]+\s+){0,4}?"
         r"(?:houses?|homes?|buildings?|shops?|property|properties|vehicles?|churches|church|mosques?|schools?|"
         r"villages?|offices?|crops|stores?|markets?|trucks?|cars?|granar(?:y|ies)|health\s+cent(?:er|re)s?|"
         r"stations?|infrastructure|storages?|warehouses?|stadiums?|bars?|machines|cent(?:er|re)s?|fields|farmland|"
         r"lands?|orchards?|trees|clinics?|kiosks?|tents?|shelters?|motorbikes?|motorcycles?|tricycles?|bulldozers?"
-        r"|town\s+halls?|greenhouses?|pools?|chapels?)"
+        r"|town\s+halls?|greenhouses?|pools?|chapels?|plantations?|furnaces?|airstrips?|bases?|camps?|statues?)"
         r"|demolish(?:ed|ing)\b|uproot(?:ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:trees|seedlings|saplings|crops|vines)"
         r"|cut\s+down\s+(?:[\w-]+\s+){0,4}?(?:trees|seedlings|crops|vines)|stripp(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?of\s+(?:their\s+|his\s+|her\s+)?"
         r"(?:belongings|money|cash|motorbikes?|possessions|valuables|goods|phones?|personal\s+effects|livestock)"
         r"|extort(?:ed|ing)\b"
         r"|robb(?:ed|ery|eries|ing)\b|pillag\w+|sabotag\w+|seized\s+(?:[\w,]+\s+){0,4}?(?:livestock|cattle|animals"
         r"|goats|sheep|camels|vehicles?|trucks?|cars?|motorbikes?|motorcycles?|goods|belongings|phones|valuables"
-        r"|supplies|food|cash|money|property|crops|harvest|ambulances?|tricycles?|vans?|millet|rice|grain|bags)",
+        r"|supplies|food|cash|money|property|crops|harvest|ambulances?|tricycles?|vans?|millet|rice|grain|bags)"
+        # Seizures of drugs and contraband, which ACLED codes as property taken (not weapons disrupted).
+        r"|seized\s+(?:[\w,.-]+\s+){0,6}?(?:marijuana|cocaine|heroin|cannabis|drugs|narcotics|methamphetamine"
+        r"|cigarettes|contraband|boats?)\b|confiscat(?:ed|ing)\b",
     ),
     TriggerKind(
         "change",
         r"surrender(?:ed|s)?\b|defected|disband\w*|pledged\s+allegiance|laid\s+down\s+(?:their\s+)?arms"
-        r"|announced\s+(?:a\s+)?(?:unilateral\s+)?ceasefire|declared\s+(?:a\s+)?(?:unilateral\s+)?ceasefire",
+        r"|announced\s+(?:a\s+)?(?:unilateral\s+)?ceasefire|declared\s+(?:a\s+)?(?:unilateral\s+)?ceasefire"
+        # Movements of forces, which ACLED codes as a change of activity: a movement that happened, in the
+        # past tense ("brought reinforcements", "a patrol took place"), never a level ("troops are based").
+        r"|(?:brought|sent|dispatched|deployed|rushed)\s+(?:in\s+)?(?:[\w-]+\s+){0,2}?reinforcements"
+        r"|reinforcements\s+(?:[\w(),/-]+\s+){0,10}?(?:arrived|reached|were\s+(?:sent|deployed|reported))"
+        r"|(?:conducted|carried\s+out|formed|launched)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:joint\s+)?(?:[\w-]+\s+)?"
+        r"patrols?\b|patrols?\s+(?:by\s+(?:[\w-]+\s+){1,5}?)?took\s+place"
+        r"|(?:convoys?|columns?)\s+(?:[\w,-]+\s+){0,10}?(?:entered|arrived|reached)"
+        r"|deployed\s+(?:\w+\s+){0,2}?(?:forces|troops|soldiers|tanks|units)\s+(?:to|in|at|along|on|around)\b"
+        r"|(?:forces|troops|soldiers)\s+(?:reportedly\s+)?(?:were\s+)?(?:re)?deployed\s+(?:to|in|at|along|on)\b"
+        r"|(?:established|built|set\s+up)\s+(?:\w+\s+){0,2}?fortifications"
+        r"|(?:imposed|declared|extended|enforc(?:ed|ing)|announced|instituted)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:curfews?|state\s+of\s+emergency|lockdown)|curfews?\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+imposed",
     ),
     TriggerKind(
         "transfer",
@@ -289,7 +306,8 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:anniversary|years?\s+ago|decades?\s+ago|decades?|at\s+the\s+height\s+of"
             # "in the past" is history; "in the past 24 hours" or "past few days" is the news itself.
             r"|in\s+the\s+past(?!\s*(?:\d+\s*-?\s*hours?|few\s+(?:hours|days)|days?\b|night\b|week\b))"
-            r"|history|historic(?:al|ally)?|commemorat\w+|memorial|remember\w*|recall\w*)\b"
+            r"|history|historic(?:al|ally)?(?!\s+(?:cent(?:er|re)|district|quarter|old\s+town|site|building|monument|mosque|church|market))"
+            r"|commemorat\w+|memorial|remember\w*|recall\w*)\b"
         ),
     ),
     (

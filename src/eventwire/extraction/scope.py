@@ -7,9 +7,11 @@ an arrest or a protest is an event for ACLED and "irrelevant" for MUC-4. The ``m
 document's events only when a classifier trained on MUC-4's train split judges the document relevant;
 ``eventwire evaluate muc4`` scores with it, ``eventwire extract --scope muc4`` applies it.
 
-The classifier is a logistic regression over the document's word unigrams and bigrams (tf-idf,
-l2-normalised) and a few facts about the events eventwire found in it (their sub-event types, actor
-types, tolls and dates). The artifact (``data/models/muc4_scope.npz``, written by
+The classifier is a logistic regression over the word unigrams and bigrams (tf-idf, l2-normalised) of
+three views of the document: its whole text, its lead (what a wire report says first is what it is
+about) and the sentences that report its events (a relevant report may talk mostly of something else);
+and over a few facts about the events eventwire found in it (their sub-event types, actor types, tolls
+and dates). The artifact (``data/models/muc4_scope.npz``, written by
 ``scripts/train_muc4_scope.py``, model card beside it) holds the feature names, idf weights,
 coefficients and the decision threshold; inference is a sparse dot product, with no scikit-learn at run
 time.
@@ -28,6 +30,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from eventwire.documents.dateline import read_dateline
 from eventwire.models.event import Event
 
 SCOPES = ("all", "muc4")
@@ -35,11 +38,38 @@ SCOPES = ("all", "muc4")
 _WORD = re.compile(r"[a-z][a-z']+")
 
 
-def term_counts(text: str) -> Counter[str]:
-    """Lower-cased word unigrams and bigrams of ``text`` with their counts."""
+LEAD_CHARS = 500
+"""How much of the body, after the dateline, is the lead."""
+
+
+def term_counts(text: str, prefix: str = "") -> Counter[str]:
+    """Lower-cased word unigrams and bigrams of ``text`` with their counts, each name after ``prefix``."""
     words = _WORD.findall(text.lower())
-    counts = Counter(words)
-    counts.update(a + " " + b for a, b in itertools.pairwise(words))
+    counts = Counter(prefix + word for word in words)
+    counts.update(prefix + a + " " + b for a, b in itertools.pairwise(words))
+    return counts
+
+
+def lead(text: str) -> str:
+    """The first :data:`LEAD_CHARS` characters of the body (after the dateline, if there is one)."""
+    dateline = read_dateline(text)
+    start = dateline.end if dateline else 0
+    return text[start : start + LEAD_CHARS]
+
+
+def event_sentences(events: Sequence[Event]) -> str:
+    """The sentences that report ``events``, each once, in order."""
+    sentences = dict.fromkeys(e.text for event in events for e in event.evidence if e.field == "sentence")
+    return "\n".join(sentences)
+
+
+def document_terms(text: str, events: Sequence[Event]) -> Counter[str]:
+    """The terms of the three views of a document: ``d:`` its text, ``l:`` its lead, ``s:`` the
+    sentences that report its events. The same word counts apart in each view: "bomb" in the lead or
+    in an event's sentence says more than "bomb" anywhere."""
+    counts = term_counts(text, "d:")
+    counts.update(term_counts(lead(text), "l:"))
+    counts.update(term_counts(event_sentences(events), "s:"))
     return counts
 
 
@@ -69,9 +99,21 @@ def tfidf(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     return {t: w / norm for t, w in weights.items()}
 
 
+def view_tfidf(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    """:func:`tfidf` of each view (the terms that share a prefix) apart, so that each has unit length:
+    a long report does not drown its lead."""
+    views: dict[str, Counter[str]] = {}
+    for term, count in counts.items():
+        views.setdefault(term[:2], Counter())[term] = count
+    features: dict[str, float] = {}
+    for view in views.values():
+        features.update(tfidf(view, idf))
+    return features
+
+
 def document_features(text: str, events: Sequence[Event], idf: dict[str, float]) -> dict[str, float]:
-    """The classifier's input for one document: its terms' tf-idf and its events' features."""
-    features = tfidf(term_counts(text), idf)
+    """The classifier's input for one document: its views' terms' tf-idf and its events' features."""
+    features = view_tfidf(document_terms(text, events), idf)
     features.update(event_features(events))
     return features
 

@@ -179,6 +179,17 @@ _TITLES: Final = frozenset(
 # Countries that are also common given names ("Chad Smith", "Jordan Peterson").
 _NAME_LIKE_COUNTRIES: Final = frozenset({"chad", "jordan", "georgia", "israel", "india", "kenya", "america"})
 
+# Provinces and states that are also people's names ("Georgia O'Keeffe", "George Washington", "Victoria
+# Beckham"): beside another capitalized word they may be part of a person's name.
+_NAME_LIKE_ADMIN1S: Final = frozenset(
+    _words(
+        """
+    georgia virginia victoria carolina washington indiana alberta montana dakota florida nevada
+    madison jackson lincoln orange vladimir
+    """
+    )
+)
+
 # Ordinary English words among the case-sensitive aliases: "US" is the United States only when
 # written so, and in ALL CAPS text only after "the"; in ALL CAPS "THE CAR" is a car.
 _WORDLIKE_ALIASES: Final = frozenset({"us", "car"})
@@ -242,6 +253,10 @@ _JOIN_GAPS: Final = frozenset(
 _ARTICLE_LIKE: Final = frozenset(_words("al el ad adh ar as ash at ath az an ed er es et ez en"))
 # Lower-case words that may start a name: "al-Anbar", "western Iraq".
 _LOWER_STARTS: Final = _DIRECTIONS | _ARTICLE_LIKE
+# Words that are no place alone but open many names: in text without case they may start a match.
+_NAME_OPENERS: Final = frozenset(
+    _words("new old great greater little upper lower saint santa san st mount lake port puerto fort")
+)
 _WORDS = re.compile(r"[A-Za-z]+")
 _ABBREVIATIONS: Final = frozenset({"st", "ste", "mt", "ft"})
 
@@ -321,6 +336,10 @@ def _case_mode(toks: _Tokens) -> int:
 # -- matching names --------------------------------------------------------------------------------
 
 
+# What _resolve reads of a candidate: its id, kind, population, country (ISO3) and admin1.
+_Facts = tuple[int, int, int, str | None, str | None]
+
+
 @dataclass(slots=True)
 class _Match:
     i: int  # first token
@@ -334,6 +353,9 @@ class _Match:
     bonus: dict[int, float] = field(default_factory=dict)
     alternates: frozenset[int] = frozenset()  # readings through an alternate name only
     priors: dict[int, float] = field(default_factory=dict)  # cache of _prior per candidate
+    # What _Reading.resolve reads of the match, made once: the match is settled before the readings.
+    reading_key: tuple[object, ...] | None = None
+    facts: list[_Facts] | None = None  # what _resolve reads of each candidate, read once
 
 
 def _can_start(toks: _Tokens, k: int, mode: int) -> bool:
@@ -341,7 +363,9 @@ def _can_start(toks: _Tokens, k: int, mode: int) -> bool:
     if fold == "the" or not raw[0].isalpha():
         return False
     if mode != _MIXED:
-        return fold not in _NEVER_ALONE or fold in _DIRECTIONS or toks.dropped[k]
+        # Without case to go by, a word that is never a place alone may still open a longer name
+        # ("SAN SALVADOR", "NEW YORK"); _find_matches keeps such a match only if it goes on.
+        return fold not in _NEVER_ALONE or fold in _DIRECTIONS or fold in _NAME_OPENERS or toks.dropped[k]
     if raw[0].isupper():
         return True
     n = len(toks)
@@ -398,15 +422,24 @@ def _longest(
 def _find_matches(toks: _Tokens, gaz: Gazetteer, mode: int) -> list[_Match]:
     phrases = gaz.not_place_keys
     matches: list[_Match] = []
+    # A token that starts no name and no phrase, and is no article to skip, starts no match: skip it
+    # without a call (most capitalized words are no place: people, sentence openers, every word in
+    # ALL CAPS text).
+    names, dropped = gaz.name_keys, toks.dropped
     if mode == _MIXED:
         # Most tokens are lower case and cannot start a name; skip them without a call.
         starts = [
             k
             for k, (r, f) in enumerate(zip(toks.raw, toks.fold, strict=True))
-            if r[0].isupper() or f in _LOWER_STARTS
+            if (r[0].isupper() or f in _LOWER_STARTS) and (f in names or f in phrases or dropped[k])
         ]
     else:
-        starts = [k for k, f in enumerate(toks.fold) if f not in _NEVER_ALONE or f in _LOWER_STARTS]
+        starts = [
+            k
+            for k, f in enumerate(toks.fold)
+            if (f not in _NEVER_ALONE or f in _LOWER_STARTS or f in _NAME_OPENERS)
+            and (f in names or f in phrases or dropped[k])
+        ]
     resume = 0
     for k in starts:
         if k < resume or not _can_start(toks, k, mode):
@@ -421,6 +454,8 @@ def _find_matches(toks: _Tokens, gaz: Gazetteer, mode: int) -> list[_Match]:
         if found is None:
             continue
         j, key, ids = found
+        if j == k and toks.fold[k] in _NAME_OPENERS and toks.fold[k] in _NEVER_ALONE:
+            continue  # "SAN" or "NEW" alone is no place
         if mode == _MIXED and toks.fold[k] in _DIRECTIONS and toks.raw[k][0].islower():
             # "east London" is a part of London, not East London (South Africa): a direction in lower
             # case opens only a region's name ("western Iraq"); else the name starts after it.
@@ -525,6 +560,15 @@ def _org_or_person(
     if i >= 1 and toks.joins[i] and not toks.sent_start[i] and fold[i - 1] in _NAME_PREFIXES:
         return "name"  # "SANTA ANA DEPARTMENT", "San Martin" where only "Martin" is known: a longer name
     top_is_country = gaz.kind(m.ids[0]) == KIND_COUNTRY
+    # A province (or a county with its place word) beside another capitalized word names an
+    # institution of the province ("California National Guard"), rarely a person, as a town may.
+    # Only a populous one: small provinces are named after people and saints ("Paul", "Rivera").
+    top = m.ids[0]
+    top_is_province = (
+        gaz.kind(top) == KIND_ADMIN1
+        and gaz.population(top) >= _KNOWN_PROVINCE
+        and m.key not in _NAME_LIKE_ADMIN1S
+    )
     nxt = m.end_tok + 1
     if (
         gaz.kind(m.ids[0]) == KIND_TOWN  # "Texas said" is the state (metonymy); "Clinton said" a person
@@ -565,6 +609,7 @@ def _org_or_person(
                 and (prev in gaz.common_words or prev in _NEVER_ALONE or prev in _OPENERS)
             )
             and not top_is_country
+            and not top_is_province  # "FrontCounter BC", "Marine Energy Wales": a province's branch
             and not _full_admin_name(m.key)  # "Republican Orange County": a county's name is no surname
         ):
             return "person"  # the end of a longer proper name ("George Washington")
@@ -595,6 +640,8 @@ def _org_or_person(
             and nfold not in _CALENDAR  # "arrive in Lagos April 4"
             and nfold not in _TITLES  # "Manitoba Premier Brian Pallister", "Texas Gov. Greg Abbott"
             and (not top_is_country or m.key in _NAME_LIKE_COUNTRIES)
+            and not top_is_province  # "California law", "Peel Regional Police", "Manila Archbishop"
+            and not _full_admin_name(m.key)  # "Marathon County Sheriff"
         ):
             return "name"  # "Paris Hilton", "Lima Declaration", "Chad Smith"
         after = nxt + 1
@@ -658,49 +705,72 @@ def _resolve(
     """
     if len(m.ids) == 1:
         return m.ids[0]
-    candidates = _candidates(m, gaz, countries)
+    facts = m.facts
+    if facts is None:
+        facts = m.facts = _facts(m.ids, gaz)
+    candidates = _candidates(m, facts, countries)
     # "Oklahoma" in a text about the U.S. is the state, whatever small town in Pennsylvania shares the
     # name: where the name is a country or a province of a country in the text, small towns get no
     # local advantage (their province named, their neighbours) over it.
     area = any(
-        gaz.kind(c) in (KIND_COUNTRY, KIND_ADMIN1) and countries.get(gaz.iso3_of(c) or "", 0.0) > 0
-        for c in candidates
+        kind == KIND_COUNTRY or (kind == KIND_ADMIN1 and countries.get(iso3 or "", 0.0) > 0)
+        for _, kind, _, iso3, _ in candidates
     )
     best, best_score = m.ids[0], -math.inf
-    for c in candidates:
-        score = m.priors.get(c)
+    priors = m.priors
+    for c, kind, pop, iso3, admin1 in candidates:
+        score = priors.get(c)
         if score is None:
-            score = m.priors[c] = _prior(m, c, gaz, toks)
-        iso3 = gaz.iso3_of(c)
+            score = priors[c] = _prior(m, c, gaz, toks)
         if iso3 is not None:
             weight = countries.get(iso3)
             if weight:
                 score += 3.0 * min(1.0, weight)
-            local = gaz.kind(c) in (KIND_TOWN, KIND_ADMIN2) and not (area and gaz.population(c) < 20_000)
-            if admin1s and local and (iso3, gaz.admin1_of(c)) in admin1s:
+            elif kind == KIND_COUNTRY and _near_named_country(c, gaz, countries):
+                score += _NEAR_COUNTRY_BONUS
+            local = kind in (KIND_TOWN, KIND_ADMIN2) and not (area and pop < 20_000)
+            if admin1s and local and (iso3, admin1) in admin1s:
                 score += 2.0
             if neighbours and local:
-                score += _NEIGHBOUR_BONUS * min(2, neighbours.get((iso3, gaz.admin1_of(c) or ""), 0))
+                score += _NEIGHBOUR_BONUS * min(2, neighbours.get((iso3, admin1 or ""), 0))
         if score > best_score:
             best, best_score = c, score
     return best
 
 
+def _facts(ids: Sequence[int], gaz: Gazetteer) -> list[_Facts]:
+    """Each candidate's facts, read from the gazetteer once per match rather than once per reading."""
+    return [(c, gaz.kind(c), gaz.population(c), gaz.iso3_of(c), gaz.admin1_of(c)) for c in ids]
+
+
 _MAX_CANDIDATES: Final = 25
+_NEAR_COUNTRY_KM: Final = 1000.0
+_NEAR_COUNTRY_BONUS: Final = 1.5
 
 
-def _candidates(m: _Match, gaz: Gazetteer, countries: dict[str, float]) -> Sequence[int]:
+def _near_named_country(c: int, gaz: Gazetteer, countries: dict[str, float]) -> bool:
+    """Whether country ``c`` lies near a country the text names (spatial minimality between countries:
+    "Georgia" beside Armenia and Azerbaijan is the country, not the American state)."""
+    for iso3, weight in countries.items():
+        if weight < 0.5:
+            continue
+        other = gaz.country_entry(iso3)
+        if other is not None and other != c and gaz.distance_km(c, other) < _NEAR_COUNTRY_KM:
+            return True
+    return False
+
+
+def _candidates(m: _Match, facts: list[_Facts], countries: dict[str, float]) -> Sequence[_Facts]:
     """The candidates worth scoring: the best priors, and any in a country the text is about.
 
     "Washington" names a hundred places; past the first few dozen only context can lift one.
     """
-    ids = m.ids
-    if len(ids) <= _MAX_CANDIDATES:
-        return ids
-    head = ids[:_MAX_CANDIDATES]
+    if len(facts) <= _MAX_CANDIDATES:
+        return facts
+    head = facts[:_MAX_CANDIDATES]
     if m.hierarchy:
-        head += [c for c in ids[_MAX_CANDIDATES:] if c in m.bonus]
-    return head + [c for c in ids[_MAX_CANDIDATES:] if gaz.iso3_of(c) in countries]
+        head += [f for f in facts[_MAX_CANDIDATES:] if f[0] in m.bonus]
+    return head + [f for f in facts[_MAX_CANDIDATES:] if f[3] in countries]
 
 
 def _prefer_capital_town(
@@ -727,31 +797,32 @@ def _prefer_capital_town(
 
 
 def _give_capital_bonus(m: _Match, gaz: Gazetteer, toks: _Tokens) -> None:
-    admin_pop = {
-        (gaz.iso3_of(c), gaz.admin1_of(c)): gaz.population(c) for c in m.ids if gaz.kind(c) == KIND_ADMIN1
-    }
+    facts = m.facts
+    if facts is None:  # the candidates are settled: _resolve reads the same facts later
+        facts = m.facts = _facts(m.ids, gaz)
+    admin_pop = {(iso3, admin1): pop for _, kind, pop, iso3, admin1 in facts if kind == KIND_ADMIN1}
     # A district's town comes just before the district, and no further: "Newcastle" in a British text
     # is not the Australian city because New South Wales has a City of Newcastle as well.
     districts: dict[tuple[str | None, str | None], float] = {}
-    for c in m.ids:
-        if gaz.kind(c) == KIND_ADMIN2:
-            key = (gaz.iso3_of(c), gaz.admin2_of(c))
+    for c, kind, _, iso3, _ in facts:
+        if kind == KIND_ADMIN2:
+            key = (iso3, gaz.admin2_of(c))
             districts[key] = max(districts.get(key, -math.inf), _prior(m, c, gaz, toks))
-    countries = {gaz.iso3_of(c) for c in m.ids if gaz.kind(c) == KIND_ADMIN1}
-    for c in m.ids:
-        if gaz.kind(c) != KIND_TOWN:
+    countries = {iso3 for _, kind, _, iso3, _ in facts if kind == KIND_ADMIN1}
+    for c, kind, pop, iso3, admin1 in facts:
+        if kind != KIND_TOWN:
             continue
-        province = admin_pop.get((gaz.iso3_of(c), gaz.admin1_of(c)))
+        province = admin_pop.get((iso3, admin1))
         # "Quebec" is the province, whose seat holds a sixteenth of its people and is called "Quebec
         # City"; Baghdad and Kirkuk hold most of theirs.
-        minor = province is not None and gaz.population(c) < _MINOR_SEAT_SHARE * province
-        district = districts.get((gaz.iso3_of(c), gaz.admin2_of(c)))
+        minor = province is not None and pop < _MINOR_SEAT_SHARE * province
+        district = districts.get((iso3, gaz.admin2_of(c))) if districts else None
         if province is not None and not minor:
             # The province's own seat more so, even where GeoNames calls it otherwise ("New York City").
             m.bonus[c] = m.bonus.get(c, 0.0) + (3.0 if gaz.is_admin_seat(c) else 2.0)
         elif district is not None:
             m.bonus[c] = m.bonus.get(c, 0.0) + max(0.0, district - _prior(m, c, gaz, toks)) + 0.5
-        if gaz.is_national_capital(c) and gaz.iso3_of(c) in countries:
+        if iso3 in countries and gaz.is_national_capital(c):
             # "Washington" is the capital before the state named after the same person.
             m.bonus[c] = m.bonus.get(c, 0.0) + _CAPITAL_BONUS
 
@@ -882,6 +953,7 @@ def _is_dateline(m: _Match, toks: _Tokens) -> bool:
 
 
 _SETTING_POPULATION: Final = 100_000
+_KNOWN_PROVINCE: Final = 1_000_000
 _WORLD_CITY: Final = 2_500_000
 _MINOR_SEAT_SHARE: Final = 0.1
 _WORLD_CITY_BONUS: Final = 1.5
@@ -914,7 +986,7 @@ class _Reading:
     countries: dict[str, float]
     admin1s: set[tuple[str, str]]
     places_in: Counter[tuple[str, str]]
-    chosen: dict[int, int]  # id(match) -> its reading
+    readings: dict[str, tuple[int, ...]]  # name key -> the readings of its every mention
     # Readings already made, by all that a reading depends on: a text names the same place many times.
     made: dict[tuple[object, ...], int] = field(default_factory=dict)
 
@@ -935,30 +1007,50 @@ class _Reading:
             (gaz.iso3_of(c) or "", gaz.admin1_of(c) or "", m.key) for m, c in chosen if _is_local(gaz, c)
         }:
             places_in[(iso3, admin1)] += 1
-        return cls(countries, admin1s, places_in, {id(m): c for m, c in chosen})
+        readings: dict[str, list[int]] = defaultdict(list)
+        for m, c in chosen:
+            readings[m.key].append(c)
+        return cls(countries, admin1s, places_in, {k: tuple(v) for k, v in readings.items()})
 
     def resolve(self, m: _Match, gaz: Gazetteer, toks: _Tokens) -> int:
-        """``m`` read in this context, its own earlier reading left out: a name does not vouch for itself."""
+        """``m`` read in this context, the earlier readings of its name left out: a name does not vouch
+        for itself, neither where it stands nor where the text repeats it ("an Edmonton woman ... of
+        Dunnock Close, Edmonton": two mentions of one name are not two places in Canada)."""
         if len(m.ids) == 1:
             return m.ids[0]
-        own = self.chosen.get(id(m))
+        own = self.readings.get(m.key, ())
         # The name, its candidates, what _prior reads of the match (its place word, parent, bonuses, a
-        # "the" before it) and its own earlier reading: _resolve reads nothing else of the match.
-        the = m.i > 0 and toks.fold[m.i - 1] == "the"
-        key = (m.key, tuple(m.ids), m.designator, m.hierarchy, tuple(m.bonus.items()), the, own)
+        # "the" before it) and its name's earlier readings: _resolve reads nothing else of the match.
+        sig = m.reading_key
+        if sig is None:
+            the = m.i > 0 and toks.fold[m.i - 1] == "the"
+            sig = m.reading_key = (
+                m.key,
+                tuple(m.ids),
+                m.designator,
+                m.hierarchy,
+                tuple(m.bonus.items()),
+                the,
+            )
+        key = (sig, own)
         made = self.made.get(key)
         if made is None:
             made = self.made[key] = self._resolve(m, own, gaz, toks)
         return made
 
-    def _resolve(self, m: _Match, own: int | None, gaz: Gazetteer, toks: _Tokens) -> int:
+    def _resolve(self, m: _Match, own: tuple[int, ...], gaz: Gazetteer, toks: _Tokens) -> int:
         neighbours, countries = self.places_in, self.countries
-        if own is not None and (iso3 := gaz.iso3_of(own)) is not None:
+        if own:
             countries = dict(self.countries)
-            countries[iso3] -= _weight(gaz, own)
-            if _is_local(gaz, own):
-                neighbours = self.places_in.copy()
-                neighbours[(iso3, gaz.admin1_of(own) or "")] -= 1
+            neighbours = self.places_in.copy()
+            for c in own:
+                if (iso3 := gaz.iso3_of(c)) is not None:
+                    countries[iso3] -= _weight(gaz, c)
+            # places_in counts a name once per province.
+            for iso3, admin1 in {
+                (gaz.iso3_of(c) or "", gaz.admin1_of(c) or "") for c in own if _is_local(gaz, c)
+            }:
+                neighbours[(iso3, admin1)] -= 1
         return _resolve(m, gaz, toks, countries, self.admin1s, neighbours)
 
 

@@ -19,7 +19,7 @@ import os
 import pickle
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -109,11 +109,16 @@ class Gazetteer:
         # One dict from key to its row in the postings; built here rather than pickled because
         # building a dict from two lists is faster than unpickling one.
         self._key_row: dict[str, int] = dict(zip(compiled.keys, range(len(compiled.keys)), strict=True))
+        # Every name key, and every key a longer name starts with: ``key in name_keys`` is
+        # ``ids_for_key(key) is not None`` without a call, for recognizers that test every token.
+        self.name_keys: Mapping[str, int] = self._key_row
         self._country_slot = {iso3: i for i, iso3 in enumerate(compiled.country_iso3)}
         self._places: dict[int, Place] = {}
         self._by_gid: dict[int, int] | None = None
         self._seats: dict[tuple[str, str], int] | None = None
         self._grid: dict[tuple[int, int], list[int]] | None = None
+        # alternate_ids by key, as recognizers ask for them: news names the same places again and again.
+        self._alternates: dict[str, frozenset[int]] = {}
         vocab = compiled.vocab
         self.demonyms: frozenset[str] = frozenset(name_key(d) for d in vocab.get("demonyms", ()))
         self.common_words: frozenset[str] = frozenset(name_key(w) for w in vocab.get("common_words", ()))
@@ -209,6 +214,12 @@ class Gazetteer:
         Recognizers should count such a reading as a place ten times smaller (``ALT_PENALTY`` in
         log10 population), as the postings' own order does.
         """
+        found = self._alternates.get(key)
+        if found is None:
+            found = self._alternates[key] = self._alternate_ids(key)
+        return found
+
+    def _alternate_ids(self, key: str) -> frozenset[int]:
         row = self._key_row.get(key)
         if row is None:
             return frozenset()
@@ -240,6 +251,12 @@ class Gazetteer:
 
     def admin2_of(self, i: int) -> str | None:
         return self._c.admin_names[self._c.admin2_ix[i]] or None
+
+    def distance_km(self, i: int, j: int) -> float:
+        """The great-circle distance between entries ``i`` and ``j`` (infinite where one has no point)."""
+        c = self._c
+        d = _km(c.lat[i], c.lon[i], c.lat[j], c.lon[j])
+        return math.inf if math.isnan(d) else d
 
     def country_entry(self, iso3: str) -> int | None:
         slot = self._country_slot.get(iso3)

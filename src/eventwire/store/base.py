@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -133,6 +134,7 @@ class Store(Protocol):
     def __exit__(self, *exc: object) -> None: ...
     def close(self) -> None: ...
     def forked(self) -> None: ...  # in a forked child: drop the parent's connections (without closing them)
+    def batch(self) -> AbstractContextManager[None]: ...  # writes share a transaction (see SqlStore.batch)
 
     def has_document(self, doc_id: str) -> bool: ...
     def known(self, doc: Document) -> bool: ...  # same id, or same text at the same canonical URL

@@ -49,6 +49,7 @@ _YEAR4 = r"(?P<year>(?:19|20)\d\d)\b"
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until|till)\s+)"
 _RANGE_LEAD = r"(?:(?:overnight\s+)?between\s+|from\s+)?"
 _NUM = r"(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+_COUNT = _NUM.replace("(?P<num>", "(?:")  # the same, where the number itself is not needed
 
 # Order matters: longer, more specific forms first.
 _PATTERNS: list[tuple[str, str]] = [
@@ -79,6 +80,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("earlier_this_month", r"\b(?:earlier|late|early)\s+this\s+month\b|\bthis\s+month\b"),
     ("last_year", r"\blast\s+year\b"),
     ("recent_days", r"\bin\s+(?:recent|the\s+past\s+few|the\s+last\s+few)\s+days\b"),
+    ("minutes_ago", rf"\b(?:a\s+few|several|some|{_COUNT})\s+(?:minutes?|hours?)\s+ago\b"),
+    (
+        "recent_hours",
+        rf"\b(?:in|during|over|within)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+|{_COUNT}\s+)?hours\b",
+    ),
     ("last_weekday", rf"\blast\s+{_WEEKDAY}\b"),
     ("weekday", rf"\b{_WEEKDAY}\b"),
     ("in_month", rf"\bin\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?![a-z])(?!\s+\d)"),
@@ -118,7 +124,7 @@ RELATIVE_KINDS = frozenset(
     {
         "day_before_yesterday", "yesterday", "overnight", "today", "days_ago", "weeks_ago", "months_ago",
         "years_ago", "last_weekend", "last_week", "earlier_this_week", "last_month", "earlier_this_month",
-        "last_year", "recent_days", "last_weekday", "weekday",
+        "last_year", "recent_days", "minutes_ago", "recent_hours", "last_weekday", "weekday",
     }
 )  # fmt: skip
 
@@ -182,8 +188,10 @@ def _resolve_relative(kind: str, g: dict[str, str | None], pub: dt.date) -> Inte
     """The interval a relative expression allows, given the publication date."""
     one = dt.timedelta(days=1)
     monday = pub - dt.timedelta(days=pub.weekday())
-    if kind == "today":
+    if kind in {"today", "minutes_ago"}:  # "a few minutes ago", "two hours ago"
         return pub, pub, 1
+    if kind == "recent_hours":  # "in the past few hours" may reach back into yesterday
+        return pub - one, pub, 1
     if kind in {"yesterday", "overnight"}:
         return pub - one, pub - one, 1
     if kind == "day_before_yesterday":

@@ -1,0 +1,70 @@
+"""Batched writes (what `eventwire ingest` uses): one transaction for many documents, each still whole."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from eventwire.errors import StoreError
+from eventwire.pipeline import dedup_functions
+from eventwire.store import open_store
+from eventwire.store import sql as store_sql
+
+
+def snapshot(target: str) -> tuple[tuple[int, int], list[dict[str, Any]], list[list[str]]]:
+    with open_store(target) as store:
+        events = [e.to_dict() for e in store.events()]
+        sources = [[d.id for d in store.event_sources(e["event_id"])] for e in events]
+        return store.counts(), events, sources
+
+
+def test_store_batch_stores_what_single_writes_store(target: str, extracted: Any, tmp_path: Any) -> None:
+    one_by_one = str(tmp_path / "one-by-one.db")
+    with open_store(one_by_one, dedup=dedup_functions()) as store:
+        for doc, events in extracted:
+            store.write(doc, events)
+    with open_store(target, dedup=dedup_functions()) as store, store.batch():
+        for doc, events in extracted:
+            assert not store.known(doc)
+            store.write(doc, events)
+            assert store.known(doc)  # read in the batch's transaction: it sees what the batch wrote
+    assert snapshot(target) == snapshot(one_by_one)
+
+
+def test_store_batch_commits_as_it_goes(target: str, extracted: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_sql, "BATCH_DOCUMENTS", 2)
+    with open_store(target, dedup=dedup_functions()) as store, open_store(target) as reader:
+        with store.batch():
+            for doc, events in extracted[:3]:
+                store.write(doc, events)
+            assert reader.counts()[0] == 2  # another connection sees what was committed: two of three
+        assert reader.counts()[0] == 3
+
+
+def test_store_batch_failed_write_leaves_no_part_of_its_document(
+    target: str, extracted: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (first, first_events), (second, second_events), *_ = [x for x in extracted if x[1]]
+    with open_store(target, dedup=dedup_functions()) as store:
+        with store.batch():
+            store.write(first, first_events)
+            broken = dataclasses.replace(second_events[-1], event_id=first_events[0].event_id + "x")
+            real_add = store._add_event
+
+            def fail_late(conn: Any, ev: Any, source: str) -> bool | None:
+                if ev.event_id == broken.event_id:  # after the document and its other events went in
+                    conn.exec_driver_sql("SELECT * FROM no_such_table")
+                return real_add(conn, ev, source)
+
+            monkeypatch.setattr(store, "_add_event", fail_late)
+            with pytest.raises(StoreError):
+                store.write(second, [*second_events[:-1], broken])
+            monkeypatch.undo()
+            assert not store.known(second)
+            store.record_error(second.origin or second.id, "E000", "failed on purpose")
+        assert store.known(first) and not store.known(second)
+        assert [e["origin"] for e in store.errors()] == [second.origin or second.id]
+        stored = {e.doc_id for e in store.events()}
+    assert stored == {first.id}

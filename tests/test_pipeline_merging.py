@@ -1,0 +1,40 @@
+"""The dedup functions the pipeline hands to the store decide exactly as ``eventwire.dedup`` does."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from typing import Any
+
+import pytest
+
+from eventwire.dedup import events as dedup_events
+from eventwire.documents.build import build_document
+from eventwire.pipeline import MAX_DEFAULT_WORKERS, dedup_functions, default_workers
+from eventwire.sources.files import read_inputs
+from support import ARTICLES
+
+
+def test_pipeline_compare_remembers_features_and_decides_as_dedup(extractor: Any) -> None:
+    found = []
+    for item in read_inputs(sorted(str(p) for p in ARTICLES.glob("*.json"))):
+        assert not isinstance(item, Exception), item
+        found += extractor.run(build_document(item)).events
+    assert len(found) >= 10
+    dedup = dedup_functions()
+    for _ in range(2):  # the second time from the features remembered
+        for a in found:
+            for b in found:
+                assert dedup.compare(a, b) == dedup_events.compare(a, b)
+    # an event changed into a new object is not taken for the one it was made from
+    moved = dataclasses.replace(found[0], doc_id=found[1].doc_id)
+    assert dedup.compare(moved, found[1]) == dedup_events.compare(moved, found[1])
+
+
+def test_pipeline_default_workers_are_the_usable_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert default_workers() == 2
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    assert default_workers() == MAX_DEFAULT_WORKERS
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3}, raising=False)
+    assert default_workers() == 1
