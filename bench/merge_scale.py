@@ -437,6 +437,7 @@ def generate(n: int, seed: int = 42) -> tuple[list[Event], list[int]]:
                 date_start=start,
                 date_end=end,
                 time_precision=precision,
+                date_text="last week" if precision == 2 else None,  # from the text, not a fallback
                 actor1=base.actor1 if rng.random() < 0.8 else None,
                 actor2=base.actor2,
                 inter1=base.inter1,

@@ -345,6 +345,29 @@ def test_events_a_named_victim_excuses_a_few_days_or_the_place_not_both() -> Non
     assert not compare(JUDGE_A, far).merge
 
 
+def test_events_a_report_without_a_date_in_its_text_weighs_its_date_and_name_less() -> None:
+    # No date in the text: the extractor gives the week up to publication, without a date text.
+    def undated(event: Event) -> Event:
+        return replace(
+            event, date_start=D(1989, 7, 25), date_end=D(1989, 7, 31), date_text=None, time_precision=2
+        )
+
+    dated = replace(JUDGE_A, date_text="today")
+    # The shared name no longer excuses the other country: the week is a guess, the name the one link.
+    assert compare(dated, undated(JUDGE_B)).reasons == ("different countries (Colombia / Venezuela)",)
+    # In one city the name still merges them; the overlap of the guessed week counts as no evidence.
+    in_medellin = replace(
+        undated(JUDGE_B), country="Colombia", iso3="COL", admin1="Antioquia", location="Medellin",
+        latitude=6.25, longitude=-75.56,
+    )  # fmt: skip
+    decision = compare(dated, in_medellin)
+    assert decision.merge, decision
+    assert "dates overlap, one not in the text (1989-07-28 / 1989-07-25..1989-07-31)" in decision.reasons
+    # Without the name (which lifts the score to the threshold), a week the text gives scores higher.
+    unnamed = replace(in_medellin, victims=())
+    assert compare(dated, replace(unnamed, date_text="last week")).score > compare(dated, unnamed).score
+
+
 def test_events_one_word_names_and_round_ups_are_no_named_victims() -> None:
     # A surname alone is shared by too many people.
     diaz = replace(JUDGE_B, victims=(RoleFiller("DIAZ", 0, 4),))

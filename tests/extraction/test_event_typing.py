@@ -57,3 +57,11 @@ def test_events_the_model_makes_no_protest_of_an_event_without_a_protest_trigger
         "Peaceful protest",
         False,
     )
+
+
+def test_events_a_level_of_forces_is_no_movement(extractor: Any) -> None:
+    text = (
+        "Defence ministers from three Sahel states agreed on Thursday to keep a joint force of about 5,000"
+        " troops deployed along their shared borders through next year."
+    )
+    assert _events(extractor, text) == []

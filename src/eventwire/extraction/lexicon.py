@@ -211,7 +211,10 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"patrols?\b|patrols?\s+(?:by\s+(?:[\w-]+\s+){1,5}?)?took\s+place"
         r"|(?:convoys?|columns?)\s+(?:[\w,-]+\s+){0,10}?(?:entered|arrived|reached)"
         r"|deployed\s+(?:\w+\s+){0,2}?(?:forces|troops|soldiers|tanks|units)\s+(?:to|in|at|along|on|around)\b"
-        r"|(?:forces|troops|soldiers)\s+(?:reportedly\s+)?(?:were\s+)?(?:re)?deployed\s+(?:to|in|at|along|on)\b"
+        # "troops were deployed to", "forces reportedly deployed to": a movement; "to keep 5,000 troops
+        # deployed along the border" (a participle, no auxiliary) is a level of forces.
+        r"|(?:forces|troops|soldiers)\s+(?:reportedly\s+(?:re)?deployed|(?:reportedly\s+)?(?:were|have\s+been"
+        r"|had\s+been)\s+(?:re)?deployed|redeployed)\s+(?:to|in|at|along|on)\b"
         r"|(?:established|built|set\s+up)\s+(?:\w+\s+){0,2}?fortifications"
         r"|(?:imposed|declared|extended|enforc(?:ed|ing)|announced|instituted)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:curfews?|state\s+of\s+emergency|lockdown)|curfews?\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+imposed",
