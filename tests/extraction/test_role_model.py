@@ -158,3 +158,11 @@ def test_features_the_model_does_not_know_are_left_out_and_the_rest_keep_their_o
         assert kept == [[f for f in features if f in known] for features in full]
     # Training reads every feature: words the model never saw among them.
     assert any(f not in known for item in inputs for features in item.features for f in features)
+
+
+def test_tagged_spans_keep_the_thousands_of_a_number() -> None:
+    text = "THEY KEEP ABOUT 5,000 TROOPS THERE AND 1,200,000 PEOPLE FLED."
+    for piece, whole in (("000 TROOPS", "5,000 TROOPS"), ("000 PEOPLE", "1,200,000 PEOPLE")):
+        start = text.index(piece)
+        span = trim_span(TaggedSpan("Victim", start, start + len(piece)), text)
+        assert span is not None and text[span.start : span.end] == whole

@@ -409,6 +409,10 @@ _NOT_FILLER = frozenset(
 _WORD_SPAN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 
+# The thousands of a number before a span that starts with its last three digits ("5," of "5,000").
+_SPLIT_NUMBER = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})*,$")
+
+
 def trim_span(span: TaggedSpan, text: str) -> TaggedSpan | None:
     """``span`` without edge punctuation, a possessive "'s", or prepositions and relative pronouns at its
     ends; None when what is left is no name (a date, a number, a lone verb, one letter)."""
@@ -420,6 +424,11 @@ def trim_span(span: TaggedSpan, text: str) -> TaggedSpan | None:
     if not words:
         return None
     start, end = words[0].start(), words[-1].end()
+    number = (
+        _SPLIT_NUMBER.search(text[max(0, start - 16) : start]) if text[start : start + 3].isdigit() else None
+    )
+    if number is not None:
+        start -= len(number.group(0))  # "5,000 TROOPS", tagged from the "000" the tokenizer split off
     if text[end - 2 : end].lower() == "'s":
         end -= 2  # "BERNARDO JARAMILLO'S" names Bernardo Jaramillo
     lowered = _words(text[start:end])
