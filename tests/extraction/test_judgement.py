@@ -58,6 +58,9 @@ def test_not_an_event_and_why(extractor: Any, text: str, reason: str) -> None:
         "Two bombs exploded outside a bank in Lima on Tuesday, wounding three guards.",
         "Riot police threw tear gas bombs at the marchers in Bogota yesterday.",
         "Gunmen shot dead a judge and his driver in Medellin on Monday.",
+        # The cue sits in a relative clause about the protesters, not on the protest.
+        "Families of detainees, who have not been allowed to visit their relatives since March, held a "
+        "protest outside the central prison in Lima on Monday.",
     ],
 )
 def test_specific_acts_stay_events(extractor: Any, text: str) -> None:

@@ -248,14 +248,23 @@ def _clauses(lower: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
+_RELATIVE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:]*,")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     clause = lower[trigger.clause_start : trigger.clause_end]
     # Another sense of the word shows next to it ("died in a collision", "heart attack").
     near = lower[max(trigger.clause_start, trigger.start - 30) : min(trigger.clause_end, trigger.end + 45)]
     if NOT_CONFLICT.search(near):
         return "not conflict (accident, disease, disaster or another sense of the word)"
-    before = lower[trigger.clause_start : trigger.start]
-    wide = SUPERLATIVE.sub(" ", clause)
+    # A relative clause set off by commas is about someone else: "families, who have not been allowed
+    # to visit, held a protest" is no denial of the protest.
+    before = _RELATIVE.sub(_blank, lower[trigger.clause_start : trigger.start])
+    wide = SUPERLATIVE.sub(" ", _RELATIVE.sub(_blank, clause))
     # A protest "to commemorate the anniversary of ..." or "over the deaths since the outbreak" is today's
     # protest: history and tolls after a protest trigger are what it is about, not what it is.
     protest = trigger.kind == "protest"
