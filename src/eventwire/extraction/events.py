@@ -514,9 +514,6 @@ _METHOD_TYPES = frozenset(
 )  # fmt: skip
 
 
-_CROWD_TYPES = frozenset({"Protests"})
-
-
 def second_opinion(
     rules: tuple[str, str, bool], text: str, families: Collection[str] = ()
 ) -> tuple[str, str, bool]:
@@ -526,15 +523,15 @@ def second_opinion(
     read how coders type thousands of similar reports. Civilian targeting follows the final type: always
     for Violence against civilians, the rules' reading where the event type is unchanged, else none.
     ``families`` are the trigger families of the event's mentions: the classifier may not make a protest
-    or a riot of an event no mention of which is one ("leaders condemned the assassination" is about an
-    assassination, whatever the bag of words says).
+    of an event none of whose mentions is a protest or a riot ("leaders condemned the assassination" is
+    about an assassination, whatever the bag of words says).
     """
     model = load_type_model()
     if model is None:
         return rules
     event_type, sub_event_type, probability = model.predict(text)
-    crowd = event_type in _CROWD_TYPES and rules[0] not in _CROWD_TYPES
-    if crowd and families and not set(families) & {"protest", "riot"}:
+    made_protest = event_type == "Protests" and rules[0] != "Protests"
+    if made_protest and families and not set(families) & {"protest", "riot"}:
         return rules
     # A method or act the rules saw named ("shelled", "kidnapped", "tear gas") is evidence the bag of
     # words can outvote only when it is nearly sure; the broad types are the model's to refine.

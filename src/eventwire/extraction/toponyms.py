@@ -253,9 +253,9 @@ _JOIN_GAPS: Final = frozenset(
 _ARTICLE_LIKE: Final = frozenset(_words("al el ad adh ar as ash at ath az an ed er es et ez en"))
 # Lower-case words that may start a name: "al-Anbar", "western Iraq".
 _LOWER_STARTS: Final = _DIRECTIONS | _ARTICLE_LIKE
-# Words that are no place alone but open many names: in text without case they may start a match.
+# Words of _NEVER_ALONE that open many names: in text without case they may start a match.
 _NAME_OPENERS: Final = frozenset(
-    _words("new old great greater little upper lower saint santa san st mount lake port puerto fort")
+    _words("new old great greater little upper lower saint santa san st mount lake")
 )
 _WORDS = re.compile(r"[A-Za-z]+")
 _ABBREVIATIONS: Final = frozenset({"st", "ste", "mt", "ft"})
@@ -454,7 +454,7 @@ def _find_matches(toks: _Tokens, gaz: Gazetteer, mode: int) -> list[_Match]:
         if found is None:
             continue
         j, key, ids = found
-        if j == k and toks.fold[k] in _NAME_OPENERS and toks.fold[k] in _NEVER_ALONE:
+        if j == k and toks.fold[k] in _NAME_OPENERS:
             continue  # "SAN" or "NEW" alone is no place
         if mode == _MIXED and toks.fold[k] in _DIRECTIONS and toks.raw[k][0].islower():
             # "east London" is a part of London, not East London (South Africa): a direction in lower
