@@ -197,3 +197,11 @@ class ErrorBody(Public):
     error: str
     errors: list[dict[str, Any]] = Field(default_factory=list)
     status: int
+
+
+def by_id_responses(noun: str) -> dict[int | str, dict[str, Any]]:
+    """The documented errors of a route that reads one ``noun`` by its id."""
+    return {
+        400: {"model": ErrorBody, "description": "The id is not a valid id."},
+        404: {"model": ErrorBody, "description": f"No {noun} has this id."},
+    }

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from eventwire.api.deps import StoreDep, require_token
 from eventwire.api.errors import ApiError
 from eventwire.api.ingest import Ingestor
-from eventwire.api.schemas import DocumentIn, DocumentPublic, ErrorBody, Ingested
+from eventwire.api.schemas import DocumentIn, DocumentPublic, ErrorBody, Ingested, by_id_responses
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 
@@ -18,10 +18,7 @@ router = APIRouter(prefix="/api/documents", tags=["documents"])
     "/{doc_id}",
     response_model=DocumentPublic,
     summary="One stored document: its text, metadata and the ids of its events",
-    responses={
-        400: {"model": ErrorBody, "description": "The id is not a valid id."},
-        404: {"model": ErrorBody, "description": "No document has this id."},
-    },
+    responses=by_id_responses("document"),
 )
 def get_document(store: StoreDep, doc_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     doc = store.document(doc_id)

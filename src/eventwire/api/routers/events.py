@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Response
 
 from eventwire.api.deps import FilterDep, StoreDep
 from eventwire.api.errors import ApiError
-from eventwire.api.schemas import ErrorBody, EventDetail, EventPage
+from eventwire.api.schemas import ErrorBody, EventDetail, EventPage, by_id_responses
 from eventwire.api.settings import DEFAULT_PAGE, MAX_PAGE
 from eventwire.errors import StoreError
 from eventwire.store.base import DocumentRecord
@@ -68,10 +68,7 @@ def list_events(
     "/{event_id}",
     response_model=EventDetail,
     summary="One event with every source document and its evidence",
-    responses={
-        400: {"model": ErrorBody, "description": "The id is not a valid id."},
-        404: {"model": ErrorBody, "description": "No event has this id."},
-    },
+    responses=by_id_responses("event"),
 )
 def get_event(store: StoreDep, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     event = store.event(event_id)
