@@ -391,3 +391,59 @@ def test_events_targets_sharing_a_distinctive_word_raise_the_text_score() -> Non
     generic = compare(replace(RAID_A, targets=(RoleFiller("police headquarters", 0, 19),)),
                       replace(RAID_B, targets=(RoleFiller("headquarters", 0, 12),)))  # fmt: skip
     assert not any(r.startswith("targets share") for r in generic.reasons)
+
+
+def _medellin(doc: str, sentence: str, *victims: str) -> Event:
+    event = replace(
+        JUDGE_A,
+        event_id=f"ev-{doc}",
+        doc_id=doc,
+        evidence=(Evidence("sentence", 0, len(sentence), sentence),),
+    )
+    return replace(event, victims=tuple(RoleFiller(v, 0, len(v)) for v in victims))
+
+
+def test_events_reports_naming_different_victims_are_weighed_apart() -> None:
+    one = _medellin(
+        "radio-1",
+        "Tomas Ibarra Leal, a radio announcer, and Judge Ana Ruiz Mora were shot dead in Medellin today.",
+        "Tomas Ibarra Leal",
+        "Judge Ana Ruiz Mora",
+    )
+    # A round-up of killed judges: it shares one name, and names a victim of another incident.
+    roundup = _medellin(
+        "paper-2",
+        "The list of murdered magistrates grew: Ana Ruiz Mora this week, Pedro Salas Vega in August.",
+        "Ana Ruiz Mora",
+        "Pedro Salas Vega",
+    )
+    decision = compare(one, roundup)
+    assert not decision.merge, decision
+    assert "different named victims (Tomas Ibarra Leal / Pedro Salas Vega)" in decision.reasons
+    assert not any(r.startswith("same named victim") for r in decision.reasons), (
+        "the shared name proves nothing"
+    )
+    judge_only = replace(roundup, victims=roundup.victims[:1])
+    assert compare(one, judge_only).merge
+    assert decision.score == pytest.approx(compare(one, judge_only).score - dedup._OTHER_VICTIMS)
+    # A report naming only the judge: a victim named by one side only is no contradiction.
+    judge = _medellin("wire-3", "Gunmen killed Judge Ana Ruiz Mora in Medellin today.", "ANA RUIZ MORA")
+    decision = compare(one, judge)
+    assert decision.merge and "same named victim Judge Ana Ruiz Mora" in decision.reasons
+    # The announcer's name spelled another way is no different victim.
+    misspelt = _medellin(
+        "wire-4",
+        "Radio announcer Thomas Ybarra and a judge were shot dead in Medellin today.",
+        "Thomas Ybarra",
+        "Judge Ana Ruiz Mora",
+    )
+    assert not any(r.startswith("different named") for r in compare(one, misspelt).reasons)
+
+
+def test_events_cluster_never_puts_two_reports_of_one_document_together() -> None:
+    # One dispatch reports two raids on Albu Bali (its extractor told them apart); a vague report
+    # matches both. It may join either, never glue the two together.
+    second = replace(RAID_C, event_id="ev-wire-1-b", doc_id=RAID_A.doc_id)
+    assert compare(RAID_B, RAID_A).merge and compare(RAID_B, second).merge
+    groups = cluster([RAID_B, RAID_A, second])
+    assert len(groups) == 2 and [0, 1] in groups, groups

@@ -12,16 +12,18 @@ Four pure functions:
 The decision (see :func:`compare`) has hard conditions — dates at most one day apart, the same country,
 places within :data:`MAX_DISTANCE_KM` or the same admin1, compatible types, different documents —
 and then a weighted score of date, place, type, actors, casualty figures, role fillers and text that
-must reach :data:`MERGE_THRESHOLD`. Contradicting actors or casualty figures lower the score. A victim
-both reports name (a person's name of two words or more) merges them, and excuses either a place
-contradiction or dates up to :data:`NAMED_DATE_TOLERANCE_DAYS` apart. A report whose text gives no date
-(the extractor's fallback: the week up to publication) counts as no evidence on the date, and its
-shared name excuses nothing.
+must reach :data:`MERGE_THRESHOLD`. Contradicting actors or casualty figures, and each report naming a
+victim the other does not, lower the score. A victim both reports name (a person's name of two words or
+more) merges them, and excuses either a place contradiction or dates up to
+:data:`NAMED_DATE_TOLERANCE_DAYS` apart, unless each report also names a victim the other does not.
+A report whose text gives no date (the extractor's fallback: the week up to publication) counts as no
+evidence on the date, and its shared name excuses nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import itertools
 import math
 import re
@@ -42,11 +44,13 @@ MAX_DISTANCE_KM = 50.0
 MAX_INTERVAL_WEEKS = 60
 """An event whose date interval spans more weeks than this is too vague to be merged with anything."""
 
-MERGE_THRESHOLD = 0.7
+MERGE_THRESHOLD = 0.72
 """The score (0..1) from which two compatible reports are merged. Chosen on the tune part (even-numbered
 months) of the labelled merge set (``eventwire evaluate merging``): B³ F1 there 0.860 at 0.65, 0.867 at
 0.7, 0.865 at 0.75; checked again after undated reports were weighed less: 0.8745 at 0.65 and 0.7,
-0.872 at 0.75."""
+0.872 at 0.75; and after reports naming different victims were weighed less: 0.875 at 0.65, 0.882 at
+0.68 and 0.7, 0.893 from 0.71 to 0.73 (one chain of kidnappings in one city split), 0.879 at 0.74 and
+0.75."""
 
 NAMED_DATE_TOLERANCE_DAYS = 7
 """Reports that name the same victim (see :func:`compare`) may be this many days apart: a later report
@@ -141,6 +145,8 @@ _NEUTRAL = 0.5  # the value of a component that neither report gives evidence fo
 _UNKNOWN_PLACE = 0.1  # the place score when one report has no country: little evidence either way
 _UNDATED_OVERLAP = _NEUTRAL  # an undated report gives no evidence on the date
 _SHARED_TARGET_WORD = 0.8  # the text score of reports whose targets share a distinctive word
+_OTHER_VICTIMS = 0.1  # subtracted when each report names a victim the other does not
+_SPELLING = 0.8  # two words of names this similar may be one word spelled two ways ("Donelly" / "Donnelly")
 
 
 @dataclass(frozen=True)
@@ -217,6 +223,39 @@ def _shared_name(a: MergeFeatures, b: MergeFeatures) -> str | None:
         if any(words <= other or other <= words for other in b.names):
             return written
     return None
+
+
+def _may_be_same_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two names could be one person's: a word in common, or two words that differ by a
+    spelling ("Jamus Arthur Donelly" / "James Arthur Donnelly"; wire copies misspell foreign names)."""
+    if a & b:
+        return True
+    return any(difflib.SequenceMatcher(None, x, y).ratio() >= _SPELLING for x in a for y in b if x[0] == y[0])
+
+
+def _first_unshared(
+    names: Sequence[frozenset[str]], texts: Sequence[str], others: Sequence[frozenset[str]]
+) -> str | None:
+    """The first of ``names`` (as written in ``texts``) that could be none of ``others``."""
+    for words, written in zip(names, texts, strict=True):
+        if not any(_may_be_same_name(words, other) for other in others):
+            return written
+    return None
+
+
+def _unshared_names(a: MergeFeatures, b: MergeFeatures) -> tuple[str, str] | None:
+    """A victim named by ``a`` and one named by ``b`` that the other report names in no way (no word in
+    common, not even misspelt), as written; None unless both reports have such a name.
+
+    Each report naming a victim the other does not is a sign of two events: reports of one killing
+    name the same dead, and a report listing the victims of several incidents ("Judge Ana Ruiz Mora,
+    killed on Monday ... Pedro Salas Vega, killed in August") is not the report of one of them ("Tomas
+    Ibarra Leal and Judge Ana Ruiz were shot on Monday")."""
+    if not a.names or not b.names:
+        return None
+    mine = _first_unshared(a.names, a.name_texts, b.names)
+    theirs = _first_unshared(b.names, b.name_texts, a.names) if mine is not None else None
+    return (mine, theirs) if mine is not None and theirs is not None else None
 
 
 def _features(event: Event) -> MergeFeatures:
@@ -396,6 +435,11 @@ def _decide(a: MergeFeatures, b: MergeFeatures, explain: bool) -> MergeDecision:
     # filed abroad) or a date a few days off, never an incompatible type. Not from a report dated
     # vaguer than a week: that is a round-up ("the leaders murdered this month") naming many victims.
     named = _shared_name(a, b) if widest <= NAMED_MAX_WIDTH_DAYS else None
+    # ... unless each report also names a victim the other does not: then the name they share is one
+    # of several incidents a report lists, and it proves nothing.
+    unshared = _unshared_names(a, b)
+    if unshared:
+        named = None
     if gap > (NAMED_DATE_TOLERANCE_DAYS if named else DATE_TOLERANCE_DAYS):
         return _no(f"dates {gap} days apart ({_span(a.start, a.end)} / {_span(b.start, b.end)})")
     if widest > MAX_INTERVAL_WEEKS * 7:
@@ -519,6 +563,10 @@ def _decide(a: MergeFeatures, b: MergeFeatures, explain: bool) -> MergeDecision:
 
     if named and explain:
         reasons.append(f"same named victim {named}")
+    if unshared:
+        penalty += _OTHER_VICTIMS
+        if explain:
+            reasons.append(f"different named victims ({unshared[0]} / {unshared[1]})")
 
     # Text: the reporting sentences and the role fillers (targets, victims, perpetrators).
     text = _NEUTRAL
@@ -570,8 +618,10 @@ def compare(a: Event, b: Event) -> MergeDecision:
     give one; types that are the same, within one event type, or a known-compatible pair ("Armed clash" /
     "Attack"). Then a score in 0..1 weighs date (20%), place (25%), type (15%), actors (10%), fatality
     figures (10%) and text (20%: content-word overlap of the reporting sentences, or shared role
-    fillers); a component neither report speaks to counts 0.5; disjoint named actors and clearly
-    different fatality figures subtract. ``merge`` is ``score >= MERGE_THRESHOLD``.
+    fillers); a component neither report speaks to counts 0.5; disjoint named actors, clearly
+    different fatality figures, and each report naming a victim whom the other does not name in any
+    spelling (no word of the name in common, nor one differing by a letter or two: "Donelly" /
+    "Donnelly") subtract. ``merge`` is ``score >= MERGE_THRESHOLD``.
 
     A named victim in common (a victim's name of two words or more, not counting words such as
     "judge" or "bodyguards", whose words all appear in a victim's name in the other report: "Maria
@@ -581,7 +631,9 @@ def compare(a: Event, b: Event) -> MergeDecision:
     or dates up to :data:`NAMED_DATE_TOLERANCE_DAYS` apart (a later report dating the event by its own
     day), not both, and none where either report is undated (no date in its text: the extractor's
     week up to publication, ``date_text`` None with ``time_precision`` 2 or more). The overlap of
-    such a week with another report's dates counts as no evidence (0.5).
+    such a week with another report's dates counts as no evidence (0.5). Nor does the name count at
+    all when each report also names a victim the other does not: a report listing the victims of
+    several incidents shares one name with the report of each.
 
     The reasons read like ``"dates overlap (2024-09-01..2024-09-06 / 2024-09-03)"``,
     ``"same admin1 Anbar, 12 km apart"``, ``"actors share Islamic State"``.
@@ -774,7 +826,8 @@ def cluster(events: Sequence[Event]) -> list[list[int]]:
     by union-find, so the work grows with the sizes of the blocks, not with the square of the number of
     events. Two clusters are joined when a report of one matches a report of the other and their
     first reports (lowest indices) match too, which stops long chains of pairwise matches from
-    gluing different events together.
+    gluing different events together, and when no document has a report in both: two reports of one
+    document are never one event (the extractor told them apart), even through a third report.
     """
     feats = [_features(e) for e in events]
     parent = list(range(len(events)))
@@ -790,15 +843,31 @@ def cluster(events: Sequence[Event]) -> list[list[int]]:
         for key in _keys(f):
             blocks[key].append(i)
 
+    # The documents of each cluster (by its root): two reports of one document are never one event.
+    docs: dict[int, set[str]] = {}
+
+    def documents(root: int) -> set[str]:
+        return docs.get(root) or {feats[root].doc_id}
+
     def try_merge(i: int, j: int) -> None:
         ri, rj = find(i), find(j)
         if ri == rj or not _decide(feats[i], feats[j], explain=False).merge:
             return
         # Against chaining (A~B, B~C, C~D... drifting away from A): the clusters' first reports must
-        # also be compatible with each other.
+        # also be compatible with each other ...
         if (ri, rj) != (i, j) and not _decide(feats[ri], feats[rj], explain=False).merge:
             return
-        parent[max(ri, rj)] = min(ri, rj)
+        # ... and the clusters must not hold two reports of one document: its extractor told them apart
+        # (a vague third report matching both must not glue them together).
+        di, dj = documents(ri), documents(rj)
+        if not di.isdisjoint(dj):
+            return
+        root, child = min(ri, rj), max(ri, rj)
+        parent[child] = root
+        larger, smaller = (di, dj) if len(di) >= len(dj) else (dj, di)
+        larger |= smaller  # into the larger set: a cluster's documents are copied O(log n) times at most
+        docs.pop(child, None)
+        docs[root] = larger
 
     for key, members in blocks.items():
         if len(members) < 2:
