@@ -275,3 +275,61 @@ def test_toponyms_all_caps_names_opened_by_san_or_new(gazetteer: Gazetteer) -> N
     assert "NEW YORK" in found
     # The opening word alone is no place.
     assert _found("SAN SAID THE NEW GOVERNMENT WILL MEET.", gazetteer) == {}
+
+
+def test_toponyms_buildings_and_grounds_the_gazetteer_lacks(gazetteer: Gazetteer) -> None:
+    found = _found(
+        "Fans gathered at Barclays Center before the fight, and the swans were found near Lake Erie. "
+        "Doctors at the Mosul hospital said two more had died.",
+        gazetteer,
+    )
+    assert found["Barclays Center"].place is None
+    assert found["Lake Erie"].place is None
+    assert "Mosul hospital" not in found  # a hospital in Mosul: the town is the place
+    assert found["Mosul"].place is not None and found["Mosul"].place.iso3 == "IRQ"
+
+
+def test_toponyms_a_possessive_inside_a_name(gazetteer: Gazetteer) -> None:
+    found = _found(
+        "Wang spoke of the threat facing the Democratic People's Republic of Korea. "
+        "The choir sang at St. Paul's on Sunday.",
+        gazetteer,
+    )
+    korea = found["Democratic People's Republic of Korea"].place
+    assert korea is not None and korea.iso3 == "PRK"
+    assert "St. Paul's" not in found  # a church, not a town called so
+
+
+def test_toponyms_a_dateline_in_capitals_amid_ordinary_text(gazetteer: Gazetteer) -> None:
+    found = _found(
+        "By Jane Doe, Associated Press WASHINGTON (AP) — China vowed on Friday to respond.", gazetteer
+    )
+    place = found["WASHINGTON"].place
+    assert place is not None and place.iso3 == "USA"
+
+
+def test_toponyms_initials_and_surnames_are_people(gazetteer: Gazetteer) -> None:
+    found = _found(
+        "President Harry S. Truman started the tradition. The dossier was written by Kristy Steele; "
+        "associates of Steele said she was unavailable, and the reports of Steele were disputed.",
+        gazetteer,
+    )
+    assert "Truman" not in found
+    assert "Steele" not in found
+
+
+def test_toponyms_a_governor_makes_the_state(gazetteer: Gazetteer) -> None:
+    governor = find_toponyms("Former New York Gov. Mario Cuomo died.", gazetteer)
+    assert governor[0].place is not None and governor[0].place.feature_code == "ADM1"
+    city = find_toponyms("Cuomo died in New York on Friday.", gazetteer)
+    assert city[0].place is not None and city[0].place.feature_code != "ADM1"
+
+
+def test_toponyms_places_joined_by_a_hyphen_and_state_abbreviations(gazetteer: Gazetteer) -> None:
+    found = _found(
+        "The return Amsterdam-London leg is still years away. Horses in NSW and Qld were quarantined.",
+        gazetteer,
+    )
+    assert {"Amsterdam", "London", "NSW", "Qld"} <= set(found)
+    nsw = found["NSW"].place
+    assert nsw is not None and nsw.name == "New South Wales" and nsw.feature_code == "ADM1"

@@ -249,6 +249,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?\n:;\"“”]")
 _JOIN_GAPS: Final = frozenset(
     {" ", "\u00a0", "-", "‐", "‑", " -", "- ", " - ", "\u00a0-", "-\u00a0"}
 )  # fmt: skip
+_APOSTROPHES: Final = frozenset("'’")
 # Folded tokens that can be an Arabic article (see geo_names.is_article).
 _ARTICLE_LIKE: Final = frozenset(_words("al el ad adh ar as ash at ath az an ed er es et ez en"))
 # Lower-case words that may start a name: "al-Anbar", "western Iraq".
@@ -310,6 +311,8 @@ def _tokenize(text: str) -> _Tokens:
         if k and ((gaps[k] == "." and len(folds[k - 1]) == 1) or folds[k - 1] in _ABBREVIATIONS):
             joins[k] = True
             sent[k] = False
+        elif k >= 2 and _is_initial(raws, gaps, k - 1):
+            sent[k] = False  # "Harry S. Truman": a middle initial, not the end of a sentence
     n = len(raws)
     dropped = [False] * n
     for k in [k for k, f in enumerate(folds) if f in _ARTICLE_LIKE]:
@@ -317,6 +320,21 @@ def _tokenize(text: str) -> _Tokens:
     toks.start, toks.end, toks.raw, toks.fold = starts, ends, raws, folds
     toks.joins, toks.sent_start, toks.dropped = joins, sent, dropped
     return toks
+
+
+def _is_initial(raws: list[str], gaps: list[str], k: int) -> bool:
+    """Whether token ``k`` is a middle initial: one capital letter, after a capitalized word and before
+    a dot and another capitalized word ("Franklin D. Roosevelt")."""
+    raw, before, after = raws[k], raws[k - 1], raws[k + 1]
+    return (
+        len(raw) == 1
+        and raw.isupper()
+        and gaps[k] == " "
+        and len(before) > 1
+        and before[0].isupper()
+        and not before.isupper()
+        and after[0].isupper()
+    )
 
 
 def _case_mode(toks: _Tokens) -> int:
@@ -392,11 +410,16 @@ def _longest(
     n = len(toks)
     best: tuple[int, str, Sequence[int]] | None = None
     key = ""
+    inside = False
     for j in range(k, min(n, k + MAX_WINDOW)):
         if j > k:
             if not toks.joins[j]:
-                break
-            if mode == _MIXED and not (
+                # A possessive inside a name ("Democratic People's Republic of Korea", "Queen Anne's
+                # County"), which must go on: "St. Paul's" and "Burton's" are a church and a shop.
+                if toks.fold[j] != "s" or toks.text[toks.end[j - 1] : toks.start[j]] not in _APOSTROPHES:
+                    break
+                inside = True
+            elif mode == _MIXED and not (
                 toks.raw[j][0].isupper() or toks.fold[j] in _CONNECTORS or toks.fold[j] in _DIRECTIONS
             ):
                 break
@@ -414,8 +437,9 @@ def _longest(
         ids = probe.ids_for_key(key)
         if ids is None:
             break
-        if ids and fold not in _CONNECTORS:
+        if ids and fold not in _CONNECTORS and not inside:
             best = (j, key, ids)
+        inside = False
     return best
 
 
@@ -493,6 +517,26 @@ def _annotate(m: _Match, toks: _Tokens) -> None:
         m.locative = prev in _LOCATIVES or (prev == "the" and i >= 2 and fold[i - 2] in _LOCATIVES)
 
 
+# Prepositions that place what follows: after them a name seen as a person's elsewhere in the text is
+# a place again ("in Clinton"), unlike after "of", "on" or "between" ("reports of Steele").
+_PLACING: Final = frozenset(
+    _words("in at near outside around into toward towards throughout inside within outskirts")
+)
+
+
+def _placed(m: _Match, toks: _Tokens, parent_at: dict[int, _Match]) -> bool:
+    """Whether the text writes ``m`` as a place: after a placing preposition, or before its province or
+    country ("to Reston, Virginia")."""
+    nxt = m.end_tok + 1
+    if nxt < len(toks) and toks.text[toks.end[m.end_tok] : toks.start[nxt]] == ", " and nxt in parent_at:
+        return True
+    i = m.i
+    if not m.locative or i < 1:
+        return False
+    prev = toks.fold[i - 1] if toks.fold[i - 1] != "the" or i < 2 else toks.fold[i - 2]
+    return prev in _PLACING
+
+
 def _link_hierarchy(matches: list[_Match], toks: _Tokens, gaz: Gazetteer) -> None:
     """Reward readings that agree with a parent named next ("Hit, in Anbar province", "Mosul (Ninewa)")."""
     text = toks.text
@@ -517,12 +561,23 @@ def _link_hierarchy(matches: list[_Match], toks: _Tokens, gaz: Gazetteer) -> Non
                     a.hierarchy = b.hierarchy = True
 
 
-def _parent_starts(matches: list[_Match], gaz: Gazetteer) -> frozenset[int]:
+def _parent_starts(matches: list[_Match], gaz: Gazetteer, toks: _Tokens) -> frozenset[int]:
     """First tokens of provinces that directly follow a town of theirs with no comma ("Maiduguri Borno
-    State", "Chicago Illinois"): two places side by side, not one person's or organisation's name."""
+    State", "Chicago Illinois"), and of well-known places joined to another by a hyphen ("the
+    Amsterdam-London leg", "Nelson-Creston"): two places side by side, not one person's or
+    organisation's name."""
     out: set[int] = set()
     for a, b in itertools.pairwise(matches):
-        if b.i != a.end_tok + 1 or not (b.designator == "admin" or gaz.kind(b.ids[0]) == KIND_ADMIN1):
+        if b.i != a.end_tok + 1:
+            continue
+        if (
+            toks.text[toks.end[a.end_tok] : toks.start[b.i]] == "-"
+            and _well_known(a, gaz)
+            and _well_known(b, gaz)
+        ):
+            out.add(b.i)
+            continue
+        if not (b.designator == "admin" or gaz.kind(b.ids[0]) == KIND_ADMIN1):
             continue
         provinces = {(gaz.iso3_of(p), gaz.admin1_of(p)) for p in b.ids if gaz.kind(p) == KIND_ADMIN1}
         if any(gaz.kind(c) == KIND_TOWN and (gaz.iso3_of(c), gaz.admin1_of(c)) in provinces for c in a.ids):
@@ -591,6 +646,11 @@ def _org_or_person(
                 break
             k -= 1
         return None
+    # A name in capitals amid ordinary text is a dateline ("Associated Press WASHINGTON (AP)", "SAN
+    # ANTONIO Turner Sports"): the change of case ends the names on either side of it.
+    shouted = len(m.key) > 3 and all(raw[t].isupper() for t in range(i, m.j + 1) if raw[t].isalpha())
+    if i >= 2 and not toks.sent_start[i] and toks.text[toks.end[i - 1] : toks.start[i]] == ". ":
+        return "person"  # "Harry S. Truman": after a middle initial (see _tokenize)
     if i >= 1 and toks.joins[i] and not toks.sent_start[i]:
         prev_raw, prev = raw[i - 1], fold[i - 1]
         if prev in _TITLES and prev_raw[0].isupper():
@@ -600,6 +660,7 @@ def _org_or_person(
         if (
             prev_raw[0].isupper()
             and not (prev_raw.isupper() and len(prev_raw) <= 5)  # "CBC Toronto", "CTV Winnipeg": a branch
+            and not (shouted and not prev_raw.isupper())
             and prev not in _LOCATIVES
             and prev not in _DIRECTIONS
             and prev not in _FUNCTION
@@ -634,6 +695,7 @@ def _org_or_person(
         if (
             nraw[0].isupper()
             and not nraw.isupper()
+            and not shouted
             and nfold not in _FOLLOW_OK
             and not (nfold in _INSTITUTIONS and _well_known(m, gaz))
             and nfold not in _CONNECTORS
@@ -771,6 +833,24 @@ def _candidates(m: _Match, facts: list[_Facts], countries: dict[str, float]) -> 
     if m.hierarchy:
         head += [f for f in facts[_MAX_CANDIDATES:] if f[0] in m.bonus]
     return head + [f for f in facts[_MAX_CANDIDATES:] if f[3] in countries]
+
+
+# Words after a name that make it a state or province rather than its city: "New York Gov. Andrew
+# Cuomo", "the Quebec government", "Texas lawmakers".
+_GOVERNED: Final = frozenset(
+    _words("gov governor government premier legislature legislators lawmakers legislative")
+)
+_GOVERNED_BONUS: Final = 4.0
+
+
+def _prefer_governed(m: _Match, gaz: Gazetteer, toks: _Tokens) -> None:
+    """Give the admin1 readings of a name that a governing word follows the bonus that says so."""
+    nxt = m.end_tok + 1
+    if m.designator is not None or nxt >= len(toks) or not toks.joins[nxt] or toks.fold[nxt] not in _GOVERNED:
+        return
+    for c in m.ids:
+        if gaz.kind(c) == KIND_ADMIN1:
+            m.bonus[c] = m.bonus.get(c, 0.0) + _GOVERNED_BONUS
 
 
 def _prefer_capital_town(
@@ -1101,18 +1181,24 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     # ("Clinton arrived") unless a preposition makes it a location ("in Clinton").
     person_like: set[str] = set()
     kept: list[_Match] = []
-    parents = _parent_starts(matches, gaz)
+    parents = _parent_starts(matches, gaz, toks)
     for m in matches:
         why = _org_or_person(m, toks, mode, gaz, parents)
         if why is None:
             kept.append(m)
         elif why == "person" and gaz.kind(m.ids[0]) == KIND_TOWN and gaz.population(m.ids[0]) < 100_000:
             person_like.add(m.key)
-    matches = [m for m in kept if m.key not in person_like or m.locative or m.designator or m.hierarchy]
+    parent_at = {m.i: m for m in kept if gaz.kind(m.ids[0]) in (KIND_COUNTRY, KIND_ADMIN1)}
+    matches = [
+        m
+        for m in kept
+        if m.key not in person_like or _placed(m, toks, parent_at) or m.designator is not None or m.hierarchy
+    ]
     capital_bonus: dict[tuple[str, tuple[int, ...]], dict[int, float]] = {}
     for m in matches:
         if m.designator == "admin":
             m.ids = [c for c in m.ids if gaz.kind(c) != KIND_TOWN] or m.ids
+        _prefer_governed(m, gaz, toks)
         _prefer_capital_town(m, gaz, toks, capital_bonus)
     _link_hierarchy(matches, toks, gaz)
 
@@ -1191,6 +1277,20 @@ _PLACE_HEADS: Final = frozenset(
     """
     )
 )
+# Buildings and grounds: the last word of a capitalized name that makes the name a place ("Barclays
+# Center", "Altnagelvin Hospital", "Glenrock Lagoon"). Unlike _PLACE_HEADS they count only inside the
+# name: "the Mosul hospital" is a hospital in Mosul.
+_FACILITY_HEADS: Final = frozenset(
+    _words(
+        """
+    hospital church cathedral mosque temple synagogue stadium arena centre center theatre theater museum
+    gallery hall park prison palace tower lagoon bay island peninsula beach harbour harbor
+    """
+    )
+)
+# First words of a capitalized name that make it a place ("Lake Titicaca", "Fort Detrick", "Mount
+# Chaambi", "Cape Peron").
+_PLACE_OPENERS: Final = frozenset(_words("lake mount mt fort cape"))
 # Words before "of" that make the proper name after it a place ("the village of Kafr Naya").
 _PLACE_OF: Final = frozenset(
     _words(
@@ -1224,7 +1324,12 @@ def _unknown_places(toks: _Tokens, found: list[PlaceMention], gaz: Gazetteer) ->
     k = 0
     while k < n:
         raw = toks.raw[k]
-        if covered[k] or not raw[0].isupper() or raw.isupper() or toks.fold[k] in _NEVER_ALONE:
+        if (
+            covered[k]
+            or not raw[0].isupper()
+            or raw.isupper()
+            or (toks.fold[k] in _NEVER_ALONE and toks.fold[k] not in _PLACE_OPENERS)
+        ):
             k += 1
             continue
         # A run of capitalized words (with "al-", "de" inside): one proper name.
@@ -1240,7 +1345,7 @@ def _unknown_places(toks: _Tokens, found: list[PlaceMention], gaz: Gazetteer) ->
             j -= 1
         end_tok, cued = j, False
         head = toks.fold[j]
-        if head in _PLACE_HEADS and j > k:
+        if (head in _PLACE_HEADS or head in _FACILITY_HEADS or toks.fold[k] in _PLACE_OPENERS) and j > k:
             cued = True  # "Desire Street", "Handarat Refugee Camp"
         elif j + 1 < n and toks.joins[j + 1] and not covered[j + 1] and toks.raw[j + 1].islower():
             cued = toks.fold[j + 1] in _PLACE_HEADS  # "Katarko village", "the Rangae district"
