@@ -169,3 +169,13 @@ def test_app_ingest_records_errors_and_events_exports(tmp_path: Path) -> None:
     assert explained.returncode == 0 and "1 report(s)" in explained.stdout.decode()
     missing = run("events", "--db", str(tmp_path / "nope.db"))
     assert missing.returncode == 1 and "no such database" in missing.stderr.decode()
+
+
+@pytest.mark.usefixtures("cache_dir")
+def test_app_places_flags_toponyms_inside_organisation_names() -> None:
+    text = b"Militants attacked a checkpoint in Mosul on Sunday, The Washington Post reported."
+    result = run("places", "-", stdin=text)
+    assert result.returncode == 0, result.stderr.decode()
+    records = {r["text"]: r for r in map(json.loads, result.stdout.decode().splitlines())}
+    assert records["Mosul"]["literal"] is True and records["Mosul"]["iso3"] == "IRQ"
+    assert records["Washington"]["literal"] is False and records["Washington"]["iso3"] == "USA"

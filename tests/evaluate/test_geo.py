@@ -104,6 +104,19 @@ def test_geo_score_documents_counts_recognition_and_resolution(gazetteer: Gazett
     assert "Acc@161km" in report.render_text()
 
 
+def test_geo_score_documents_counts_non_literal_predictions(gazetteer: Gazetteer) -> None:
+    doc = GoldDocument("d1", TEXT, (_gold("Ramadi", 33.4258, 43.2992, 94824),))
+    start, end = _span("Paris")
+    predicted = [
+        _mention("Ramadi", RAMADI),
+        PlaceMention(start, end, TEXT[start:end], PARIS_TX, literal=False),  # not in the gold
+    ]
+    report = score_documents("tiny", [doc], lambda text: predicted, gazetteer)
+    assert (report.non_literal, report.non_literal_matched) == (1, 0)
+    assert report.predicted == 2 and report.precision == pytest.approx(0.5)
+    assert report.to_dict()["recognition"]["non_literal"] == {"predicted": 1, "matched": 0}
+
+
 def test_geo_load_corpus_rejects_unknown_and_missing(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="unknown corpus"):
         load_corpus("lgl", tmp_path)

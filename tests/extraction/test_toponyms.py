@@ -333,3 +333,40 @@ def test_toponyms_places_joined_by_a_hyphen_and_state_abbreviations(gazetteer: G
     assert {"Amsterdam", "London", "NSW", "Qld"} <= set(found)
     nsw = found["NSW"].place
     assert nsw is not None and nsw.name == "New South Wales" and nsw.feature_code == "ADM1"
+
+
+def test_toponyms_inside_organisation_names_are_flagged_not_literal(gazetteer: Gazetteer) -> None:
+    text = (
+        "Militants attacked a checkpoint in Mosul on Sunday, The Washington Post reported. Officials at "
+        "the Bank of Mexico said the Houston Rockets beat the Portland Trail Blazers."
+    )
+    every = find_toponyms(text, gazetteer, embedded=True)
+    found = {m.text: m for m in every}
+    assert found["Mosul"].literal and found["Mosul"].place is not None
+    for name, admin1 in (
+        ("Washington", "District of Columbia"),
+        ("Houston", "Texas"),
+        ("Portland", "Oregon"),
+    ):
+        place = found[name].place
+        assert not found[name].literal and place is not None and (place.iso3, place.admin1) == ("USA", admin1)
+    assert not found["Mexico"].literal and "Bank" not in found
+    # They add nothing to the context: the literal places are the same with or without them.
+    assert find_toponyms(text, gazetteer) == [m for m in every if m.literal]
+
+
+def test_toponyms_given_names_are_not_organisations(gazetteer: Gazetteer) -> None:
+    text = "The record set by Charlotte Smith stood until Tyler Williams, said Elizabeth Myles in Boston."
+    found = {m.text: m for m in find_toponyms(text, gazetteer, embedded=True)}
+    assert set(found) == {"Boston"}
+
+
+def test_toponyms_a_town_near_another_named_place_wins_across_borders(gazetteer: Gazetteer) -> None:
+    text = (
+        "A man was stabbed in London early Sunday, London police said. He was taken to hospital in "
+        "St. Thomas, where he died."
+    )
+    london = _found(text, gazetteer)["London"].place
+    assert london is not None and (london.iso3, london.admin1) == ("CAN", "Ontario")
+    alone = _found("A man was stabbed in London early Sunday, police said.", gazetteer)["London"].place
+    assert alone is not None and alone.iso3 == "GBR"

@@ -117,7 +117,11 @@ def extract(
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--encoding", default=None, help="Encoding of the inputs (default UTF-8).")
 def places(paths: tuple[str, ...], fmt: str, encoding: str | None) -> None:
-    """Every toponym in PATHS with its offsets and resolution, one JSON object per mention."""
+    """Every toponym in PATHS with its offsets and resolution, one JSON object per mention.
+
+    ``literal`` is false for a toponym inside an organisation's, a team's or a newspaper's name ("The
+    Washington Post"): resolved, but not a place where anything happens in the text.
+    """
     from eventwire.documents.build import build_document
     from eventwire.extraction.toponyms import find_toponyms
     from eventwire.resolve.gazetteer import Gazetteer
@@ -133,7 +137,7 @@ def places(paths: tuple[str, ...], fmt: str, encoding: str | None) -> None:
             _error(err)
             errors += 1
             continue
-        for mention in find_toponyms(doc.text, gazetteer):
+        for mention in find_toponyms(doc.text, gazetteer, embedded=True):
             place = mention.place
             record = {
                 "doc_id": doc.id, "start": mention.start, "end": mention.end, "text": mention.text,
@@ -145,6 +149,7 @@ def places(paths: tuple[str, ...], fmt: str, encoding: str | None) -> None:
                 "admin1": place.admin1 if place else None,
                 "feature_class": place.feature_class if place else None,
                 "feature_code": place.feature_code if place else None,
+                "literal": mention.literal,
             }  # fmt: skip
             click.echo(json.dumps(record, ensure_ascii=False))
     sys.exit(1 if errors else 0)
@@ -526,7 +531,7 @@ def evaluate_geo_cmd(
     report = _scored(
         lambda: evaluate_geo(
             corpus,
-            lambda text: find_toponyms(text, gazetteer),
+            lambda text: find_toponyms(text, gazetteer, embedded=True),
             gazetteer,
             data_dir=data_dir,
             limit=limit,

@@ -15,14 +15,18 @@ Data (``../shared/benchmarks/geoparsing``; see its ``SOURCE.md``), one corpus pe
 
 Scores
 ------
-**Recognition** (span match). A predicted mention and a gold toponym *match* when their spans overlap; they
-are paired one to one in text order. ``recall = matched gold / gold``, ``precision = matched predictions /
-predictions``. ``exact`` counts only identical spans. The corpora tag adjectival forms ("Turkish",
-"Syrian" for Syria) as toponyms; eventwire deliberately reads them as demonyms, not places, so recognition
-is reported twice: over the *names* (gold toponyms whose surface form is not a demonym in the gazetteer's
-vocabulary: the headline) and over *all* gold toponyms. A prediction that overlaps a gold toponym of either
-kind is not a false positive. GeoVirus annotates the places an article is about rather than every
-toponym, so its precision is a lower bound.
+**Recognition** (span match). A predicted mention and a gold toponym *match* when their spans overlap;
+they are paired one to one in text order. ``recall = matched gold / gold``, ``precision = matched
+predictions / predictions``. ``exact`` counts only identical spans. Predictions are every mention
+``eventwire places`` reports, the toponyms inside organisations' names (``literal`` False: "Washington" in
+"The Washington Post") included: GWN counts them (its ``Embedded_Non_Lit`` type), TR-News annotates some
+("the Winnipeg Free Press") and GeoVirus few, so ``non_literal`` reports how many there were and how many
+matched a gold toponym, for precision over the literal ones alone. The corpora tag adjectival forms
+("Turkish", "Syrian" for Syria) as toponyms; eventwire deliberately reads them as demonyms, not places, so
+recognition is reported twice: over the *names* (gold toponyms whose surface form is not a demonym in the
+gazetteer's vocabulary: the headline) and over *all* gold toponyms. A prediction that overlaps a gold
+toponym of either kind is not a false positive. GeoVirus annotates the places an article is about rather
+than every toponym, so its precision is a lower bound.
 
 **Resolution**, end to end as in CamCoder (Gritta et al. 2018) and Mordecai 3: over the gold toponyms
 that were matched by a prediction with coordinates (*resolved*):
@@ -330,6 +334,8 @@ class GeoReport:
     predicted: int = 0
     predicted_matched: int = 0
     predicted_exact: int = 0
+    non_literal: int = 0
+    non_literal_matched: int = 0
     names: _Counts = field(default_factory=_Counts)
     everything: _Counts = field(default_factory=_Counts)
     by_type: dict[str, _Counts] = field(default_factory=dict)
@@ -396,6 +402,7 @@ class GeoReport:
                 "predicted": self.predicted,
                 "predicted_matched": self.predicted_matched,
                 "predicted_exact": self.predicted_exact,
+                "non_literal": {"predicted": self.non_literal, "matched": self.non_literal_matched},
                 "names": self.names.to_dict(),
                 "all_gold": self.everything.to_dict(),
                 "by_type": {kind: counts.to_dict() for kind, counts in sorted(self.by_type.items())},
@@ -424,6 +431,8 @@ class GeoReport:
             f"  precision         {100 * self.precision:6.2f}  ({self.predicted_matched}/{self.predicted};"
             f" exact spans {self.predicted_exact})",
             f"  F1                {100 * h['toponym_f1']:6.2f}",
+            f"  non-literal       {self.non_literal_matched}/{self.non_literal} matched"
+            " (toponyms inside organisations' names)",
             *(
                 f"  recall, {kind:<21} {100 * (c.matched / c.gold if c.gold else 0):6.2f}"
                 f"  ({c.matched}/{c.gold})"
@@ -509,6 +518,8 @@ def score_documents(
         by_gold = dict(pairs)
         report.predicted += len(predicted)
         report.predicted_matched += len(pairs)
+        report.non_literal += sum(1 for p in predicted if not p.literal)
+        report.non_literal_matched += sum(1 for _, pi in pairs if not predicted[pi].literal)
         for gi, g in enumerate(doc.toponyms):
             is_name = name_key(g.text) not in demonyms
             pi = by_gold.get(gi)

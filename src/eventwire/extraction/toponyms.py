@@ -443,7 +443,11 @@ def _longest(
     return best
 
 
-def _find_matches(toks: _Tokens, gaz: Gazetteer, mode: int) -> list[_Match]:
+def _find_matches(
+    toks: _Tokens, gaz: Gazetteer, mode: int, skipped: list[tuple[int, int]] | None = None
+) -> list[_Match]:
+    """The gazetteer's names in the text, longest first; ``skipped`` collects the (first, last) tokens
+    of the phrases that are not places ("Bank of America", "Washington Post")."""
     phrases = gaz.not_place_keys
     matches: list[_Match] = []
     # A token that starts no name and no phrase, and is no article to skip, starts no match: skip it
@@ -473,6 +477,8 @@ def _find_matches(toks: _Tokens, gaz: Gazetteer, mode: int) -> list[_Match]:
         phrase = _longest(toks, k, mode, phrases) if opens else None
         if phrase is not None:
             resume = phrase[0] + 1  # "Bank of America", "Gulf of Aden": skip the whole phrase
+            if skipped is not None:
+                skipped.append((k, phrase[0]))
             continue
         found = _longest(toks, k, mode, gaz)
         if found is None:
@@ -601,9 +607,11 @@ def _org_or_person(
 ) -> str | None:
     """Why this name is part of an organisation's or a person's name, or None.
 
-    "org": "Bank of America"; "speaker": "Clinton said"; "person": "President Abbas", "George
-    Washington" (the end of a person's name); "name": "Paris Hilton", "Lima Declaration" (the start
-    of a longer name, a person's or an organisation's).
+    "org": "Bank of America"; "head": "Bank" there; "speaker": "Clinton said"; "person": "President
+    Abbas", "George Washington" (the end of a person's name); "name": "Paris Hilton", "Lima Declaration"
+    (the start of a longer name, a person's or an organisation's); "prefix", "owner", "street", "arabic":
+    the tail of a longer place name ("San Martin"), a possessor ("Wilson's Farm"), a street ("Trafalgar
+    Street") or the head of an Arabic name the gazetteer lacks ("Wadi al-Shay").
     """
     i, n = m.i, len(toks)
     fold, raw = toks.fold, toks.raw
@@ -611,9 +619,9 @@ def _org_or_person(
         return "org"
     after = m.end_tok + 1
     if m.key in _ORG_HEADS and after + 1 < n and fold[after] == "of" and raw[after + 1][0].isupper():
-        return "org"  # "Bank of Mexico": the head of an organisation's name
+        return "head"  # "Bank of Mexico": the head of an organisation's name
     if i >= 1 and toks.joins[i] and not toks.sent_start[i] and fold[i - 1] in _NAME_PREFIXES:
-        return "name"  # "SANTA ANA DEPARTMENT", "San Martin" where only "Martin" is known: a longer name
+        return "prefix"  # "SANTA ANA DEPARTMENT", "San Martin" where only "Martin" is known: a longer name
     top_is_country = gaz.kind(m.ids[0]) == KIND_COUNTRY
     # A province (or a county with its place word) beside another capitalized word names an
     # institution of the province ("California National Guard"), rarely a person, as a town may.
@@ -685,11 +693,11 @@ def _org_or_person(
     ):
         # "Wilson's Farm": a small town's name is someone's here; "St. Peter's Basilica", "St
         # Michael's Hospital": a saint's, whatever the building.
-        return "name"
+        return "owner"
     if m.designator is None and nxt < n and toks.joins[nxt] and not toks.sent_start[nxt]:
         nraw, nfold = raw[nxt], fold[nxt]
         if nfold in _STREETS and nraw[0].isupper() and gaz.kind(m.ids[0]) != KIND_COUNTRY:
-            return "name"  # "Trafalgar Street", "Royal Street": a street, found as such later
+            return "street"  # "Trafalgar Street", "Royal Street": a street, found as such later
         if nxt in parents:
             return None  # "Maiduguri Borno State": the town, then its province
         if (
@@ -708,7 +716,7 @@ def _org_or_person(
             return "name"  # "Paris Hilton", "Lima Declaration", "Chad Smith"
         after = nxt + 1
         if nfold in ("al", "el") and after < n and toks.joins[after] and raw[after][0].isupper():
-            return "name"  # the head of a longer Arabic name the gazetteer lacks ("Wadi al-Shay")
+            return "arabic"  # the head of a longer Arabic name the gazetteer lacks ("Wadi al-Shay")
     return None
 
 
@@ -758,12 +766,16 @@ def _resolve(
     countries: dict[str, float],
     admin1s: set[tuple[str, str]],
     neighbours: Counter[tuple[str, str]] | None = None,
+    near: Sequence[tuple[str, int]] = (),
 ) -> int:
     """The best reading of ``m``: its prior plus agreement with the countries and admin1s in the text.
 
     ``neighbours`` counts the other places of the text by their (country, admin1): a town or county in
     the province where the text's other towns are is preferred (spatial minimality: "Edmonton" among
-    Kentucky's counties is Edmonton, Kentucky).
+    Kentucky's counties is Edmonton, Kentucky). ``near`` are the towns other names of the text were
+    first read as: a town or county a few kilometres from one of them is preferred across a border
+    too ("London" beside St. Thomas, Ontario is London, Ontario; "Kingston" beside Brisbane is the
+    suburb, not Jamaica's capital).
     """
     if len(m.ids) == 1:
         return m.ids[0]
@@ -778,6 +790,9 @@ def _resolve(
         kind == KIND_COUNTRY or (kind == KIND_ADMIN1 and countries.get(iso3 or "", 0.0) > 0)
         for _, kind, _, iso3, _ in candidates
     )
+    # A country's name ("Mexico") is the country, whatever town of that name lies near another place.
+    if near and any(kind == KIND_COUNTRY for _, kind, _, _, _ in candidates):
+        near = ()
     best, best_score = m.ids[0], -math.inf
     priors = m.priors
     for c, kind, pop, iso3, admin1 in candidates:
@@ -795,6 +810,8 @@ def _resolve(
                 score += 2.0
             if neighbours and local:
                 score += _NEIGHBOUR_BONUS * min(2, neighbours.get((iso3, admin1 or ""), 0))
+            if near and local and _is_near(m.key, c, near, gaz):
+                score += _NEAR_BONUS
         if score > best_score:
             best, best_score = c, score
     return best
@@ -803,6 +820,14 @@ def _resolve(
 def _facts(ids: Sequence[int], gaz: Gazetteer) -> list[_Facts]:
     """Each candidate's facts, read from the gazetteer once per match rather than once per reading."""
     return [(c, gaz.kind(c), gaz.population(c), gaz.iso3_of(c), gaz.admin1_of(c)) for c in ids]
+
+
+_NEAR_KM: Final = 50.0
+_NEAR_BONUS: Final = 2.0
+
+
+def _is_near(key: str, c: int, near: Sequence[tuple[str, int]], gaz: Gazetteer) -> bool:
+    return any(other != key and gaz.distance_km(c, t) < _NEAR_KM for other, t in near)
 
 
 _MAX_CANDIDATES: Final = 25
@@ -1067,11 +1092,14 @@ class _Reading:
     admin1s: set[tuple[str, str]]
     places_in: Counter[tuple[str, str]]
     readings: dict[str, tuple[int, ...]]  # name key -> the readings of its every mention
+    near: tuple[tuple[str, int], ...] = ()  # (name key, town) as the first reading read them
     # Readings already made, by all that a reading depends on: a text names the same place many times.
     made: dict[tuple[object, ...], int] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, chosen: list[tuple[_Match, int]], gaz: Gazetteer) -> _Reading:
+    def of(
+        cls, chosen: list[tuple[_Match, int]], gaz: Gazetteer, near: tuple[tuple[str, int], ...] = ()
+    ) -> _Reading:
         countries: dict[str, float] = defaultdict(float)
         admin1s: set[tuple[str, str]] = set()
         for _, c in chosen:
@@ -1090,7 +1118,7 @@ class _Reading:
         readings: dict[str, list[int]] = defaultdict(list)
         for m, c in chosen:
             readings[m.key].append(c)
-        return cls(countries, admin1s, places_in, {k: tuple(v) for k, v in readings.items()})
+        return cls(countries, admin1s, places_in, {k: tuple(v) for k, v in readings.items()}, near)
 
     def resolve(self, m: _Match, gaz: Gazetteer, toks: _Tokens) -> int:
         """``m`` read in this context, the earlier readings of its name left out: a name does not vouch
@@ -1131,7 +1159,7 @@ class _Reading:
                 (gaz.iso3_of(c) or "", gaz.admin1_of(c) or "") for c in own if _is_local(gaz, c)
             }:
                 neighbours[(iso3, admin1)] -= 1
-        return _resolve(m, gaz, toks, countries, self.admin1s, neighbours)
+        return _resolve(m, gaz, toks, countries, self.admin1s, neighbours, self.near)
 
 
 def _anchored(chosen: list[tuple[_Match, int]], gaz: Gazetteer) -> set[str]:
@@ -1158,7 +1186,7 @@ def _spelled(m: _Match, toks: _Tokens, *, dot: bool = True) -> str:
     return toks.text[toks.start[m.i] : end]
 
 
-def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) -> list[PlaceMention]:
     """Place names in ``text`` with their offsets, each resolved to a ``Place``.
 
     ``text[m.start:m.end] == m.text`` for every mention, in text order. A mention covers the name and
@@ -1166,36 +1194,47 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     (common words, demonyms, parts of organisations' or people's names) are left out. Proper names the
     gazetteer lacks come back unresolved (``place`` None) where a place word makes them places ("Katarko
     village", "the village of Kafr Naya", "Desire Street"); in ALL CAPS text there are none.
+
+    With ``embedded``, the toponyms inside the names of organisations, teams, newspapers and agreements
+    ("The Washington Post", "Houston Rockets", "Bank of Mexico") come back too, resolved in the
+    document's context but flagged ``literal=False``; they add nothing to that context, so the literal
+    mentions are the same either way.
     """
     if not text:
         return []
     gaz = gazetteer
     toks = _tokenize(text)
     mode = _case_mode(toks)
-    matches = _find_matches(toks, gaz, mode)
-    if not matches:
+    skipped: list[tuple[int, int]] | None = [] if embedded else None
+    matches = _find_matches(toks, gaz, mode, skipped)
+    inside = _inside_phrases(toks, gaz, mode, skipped) if skipped else []
+    if not matches and not inside:
         return []
-    for m in matches:
+    for m in itertools.chain(matches, inside):
         _annotate(m, toks)
     # A name seen as part of a person's name ("Bill Clinton") stays a person elsewhere in the text
     # ("Clinton arrived") unless a preposition makes it a location ("in Clinton").
     person_like: set[str] = set()
     kept: list[_Match] = []
+    named_in: list[_Match] = inside  # toponyms inside names of things that are not places
     parents = _parent_starts(matches, gaz, toks)
     for m in matches:
         why = _org_or_person(m, toks, mode, gaz, parents)
         if why is None:
-            kept.append(m)
+            (named_in if _names_institution(m, toks, gaz) else kept).append(m)
         elif why == "person" and gaz.kind(m.ids[0]) == KIND_TOWN and gaz.population(m.ids[0]) < 100_000:
             person_like.add(m.key)
+        elif embedded and (why == "org" or (why == "name" and _opens_org_name(m, toks, gaz))):
+            named_in.append(m)
     parent_at = {m.i: m for m in kept if gaz.kind(m.ids[0]) in (KIND_COUNTRY, KIND_ADMIN1)}
     matches = [
         m
         for m in kept
         if m.key not in person_like or _placed(m, toks, parent_at) or m.designator is not None or m.hierarchy
     ]
+    named_in = [m for m in named_in if m.key not in person_like] if embedded else []
     capital_bonus: dict[tuple[str, tuple[int, ...]], dict[int, float]] = {}
-    for m in matches:
+    for m in itertools.chain(matches, named_in):
         if m.designator == "admin":
             m.ids = [c for c in m.ids if gaz.kind(c) != KIND_TOWN] or m.ids
         _prefer_governed(m, gaz, toks)
@@ -1228,8 +1267,10 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
 
     # Second and third readings: everything accepted counts as context, then every name is resolved
     # again (a town read right the second time can set the scene for its neighbours the third time).
+    # The towns the first reading found, for spatial minimality across borders (see _resolve).
+    near = tuple(dict.fromkeys((m.key, c) for m, c in chosen if _is_local(gaz, c)))
     for _ in range(2):
-        reading = _Reading.of(chosen, gaz)
+        reading = _Reading.of(chosen, gaz, near)
         anchors = named | _anchored(chosen, gaz)
         chosen = []
         for m in matches:
@@ -1248,20 +1289,174 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
         and (admin1 := gaz.admin1_of(c)) is not None
     }
     set_in = {iso3 for iso3, _ in settings}
-    mentions = []
-    for m, best in chosen:
-        if _stray_hamlet(m, best, gaz, settings, set_in):
-            continue
-        start, end = toks.start[m.i], toks.end[m.end_tok]
-        if text[end : end + 1] == "." and (
-            len(toks.raw[m.end_tok]) == 1 or _spelled(m, toks) in gaz.case_sensitive_keys.get(m.key, ())
-        ):
-            end += 1  # "U.S.", "Ky."
-        mentions.append(PlaceMention(start=start, end=end, text=text[start:end], place=gaz.place(best)))
+    mentions = [
+        _mention(m, best, toks, gaz)
+        for m, best in chosen
+        if not _stray_hamlet(m, best, gaz, settings, set_in)
+    ]
     if mode == _MIXED:
         mentions.extend(_unknown_places(toks, mentions, gaz))
-        mentions.sort(key=lambda p: p.start)
+    # Toponyms inside names are read in the context the literal places set, and add none of their own.
+    if named_in:
+        unknown = [p for p in mentions if p.place is None]
+        for m in named_in:
+            best = _resolve_inside(m, gaz, toks, reading)
+            if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps, anchors) and _known_inside(
+                m, best, gaz, reading.countries
+            ):
+                found = _mention(m, best, toks, gaz, literal=False)
+                if not any(p.start < found.end and found.start < p.end for p in unknown):
+                    mentions.append(found)
+    mentions.sort(key=lambda p: p.start)
     return mentions
+
+
+def _mention(m: _Match, best: int, toks: _Tokens, gaz: Gazetteer, *, literal: bool = True) -> PlaceMention:
+    text = toks.text
+    start, end = toks.start[m.i], toks.end[m.end_tok]
+    if text[end : end + 1] == "." and (
+        len(toks.raw[m.end_tok]) == 1 or _spelled(m, toks) in gaz.case_sensitive_keys.get(m.key, ())
+    ):
+        end += 1  # "U.S.", "Ky."
+    return PlaceMention(start=start, end=end, text=text[start:end], place=gaz.place(best), literal=literal)
+
+
+# -- toponyms inside names -------------------------------------------------------------------------
+
+# Words that end the names of organisations, events and agreements: after a place's name they make it
+# part of such a name ("Venice Commission", "Cavan Sustainable Energy Group", "Lima Declaration"), where
+# other capitalized words more often make it a person's given name ("Charlotte Smith").
+_ORG_WORDS: Final = _INSTITUTIONS | frozenset(
+    _words(
+        """
+    company corporation corp inc ltd plc group bank trust foundation fund council union league alliance
+    congress tribunal ministry department office organization organisation dialogue forum festival
+    cup championship championships awards award prize agreement accord accords declaration treaty
+    convention protocol summit conference press radio television tv network racing party
+    """
+    )
+)
+_MAX_NAME_WORDS: Final = 5
+
+# Capitalized words after a well-known place that make it part of the name of a newspaper, a team or
+# an airline ("The Toronto Star", "New York Rangers", "Kenya Airways"): the name says nothing of where
+# the text is set. Other institutions ("Toronto Transit Commission", "Abuja Chamber of Commerce") work
+# in the place and stay literal.
+_NON_LOCAL_HEADS: Final = frozenset(
+    _words(
+        """
+    times post herald tribune journal gazette star chronicle examiner observer courier telegraph
+    airlines airways rangers united wanderers rovers athletic fc
+    """
+    )
+)
+
+# Words of a phrase that name a geographic feature: "Gulf of Aden", "Congo River" are places the
+# gazetteer lacks, not names of organisations, and the names inside them are not toponyms of their own.
+_FEATURE_WORDS: Final = frozenset(_words("river sea gulf ocean bay lake strait canal"))
+
+
+def _resolve_inside(m: _Match, gaz: Gazetteer, toks: _Tokens, reading: _Reading) -> int:
+    """A name inside an organisation's name is read among the countries of the text, not its provinces
+    or towns: "the Portland Trail Blazers" beside Houston and Texas are Oregon's, "West Surrey Racing"
+    in a British text is England's. Only a small town is read in the text's provinces too ("The
+    Allendale Woman's Club" of New Jersey)."""
+    best = _resolve(m, gaz, toks, reading.countries, set())
+    if gaz.kind(best) != KIND_TOWN or gaz.population(best) >= _SETTING_POPULATION:
+        return best
+    return reading.resolve(m, gaz, toks)
+
+
+def _known_inside(m: _Match, best: int, gaz: Gazetteer, countries: dict[str, float]) -> bool:
+    """Whether a name inside an organisation's name is the place ``best``: a well-known place, or a town
+    of a country the text is about ("The Allendale Woman's Club" in a text about New Jersey), by its own
+    name ("Fox News" is not Victor, Idaho, once called Fox; "Commerce Ministry" in China is no
+    Texan town)."""
+    if gaz.kind(best) != KIND_TOWN or gaz.population(best) >= _SETTING_POPULATION:
+        return True
+    return (
+        best not in m.alternates
+        and m.key not in gaz.common_words
+        and countries.get(gaz.iso3_of(best) or "", 0.0) >= 0.5
+    )
+
+
+def _names_institution(m: _Match, toks: _Tokens, gaz: Gazetteer) -> bool:
+    """Whether the name opens a newspaper's, a team's or an airline's name ("The Washington Times")."""
+    nxt = m.end_tok + 1
+    return (
+        m.designator is None
+        and nxt < len(toks)
+        and toks.joins[nxt]
+        and not toks.sent_start[nxt]
+        and toks.raw[nxt][0].isupper()
+        and toks.fold[nxt] in _NON_LOCAL_HEADS
+        and _well_known(m, gaz)
+    )
+
+
+def _opens_org_name(m: _Match, toks: _Tokens, gaz: Gazetteer) -> bool:
+    """Whether the capitalized words after the name make it an organisation's: one of them is an
+    organisation's word ("Venice Commission", "Bank of Valletta plc"), or, after "the" and a well-known
+    place, a plural ends them (a team: "the Houston Rockets", "the Portland Trail Blazers"; without
+    "the", "Tyler Williams" is a person)."""
+    n = len(toks)
+    k = m.end_tok + 1
+    last = None
+    while k < n and k <= m.end_tok + _MAX_NAME_WORDS and not toks.sent_start[k]:
+        raw, fold = toks.raw[k], toks.fold[k]
+        if not toks.joins[k] and not (
+            fold == "s" and toks.text[toks.end[k - 1] : toks.start[k]] in _APOSTROPHES
+        ):
+            break  # a possessive goes on: "The Allendale Woman's Club"
+        if not raw[0].isupper() and fold not in ("of", "s"):
+            break
+        if fold in _ORG_WORDS:
+            return True
+        last = k
+        k += 1
+    if (
+        last is None
+        or m.i == 0
+        or toks.fold[m.i - 1] != "the"
+        or not _well_known(m, gaz)
+        or m.key in _NAME_LIKE_ADMIN1S
+        or m.key in _NAME_LIKE_COUNTRIES
+    ):
+        return False
+    word = toks.raw[last]
+    return word[-1] == "s" and word[-2:] not in ("ss", "us") and toks.fold[last] not in gaz.demonyms
+
+
+def _inside_phrases(
+    toks: _Tokens, gaz: Gazetteer, mode: int, spans: Sequence[tuple[int, int]]
+) -> list[_Match]:
+    """The gazetteer's names inside the phrases that are not places ("Washington" in "Washington Post",
+    "Iraq" in "Islamic State of Iraq"), each within its phrase."""
+    out: list[_Match] = []
+    for first, last in spans:
+        if any(toks.fold[t] in _FEATURE_WORDS for t in range(first, last + 1)):
+            continue
+        k = first
+        while k <= last:
+            found = _longest(toks, k, mode, gaz) if _can_start(toks, k, mode) else None
+            if found is None or found[0] > last:
+                k += 1
+                continue
+            j, key, ids = found
+            # The head of the phrase is no place ("Bank" of "Bank of America"), nor is the whole phrase
+            # where it is also a town's name ("White House", Tennessee); the European Union is Europe's.
+            whole = (k, j) == (first, last)
+            if (
+                key not in _ORG_WORDS
+                and key not in _ORG_HEADS
+                and not (whole and gaz.kind(ids[0]) == KIND_TOWN)
+            ):
+                out.append(
+                    _Match(i=k, j=j, key=key, ids=list(ids), end_tok=j, alternates=gaz.alternate_ids(key))
+                )
+            k = j + 1
+    return out
 
 
 # -- places the gazetteer lacks --------------------------------------------------------------------

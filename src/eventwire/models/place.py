@@ -30,9 +30,16 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
-    """A toponym in a document: its offsets, its surface text and what it resolved to (or None)."""
+    """A toponym in a document: its offsets, its surface text and what it resolved to (or None).
+
+    ``literal`` is False for a toponym inside the name of something that is not a place: an
+    organisation, a team, a newspaper, an agreement ("Washington" in "The Washington Post", "Houston" in
+    "Houston Rockets"). It is a toponym of the text, resolved like any other, but nothing happened there:
+    it sets no context and is no event's location.
+    """
 
     start: int
     end: int
     text: str
     place: Place | None
+    literal: bool = True
