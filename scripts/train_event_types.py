@@ -152,7 +152,8 @@ def main() -> int:
         f" {temperature} (the lowest log loss on the held-apart folds), so probabilities are calibrated.",
         f"- Size: {len(data) / 1e6:.1f} MB.",
         "- Use: a second opinion on the sub-event type where the rules leave room (see"
-        " `eventwire.extraction.events`).",
+        " `eventwire.extraction.events.second_opinion`); the event type is the one whose sub-event types'"
+        " probabilities sum highest.",
         "- Limits: trained on coder summaries, not on news prose; few examples of the rarer types. The cue"
         " features read the lexicon and the casualty patterns: retrain after changing them.",
         "- Scores of the whole pipeline on the held-out part: `eventwire evaluate acled-notes`"

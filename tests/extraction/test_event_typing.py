@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from eventwire.extraction.type_model import TypePrediction
 from eventwire.models.document import Document
 
 
@@ -38,8 +39,8 @@ def test_events_reinforcements_that_answer_a_riot_belong_to_it(extractor: Any) -
 class _SaysProtest:
     """A type model sure that every text is a peaceful protest."""
 
-    def predict(self, text: str) -> tuple[str, str, float]:
-        return "Protests", "Peaceful protest", 0.9
+    def predict(self, text: str) -> TypePrediction:
+        return TypePrediction("Protests", "Peaceful protest", 0.9, 0.9)
 
 
 def test_events_the_model_makes_no_protest_of_an_event_without_a_protest_trigger(
@@ -65,3 +66,26 @@ def test_events_a_level_of_forces_is_no_movement(extractor: Any) -> None:
         " troops deployed along their shared borders through next year."
     )
     assert _events(extractor, text) == []
+
+
+class _SaysClash:
+    """A type model that reads a clash, P(Battles) = 0.8 and P(Armed clash) = 0.8."""
+
+    def predict(self, text: str) -> TypePrediction:
+        return TypePrediction("Battles", "Armed clash", 0.8, 0.8)
+
+
+def test_events_the_model_may_move_a_named_method_to_another_event_type_only_when_confident(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _SaysClash())
+    shelling = ("Explosions/Remote violence", "Shelling/artillery/missile attack", False)
+    # Shells fired both ways across a front line: ACLED codes the exchange as a battle.
+    text = "forces clashed with rebels and shelled their positions, killing several fighters"
+    kinds = ["shelling", "fight", "kill"]
+    assert events.second_opinion(shelling, text, {"violence"}, kinds) == ("Battles", "Armed clash", False)
+    # Shelling of positions that nobody answered is shelling, whatever the model reads.
+    one_sided = "separatists shelled army positions, killing a soldier"
+    assert events.second_opinion(shelling, one_sided, {"violence"}, ["shelling", "kill"]) == shelling

@@ -87,3 +87,18 @@ def test_lexicon_a_historical_centre_is_a_place_not_history() -> None:
     historical = next(cue for reason, cue in REJECT_CUES if reason == "historical")
     assert not historical.search("merchants from the historical center demonstrated")
     assert historical.search("a historical grievance")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "13 persons died as a result of a bomb explosion. they are entitled to file a protest.",
+        "the foreign ministry lodged a formal protest with the ambassador",
+        "the embassy sent a protest note over the incident",
+    ],
+)
+def test_lexicon_a_protest_lodged_through_channels_is_another_sense(text: str) -> None:
+    from eventwire.extraction.lexicon import NOT_CONFLICT
+
+    assert NOT_CONFLICT.search(text)
+    assert not NOT_CONFLICT.search("hundreds of workers protested outside the ministry")

@@ -35,7 +35,7 @@ def test_type_model_reads_plain_reports(text: str, sub_event_type: str) -> None:
     model = load_type_model()
     if model is None:
         pytest.skip("event_types.npz is not shipped in this checkout")
-    assert model.predict(text)[1] == sub_event_type
+    assert model.predict(text).sub_event_type == sub_event_type
 
 
 def test_type_model_cue_features_read_triggers_as_one_alternation_would() -> None:
@@ -54,3 +54,27 @@ def test_type_model_cue_features_read_triggers_as_one_alternation_would() -> Non
     expected = [f"kind={m.lastgroup}" for m in alternation.finditer(text)]
     assert len(expected) >= 8
     assert [f for f in cue_features(text) if f.startswith("kind=")] == expected
+
+
+def test_type_model_predict_sums_an_event_types_sub_types() -> None:
+    import numpy as np
+
+    from eventwire.extraction.type_model import TypeModel
+
+    labels = (
+        "Battles | Armed clash",
+        "Violence against civilians | Attack",
+        "Violence against civilians | Abduction/forced disappearance",
+    )
+    # No features: the bias alone gives P = 0.4 / 0.35 / 0.25.
+    model = TypeModel(
+        labels=labels,
+        vocabulary={},
+        idf=np.zeros(0, dtype=np.float32),
+        weights=np.zeros((3, 0), dtype=np.float32),
+        bias=np.log(np.array([0.4, 0.35, 0.25], dtype=np.float32)),
+    )
+    prediction = model.predict("gunmen seized two men")
+    assert (prediction.event_type, prediction.sub_event_type) == ("Violence against civilians", "Attack")
+    assert prediction.type_probability == pytest.approx(0.6, abs=1e-4)
+    assert prediction.probability == pytest.approx(0.35, abs=1e-4)

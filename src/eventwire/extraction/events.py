@@ -414,6 +414,7 @@ def build_event(
         (event_type, sub_event_type, civilian_targeting),
         group_lower,
         {t.family for m in group.mentions for t in m.triggers},
+        kinds,
     )
     side_a, side_b = generic.complete(event_type, sub_event_type, side_a, side_b, country, victim_categories)
     for label, chosen, mentions in (("actor1", side_a, sides.a), ("actor2", side_b, sides.b)):
@@ -501,8 +502,10 @@ def build_event(
 
 MODEL_OVERRULES = 0.3
 MODEL_OVERRULES_METHOD = 0.97
-"""The classifier's probability above which its sub-event type replaces the rules' (tuned on ACLED notes):
-for the broad types, and for the types the rules read off a named method or act."""
+MODEL_OVERRULES_METHOD_TYPE = 0.7
+"""The classifier's probability above which its typing replaces the rules' (tuned on ACLED notes, out of
+fold): for the broad types; for a sub-event type the rules read off a named method or act, and for another
+event type than such a method's where the report also tells of fighting."""
 _METHOD_TYPES = frozenset(
     {
         "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
@@ -515,7 +518,7 @@ _METHOD_TYPES = frozenset(
 
 
 def second_opinion(
-    rules: tuple[str, str, bool], text: str, families: Collection[str] = ()
+    rules: tuple[str, str, bool], text: str, families: Collection[str] = (), kinds: Collection[str] = ()
 ) -> tuple[str, str, bool]:
     """The rules' typing, unless the trained classifier is confident of another sub-event type.
 
@@ -524,18 +527,33 @@ def second_opinion(
     for Violence against civilians, the rules' reading where the event type is unchanged, else none.
     ``families`` are the trigger families of the event's mentions: the classifier may not make a protest
     of an event none of whose mentions is a protest or a riot ("leaders condemned the assassination" is
-    about an assassination, whatever the bag of words says).
+    about an assassination, whatever the bag of words says). ``kinds`` are the trigger kinds of its
+    strong mentions.
     """
     model = load_type_model()
     if model is None:
         return rules
-    event_type, sub_event_type, probability = model.predict(text)
+    prediction = model.predict(text)
+    event_type, sub_event_type = prediction.event_type, prediction.sub_event_type
     made_protest = event_type == "Protests" and rules[0] != "Protests"
     if made_protest and families and not set(families) & {"protest", "riot"}:
         return rules
-    # A method or act the rules saw named ("shelled", "kidnapped", "tear gas") is evidence the bag of
-    # words can outvote only when it is nearly sure; the broad types are the model's to refine.
-    needed = MODEL_OVERRULES_METHOD if rules[1] in _METHOD_TYPES else MODEL_OVERRULES
+    # A method or act the rules saw named ("shelled", "kidnapped", "tear gas") settles the sub-event type
+    # unless the bag of words is nearly sure; the broad types are the model's to refine. A report that
+    # also tells of fighting (a clash, an exchange of fire, an ambush) may be a battle in which shells
+    # were fired or a bomb set off, as ACLED codes it: there the model may move the event to another type
+    # with less. One-sided shelling of positions, or tear gas on a march, keeps the rules' type.
+    method = rules[1] in _METHOD_TYPES
+    if event_type == rules[0]:
+        probability = prediction.probability
+        needed = MODEL_OVERRULES_METHOD if method else MODEL_OVERRULES
+    else:
+        probability = prediction.type_probability
+        needed = (
+            MODEL_OVERRULES
+            if not method
+            else (MODEL_OVERRULES_METHOD_TYPE if "fight" in kinds else MODEL_OVERRULES_METHOD)
+        )
     if probability < needed or (event_type, sub_event_type) == rules[:2]:
         return rules
     if event_type == "Violence against civilians":

@@ -253,7 +253,11 @@ NOT_CONFLICT = re.compile(
     r"|shooting\s+(?:a\s+)?(?:film|video|movie|scene|star)|bombed\s+at\s+the\s+box\s+office"
     r"|(?:surgical|rescue|search|relief|peacekeeping\s+mission|humanitarian)\s+(?:operation|mission)"
     r"|(?:stock|share|market)s?\s+(?:crash|rall(?:y|ied))|rally\s+(?:in|of)\s+(?:stocks|shares|prices)"
-    r"|(?:hunger|labou?r)\s+strike\s+(?:is|was)\s+(?:planned|expected)",
+    r"|(?:hunger|labou?r)\s+strike\s+(?:is|was)\s+(?:planned|expected)"
+    # A complaint lodged through channels ("entitled to file a protest", "sent a protest note") is no
+    # demonstration.
+    r"|(?:file|filed|filing|lodge|lodged|lodging|register(?:ed)?|sen[dt]|deliver(?:ed)?)\s+(?:a\s+|an\s+)?"
+    r"(?:formal\s+|official\s+|diplomatic\s+|strong\s+|written\s+)?protests?\b|diplomatic\s+protests?|protest\s+notes?",
 )
 
 # Cues, each with the reason an affected mention is not an event.

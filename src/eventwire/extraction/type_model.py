@@ -116,12 +116,26 @@ class TypeModel:
         exp /= exp.sum()
         return {label: float(p) for label, p in zip(self.labels, exp, strict=True)}
 
-    def predict(self, text: str) -> tuple[str, str, float]:
-        """(event_type, sub_event_type, probability) of the most likely label."""
+    def predict(self, text: str) -> TypePrediction:
+        """The most likely event type, its sub-event types' probabilities summed, and its most likely
+        sub-event type. Summing matters where the mass is split: 0.35 Attack + 0.15 Abduction outweighs
+        0.40 Armed clash for Violence against civilians."""
         probs = self.probabilities(text)
-        label = max(probs, key=probs.__getitem__)
-        event_type, _, sub_event_type = label.partition(" | ")
-        return event_type, sub_event_type, probs[label]
+        by_type: dict[str, float] = {}
+        for label, p in probs.items():
+            event_type = label.partition(" | ")[0]
+            by_type[event_type] = by_type.get(event_type, 0.0) + p
+        event_type = max(by_type, key=by_type.__getitem__)
+        label = max((x for x in probs if x.partition(" | ")[0] == event_type), key=probs.__getitem__)
+        return TypePrediction(event_type, label.partition(" | ")[2], by_type[event_type], probs[label])
+
+
+@dataclass(frozen=True)
+class TypePrediction:
+    event_type: str
+    sub_event_type: str
+    type_probability: float  # P(event type): its sub-event types' probabilities summed
+    probability: float  # P(sub-event type)
 
 
 def read_type_model(data: bytes) -> TypeModel:
