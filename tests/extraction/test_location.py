@@ -80,3 +80,41 @@ def _document(text: str) -> Document:
 def test_location_place_for_trigger_takes_a_village_the_gazetteer_lacks(gazetteer: Gazetteer) -> None:
     text = "Suspected Boko Haram members today attacked Katarko village in Yobe State, killing eight people."
     assert _choose(text, "attacked", gazetteer) == "Katarko"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "where"),
+    [
+        (
+            "Five people were killed in a gun and grenade attack in a district of Burundi's capital,"
+            " police said.",
+            "killed",
+            "Burundi",
+        ),
+        (
+            "The woman was later shot to death by militants in the courtyard of the West Bank's largest"
+            " hospital.",
+            "shot",
+            "West Bank",
+        ),
+        (
+            "A soldier was killed when his vehicle was hit by a roadside bomb in Iraq's northern"
+            " Nineveh province, the military said.",
+            "killed",
+            "Nineveh province",
+        ),
+    ],
+)
+def test_location_a_possessive_place_before_a_place_noun_is_where(
+    text: str, verb: str, where: str, gazetteer: Gazetteer
+) -> None:
+    assert _choose(text, verb, gazetteer) == where
+
+
+def test_location_a_possessive_place_before_an_actor_is_not_where(gazetteer: Gazetteer) -> None:
+    assert _choose("Syria's army shelled the rebels.", "shelled", gazetteer) is None
+
+
+def test_location_a_village_in_a_text_with_no_known_place(gazetteer: Gazetteer) -> None:
+    text = "Dozens of attackers stormed the village of Mainok as residents were preparing for prayers."
+    assert _choose(text, "stormed", gazetteer) == "Mainok"

@@ -370,3 +370,41 @@ def test_toponyms_a_town_near_another_named_place_wins_across_borders(gazetteer:
     assert london is not None and (london.iso3, london.admin1) == ("CAN", "Ontario")
     alone = _found("A man was stabbed in London early Sunday, police said.", gazetteer)["London"].place
     assert alone is not None and alone.iso3 == "GBR"
+
+
+def test_toponyms_airports_known_by_their_own_name(gazetteer: Gazetteer) -> None:
+    found = _found(
+        "British officers searched an Aeroflot passenger plane at Heathrow airport, and flights to"
+        " Gatwick were diverted.",
+        gazetteer,
+    )
+    heathrow = next(m for text, m in found.items() if text.startswith("Heathrow")).place
+    assert heathrow is not None and heathrow.iso3 == "GBR" and heathrow.feature_code == "AIRP"
+    assert found["Gatwick"].place is not None and found["Gatwick"].place.iso3 == "GBR"
+
+
+def test_toponyms_a_major_city_beats_a_local_namesake(gazetteer: Gazetteer) -> None:
+    found = _found(
+        "COLUMBUS, Ohio (AP) - Notre Dame beat Mississippi State in the final in Columbus on Sunday."
+        " Mississippi State had started the game against Louisville 0 for 10.",
+        gazetteer,
+    )
+    place = found["Louisville"].place
+    assert place is not None and place.admin1 == "Kentucky"
+
+
+def test_toponyms_a_name_placed_once_keeps_that_reading(gazetteer: Gazetteer) -> None:
+    text = (
+        "NEWARK, N.J. (AP) - A woman was scheduled to fly to San Francisco last month, but the airline"
+        " stopped her at the gate. She said she had flown out of Newark before without trouble."
+    )
+    newarks = [m for m in find_toponyms(text, gazetteer) if m.text.lower() == "newark"]
+    assert len(newarks) == 2
+    assert all(m.place is not None and m.place.admin1 == "New Jersey" for m in newarks)
+
+
+def test_toponyms_english_counties(gazetteer: Gazetteer) -> None:
+    found = _found("The calendar: Oulton Park, Cheshire, in June, then Croft, Yorkshire, in July.", gazetteer)
+    for name in ("Cheshire", "Yorkshire"):
+        place = found[name].place
+        assert place is not None and place.iso3 == "GBR"

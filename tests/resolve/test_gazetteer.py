@@ -81,3 +81,9 @@ def test_gazetteer_name_keys_agree_with_ids_for_key(gazetteer: Gazetteer) -> Non
     for key in ("anbar", "san", "san salvador", "xyzzy", "the"):
         assert (key in gazetteer.name_keys) == (gazetteer.ids_for_key(key) is not None), key
     assert "anbar" in gazetteer.name_keys and "xyzzy" not in gazetteer.name_keys
+
+
+def test_gazetteer_airports_take_the_admin1_of_their_city(gazetteer: Gazetteer) -> None:
+    airport = next(p for p in gazetteer.lookup("Schiphol") if p.feature_code == "AIRP")
+    assert airport.iso3 == "NLD" and airport.admin1 == "North Holland"
+    assert airport.feature_class == "S" and airport.precision == 1

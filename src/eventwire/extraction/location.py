@@ -145,6 +145,20 @@ _NOT_WHERE_AFTER = re.compile(
     r"had|is|was|will|would|government|authorities|officials?|forces|troops|army|military|police|embassy|"
     r"president|minister|ministry|state\s+media|news|talks))"
 )
+# "Sarajevo's streets", "Burundi's capital", "the West Bank's largest hospital": a possessive place whose
+# next words name a place within it is where things happen, not an actor.
+_PLACE_POSSESSED = re.compile(
+    r"['’]s?\s+(?:[a-z]+\s+){0,2}?(?:streets?|towns?|villages?|cit(?:y|ies)|capital|hospitals?|church|"
+    r"mosques?|markets?|provinces?|regions?|districts?|suburbs?|outskirts|neighbou?rhoods?|borders?|"
+    r"airport|centre|center|camps?|prisons?|port|coast|countryside|homes?|hotels?|squares?|schools?|"
+    r"universit(?:y|ies))\b"
+)
+# Words between a locative word and the place that do not break it ("in Iraq's northern Nineveh province").
+_TRANSPARENT = frozenset(
+    _words(
+        "the s northern southern eastern western central northeastern northwestern southeastern southwestern"
+    )
+)
 _CLAUSE_BREAK = re.compile(r"[;\n]|\s[-–—]\s")
 # The weights of place_for_trigger, tuned on the tuning part of the Halterman data (see
 # eventwire.evaluate.event_location).
@@ -180,11 +194,16 @@ def place_for_trigger(
     for p in places:
         if abs(p.start - t_start) > window:
             continue
-        if _NOT_WHERE_AFTER.match(text, p.end) or _modifies(text, p.end) or _in_proper_name(text, p.start):
+        possessed = _PLACE_POSSESSED.match(text, p.end) is not None
+        if (
+            (_NOT_WHERE_AFTER.match(text, p.end) and not possessed)
+            or _modifies(text, p.end)
+            or _in_proper_name(text, p.start)
+        ):
             continue
         before = [w.lower() for w in _WORD.findall(text[max(0, p.start - 40) : p.start])]
-        before = [w for w in before if w != "the"][-3:]
-        locative = any(w in _LOCATIVE_WORDS for w in before)
+        before = [w for w in before if w not in _TRANSPARENT][-3:]
+        locative = possessed or any(w in _LOCATIVE_WORDS for w in before)
         lo, hi = (p.end, t_start) if p.end <= t_start else (t_end, p.start)
         between = text[lo:hi] if hi > lo else ""
         gap = len(between)

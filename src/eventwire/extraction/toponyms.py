@@ -543,6 +543,9 @@ def _placed(m: _Match, toks: _Tokens, parent_at: dict[int, _Match]) -> bool:
     return prev in _PLACING
 
 
+_PARENT_BONUS: Final = 5.0
+
+
 def _link_hierarchy(matches: list[_Match], toks: _Tokens, gaz: Gazetteer) -> None:
     """Reward readings that agree with a parent named next ("Hit, in Anbar province", "Mosul (Ninewa)")."""
     text = toks.text
@@ -562,7 +565,7 @@ def _link_hierarchy(matches: list[_Match], toks: _Tokens, gaz: Gazetteer) -> Non
                     continue
                 pk = gaz.kind(p)
                 if pk == KIND_COUNTRY or (admin1 is not None and gaz.admin1_of(p) == admin1):
-                    a.bonus[c] = a.bonus.get(c, 0.0) + 5.0
+                    a.bonus[c] = a.bonus.get(c, 0.0) + _PARENT_BONUS
                     b.bonus[p] = b.bonus.get(p, 0.0) + 2.0
                     a.hierarchy = b.hierarchy = True
 
@@ -742,6 +745,10 @@ def _prior(m: _Match, c: int, gaz: Gazetteer, toks: _Tokens) -> float:
         score = 8.0 if pop else 7.0
         if m.i > 0 and toks.fold[m.i - 1] == "the":
             score += 2.0  # "the Sahel", "the Donbas"
+    elif kind == KIND_TOWN and gaz.is_airport(c):
+        # The airports the gazetteer knows by a name of their own are the world's busiest, better known
+        # than most cities of millions: "Heathrow" is London's airport, not the Florida town.
+        score = _AIRPORT_PRIOR
     else:
         score = math.log10(pop + 10) + (0.5 if kind == KIND_ADMIN1 else 0.0)
         if kind == KIND_ADMIN2:
@@ -793,6 +800,17 @@ def _resolve(
     # A country's name ("Mexico") is the country, whatever town of that name lies near another place.
     if near and any(kind == KIND_COUNTRY for _, kind, _, _, _ in candidates):
         near = ()
+    # "Louisville" in a text set in Ohio is still Kentucky's city of 600,000, known across the country,
+    # not the Ohio village of that name: beside a major city of the text's country, a small namesake
+    # gets half the advantage of its province or its neighbours being named.
+    major = max(
+        (
+            pop
+            for _, kind, pop, iso3, _ in candidates
+            if kind == KIND_TOWN and countries.get(iso3 or "", 0.0) > 0
+        ),
+        default=0,
+    )
     best, best_score = m.ids[0], -math.inf
     priors = m.priors
     for c, kind, pop, iso3, admin1 in candidates:
@@ -806,12 +824,13 @@ def _resolve(
             elif kind == KIND_COUNTRY and _near_named_country(c, gaz, countries):
                 score += _NEAR_COUNTRY_BONUS
             local = kind in (KIND_TOWN, KIND_ADMIN2) and not (area and pop < 20_000)
+            share = 0.5 if major >= _MAJOR_CITY and pop * _MAJOR_RATIO < major else 1.0
             if admin1s and local and (iso3, admin1) in admin1s:
-                score += 2.0
+                score += 2.0 * share
             if neighbours and local:
-                score += _NEIGHBOUR_BONUS * min(2, neighbours.get((iso3, admin1 or ""), 0))
+                score += _NEIGHBOUR_BONUS * share * min(2, neighbours.get((iso3, admin1 or ""), 0))
             if near and local and _is_near(m.key, c, near, gaz):
-                score += _NEAR_BONUS
+                score += _NEAR_BONUS * share
         if score > best_score:
             best, best_score = c, score
     return best
@@ -824,6 +843,9 @@ def _facts(ids: Sequence[int], gaz: Gazetteer) -> list[_Facts]:
 
 _NEAR_KM: Final = 50.0
 _NEAR_BONUS: Final = 2.0
+_MAJOR_CITY: Final = 250_000
+_MAJOR_RATIO: Final = 30
+_AIRPORT_PRIOR: Final = 7.0
 
 
 def _is_near(key: str, c: int, near: Sequence[tuple[str, int]], gaz: Gazetteer) -> bool:
@@ -967,6 +989,8 @@ def _accept(
             return False  # "us" is not the US; "in the UK." is the UK, its full stop aside
         if m.key in _ERAS and m.i > 0 and toks.raw[m.i - 1].isdigit():
             return False  # "500 BC" is a year, not British Columbia
+    if mode == _MIXED and kind == KIND_TOWN and gaz.is_airport(best):
+        return True  # "Heathrow", "O'Hare": the name is the airport's own
     if (
         not m.hierarchy
         and all(w in _GENERIC for w in m.key.split(" "))
@@ -1162,6 +1186,27 @@ class _Reading:
         return _resolve(m, gaz, toks, countries, self.admin1s, neighbours, self.near)
 
 
+def _follow_parents(chosen: list[tuple[_Match, int]]) -> list[tuple[_Match, int]]:
+    """Mentions of a name that the text once places with its parent ("NEWARK, N.J.", "Tacoma,
+    Washington") read as that mention does, where they have no place word or parent of their own: a
+    report names one Newark, whatever its other towns say of California."""
+    placed: dict[str, set[int]] = defaultdict(set)
+    for m, c in chosen:
+        if m.hierarchy and m.bonus.get(c, 0.0) >= _PARENT_BONUS:
+            placed[m.key].add(c)
+    if not placed:
+        return chosen
+    out: list[tuple[_Match, int]] = []
+    for m, c in chosen:
+        readings = placed.get(m.key)
+        if readings is not None and len(readings) == 1 and not m.hierarchy and m.designator is None:
+            (anchor,) = readings
+            if anchor in m.ids:
+                c = anchor
+        out.append((m, c))
+    return out
+
+
 def _anchored(chosen: list[tuple[_Match, int]], gaz: Gazetteer) -> set[str]:
     """Countries of the places read with a place word or a parent ("USULUTAN DEPARTMENT", "LHASA (TIBET)")."""
     return {
@@ -1208,8 +1253,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
     skipped: list[tuple[int, int]] | None = [] if embedded else None
     matches = _find_matches(toks, gaz, mode, skipped)
     inside = _inside_phrases(toks, gaz, mode, skipped) if skipped else []
-    if not matches and not inside:
-        return []
+    if not matches and not inside and mode != _MIXED:
+        return []  # (in mixed case a place word may still make a name the gazetteer lacks a place)
     for m in itertools.chain(matches, inside):
         _annotate(m, toks)
     # A name seen as part of a person's name ("Bill Clinton") stays a person elsewhere in the text
@@ -1289,6 +1334,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
         and (admin1 := gaz.admin1_of(c)) is not None
     }
     set_in = {iso3 for iso3, _ in settings}
+    chosen = _follow_parents(chosen)
     mentions = [
         _mention(m, best, toks, gaz)
         for m, best in chosen

