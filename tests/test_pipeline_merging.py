@@ -38,3 +38,18 @@ def test_pipeline_default_workers_are_the_usable_cores(monkeypatch: pytest.Monke
     assert default_workers() == MAX_DEFAULT_WORKERS
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3}, raising=False)
     assert default_workers() == 1
+
+
+def test_pipeline_fingerprint_is_the_documents_and_can_be_handed_over() -> None:
+    from eventwire.dedup import documents as dedup_documents
+    from eventwire.pipeline import DedupFunctions
+
+    item = next(iter(read_inputs([str(sorted(ARTICLES.glob("*.json"))[0])])))
+    assert not isinstance(item, Exception), item
+    text = build_document(item).text
+    reader, writer = DedupFunctions(), DedupFunctions()
+    assert reader.remembered(text) is None
+    fp = reader.fingerprint(text)
+    assert fp == dedup_documents.fingerprint(text) and reader.remembered(text) == fp
+    writer.remember(text, fp)  # as a worker's fingerprint reaches the writing process
+    assert writer.fingerprint(text) == fp

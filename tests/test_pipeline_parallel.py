@@ -53,3 +53,18 @@ def test_pipeline_parallel_workers_store_what_one_process_stores(tmp_path: Path,
     again, again_events, _ = _run(tmp_path / "two.db", inputs, extractor, workers=2)
     assert (again.documents, again.events, again.known) == (0, 0, len(inputs) - 1)
     assert again_events == two_events
+
+
+def test_pipeline_parallel_stores_what_one_process_stores_parsing_each_record_anew(
+    tmp_path: Path, extractor: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The writer keeps stored events parsed for merging, and the workers hand it the fingerprints they
+    # worked out: with room for one parsed event only, merging reads the records again, to the same end.
+    from eventwire.store import sql
+
+    inputs = _inputs(tmp_path)
+    _, kept_events, kept_sources = _run(tmp_path / "kept.db", inputs, extractor, workers=2)
+    monkeypatch.setattr(sql, "PARSED_EVENTS", 1)
+    _, anew_events, anew_sources = _run(tmp_path / "anew.db", inputs, extractor, workers=2)
+    assert kept_events and kept_events == anew_events
+    assert kept_sources == anew_sources

@@ -116,6 +116,8 @@ def process(
 
 FEATURES_KEPT = 20_000
 """At most this many events' merging features are kept (see ``DedupFunctions.compare``)."""
+FINGERPRINTS_KEPT = 64
+"""At most this many documents' fingerprints are kept (see ``DedupFunctions.fingerprint``)."""
 
 
 class DedupFunctions:
@@ -127,9 +129,27 @@ class DedupFunctions:
         self._documents = documents
         self._events = events
         self._features: dict[int, tuple[Event, Any]] = {}  # id(event) -> (the event, its features)
+        self._fingerprints: dict[str, int] = {}  # text -> fingerprint, of the last documents
 
     def fingerprint(self, text: str) -> int:
-        return self._documents.fingerprint(text)
+        """``documents.fingerprint(text)``, kept for the last documents: with workers, the one that read a
+        document hands its fingerprint to the writing process (see :meth:`remember`), which needs it again
+        and would otherwise work it out a second time."""
+        fp = self._fingerprints.get(text)
+        if fp is None:
+            fp = self.remember(text, self._documents.fingerprint(text))
+        return fp
+
+    def remembered(self, text: str) -> int | None:
+        """The fingerprint of ``text`` if it was worked out lately (in this process)."""
+        return self._fingerprints.get(text)
+
+    def remember(self, text: str, fp: int) -> int:
+        """Keep ``fp`` as the fingerprint of ``text`` (worked out by ``documents.fingerprint``)."""
+        if len(self._fingerprints) >= FINGERPRINTS_KEPT:
+            self._fingerprints.clear()
+        self._fingerprints[text] = fp
+        return fp
 
     def lsh_keys(self, fp: int) -> list[str]:
         return self._documents.lsh_keys(fp)
@@ -261,7 +281,8 @@ _worker_extractor: Extractor | None = None
 _worker_store: Store | None = None
 
 Failure = tuple[type[EventwireError], str, str | None]
-Outcome = tuple[Document, str, Sequence[Event]] | Failure  # (document, "new" / "known" / "copy", events)
+# (document, "new" / "known" / "copy", events, its fingerprint if the worker worked it out)
+Outcome = tuple[Document, str, Sequence[Event], int | None] | Failure
 
 
 MAX_DEFAULT_WORKERS = 8
@@ -292,16 +313,25 @@ def _leave_with(parent: int) -> None:
     os._exit(1)
 
 
+def _dedup_of(store: Store | None) -> DedupFunctions | None:
+    """The store's merging functions when they are ours (they keep the fingerprints worked out lately)."""
+    dedup = getattr(store, "dedup", None)
+    return dedup if isinstance(dedup, DedupFunctions) else None
+
+
 def _work(item: RawItem, published: dt.date | None) -> Outcome:
-    """In a worker: the document, whether it is stored already or a copy, and else its events."""
+    """In a worker: the document, whether it is stored already or a copy, and else its events; and the
+    document's fingerprint, which finding copies worked out and writing needs again."""
     assert _worker_extractor is not None and _worker_store is not None
     try:
         doc = build_document(item, published)
         if _worker_store.known(doc):
-            return doc, "known", ()
+            return doc, "known", (), None
+        dedup = _dedup_of(_worker_store)
         if _worker_store.find_duplicate(doc) is not None:
-            return doc, "copy", ()
-        return doc, "new", _extract(_worker_extractor, doc)
+            return doc, "copy", (), dedup.remembered(doc.text) if dedup else None
+        events = _extract(_worker_extractor, doc)
+        return doc, "new", events, dedup.remembered(doc.text) if dedup else None
     except EventwireError as err:  # sent back as its parts: the keyword-only ``where`` does not pickle
         return type(err), err.message, err.where
 
@@ -327,6 +357,7 @@ def _ingest_parallel(
     _worker_extractor, _worker_store = extractor, store
     pending: deque[Future[Outcome] | EventwireError] = deque()
     window = 4 * workers
+    dedup = _dedup_of(store)
 
     def settle() -> None:
         outcome = pending.popleft()
@@ -337,10 +368,12 @@ def _ingest_parallel(
             if not isinstance(result[0], Document):
                 kind, message, where = result
                 raise kind(message, where=where)
-            doc, state, events = result
+            doc, state, events, fp = result
             if state == "known":
                 report.known += 1
             else:
+                if dedup is not None and fp is not None:
+                    dedup.remember(doc.text, fp)
                 _store(store, doc, events, report)
         except EventwireError as err:
             _fail(err, store, report, on_error)

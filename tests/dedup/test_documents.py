@@ -118,3 +118,12 @@ def test_documents_bad_input_is_named() -> None:
         near_duplicate(fingerprint(ORIGINAL), fingerprint(SYNDICATED) & (2**64 - 1))
     with pytest.raises(ValueError, match="'zz-top'"):
         fingerprint_from_hex("zz-top")
+
+
+def test_documents_repeated_shingles_count_once() -> None:
+    # A MinHash is a minimum over the set of shingles: a paragraph printed twice is the same set.
+    paragraph = ORIGINAL.split("\n\n")[2]
+    assert fingerprint(paragraph + "\n\n" + paragraph) == fingerprint(
+        paragraph + "\n\n" + paragraph + "\n\n" + paragraph
+    )
+    assert fingerprint("gunmen kill gunmen kill gunmen kill") == fingerprint("gunmen kill gunmen kill")

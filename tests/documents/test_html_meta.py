@@ -65,3 +65,26 @@ def test_html_hostile_markup_is_a_clear_error(page: str) -> None:
     with pytest.raises(DocumentError) as caught:
         extract_html(page, "hostile.html")
     assert "hostile.html" in str(caught.value)
+
+
+def test_html_settings_built_once_read_as_trafilatura_defaults() -> None:
+    # extract_html builds trafilatura's settings once a day: the same page, the same result as the
+    # settings trafilatura builds from its keyword arguments on every call.
+    import trafilatura
+
+    page = (
+        "<html><head><title>Blast in Kabul</title>"
+        '<meta property="og:site_name" content="Kabul Desk"></head>'
+        f"<body><nav><a href='/'>Home</a></nav><article><h1>Blast in Kabul</h1>{BODY}</article>"
+        "<footer><p>Copyright. All rights reserved.</p></footer></body></html>"
+    )
+    expected = trafilatura.bare_extraction(
+        page, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True,
+        deduplicate=False,
+    )  # fmt: skip
+    assert expected is not None
+    data = expected if isinstance(expected, dict) else expected.as_dict()
+    for _ in range(2):
+        article = extract_html(page, "kabul.html")
+        assert article.text == data["text"].strip()
+        assert (article.title, article.site) == (data["title"], data["sitename"])

@@ -65,12 +65,14 @@ def _words(text: str) -> list[str]:
 
 
 def _shingle_hashes(words: list[str]) -> npt.NDArray[np.uint64]:
+    """The 64-bit hash of each word 3-shingle, repeats included (a minimum is the same without them)."""
     if len(words) < SHINGLE_WORDS:
         grams = [" ".join(words)] if words else []
     else:
-        grams = [" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)]
-    unique = {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little") for g in grams}
-    return np.fromiter(unique, dtype=np.uint64, count=len(unique))
+        grams = [" ".join(t) for t in zip(*[words[i:] for i in range(SHINGLE_WORDS)], strict=False)]
+    blake = hashlib.blake2b
+    digests = b"".join([blake(g.encode(), digest_size=8).digest() for g in grams])
+    return np.frombuffer(digests, dtype="<u8").astype(np.uint64)
 
 
 def _mix(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:

@@ -3,13 +3,16 @@ trafilatura; an HTML fragment (a feed entry's summary) → its text, with lxml."
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.settings import Extractor
 
 from eventwire.errors import DocumentError
 
@@ -48,19 +51,28 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+@lru_cache(maxsize=1)
+def _options(today: str) -> Extractor:
+    """trafilatura's settings for a page, built once a day (building them for every page read its
+    configuration again; they hold today's date as the latest publication date a page may give)."""
+    return Extractor(
+        output_format="python",
+        with_metadata=True,
+        comments=False,
+        tables=False,
+        recall=True,
+        dedup=False,
+    )
+
+
 def extract_html(html: str, where: str, url: str | None = None) -> HtmlArticle:
     """The main text (boilerplate, scripts and markup removed) and metadata of an HTML page or fragment.
 
     ``url`` is where the page came from: its host names the outlet when the page names none.
     """
-    result = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_recall=True,
-        deduplicate=False,
-    )
+    # (today as trafilatura itself reads it for the latest date: the local date)
+    options = _options(dt.datetime.now().astimezone().strftime("%Y-%m-%d"))
+    result = trafilatura.bare_extraction(html, options=options)
     data = {} if result is None else (result.as_dict() if hasattr(result, "as_dict") else dict(result))
     text = (data.get("text") or "").strip()
     if not text and not _DOCUMENT.search(html[:2048]):

@@ -75,7 +75,7 @@ BATCH_SECONDS = 0.2
 BATCH_DOCUMENTS = 100
 """...and at least every this many documents: a run killed with ``kill -9`` redoes at most this much."""
 PARSED_EVENTS = 20_000
-"""At most this many stored events are kept parsed for merging (see ``SqlStore._stored_event``)."""
+"""At most this many stored events are kept parsed for merging (see ``SqlStore._stored_events``)."""
 
 
 def _now() -> str:
@@ -222,13 +222,18 @@ _CLEAR_ERRORS = delete(t.errors).where(t.errors.c.origin == bindparam("origin"))
 _CLEAR_SKIPPED = delete(t.skipped).where(t.skipped.c.origin == bindparam("origin"))
 _EVENT = select(_e.event_id).where(_e.event_id == bindparam("id"))
 _LAST_SEQ = select(func.coalesce(func.max(_e.seq), 0))
+# The candidates' records are read apart, and only those not parsed yet (see ``SqlStore._stored_events``):
+# most candidates were compared before, and reading every record again took a third of the merging.
 _CANDIDATES = (
-    select(_e.event_id, _e.cluster_id, _e.record)
+    select(_e.event_id, _e.cluster_id)
     .join(t.event_keys, t.event_keys.c.event_id == _e.event_id)
     .where(t.event_keys.c.key.in_(bindparam("keys", expanding=True)), _e.doc_id != bindparam("doc_id"))
     .distinct()
     .order_by(_e.event_id)
 )
+_RECORDS = select(_e.event_id, _e.record).where(_e.event_id.in_(bindparam("ids", expanding=True)))
+RECORDS_AT_ONCE = 500
+"""Records read by one statement (SQLite bounds the values one statement binds)."""
 _BLOCKED = select(t.merge_blocks.c.other_id).where(t.merge_blocks.c.event_id == bindparam("id"))
 
 
@@ -581,13 +586,16 @@ class SqlStore:
         if not candidates:
             return None, []
         blocked = {row.other_id for row in conn.execute(_BLOCKED, {"id": ev.event_id})}
+        stored = self._stored_events(
+            conn, [row.event_id for row in candidates if row.event_id not in blocked]
+        )
         per_cluster: dict[str, tuple[str, float, tuple[str, ...], bool]] = {}
         barred: set[str] = set()
         for row in candidates:
             if row.event_id in blocked:
                 barred.add(row.cluster_id)
                 continue
-            verdict = self.dedup.compare(ev, self._stored_event(row.event_id, row.record))
+            verdict = self.dedup.compare(ev, stored[row.event_id])
             best = per_cluster.get(row.cluster_id)
             if best is None or (verdict.merge, verdict.score) > (best[3], best[1]):
                 per_cluster[row.cluster_id] = (
@@ -604,22 +612,31 @@ class SqlStore:
         member, _, reasons, _ = per_cluster[cid]
         return (cid, score, reasons, member), compared
 
-    def _stored_event(self, event_id: str, record: str) -> Event:
-        """A stored event's record, parsed once: a new event is compared with tens of stored ones, the same
-        ones again and again, and parsing their records took a fifth of the comparing."""
-        found = self._parsed.get(event_id)
-        if found is None:
-            if len(self._parsed) >= PARSED_EVENTS:
-                self._parsed.clear()  # a bound; the events compared next are parsed again
-            found = self._parsed[event_id] = event_from_dict(json.loads(record))
+    def _stored_events(self, conn: Connection, ids: list[str]) -> dict[str, Event]:
+        """Stored events by id, each record read and parsed once: a new event is compared with tens of
+        stored ones, the same ones again and again, and parsing their records took a fifth of the
+        comparing."""
+        found = {i: e for i in ids if (e := self._parsed.get(i)) is not None}
+        missing = [i for i in ids if i not in found]
+        if len(self._parsed) + len(missing) > PARSED_EVENTS:
+            self._parsed.clear()  # a bound; the events compared next are parsed again
+        for start in range(0, len(missing), RECORDS_AT_ONCE):
+            for row in conn.execute(_RECORDS, {"ids": missing[start : start + RECORDS_AT_ONCE]}):
+                found[row.event_id] = self._parsed[row.event_id] = event_from_dict(json.loads(row.record))
         return found
 
     def _members(self, conn: Connection, cluster_id: str) -> list[tuple[Event, str]]:
         e = t.events.c
         rows = conn.execute(
-            select(e.record, e.doc_id).where(e.cluster_id == cluster_id).order_by(e.seq, e.event_id)
+            select(e.event_id, e.record, e.doc_id)
+            .where(e.cluster_id == cluster_id)
+            .order_by(e.seq, e.event_id)
         ).all()
-        return [(event_from_dict(json.loads(row.record)), row.doc_id) for row in rows]
+        # An event parsed for merging is the same record parsed (only stored events are kept parsed)
+        parsed = self._parsed
+        return [
+            (parsed.get(row.event_id) or event_from_dict(json.loads(row.record)), row.doc_id) for row in rows
+        ]
 
     def _refresh(self, conn: Connection, cluster_id: str) -> None:
         """Recompute a cluster's row from its members (earliest-stored first)."""
