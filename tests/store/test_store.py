@@ -200,3 +200,23 @@ def test_store_records_errors_and_forgets_them_once_stored(target: str) -> None:
         store.write(Document("doc-x", "Police arrested three men in Lima.", origin="feeds/a.jsonl:3"), [])
         assert store.errors() == []
         assert json.dumps(store.stats())
+
+
+def test_store_never_clusters_two_events_of_one_document(target: str, extracted: Any) -> None:
+    doc, events = next((d, evs) for d, evs in extracted if d.id == "01-borno-convoy-ambush")
+    ev = events[0]
+    other = Document("other-outlet", "A second outlet's report. " + doc.text[::-1])
+    report = dataclasses.replace(ev, event_id="ev-report", doc_id=other.id)
+    # A third document whose extractor found the same ambush twice (two events it told apart):
+    # the report from elsewhere may join one of them, never both.
+    third = Document(
+        "third-outlet", "A third outlet's report, told twice. " + " ".join(sorted(set(doc.text.split())))
+    )
+    first, second = (dataclasses.replace(ev, event_id=f"ev-third-{n}", doc_id=third.id) for n in (1, 2))
+    with open_store(target, dedup=dedup_functions()) as store:
+        store.write(doc, events)
+        store.write(other, [report])
+        assert store.write(third, [first, second]).merged == 1
+        joined, apart = store.event("ev-third-1"), store.event("ev-third-2")
+        assert joined is not None and joined.event_id == ev.event_id
+        assert apart is not None and apart.event_id == "ev-third-2"

@@ -235,6 +235,8 @@ _RECORDS = select(_e.event_id, _e.record).where(_e.event_id.in_(bindparam("ids",
 RECORDS_AT_ONCE = 500
 """Records read by one statement (SQLite bounds the values one statement binds)."""
 _BLOCKED = select(t.merge_blocks.c.other_id).where(t.merge_blocks.c.event_id == bindparam("id"))
+# The clusters that already hold an event of the new event's document (its events are written in turn).
+_DOCUMENT_CLUSTERS = select(_e.cluster_id).where(_e.doc_id == bindparam("doc_id")).distinct()
 
 
 @dataclass(slots=True)
@@ -590,7 +592,9 @@ class SqlStore:
             conn, [row.event_id for row in candidates if row.event_id not in blocked]
         )
         per_cluster: dict[str, tuple[str, float, tuple[str, ...], bool]] = {}
-        barred: set[str] = set()
+        # Two events of one document are never one event (its extractor told them apart), even where a
+        # report from elsewhere matches both: a cluster holding the document's other event is barred.
+        barred = {row.cluster_id for row in conn.execute(_DOCUMENT_CLUSTERS, {"doc_id": ev.doc_id})}
         for row in candidates:
             if row.event_id in blocked:
                 barred.add(row.cluster_id)
