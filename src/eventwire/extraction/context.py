@@ -51,7 +51,7 @@ def in_sentence(span_start: int, mention: Mention) -> bool:
 
 def specificity(place: Place) -> int:
     code = (place.feature_code or "").upper()
-    if place.feature_class == "P":
+    if place.is_site:
         return 0
     if code.startswith(("ADM2", "ADM3")):
         return 1

@@ -46,7 +46,7 @@ def locate(group: Group, ctx: Context) -> Located:
         if seat is not None and seat.latitude is not None and seat.longitude is not None:
             place = replace(place, latitude=seat.latitude, longitude=seat.longitude)
             return Located(replace(place_mention, place=place), precision)
-    if place_mention and place and place.feature_class == "P":
+    if place_mention and place and place.is_site:
         # A headline says "in Ghazni" where the body says "on the outskirts of Ghazni city": the most
         # careful wording of the same place decides the precision, and is the evidence.
         same = [place_mention] + [

@@ -27,6 +27,11 @@ class Place:
     population: int = 0
     precision: int = 3
 
+    @property
+    def is_site(self) -> bool:
+        """Whether this is a town or a place as small (an airport): ACLED's ``location``, precision 1."""
+        return self.feature_class == "P" or self.feature_code == "AIRP"
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
