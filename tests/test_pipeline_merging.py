@@ -51,5 +51,7 @@ def test_pipeline_fingerprint_is_the_documents_and_can_be_handed_over() -> None:
     assert reader.remembered(text) is None
     fp = reader.fingerprint(text)
     assert fp == dedup_documents.fingerprint(text) and reader.remembered(text) == fp
-    writer.remember(text, fp)  # as a worker's fingerprint reaches the writing process
-    assert writer.fingerprint(text) == fp
+    # As a worker's fingerprint reaches the writing process: the writer uses the value it is handed (one
+    # it could not work out itself, to tell) and works out none.
+    writer.remember(text, fp ^ 1)
+    assert writer.fingerprint(text) == fp ^ 1

@@ -68,3 +68,23 @@ def test_pipeline_parallel_stores_what_one_process_stores_parsing_each_record_an
     _, anew_events, anew_sources = _run(tmp_path / "anew.db", inputs, extractor, workers=2)
     assert kept_events and kept_events == anew_events
     assert kept_sources == anew_sources
+
+
+def test_pipeline_parallel_writer_takes_the_workers_fingerprints(
+    tmp_path: Path, extractor: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each worker works out the fingerprint of the document it read; the writing process uses it as
+    # handed over and never works one out itself (the workers' calls happen in their own memory).
+    from eventwire.dedup import documents
+
+    calls: list[int] = []
+    real = documents.fingerprint
+
+    def counted(text: str) -> int:
+        calls.append(1)
+        return real(text)
+
+    monkeypatch.setattr(documents, "fingerprint", counted)
+    report, events, _ = _run(tmp_path / "fp.db", _inputs(tmp_path), extractor, workers=2)
+    assert events and report.documents > 1
+    assert calls == []

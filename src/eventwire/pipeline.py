@@ -7,6 +7,7 @@ the input, in order with the successes, and the caller decides what to print and
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import multiprocessing
 import os
 import threading
@@ -120,6 +121,10 @@ FINGERPRINTS_KEPT = 64
 """At most this many documents' fingerprints are kept (see ``DedupFunctions.fingerprint``)."""
 
 
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 class DedupFunctions:
     """``eventwire.dedup``'s functions, handed to the store (stages do not import each other)."""
 
@@ -129,26 +134,28 @@ class DedupFunctions:
         self._documents = documents
         self._events = events
         self._features: dict[int, tuple[Event, Any]] = {}  # id(event) -> (the event, its features)
-        self._fingerprints: dict[str, int] = {}  # text -> fingerprint, of the last documents
+        # digest of a text -> its fingerprint, for the last documents (a digest, not the text: texts may
+        # be megabytes each)
+        self._fingerprints: dict[bytes, int] = {}
 
     def fingerprint(self, text: str) -> int:
         """``documents.fingerprint(text)``, kept for the last documents: with workers, the one that read a
         document hands its fingerprint to the writing process (see :meth:`remember`), which needs it again
         and would otherwise work it out a second time."""
-        fp = self._fingerprints.get(text)
+        fp = self._fingerprints.get(_digest(text))
         if fp is None:
             fp = self.remember(text, self._documents.fingerprint(text))
         return fp
 
     def remembered(self, text: str) -> int | None:
         """The fingerprint of ``text`` if it was worked out lately (in this process)."""
-        return self._fingerprints.get(text)
+        return self._fingerprints.get(_digest(text))
 
     def remember(self, text: str, fp: int) -> int:
         """Keep ``fp`` as the fingerprint of ``text`` (worked out by ``documents.fingerprint``)."""
         if len(self._fingerprints) >= FINGERPRINTS_KEPT:
             self._fingerprints.clear()
-        self._fingerprints[text] = fp
+        self._fingerprints[_digest(text)] = fp
         return fp
 
     def lsh_keys(self, fp: int) -> list[str]:

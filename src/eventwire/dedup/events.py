@@ -238,6 +238,8 @@ def _first_unshared(
 ) -> str | None:
     """The first of ``names`` (as written in ``texts``) that could be none of ``others``."""
     for words, written in zip(names, texts, strict=True):
+        if any(words & other for other in others):  # a word in common: no need to compare spellings
+            continue
         if not any(_may_be_same_name(words, other) for other in others):
             return written
     return None
@@ -437,7 +439,10 @@ def _decide(a: MergeFeatures, b: MergeFeatures, explain: bool) -> MergeDecision:
     named = _shared_name(a, b) if widest <= NAMED_MAX_WIDTH_DAYS else None
     # ... unless each report also names a victim the other does not: then the name they share is one
     # of several incidents a report lists, and it proves nothing.
-    unshared = _unshared_names(a, b)
+    # (Worked out here only where a name is shared; otherwise after the hard conditions, see below:
+    # comparing every name with every other is the dearest part of a comparison.)
+    unshared = _unshared_names(a, b) if named else None
+    names_compared = named is not None
     if unshared:
         named = None
     if gap > (NAMED_DATE_TOLERANCE_DAYS if named else DATE_TOLERANCE_DAYS):
@@ -563,6 +568,8 @@ def _decide(a: MergeFeatures, b: MergeFeatures, explain: bool) -> MergeDecision:
 
     if named and explain:
         reasons.append(f"same named victim {named}")
+    if not names_compared:
+        unshared = _unshared_names(a, b)
     if unshared:
         penalty += _OTHER_VICTIMS
         if explain:

@@ -408,7 +408,11 @@ class SqlStore:
         batch.writes += 1
         if batch.writes >= BATCH_DOCUMENTS or time.monotonic() - batch.started >= BATCH_SECONDS:
             transaction, batch.transaction = batch.transaction, None
-            transaction.commit()
+            try:
+                transaction.commit()
+            except SQLAlchemyError as err:
+                self._parsed = {}  # rolled back: events parsed in it may not be stored
+                raise self._fail("could not commit the documents written last", err) from None
 
     # -- documents ------------------------------------------------------------------------------------
 
