@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import numpy as np
 import pytest
 
-from eventwire.extraction.type_model import TypePrediction
+from eventwire.extraction.type_model import Reading, TypePrediction, TypeStage
 from eventwire.models.document import Document
 
 
@@ -36,11 +37,23 @@ def test_events_reinforcements_that_answer_a_riot_belong_to_it(extractor: Any) -
     assert [event_type for event_type, _ in _events(extractor, text)] == ["Riots"]
 
 
-class _SaysProtest:
+class _Says:
+    """A type model with one answer for every text, and no second stage."""
+
+    answer = TypePrediction("", "", 0.0, 0.0)
+    stage: TypeStage | None = None
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        return {f"{self.answer.event_type} | {self.answer.sub_event_type}": self.answer.probability}
+
+    def prediction(self, probabilities: dict[str, float]) -> TypePrediction:
+        return self.answer
+
+
+class _SaysProtest(_Says):
     """A type model sure that every text is a peaceful protest."""
 
-    def predict(self, text: str) -> TypePrediction:
-        return TypePrediction("Protests", "Peaceful protest", 0.9, 0.9)
+    answer = TypePrediction("Protests", "Peaceful protest", 0.9, 0.9)
 
 
 def test_events_the_model_makes_no_protest_of_an_event_without_a_protest_trigger(
@@ -68,11 +81,10 @@ def test_events_a_level_of_forces_is_no_movement(extractor: Any) -> None:
     assert _events(extractor, text) == []
 
 
-class _SaysClash:
+class _SaysClash(_Says):
     """A type model that reads a clash, P(Battles) = 0.8 and P(Armed clash) = 0.8."""
 
-    def predict(self, text: str) -> TypePrediction:
-        return TypePrediction("Battles", "Armed clash", 0.8, 0.8)
+    answer = TypePrediction("Battles", "Armed clash", 0.8, 0.8)
 
 
 def test_events_the_model_may_move_a_named_method_to_another_event_type_only_when_confident(
@@ -89,3 +101,64 @@ def test_events_the_model_may_move_a_named_method_to_another_event_type_only_whe
     # Shelling of positions that nobody answered is shelling, whatever the model reads.
     one_sided = "separatists shelled army positions, killing a soldier"
     assert events.second_opinion(shelling, one_sided, {"violence"}, ["shelling", "kill"]) == shelling
+
+
+class _UnsureWithStage(_Says):
+    """A model unsure between an attack and a clash, with a second stage that reads armed victims as a
+    battle and a bombing with nobody named as "Other"."""
+
+    answer = TypePrediction("Violence against civilians", "Attack", 0.5, 0.5)
+    stage = TypeStage(
+        labels=(
+            "Battles",
+            "Violence against civilians",
+            "Explosions/Remote violence",
+            "Strategic developments",
+        ),
+        vocabulary={"v:forces": 0, "rt:Explosions/Remote violence": 1},
+        weights=np.array([[4.0, 0.0], [0.0, 0.0], [0.0, 1.0], [0.0, 3.0]], dtype=np.float32),
+        bias=np.array([0.0, 1.0, 0.0, 0.0], dtype=np.float32),
+    )
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        return {
+            "Violence against civilians | Attack": 0.5,
+            "Battles | Armed clash": 0.4,
+            "Riots | Mob violence": 0.1,
+        }
+
+
+def _reading(rules: tuple[str, str], victims: tuple[str, ...]) -> Reading:
+    return Reading(rules, ("kill",), ("kill",), "violence", ("violence",), (), (), victims, 1)
+
+
+def test_events_the_second_stage_reads_armed_victims_as_a_battle(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _UnsureWithStage())
+    attack = ("Violence against civilians", "Attack", True)
+    text = "gunmen killed a policeman at a checkpoint"
+    # "killed a policeman": the dead were armed, so ACLED codes an armed clash.
+    assert events.second_opinion(attack, text, {"violence"}, ["kill"], _reading(attack[:2], ("forces",))) == (
+        "Battles",
+        "Armed clash",
+        False,
+    )
+    # Civilians killed: the stage has nothing to say against the attack.
+    assert (
+        events.second_opinion(attack, text, {"violence"}, ["kill"], _reading(attack[:2], ("civilian",)))
+        == attack
+    )
+
+
+def test_events_the_second_stage_leaves_remote_violence_to_the_first_opinion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _UnsureWithStage())
+    bombing = ("Explosions/Remote violence", "Remote explosive/landmine/IED", False)
+    reading = _reading(bombing[:2], ())
+    assert events.second_opinion(
+        bombing, "a bomb exploded outside the bank", {"violence"}, ["ied"], reading
+    ) == (bombing)

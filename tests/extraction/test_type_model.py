@@ -78,3 +78,41 @@ def test_type_model_predict_sums_an_event_types_sub_types() -> None:
     assert (prediction.event_type, prediction.sub_event_type) == ("Violence against civilians", "Attack")
     assert prediction.type_probability == pytest.approx(0.6, abs=1e-4)
     assert prediction.probability == pytest.approx(0.35, abs=1e-4)
+
+
+def test_type_model_reading_features_name_who_did_what_to_whom() -> None:
+    from eventwire.extraction.type_model import Reading, reading_features
+
+    reading = Reading(
+        rules=("Violence against civilians", "Attack"),
+        kinds=("attack", "kill"),
+        anchor_kinds=("attack",),
+        family="violence",
+        families=("violence",),
+        side_a=((3, "unidentified"),),
+        side_b=(),
+        victims=("forces",),
+        fatalities=1,
+    )
+    probabilities = {"Battles | Armed clash": 0.6, "Violence against civilians | Attack": 0.4}
+    feats = reading_features(reading, probabilities)
+    assert {
+        "r:Violence against civilians|Attack",
+        "rt:Violence against civilians&mt:Battles",
+        "a:3",
+        "ak:unidentified",
+        "b:none",
+        "v:forces",
+        "k:kill",
+        "fat",
+    } <= set(feats)
+    assert feats["t:Battles"] > feats["t:Violence against civilians"]
+
+
+def test_type_model_ships_a_second_stage_over_the_event_types() -> None:
+    model = load_type_model()
+    if model is None or model.stage is None:
+        pytest.skip("event_types.npz with a second stage is not shipped in this checkout")
+    assert {"Battles", "Violence against civilians", "Riots", "Protests"} <= set(model.stage.labels)
+    probabilities = model.stage.probabilities({"v:forces": 1.0})
+    assert abs(sum(probabilities.values()) - 1.0) < 1e-6

@@ -9,6 +9,12 @@ The artifact (``data/models/event_types.npz``, written by ``scripts/train_event_
 card is ``data/models/event_types.md``) holds a vocabulary of features (word n-grams and stems, and the
 trigger kinds and casualty figures the rules read: see :func:`cue_features`), their idf weights and one
 weight row per sub-event type. Inference is a sparse dot product in numpy: no scikit-learn at run time.
+
+A second stage (:class:`TypeStage`, in the same artifact) decides the event type from the first stage's
+probabilities together with what the pipeline read of the event (:class:`Reading`: the rules' typing,
+trigger kinds, who acted on whom, the victims' kind): the bag of words does not know that the people
+killed were soldiers, or that the side that fired was a crowd. It is trained on the pipeline's own
+reading of the training notes, with first-stage probabilities from models that did not see the note.
 The cue features come from :mod:`eventwire.extraction.lexicon` and
 :mod:`eventwire.extraction.casualties`: retrain (``make train``) after changing either.
 """
@@ -18,6 +24,7 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,6 +93,79 @@ def features(text: str) -> list[str]:
     return toks + bigrams + stems + cue_features(text)
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the pipeline read of an event besides its words: the second stage types from it."""
+
+    rules: tuple[str, str]  # the rules' event type and sub-event type
+    kinds: tuple[str, ...]  # trigger kinds of the event's mentions
+    anchor_kinds: tuple[str, ...]  # those of its first mention
+    family: str  # the family the rules typed it by ("violence", "protest" ...)
+    families: tuple[str, ...]  # the trigger families of all its mentions
+    side_a: tuple[tuple[int | None, str | None], ...]  # (inter code, actor kind) of the side that acted
+    side_b: tuple[tuple[int | None, str | None], ...]  # ... and of the side acted on
+    victims: tuple[str, ...]  # the categories of the dead, injured and abducted ("forces", "civilian")
+    fatalities: int
+
+
+_FLOOR = 1e-4  # log-probabilities are floored: a label the model rules out is no evidence of anything
+
+
+def reading_features(reading: Reading, probabilities: dict[str, float]) -> dict[str, float]:
+    """The second stage's features: the first stage's log-probabilities (per label and per event type),
+    the rules' typing and where it parts from the model's, and the reading's parts as indicators."""
+    out: dict[str, float] = {}
+    by_type: dict[str, float] = {}
+    for label, p in probabilities.items():
+        out[f"p:{label}"] = math.log(p + _FLOOR)
+        event_type = label.partition(" | ")[0]
+        by_type[event_type] = by_type.get(event_type, 0.0) + p
+    for event_type, p in by_type.items():
+        out[f"t:{event_type}"] = math.log(p + _FLOOR)
+    model_type = max(by_type, key=by_type.__getitem__) if by_type else ""
+    rules_type, rules_sub = reading.rules
+    indicators = [
+        f"r:{rules_type}|{rules_sub}",
+        f"rt:{rules_type}",
+        f"rt:{rules_type}&mt:{model_type}",
+        f"fam:{reading.family}",
+        *(f"k:{k}" for k in reading.kinds),
+        *(f"ak:{k}" for k in reading.anchor_kinds),
+        *(f"fams:{f}" for f in reading.families),
+        *(f"v:{v}" for v in reading.victims),
+    ]
+    for side, actors in (("a", reading.side_a), ("b", reading.side_b)):
+        indicators += [f"{side}:{inter}" for inter, _ in actors] or [f"{side}:none"]
+        indicators += [f"{side}k:{kind}" for _, kind in actors]
+    if reading.fatalities > 0:
+        indicators.append("fat")
+    out.update(dict.fromkeys(indicators, 1.0))
+    return out
+
+
+@dataclass(frozen=True)
+class TypeStage:
+    """A multinomial logistic regression over :func:`reading_features` that gives the event type."""
+
+    labels: tuple[str, ...]  # event types
+    vocabulary: dict[str, int]
+    weights: npt.NDArray[np.float32]  # (labels, vocabulary)
+    bias: npt.NDArray[np.float32]
+
+    def probabilities(self, feats: dict[str, float]) -> dict[str, float]:
+        """P(event type | features) by softmax."""
+        known = [(self.vocabulary[f], v) for f, v in feats.items() if f in self.vocabulary]
+        logits = self.bias.astype(np.float64)
+        if known:
+            cols = np.fromiter((j for j, _ in known), dtype=np.int64)
+            values = np.fromiter((v for _, v in known), dtype=np.float64)
+            logits = logits + self.weights[:, cols] @ values
+        logits -= logits.max()
+        exp = np.exp(logits)
+        exp /= exp.sum()
+        return {label: float(p) for label, p in zip(self.labels, exp, strict=True)}
+
+
 @dataclass(frozen=True)
 class TypeModel:
     labels: tuple[str, ...]  # "Event type | Sub-event type"
@@ -96,6 +176,7 @@ class TypeModel:
     # Logits are divided by it so that a probability means what it says (fitted on held-apart folds of
     # the training notes): the rules give way to the model above a probability, see events.second_opinion.
     temperature: float = 1.0
+    stage: TypeStage | None = None  # absent from an artifact written before the second stage
 
     def probabilities(self, text: str) -> dict[str, float]:
         """P(label | text) for every label, by tf-idf (sublinear, L2-normalized) and softmax."""
@@ -120,7 +201,10 @@ class TypeModel:
         """The most likely event type, its sub-event types' probabilities summed, and its most likely
         sub-event type. Summing matters where the mass is split: 0.35 Attack + 0.15 Abduction outweighs
         0.40 Armed clash for Violence against civilians."""
-        probs = self.probabilities(text)
+        return self.prediction(self.probabilities(text))
+
+    def prediction(self, probs: dict[str, float]) -> TypePrediction:
+        """:meth:`predict` from probabilities already computed."""
         by_type: dict[str, float] = {}
         for label, p in probs.items():
             event_type = label.partition(" | ")[0]
@@ -149,6 +233,14 @@ def read_type_model(data: bytes) -> TypeModel:
             weights=arrays["weights"].astype(np.float32),
             bias=arrays["bias"].astype(np.float32),
             temperature=float(meta.get("temperature", 1.0)),
+            stage=TypeStage(
+                labels=tuple(meta["stage_labels"]),
+                vocabulary={feat: i for i, feat in enumerate(meta["stage_vocabulary"])},
+                weights=arrays["stage_weights"].astype(np.float32),
+                bias=arrays["stage_bias"].astype(np.float32),
+            )
+            if "stage_labels" in meta
+            else None,
         )
 
 
