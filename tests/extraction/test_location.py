@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,3 +119,14 @@ def test_location_a_possessive_place_before_an_actor_is_not_where(gazetteer: Gaz
 def test_location_a_village_in_a_text_with_no_known_place(gazetteer: Gazetteer) -> None:
     text = "Dozens of attackers stormed the village of Mainok as residents were preparing for prayers."
     assert _choose(text, "stormed", gazetteer) == "Mainok"
+
+
+def test_location_an_event_at_an_airport_is_located_there(extractor: Any) -> None:
+    text = (
+        "LONDON (Reuters) - A man armed with a knife attacked two security guards at Heathrow airport on "
+        "Monday, wounding both of them, police said."
+    )
+    doc = Document("heathrow-knife", text, published=dt.date(2024, 5, 7))
+    (event,) = extractor.run(doc).events
+    assert event.location is not None and "Heathrow" in event.location
+    assert event.geo_precision == 1 and event.country == "United Kingdom"

@@ -484,7 +484,7 @@ def build_event(
         iso3=place.iso3 if place else None,
         admin1=place.admin1 if place else None,
         admin2=place.admin2 if place else None,
-        location=place.name if place and place.feature_class == "P" else None,
+        location=place.name if place and place.is_site else None,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
         geo_precision=precision_geo,
