@@ -81,3 +81,15 @@ def test_scan_equals_the_regex_on_muc4_wire_copy() -> None:
 
 def test_scan_of_a_document_without_sentences_finds_nothing() -> None:
     assert mentions.read_mentions("", "", []) == ([], [])
+
+
+def test_scan_reads_the_longest_start_with_the_kinds_of_its_prefixes() -> None:
+    # "attack" starts with "a", which opens other kinds' patterns ("a man was shot"): where "attack"
+    # stands the kinds of both are tried; where only "a" stands, only those of "a".
+    masks = mentions._START_MASKS
+    assert masks["attack"] & masks["a"] == masks["a"]
+    assert masks["a"] != masks["attack"]
+    lower = "a car bomb and an attack: a man and a woman were shot, and a march went on to the square."
+    scan = TriggerScan(lower, 0, len(lower))
+    assert scan.found[lower.index("attack")] == masks["attack"]
+    assert scan.matches(0, len(lower)) == _reference(lower, 0, len(lower))

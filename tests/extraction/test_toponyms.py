@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.extraction import toponyms
 from eventwire.extraction.toponyms import find_toponyms
 from eventwire.models.place import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer
+from eventwire.resolve.geo_names import TOKEN_RE, fold_token
 
 
 @pytest.fixture(scope="module")
@@ -408,3 +410,21 @@ def test_toponyms_english_counties(gazetteer: Gazetteer) -> None:
     for name in ("Cheshire", "Yorkshire"):
         place = found[name].place
         assert place is not None and place.iso3 == "GBR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen in Dar'a and Ma’rib, near N'Djamena; the U.S. envoy left St. Petersburg for Deir ez-Zor.",
+        "Ḩamāh: Iraq's army said Harry S. Truman's al-Anbar trip ended.\nTHE TOWN OF HIT, 9 JAN 90",
+        "",
+        "...",
+    ],
+)
+def test_tokens_are_the_gazetteer_pattern_s_words(text: str) -> None:
+    # One split gives the tokens, their offsets and the gaps: the same as reading the pattern's matches.
+    toks = toponyms._tokenize(text)
+    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+    assert list(zip(toks.start, toks.end, strict=True)) == spans
+    assert toks.raw == [text[s:e] for s, e in spans]
+    assert toks.fold == [fold_token(text[s:e]) for s, e in spans]

@@ -87,3 +87,23 @@ def test_gazetteer_airports_take_the_admin1_of_their_city(gazetteer: Gazetteer) 
     airport = next(p for p in gazetteer.lookup("Schiphol") if p.feature_code == "AIRP")
     assert airport.iso3 == "NLD" and airport.admin1 == "North Holland"
     assert airport.feature_class == "S" and airport.precision == 1
+
+
+def test_gazetteer_any_within_km_agrees_with_distance_km(gazetteer: Gazetteer) -> None:
+    # Every London, Kingston and Paris against every other: the latitude shortcut skips no near pair.
+    ids = [i for name in ("London", "Kingston", "Paris", "St. Thomas") for i in gazetteer.candidate_ids(name)]
+    for km in (1.0, 50.0, 300.0):
+        for i in ids:
+            expected = any(gazetteer.distance_km(i, j) < km for j in ids if j != i)
+            assert gazetteer.any_within_km(i, [j for j in ids if j != i], km) == expected
+    assert not gazetteer.any_within_km(ids[0], [], 50.0)
+
+
+def test_gazetteer_facts_read_as_the_single_accessors(gazetteer: Gazetteer) -> None:
+    ids = gazetteer.candidate_ids("Washington")
+    assert len(ids) > 25
+    expected = [
+        (i, gazetteer.kind(i), gazetteer.population(i), gazetteer.iso3_of(i), gazetteer.admin1_of(i))
+        for i in ids
+    ]
+    assert gazetteer.facts(ids) == expected

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from eventwire.text import dates
 from eventwire.text.dates import find_dates
 
 FRIDAY = dt.date(2024, 9, 6)
@@ -107,3 +108,34 @@ def test_dates_day_and_month_a_day_or_two_after_publication_stay_in_its_year(
 
 def test_dates_numbers_of_people_are_no_range() -> None:
     assert find_dates("between 10 and 15 people were killed", FRIDAY) == []
+
+
+_WIRE = " ".join(
+    [
+        "BOGOTA, 9 JAN 90 -- Police said on Tuesday that the day before yesterday, between 4 - 5 October",
+        "and from 30 April to 2 May 1989, guerrillas attacked the post. Two days ago, a few minutes ago,",
+        "several hours ago and in the past few hours the army reported clashes; last night, overnight, this",
+        "morning and earlier this week, as in early March, in 1988, since 1985, during 1990 and of 1987, the",
+        "rebels struck. On Sept. 3, 1989, and November 7-8 2019, 2019-11-08, three weeks ago, last month,",
+        "last year and over the weekend they returned; them, then, this town, a man, in the city, of the",
+        "people and some time later they left.",
+    ]
+)
+
+
+@pytest.mark.parametrize("text", [_WIRE, _WIRE.upper(), _WIRE.lower(), _WIRE + " \u00e9t\u00e9"])
+def test_dates_are_tried_only_where_one_can_start_yet_all_are_found(text: str) -> None:
+    # The scan for the words a date can open with turns most words away; what it lets through must hold
+    # every position where the full pattern matches (each kind of pattern appears above).
+    if text.isascii():
+        pattern, starts, subject = dates._LOWER_DATE_RE, dates._LOWER_DATE_START_RE, text.lower()
+    else:
+        pattern, starts, subject = dates._DATE_RE, dates._DATE_START_RE, text
+    full = [(m.span(), m.lastgroup) for m in pattern.finditer(subject)]
+    assert len(full) >= 20
+    assert [
+        (m.span(), m.lastgroup) for m in dates._date_matches(pattern, starts, subject, 0, len(text))
+    ] == full
+    assert [(m.span(), m.lastgroup) for m in dates._date_matches(pattern, starts, subject, 50, 400)] == [
+        (m.span(), m.lastgroup) for m in pattern.finditer(subject, 50, 400)
+    ]

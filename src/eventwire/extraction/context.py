@@ -73,9 +73,13 @@ _MODIFIED_NOUN = re.compile(
 
 
 def places_of(mentions: Sequence[Mention], ctx: Context) -> list[PlaceMention]:
+    # The sentences' bounds read once, not once per place (event assembly asks this many times a text).
+    spans = [(m.sentence.start, m.sentence.end) for m in mentions]
+    if not spans:
+        return []
     return [
         p for p in ctx.places
-        if p.place is not None and any(in_sentence(p.start, m) for m in mentions)
+        if p.place is not None and any(s <= p.start < e for s, e in spans)
         and not _MODIFIED_NOUN.match(ctx.lower, p.end)
         and not any(s <= p.start < e for s, e in ctx.datelines)
     ]  # fmt: skip

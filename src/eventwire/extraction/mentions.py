@@ -99,7 +99,8 @@ def literal_starts(pattern: str) -> frozenset[str] | None:
 
 
 def _trigger_starts() -> tuple[tuple[str, int], ...] | None:
-    """Each literal a trigger can start with, and the bit mask of the kinds (by TRIGGERS index) that can."""
+    """Each literal a trigger can start with, and the bit mask of the kinds (by TRIGGERS index) that can
+    start where it stands: its own and those of the shorter literals it starts with."""
     masks: dict[str, int] = {}
     for index, kind in enumerate(TRIGGERS):
         starts = literal_starts(kind.pattern)
@@ -107,15 +108,19 @@ def _trigger_starts() -> tuple[tuple[str, int], ...] | None:
             return None
         for literal in starts:
             masks[literal] = masks.get(literal, 0) | 1 << index
-    # Where "bombs" stands, "bomb" does too: look for the shorter one only, for the kinds of both.
-    kept: dict[str, int] = {}
-    for literal in sorted(masks):
-        shorter = next((k for k in kept if literal.startswith(k)), None)
-        if shorter is None:
-            kept[literal] = masks[literal]
-        else:
-            kept[shorter] |= masks[literal]
-    return tuple(kept.items())
+    # Where "attack" stands, "a" does too ("a man was shot"): the kinds of both may start there. Where
+    # only "a" stands (in "said", "a car"), only the few kinds that start with "a" itself are tried.
+    return tuple(
+        (literal, _or(masks.get(literal[:end], 0) for end in range(1, len(literal) + 1)))
+        for literal in sorted(masks)
+    )
+
+
+def _or(masks: Iterable[int]) -> int:
+    found = 0
+    for mask in masks:
+        found |= mask
+    return found
 
 
 def _alternation(literals: Iterable[str]) -> str:
@@ -136,8 +141,9 @@ def _alternation(literals: Iterable[str]) -> str:
 
 _KIND_RES = tuple((kind.name, re.compile(kind.pattern)) for kind in TRIGGERS)
 _STARTS = _trigger_starts()
-# No start is a prefix of another (see _trigger_starts), so one at most stands at any position: a
-# lookahead finds them all, overlapping ones included.
+# A lookahead finds every position where a start stands, overlapping ones included, and reads the
+# longest start there (the alternation is a trie whose optional tails are greedy): its mask holds the
+# kinds of every start standing there (see _trigger_starts).
 _START_MASKS = dict(_STARTS or ())
 _START_RE = re.compile(f"(?=({_alternation(_START_MASKS)}))") if _START_MASKS else None
 

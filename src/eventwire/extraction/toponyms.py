@@ -43,7 +43,7 @@ from eventwire.resolve.gazetteer import (
     TOWN_WORDS,
     Gazetteer,
 )
-from eventwire.resolve.geo_names import TOKEN_RE, fold_token, is_article
+from eventwire.resolve.geo_names import TOKEN_SPLIT_RE, fold_token, is_article
 
 __all__ = ["find_toponyms"]
 
@@ -250,6 +250,7 @@ _JOIN_GAPS: Final = frozenset(
     {" ", "\u00a0", "-", "‐", "‑", " -", "- ", " - ", "\u00a0-", "-\u00a0"}
 )  # fmt: skip
 _APOSTROPHES: Final = frozenset("'’")
+_DOT_GAPS: Final = frozenset({".", ". "})
 # Folded tokens that can be an Arabic article (see geo_names.is_article).
 _ARTICLE_LIKE: Final = frozenset(_words("al el ad adh ar as ash at ath az an ed er es et ez en"))
 # Lower-case words that may start a name: "al-Anbar", "western Iraq".
@@ -285,37 +286,41 @@ class _Tokens:
 
 
 def _tokenize(text: str) -> _Tokens:
-    # Comprehensions rather than one loop with appends: this runs over every token of every article.
-    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+    # One split gives the tokens and the gaps before them, in C: [gap, token, gap, token, ..., gap].
+    # This runs over every token of every article; no match object is made per token.
+    parts = TOKEN_SPLIT_RE.split(text)
     toks = _Tokens(text)
-    if not spans:
+    if len(parts) == 1:
         return toks
-    starts = [s for s, _ in spans]
-    ends = [e for _, e in spans]
-    raws = [text[s:e] for s, e in spans]
+    raws = parts[1::2]
+    gaps = parts[0:-1:2]  # the gap before each token
+    offsets = list(itertools.accumulate(map(len, parts)))  # where each part ends
+    starts = offsets[0:-1:2]
+    ends = offsets[1::2]
     if text.isascii():
         # Folding an ASCII token is lower-casing it and dropping its apostrophes: lower-case the text
         # once and fold again only the tokens that hold an apostrophe.
-        lowered = text.lower()
-        folds = [lowered[s:e] for s, e in spans]
+        folds = list(map(str.lower, raws))
         if "'" in text or "`" in text:
             folds = [fold_token(f) if "'" in f or "`" in f else f for f in folds]
     else:
-        folds = [fold_token(r) for r in raws]
-    gaps = [text[pe:s] for pe, s in zip([0, *ends[:-1]], starts, strict=True)]
-    joins = [g in _JOIN_GAPS for g in gaps]
-    sent = [g != " " and _SENTENCE_BREAK.search(g) is not None for g in gaps]
+        folds = list(map(fold_token, raws))
+    # A text has a few dozen distinct gaps (" ", ", ", ". "...): each is read once, and the lists are
+    # made by `map` rather than a Python loop over every token.
+    breaks = {g: g != " " and _SENTENCE_BREAK.search(g) is not None for g in set(gaps)}
+    joins = list(map(_JOIN_GAPS.__contains__, gaps))
+    sent = list(map(breaks.__getitem__, gaps))
     joins[0], sent[0] = False, True
-    for k in [k for k, g in enumerate(gaps) if g == "." or g == ". "]:
+    n = len(raws)
+    for k in itertools.compress(range(n), map(_DOT_GAPS.__contains__, gaps)):
         # "U.S.", "St. Petersburg": a dot joins after a single letter or an abbreviation.
         if k and ((gaps[k] == "." and len(folds[k - 1]) == 1) or folds[k - 1] in _ABBREVIATIONS):
             joins[k] = True
             sent[k] = False
         elif k >= 2 and _is_initial(raws, gaps, k - 1):
             sent[k] = False  # "Harry S. Truman": a middle initial, not the end of a sentence
-    n = len(raws)
     dropped = [False] * n
-    for k in [k for k, f in enumerate(folds) if f in _ARTICLE_LIKE]:
+    for k in itertools.compress(range(n), map(_ARTICLE_LIKE.__contains__, folds)):
         dropped[k] = k + 1 < n and joins[k + 1] and is_article(folds[k], folds[k + 1])
     toks.start, toks.end, toks.raw, toks.fold = starts, ends, raws, folds
     toks.joins, toks.sent_start, toks.dropped = joins, sent, dropped
@@ -790,27 +795,26 @@ def _resolve(
     if facts is None:
         facts = m.facts = _facts(m.ids, gaz)
     candidates = _candidates(m, facts, countries)
-    # "Oklahoma" in a text about the U.S. is the state, whatever small town in Pennsylvania shares the
-    # name: where the name is a country or a province of a country in the text, small towns get no
-    # local advantage (their province named, their neighbours) over it.
-    area = any(
-        kind == KIND_COUNTRY or (kind == KIND_ADMIN1 and countries.get(iso3 or "", 0.0) > 0)
-        for _, kind, _, iso3, _ in candidates
-    )
-    # A country's name ("Mexico") is the country, whatever town of that name lies near another place.
-    if near and any(kind == KIND_COUNTRY for _, kind, _, _, _ in candidates):
-        near = ()
-    # "Louisville" in a text set in Ohio is still Kentucky's city of 600,000, known across the country,
-    # not the Ohio village of that name: beside a major city of the text's country, a small namesake
-    # gets half the advantage of its province or its neighbours being named.
-    major = max(
-        (
-            pop
-            for _, kind, pop, iso3, _ in candidates
-            if kind == KIND_TOWN and countries.get(iso3 or "", 0.0) > 0
-        ),
-        default=0,
-    )
+    # One pass over the candidates for what the scores below depend on:
+    # - "Oklahoma" in a text about the U.S. is the state, whatever small town in Pennsylvania shares the
+    #   name: where the name is a country or a province of a country in the text (``area``), small towns
+    #   get no local advantage (their province named, their neighbours) over it;
+    # - a country's name ("Mexico") is the country, whatever town of that name lies near another place;
+    # - "Louisville" in a text set in Ohio is still Kentucky's city of 600,000, known across the country,
+    #   not the Ohio village of that name: beside a major city of the text's country (``major``), a
+    #   small namesake gets half the advantage of its province or its neighbours being named.
+    area = has_country = False
+    major = 0
+    for _, kind, pop, iso3, _ in candidates:
+        if kind == KIND_COUNTRY:
+            area = has_country = True
+        elif kind == KIND_ADMIN1:
+            if not area and countries.get(iso3 or "", 0.0) > 0:
+                area = True
+        elif kind == KIND_TOWN and pop > major and countries.get(iso3 or "", 0.0) > 0:
+            major = pop
+    # The towns that the other names of the text were first read as (a town near one is preferred).
+    near_towns = [t for other, t in near if other != m.key] if near and not has_country else []
     best, best_score = m.ids[0], -math.inf
     priors = m.priors
     for c, kind, pop, iso3, admin1 in candidates:
@@ -829,7 +833,7 @@ def _resolve(
                 score += 2.0 * share
             if neighbours and local:
                 score += _NEIGHBOUR_BONUS * share * min(2, neighbours.get((iso3, admin1 or ""), 0))
-            if near and local and _is_near(m.key, c, near, gaz):
+            if near_towns and local and gaz.any_within_km(c, near_towns, _NEAR_KM):
                 score += _NEAR_BONUS * share
         if score > best_score:
             best, best_score = c, score
@@ -838,7 +842,7 @@ def _resolve(
 
 def _facts(ids: Sequence[int], gaz: Gazetteer) -> list[_Facts]:
     """Each candidate's facts, read from the gazetteer once per match rather than once per reading."""
-    return [(c, gaz.kind(c), gaz.population(c), gaz.iso3_of(c), gaz.admin1_of(c)) for c in ids]
+    return gaz.facts(ids)
 
 
 _NEAR_KM: Final = 50.0
@@ -846,10 +850,6 @@ _NEAR_BONUS: Final = 2.0
 _MAJOR_CITY: Final = 250_000
 _MAJOR_RATIO: Final = 30
 _AIRPORT_PRIOR: Final = 7.0
-
-
-def _is_near(key: str, c: int, near: Sequence[tuple[str, int]], gaz: Gazetteer) -> bool:
-    return any(other != key and gaz.distance_km(c, t) < _NEAR_KM for other, t in near)
 
 
 _MAX_CANDIDATES: Final = 25
@@ -1186,6 +1186,11 @@ class _Reading:
         return _resolve(m, gaz, toks, countries, self.admin1s, neighbours, self.near)
 
 
+def _same_readings(a: list[tuple[_Match, int]], b: list[tuple[_Match, int]]) -> bool:
+    """Whether two readings accepted the same matches and read each as the same place."""
+    return len(a) == len(b) and all(ma is mb and ca == cb for (ma, ca), (mb, cb) in zip(a, b, strict=True))
+
+
 def _follow_parents(chosen: list[tuple[_Match, int]]) -> list[tuple[_Match, int]]:
     """Mentions of a name that the text once places with its parent ("NEWARK, N.J.", "Tacoma,
     Washington") read as that mention does, where they have no place word or parent of their own: a
@@ -1317,11 +1322,17 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
     for _ in range(2):
         reading = _Reading.of(chosen, gaz, near)
         anchors = named | _anchored(chosen, gaz)
-        chosen = []
+        read: list[tuple[_Match, int]] = []
         for m in matches:
             best = reading.resolve(m, gaz, toks)
             if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps, anchors):
-                chosen.append((m, best))
+                read.append((m, best))
+        settled = _same_readings(read, chosen)
+        chosen = read
+        if settled:
+            # The next reading would start from the same context as this one and read the same: most
+            # texts settle after the second reading.
+            break
     # The third reading is the last: the names it accepted, as it read them, are the mentions.
     countries, admin1s = reading.countries, reading.admin1s
     # The provinces the text is set in: those named, and those of the cities it names.

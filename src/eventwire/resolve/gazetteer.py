@@ -19,7 +19,7 @@ import os
 import pickle
 import re
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -256,11 +256,45 @@ class Gazetteer:
     def admin2_of(self, i: int) -> str | None:
         return self._c.admin_names[self._c.admin2_ix[i]] or None
 
+    def facts(self, ids: Iterable[int]) -> list[tuple[int, int, int, str | None, str | None]]:
+        """(id, kind, population, ISO3, admin1) of each entry, as :meth:`kind` and the others give them:
+        read from the columns in one pass, for a name with hundreds of candidates ("Washington")."""
+        c = self._c
+        kind, pop, country_ix, iso3s = c.kind, c.pop, c.country_ix, c.country_iso3
+        admin1_ix, admin_names = c.admin1_ix, c.admin_names
+        return [
+            (
+                i,
+                kind[i],
+                pop[i],
+                None if country_ix[i] == NO_COUNTRY else iso3s[country_ix[i]],
+                admin_names[admin1_ix[i]] or None,
+            )
+            for i in ids
+        ]
+
     def distance_km(self, i: int, j: int) -> float:
         """The great-circle distance between entries ``i`` and ``j`` (infinite where one has no point)."""
         c = self._c
         d = _km(c.lat[i], c.lon[i], c.lat[j], c.lon[j])
         return math.inf if math.isnan(d) else d
+
+    def any_within_km(self, i: int, others: Iterable[int], km: float) -> bool:
+        """Whether some entry of ``others`` lies less than ``km`` from entry ``i`` (as :meth:`distance_km`
+        measures it; an entry with no point is near nothing)."""
+        c = self._c
+        lat, lon = c.lat, c.lon
+        lat_i, lon_i = lat[i], lon[i]
+        # Two points further apart in latitude alone are further apart on the sphere: most candidates of
+        # a name lie on other continents, and this skips their trigonometry. The slack keeps rounding
+        # from ever skipping a pair that _km would put just inside ``km``.
+        reach = km / _KM_PER_DEGREE * 1.001
+        for j in others:
+            if abs(lat[j] - lat_i) > reach:
+                continue
+            if _km(lat_i, lon_i, lat[j], lon[j]) < km:  # NaN (no point) compares False
+                return True
+        return False
 
     def country_entry(self, iso3: str) -> int | None:
         slot = self._country_slot.get(iso3)
@@ -377,6 +411,11 @@ class Gazetteer:
         return [i for i in self.ids_for_key(name_key(rest)) or () if self._c.kind[i] in wanted]
 
 
+_EARTH_DIAMETER_KM: Final = 12742.0
+# Kilometres along a meridian per degree of latitude: no two points that far apart in latitude are nearer.
+_KM_PER_DEGREE: Final = _EARTH_DIAMETER_KM / 2 * math.pi / 180
+
+
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -384,7 +423,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
         math.sin((p2 - p1) / 2) ** 2
         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+    return _EARTH_DIAMETER_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _read_cache(path: Path) -> Compiled | None:

@@ -18,6 +18,8 @@ from functools import lru_cache
 # not before a possessive "s" or a contraction ("Iraq's" is "Iraq" and "s", "I've" is "I" and "ve").
 # Hyphens and dots separate tokens, so "Deir ez-Zor" is three tokens and "U.S." two.
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’‘`ʼʻ](?!(?i:s|d|ll|ve|re|m|t)\b)[^\W_]+)*")
+# The same as one group, for ``re.split``: the tokens and the text between them in one call.
+TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 _APOSTROPHES = str.maketrans("", "", "'’‘`ʼʻ")
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from eventwire.text.numbers import word_number
@@ -51,7 +52,8 @@ _RANGE_LEAD = r"(?:(?:overnight\s+)?between\s+|from\s+)?"
 _NUM = r"(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 _COUNT = _NUM.replace("(?P<num>", "(?:")  # the same, where the number itself is not needed
 
-# Order matters: longer, more specific forms first.
+# Order matters: longer, more specific forms first. A new form's first word must be one that
+# _FIRST_WORDS or _FIRST_PHRASES lets through.
 _PATTERNS: list[tuple[str, str]] = [
     ("day_range", rf"\b{_RANGE_LEAD}{_DAY}{_TO}{_DAY2}\s+(?:of\s+)?{_MONTH}(?![a-z])(?:,?\s+{_YEAR4})?"),
     (
@@ -106,12 +108,55 @@ def _compile(flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile(r"\b(?=\w)(?:" + "|".join(parts) + ")", flags)
 
 
+# What every date expression opens with: a digit, one of these whole words, or one of the short words of
+# _FIRST_PHRASES followed by what the patterns allow after it. ``re`` tries each of the thirty-odd
+# patterns at every word of the text; most words ("the", "a", "in", "said") open none, and this scan
+# turns them away at the cost of one trie walk.
+_FIRST_WORDS = (
+    *MONTHS, *WEEKDAYS, "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "overnight", "yesterday", "today", "tonight", "last", "earlier", "late", "early",
+)  # fmt: skip
+_FIRST_PHRASES = (
+    r"(?:between|from)(?=\s+[\djfmasond])",  # a day or a month: "from 30 April", "between 4 - 5 October"
+    r"the(?=\s+day)",  # "the day before yesterday"
+    r"day(?=\s+before)",
+    r"this(?=\s+[mapwe])",  # morning, afternoon, evening, past, week, month
+    r"an?(?=\s+[fmhdwy])",  # a few, minutes, hours, days, weeks, months, years
+    r"(?:several|some)(?=\s+[mh])",  # minutes, hours
+    r"(?:over|within)(?=\s+the)",
+    r"during(?=\s+[t12])",  # "during the past hours", "during 1990"
+    r"in(?=\s+[relmt12jfasond])",  # recent, the, early, late, mid, a year, a month
+    r"(?:of|since)(?=\s+[12])",  # a year
+)
+
+
+def _trie(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` grouped by first letter: ``re`` turns a branch away on its first letter
+    at once, so a word is compared with the few words of its letter rather than with all of them."""
+    by_letter: dict[str, list[str]] = {}
+    for word in words:
+        by_letter.setdefault(word[0], []).append(re.escape(word[1:]))
+    branches = [
+        first + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
+        for first, rests in sorted(by_letter.items())
+    ]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _compile_first(flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    # Only the first word is consumed (the rest is look-ahead): a scan that swallowed "of 2" would step
+    # over the "29 April" of "of 29 April".
+    return re.compile(r"\b(?:\d|" + _trie(_FIRST_WORDS) + r"\b|" + "|".join(_FIRST_PHRASES) + ")", flags)
+
+
 _DATE_RE = _compile()
+_DATE_START_RE = _compile_first()
 # The same pattern without IGNORECASE, for ASCII text in lower case: it finds the same matches at the same
 # offsets, in less than half the time (``re`` folds the case of every character it compares otherwise).
 # Only for ASCII: IGNORECASE also matches a few other letters to ASCII ones ("\u212a", the Kelvin sign,
 # to "k"), which lower case does not.
 _LOWER_DATE_RE = _compile(0)
+_LOWER_DATE_START_RE = _compile_first(0)
 # Each kind's own groups: (short name, group name in _DATE_RE).
 _KIND_GROUPS = {
     kind: tuple(
@@ -309,10 +354,11 @@ def find_dates(
 ) -> list[DateMention]:
     """Every date expression in ``text[start:end]``, with absolute offsets, resolved against ``published``."""
     found: list[DateMention] = []
+    stop = len(text) if end is None else end
     if text.isascii():
-        matches = _LOWER_DATE_RE.finditer(text.lower(), start, len(text) if end is None else end)
+        matches = _date_matches(_LOWER_DATE_RE, _LOWER_DATE_START_RE, text.lower(), start, stop)
     else:
-        matches = _DATE_RE.finditer(text, start, len(text) if end is None else end)
+        matches = _date_matches(_DATE_RE, _DATE_START_RE, text, start, stop)
     for match in matches:
         kind = (match.lastgroup or "k_")[2:]
         # The text of each group from ``text`` itself (the match may have read it in lower case).
@@ -335,6 +381,22 @@ def find_dates(
         else:
             found.append(DateMention(match.start(), match.end(), said, kind, *interval))
     return found
+
+
+def _date_matches(
+    pattern: re.Pattern[str], starts: re.Pattern[str], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text, start, end)`` yields, ``pattern`` tried only where ``starts`` finds
+    a word that can open a date."""
+    resume = start
+    for first in starts.finditer(text, start, end):
+        at = first.start()
+        if at < resume:
+            continue  # inside the date just found
+        match = pattern.match(text, at, end)
+        if match is not None:
+            yield match
+            resume = match.end()
 
 
 def _group(text: str, match: re.Match[str], group: str) -> str | None:
