@@ -428,3 +428,27 @@ def test_tokens_are_the_gazetteer_pattern_s_words(text: str) -> None:
     assert list(zip(toks.start, toks.end, strict=True)) == spans
     assert toks.raw == [text[s:e] for s, e in spans]
     assert toks.fold == [fold_token(text[s:e]) for s, e in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A country governs: its province of the same name (Niger State, Nigeria) is not meant.
+        (
+            "The Niger government said jihadists killed 12 soldiers near Tillaberi.",
+            [("Niger", "NER"), ("Tillaberi", "NER")],
+        ),
+        # A Roman numeral ends a sentence; it is no middle initial.
+        ("After World War I. Turkey was divided.", [("Turkey", "TUR")]),
+        # A given name before a middle initial is no place; a name with an initial inside is one.
+        ("George W. Bush visited Baghdad.", [("Baghdad", "IRQ")]),
+        (
+            "Flights left John F. Kennedy International Airport late.",
+            [("John F. Kennedy International Airport", "USA")],
+        ),
+    ],
+)
+def test_toponyms_governments_numerals_and_initials(
+    text: str, expected: list[tuple[str, str]], gazetteer: Gazetteer
+) -> None:
+    assert [(m.text, m.place.iso3 if m.place else None) for m in find_toponyms(text, gazetteer)] == expected

@@ -318,7 +318,10 @@ def _tokenize(text: str) -> _Tokens:
             joins[k] = True
             sent[k] = False
         elif k >= 2 and _is_initial(raws, gaps, k - 1):
-            sent[k] = False  # "Harry S. Truman": a middle initial, not the end of a sentence
+            # "Harry S. Truman": a middle initial, not the end of a sentence, and inside the name ("John
+            # F. Kennedy International Airport")
+            joins[k] = True
+            sent[k] = False
     dropped = [False] * n
     for k in itertools.compress(range(n), map(_ARTICLE_LIKE.__contains__, folds)):
         dropped[k] = k + 1 < n and joins[k + 1] and is_article(folds[k], folds[k + 1])
@@ -329,11 +332,13 @@ def _tokenize(text: str) -> _Tokens:
 
 def _is_initial(raws: list[str], gaps: list[str], k: int) -> bool:
     """Whether token ``k`` is a middle initial: one capital letter, after a capitalized word and before
-    a dot and another capitalized word ("Franklin D. Roosevelt")."""
+    a dot and another capitalized word ("Franklin D. Roosevelt"). Not a Roman numeral: "After World
+    War I. Turkey was divided" ends a sentence."""
     raw, before, after = raws[k], raws[k - 1], raws[k + 1]
     return (
         len(raw) == 1
         and raw.isupper()
+        and raw not in "IVX"
         and gaps[k] == " "
         and len(before) > 1
         and before[0].isupper()
@@ -667,6 +672,15 @@ def _org_or_person(
     shouted = len(m.key) > 3 and all(raw[t].isupper() for t in range(i, m.j + 1) if raw[t].isalpha())
     if i >= 2 and not toks.sent_start[i] and toks.text[toks.end[i - 1] : toks.start[i]] == ". ":
         return "person"  # "Harry S. Truman": after a middle initial (see _tokenize)
+    if (
+        nxt + 1 < n
+        and gaz.kind(m.ids[0]) == KIND_TOWN
+        and toks.text[toks.end[m.end_tok] : toks.start[nxt]] == " "
+        and toks.joins[nxt + 1]  # set after a middle initial (see _tokenize)
+        and toks.text[toks.end[nxt] : toks.start[nxt + 1]] == ". "
+        and len(raw[nxt]) == 1
+    ):
+        return "name"  # "George W. Bush": a given name before a middle initial
     if i >= 1 and toks.joins[i] and not toks.sent_start[i]:
         prev_raw, prev = raw[i - 1], fold[i - 1]
         if prev in _TITLES and prev_raw[0].isupper():
@@ -894,6 +908,10 @@ def _prefer_governed(m: _Match, gaz: Gazetteer, toks: _Tokens) -> None:
     """Give the admin1 readings of a name that a governing word follows the bonus that says so."""
     nxt = m.end_tok + 1
     if m.designator is not None or nxt >= len(toks) or not toks.joins[nxt] or toks.fold[nxt] not in _GOVERNED:
+        return
+    # A country governs too ("the Niger government", "Mexico lawmakers"): its provinces of the same name
+    # (Niger State, the State of Mexico) get nothing.
+    if any(gaz.kind(c) == KIND_COUNTRY for c in m.ids):
         return
     for c in m.ids:
         if gaz.kind(c) == KIND_ADMIN1:
