@@ -41,6 +41,9 @@ def _run(extractor: Any, text: str) -> Any:
         ("However, we must also attack the terrorists through the courts, the minister said.", "plan ('must"),
         ("This new attack against the Chilean nation compels us to close ranks.", "not conflict (figurative"),
         ("The constitution was drafted after the killing of over 70,000 Salvadorans.", "cumulative (a toll"),
+        # An act named by its year is history, not news.
+        ("Survivors of the 1985 massacre gathered in the village square.", "past ('the 1985"),
+        ("The guerrillas yesterday condemned attacks by the army on peasants.", "statement ('condemned"),
     ],
 )
 def test_not_an_event_and_why(extractor: Any, text: str, reason: str) -> None:
@@ -61,6 +64,9 @@ def test_not_an_event_and_why(extractor: Any, text: str, reason: str) -> None:
         # The cue sits in a relative clause about the protesters, not on the protest.
         "Families of detainees, who have not been allowed to visit their relatives since March, held a "
         "protest outside the central prison in Lima on Monday.",
+        # What is condemned or still investigated is the object, an act that happened.
+        "The ruling party today condemned the assassination of the mayor of Zaragoza, shot dead on Sunday.",
+        "Police continue to investigate the bombing of the electricity substation in Usulutan last night.",
     ],
 )
 def test_specific_acts_stay_events(extractor: Any, text: str) -> None:
