@@ -553,11 +553,12 @@ def second_opinion(
         return decided
     # The second stage weighs the model's probabilities against what the pipeline read (who acted on
     # whom, whether the dead were armed, the rules' typing), and only where that reading is what decides:
-    # between a battle, violence against civilians and a riot. Moves into or out of remote violence,
-    # strategic developments and protests follow ACLED's coding habits, which news prose does not share
-    # (on MUC-4 the stage made bombings "Other"; a march met with tear gas became a riot): those stay
-    # with the first opinion. Kept with the type: the sub-event type already decided, else the rules',
-    # else the model's best of that type.
+    # between a battle and violence against civilians. Moves into or out of remote violence, strategic
+    # developments, protests and riots follow ACLED's coding habits, which news prose does not share (on
+    # MUC-4 the stage made bombings "Other", and bomb attacks by unknown men "Mob violence"; a march met
+    # with tear gas became a riot): those stay with the first opinion. The stage is trained on Riots
+    # too; it is only asked to choose between the two. Kept with the type: the sub-event type already
+    # decided, else the rules', else the model's best of that type.
     if decided[0] not in _WHO_DID_WHAT:
         return decided
     stage = model.stage.probabilities(reading_features(reading, probabilities))
@@ -573,7 +574,7 @@ def second_opinion(
     return event_type, sub_event_type, event_type == "Violence against civilians"
 
 
-_WHO_DID_WHAT = ("Battles", "Violence against civilians", "Riots")
+_WHO_DID_WHAT = ("Battles", "Violence against civilians")
 """The event types the second stage chooses between (see :func:`second_opinion`)."""
 
 
