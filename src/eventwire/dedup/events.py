@@ -226,11 +226,9 @@ def _shared_name(a: MergeFeatures, b: MergeFeatures) -> str | None:
     return None
 
 
-def _may_be_same_name(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two names could be one person's: a word in common, or two words that differ by a
-    spelling ("Jamus Arthur Donelly" / "James Arthur Donnelly"; wire copies misspell foreign names)."""
-    if a & b:
-        return True
+def _spelled_alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two names with no word in common could still be one person's: two of their words differ
+    by a spelling ("Jamus Arthur Donelly" / "James Arthur Donnelly"; wire copies misspell foreign names)."""
     return any(difflib.SequenceMatcher(None, x, y).ratio() >= _SPELLING for x in a for y in b if x[0] == y[0])
 
 
@@ -239,9 +237,10 @@ def _first_unshared(
 ) -> str | None:
     """The first of ``names`` (as written in ``texts``) that could be none of ``others``."""
     for words, written in zip(names, texts, strict=True):
-        if any(words & other for other in others):  # a word in common: no need to compare spellings
+        # A word in common makes two names one person's; only failing that are spellings compared.
+        if any(words & other for other in others):
             continue
-        if not any(_may_be_same_name(words, other) for other in others):
+        if not any(_spelled_alike(words, other) for other in others):
             return written
     return None
 

@@ -22,7 +22,13 @@ from eventwire.extraction.location import locate
 from eventwire.extraction.mentions import Mention, Rejection, Trigger
 from eventwire.extraction.notes import write_notes
 from eventwire.extraction.roles import find_targets, find_weapons, named_victims, perpetrator_individuals
-from eventwire.extraction.type_model import Reading, TypeModel, load_type_model, reading_features
+from eventwire.extraction.type_model import (
+    Reading,
+    TypeModel,
+    best_sub_event_type,
+    load_type_model,
+    reading_features,
+)
 from eventwire.extraction.typing_rules import classify
 from eventwire.models.actor import Actor, ActorMention
 from eventwire.models.document import Document
@@ -567,10 +573,7 @@ def second_opinion(
         return decided
     if event_type == rules[0]:
         return rules
-    sub_event_type = max(
-        (label for label in probabilities if label.partition(" | ")[0] == event_type),
-        key=probabilities.__getitem__,
-    ).partition(" | ")[2]
+    sub_event_type = best_sub_event_type(probabilities, event_type)
     return event_type, sub_event_type, event_type == "Violence against civilians"
 
 

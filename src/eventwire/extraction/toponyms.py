@@ -386,6 +386,11 @@ class _Match:
     facts: list[_Facts] | None = None  # what _resolve reads of each candidate, read once
 
 
+def _possessive(toks: _Tokens, k: int) -> bool:
+    """Whether token ``k`` is the "s" of a possessive ("People's", "Anne’s")."""
+    return toks.fold[k] == "s" and toks.text[toks.end[k - 1] : toks.start[k]] in _APOSTROPHES
+
+
 def _can_start(toks: _Tokens, k: int, mode: int) -> bool:
     raw, fold = toks.raw[k], toks.fold[k]
     if fold == "the" or not raw[0].isalpha():
@@ -426,7 +431,7 @@ def _longest(
             if not toks.joins[j]:
                 # A possessive inside a name ("Democratic People's Republic of Korea", "Queen Anne's
                 # County"), which must go on: "St. Paul's" and "Burton's" are a church and a shop.
-                if toks.fold[j] != "s" or toks.text[toks.end[j - 1] : toks.start[j]] not in _APOSTROPHES:
+                if not _possessive(toks, j):
                     break
                 inside = True
             elif mode == _MIXED and not (
@@ -807,7 +812,7 @@ def _resolve(
         return m.ids[0]
     facts = m.facts
     if facts is None:
-        facts = m.facts = _facts(m.ids, gaz)
+        facts = m.facts = gaz.facts(m.ids)
     candidates = _candidates(m, facts, countries)
     # One pass over the candidates for what the scores below depend on:
     # - "Oklahoma" in a text about the U.S. is the state, whatever small town in Pennsylvania shares the
@@ -852,11 +857,6 @@ def _resolve(
         if score > best_score:
             best, best_score = c, score
     return best
-
-
-def _facts(ids: Sequence[int], gaz: Gazetteer) -> list[_Facts]:
-    """Each candidate's facts, read from the gazetteer once per match rather than once per reading."""
-    return gaz.facts(ids)
 
 
 _NEAR_KM: Final = 50.0
@@ -944,7 +944,7 @@ def _prefer_capital_town(
 def _give_capital_bonus(m: _Match, gaz: Gazetteer, toks: _Tokens) -> None:
     facts = m.facts
     if facts is None:  # the candidates are settled: _resolve reads the same facts later
-        facts = m.facts = _facts(m.ids, gaz)
+        facts = m.facts = gaz.facts(m.ids)
     admin_pop = {(iso3, admin1): pop for _, kind, pop, iso3, admin1 in facts if kind == KIND_ADMIN1}
     # A district's town comes just before the district, and no further: "Newcastle" in a British text
     # is not the Australian city because New South Wales has a City of Newcastle as well.
@@ -1480,9 +1480,7 @@ def _opens_org_name(m: _Match, toks: _Tokens, gaz: Gazetteer) -> bool:
     last = None
     while k < n and k <= m.end_tok + _MAX_NAME_WORDS and not toks.sent_start[k]:
         raw, fold = toks.raw[k], toks.fold[k]
-        if not toks.joins[k] and not (
-            fold == "s" and toks.text[toks.end[k - 1] : toks.start[k]] in _APOSTROPHES
-        ):
+        if not toks.joins[k] and not _possessive(toks, k):
             break  # a possessive goes on: "The Allendale Woman's Club"
         if not raw[0].isupper() and fold not in ("of", "s"):
             break

@@ -114,12 +114,8 @@ _FLOOR = 1e-4  # log-probabilities are floored: a label the model rules out is n
 def reading_features(reading: Reading, probabilities: dict[str, float]) -> dict[str, float]:
     """The second stage's features: the first stage's log-probabilities (per label and per event type),
     the rules' typing and where it parts from the model's, and the reading's parts as indicators."""
-    out: dict[str, float] = {}
-    by_type: dict[str, float] = {}
-    for label, p in probabilities.items():
-        out[f"p:{label}"] = math.log(p + _FLOOR)
-        event_type = label.partition(" | ")[0]
-        by_type[event_type] = by_type.get(event_type, 0.0) + p
+    out = {f"p:{label}": math.log(p + _FLOOR) for label, p in probabilities.items()}
+    by_type = type_probabilities(probabilities)
     for event_type, p in by_type.items():
         out[f"t:{event_type}"] = math.log(p + _FLOOR)
     model_type = max(by_type, key=by_type.__getitem__) if by_type else ""
@@ -160,10 +156,7 @@ class TypeStage:
             cols = np.fromiter((j for j, _ in known), dtype=np.int64)
             values = np.fromiter((v for _, v in known), dtype=np.float64)
             logits = logits + self.weights[:, cols] @ values
-        logits -= logits.max()
-        exp = np.exp(logits)
-        exp /= exp.sum()
-        return {label: float(p) for label, p in zip(self.labels, exp, strict=True)}
+        return _softmax(self.labels, logits)
 
 
 @dataclass(frozen=True)
@@ -191,11 +184,7 @@ class TypeModel:
             values = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * self.idf[cols]
             values /= np.linalg.norm(values) or 1.0
             logits = logits + self.weights[:, cols] @ values
-        logits = logits / self.temperature
-        logits -= logits.max()
-        exp = np.exp(logits)
-        exp /= exp.sum()
-        return {label: float(p) for label, p in zip(self.labels, exp, strict=True)}
+        return _softmax(self.labels, logits / self.temperature)
 
     def predict(self, text: str) -> TypePrediction:
         """The most likely event type, its sub-event types' probabilities summed, and its most likely
@@ -205,13 +194,34 @@ class TypeModel:
 
     def prediction(self, probs: dict[str, float]) -> TypePrediction:
         """:meth:`predict` from probabilities already computed."""
-        by_type: dict[str, float] = {}
-        for label, p in probs.items():
-            event_type = label.partition(" | ")[0]
-            by_type[event_type] = by_type.get(event_type, 0.0) + p
+        by_type = type_probabilities(probs)
         event_type = max(by_type, key=by_type.__getitem__)
-        label = max((x for x in probs if x.partition(" | ")[0] == event_type), key=probs.__getitem__)
-        return TypePrediction(event_type, label.partition(" | ")[2], by_type[event_type], probs[label])
+        sub_event_type = best_sub_event_type(probs, event_type)
+        return TypePrediction(
+            event_type, sub_event_type, by_type[event_type], probs[f"{event_type} | {sub_event_type}"]
+        )
+
+
+def _softmax(labels: tuple[str, ...], logits: npt.NDArray[np.float64]) -> dict[str, float]:
+    logits = logits - logits.max()
+    exp = np.exp(logits)
+    exp /= exp.sum()
+    return {label: float(p) for label, p in zip(labels, exp, strict=True)}
+
+
+def type_probabilities(probs: dict[str, float]) -> dict[str, float]:
+    """P(event type): the probabilities of each event type's sub-event types ("Type | Sub-type") summed."""
+    by_type: dict[str, float] = {}
+    for label, p in probs.items():
+        event_type = label.partition(" | ")[0]
+        by_type[event_type] = by_type.get(event_type, 0.0) + p
+    return by_type
+
+
+def best_sub_event_type(probs: dict[str, float], event_type: str) -> str:
+    """The most likely sub-event type of ``event_type``."""
+    label = max((x for x in probs if x.partition(" | ")[0] == event_type), key=probs.__getitem__)
+    return label.partition(" | ")[2]
 
 
 @dataclass(frozen=True)

@@ -370,12 +370,18 @@ class SqlStore:
             self._batch = None
             try:
                 if batch.transaction is not None and batch.transaction.is_active:
-                    batch.transaction.commit()
-            except SQLAlchemyError as err:
-                self._parsed = {}  # rolled back: events parsed in it may not be stored
-                raise self._fail("could not commit the documents written last", err) from None
+                    self._commit(batch.transaction)
             finally:
                 batch.conn.close()
+
+    def _commit(self, transaction: RootTransaction) -> None:
+        """Commit a batch's transaction; where that fails, forget the events parsed meanwhile (they may not
+        be stored) and say so."""
+        try:
+            transaction.commit()
+        except SQLAlchemyError as err:
+            self._parsed = {}
+            raise self._fail("could not commit the documents written last", err) from None
 
     def _current_batch(self) -> _Batch | None:
         batch = self._batch
@@ -408,11 +414,7 @@ class SqlStore:
         batch.writes += 1
         if batch.writes >= BATCH_DOCUMENTS or time.monotonic() - batch.started >= BATCH_SECONDS:
             transaction, batch.transaction = batch.transaction, None
-            try:
-                transaction.commit()
-            except SQLAlchemyError as err:
-                self._parsed = {}  # rolled back: events parsed in it may not be stored
-                raise self._fail("could not commit the documents written last", err) from None
+            self._commit(transaction)
 
     # -- documents ------------------------------------------------------------------------------------
 
