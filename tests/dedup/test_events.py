@@ -447,3 +447,91 @@ def test_events_cluster_never_puts_two_reports_of_one_document_together() -> Non
     assert compare(RAID_B, RAID_A).merge and compare(RAID_B, second).merge
     groups = cluster([RAID_B, RAID_A, second])
     assert len(groups) == 2 and [0, 1] in groups, groups
+
+
+# One night's attack on a guard post, told by two stations: one calls it a clash with the guard, the
+# other an attack (a passer-by was among the dead).
+POST_CLASH = report(
+    "radio-1",
+    "FMLN urban commandos attacked the National Guard post in Soyapango last night; two guardsmen and "
+    "a passer-by were killed in the ensuing clash, the armed forces press office said.",
+    day=D(1989, 6, 9),
+    sub="Armed clash",
+    event_type="Battles",
+    country="El Salvador",
+    admin1="San Salvador",
+    location="Soyapango",
+    lat=13.71,
+    lon=-89.14,
+    actor1="FMLN: Farabundo Marti National Liberation Front",
+    actor2="Military Forces of El Salvador",
+    fatalities=Quantity(3, 3, 3, "three"),
+)
+POST_ATTACK = report(
+    "paper-2",
+    "A passer-by and two guardsmen died when FMLN guerrillas attacked the National Guard post in "
+    "Soyapango on Friday night, according to the armed forces.",
+    day=D(1989, 6, 9),
+    sub="Attack",
+    event_type="Violence against civilians",
+    country="El Salvador",
+    admin1="San Salvador",
+    location="Soyapango",
+    lat=13.71,
+    lon=-89.14,
+    actor1="FMLN: Farabundo Marti National Liberation Front",
+    actor2="Civilians (El Salvador)",
+    fatalities=Quantity(3, 3, 3, "three"),
+)
+
+
+def test_events_an_attack_and_a_clash_that_share_an_actor_are_close_types() -> None:
+    decision = compare(POST_CLASH, POST_ATTACK)
+    assert decision.merge, decision
+    assert "compatible types Armed clash / Attack" in decision.reasons
+    assert cluster([POST_CLASH, POST_ATTACK]) == [[0, 1]]
+    # Named the same way, the clash would score only the type's difference higher ...
+    same_type = replace(POST_ATTACK, event_type="Battles", sub_event_type="Armed clash")
+    assert compare(POST_CLASH, same_type).score == pytest.approx(decision.score + 0.15 * 0.2, abs=1e-3)
+    # ... and with no actor in common the two types are further apart: a clash of the army with one
+    # group and an attack on civilians by another are often two events of one day in one town.
+    others = replace(POST_ATTACK, actor1="Unidentified Armed Group (El Salvador)")
+    apart = compare(POST_CLASH, others)
+    assert "compatible types Armed clash / Attack" in apart.reasons
+    assert apart.score < decision.score - 0.15 * 0.4 + 1e-3
+
+
+def test_events_no_battles_type_is_incompatible_with_violence_against_civilians() -> None:
+    # The typer's one decision, whether the violence was aimed at armed men, told apart a kidnapping
+    # as a clash in one report: the named hostage still brings the two together.
+    kidnapped = replace(
+        report(
+            "radio-1",
+            "ELN guerrillas kidnapped the American engineer Walter Frank Hensley in Medellin today.",
+            day=D(1990, 2, 12),
+            sub="Abduction/forced disappearance",
+            country="Colombia",
+            admin1="Antioquia",
+            location="Medellin",
+            lat=6.25,
+            lon=-75.56,
+            actor1="ELN: National Liberation Army",
+            actor2="Civilians (Colombia)",
+        ),
+        victims=(RoleFiller("Walter Frank Hensley", 48, 68),),
+    )
+    clash = replace(
+        kidnapped,
+        event_id="ev-wire-2",
+        doc_id="wire-2",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor2="Police Forces of Colombia",
+        victims=(RoleFiller("Walter Hensley", 10, 24),),
+    )
+    decision = compare(kidnapped, clash)
+    assert "compatible types Abduction/forced disappearance / Armed clash" in decision.reasons
+    assert decision.merge, decision
+    # Other pairs of types stay incompatible: a protest is no attack.
+    protest = replace(clash, event_type="Protests", sub_event_type="Peaceful protest")
+    assert not compare(kidnapped, protest).merge
