@@ -7,7 +7,13 @@ import json
 import pytest
 
 from eventwire.documents.build import build_document
-from eventwire.documents.language import detect_language
+from eventwire.documents.language import (
+    _WORD,
+    SAMPLE_CHARS,
+    _identifier,
+    detect_language,
+    plainly_english,
+)
 from eventwire.errors import LanguageSkippedError
 from eventwire.models.document import RawItem
 from support import ARTICLES, shared_path
@@ -64,3 +70,34 @@ def test_language_muc4_wire_copy_in_capitals_is_english() -> None:
     ]
     assert not wrong, wrong[:3]
     assert all(j.confidence >= 0.9 for j in judged)
+
+
+def test_language_first_look_settles_plain_english_as_the_identifier_would() -> None:
+    """The first look settles long plain English news without the identifier, and its answer is the one
+    the identifier gives on the fixture articles."""
+    settled = 0
+    for path in sorted(ARTICLES.glob("*.json")):
+        text = json.loads(path.read_text(encoding="utf-8"))["text"]
+        language = detect_language(text)
+        if language.first_look:
+            settled += 1
+            assert language.code == "en" and language.confidence == 1.0
+            code, confidence = _identifier().classify(text[:SAMPLE_CHARS])
+            assert (code, confidence >= 0.9) == ("en", True), path.name
+    assert settled, "no fixture article was plain enough for the first look"
+
+
+def test_language_first_look_leaves_other_languages_and_mixed_text_to_the_identifier() -> None:
+    english = (
+        "Gunmen killed at least twelve civilians in an attack on a village in central Mali on Sunday, "
+        "local officials said, and the army said that it had sent troops to the area after the attack. "
+    )
+    assert detect_language(english * 6).first_look
+    for text in (FRENCH * 4, SPANISH * 4):
+        language = detect_language(text)
+        assert not language.first_look and language.code in ("fr", "es")
+    # The same English with a long passage in another script: the identifier judges it.
+    mixed = english * 6 + "Вооружённые люди напали на деревню в центре Мали и убили двенадцать человек. " * 3
+    assert not plainly_english(mixed[:SAMPLE_CHARS], _WORD.findall(mixed[:SAMPLE_CHARS]))
+    # Short texts are never settled by the first look, however English.
+    assert not detect_language(english).first_look

@@ -82,7 +82,7 @@ def word_clusters() -> dict[str, tuple[str, ...]]:
 
 def tokenize(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Word and punctuation tokens of ``text[start:end]`` as absolute ``(start, end)`` offsets."""
-    return [(m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+    return [m.span() for m in TOKEN.finditer(text, start, end)]
 
 
 def token_marks(actors: Iterable[ActorMention], places: Iterable[PlaceMention]) -> dict[int, list[str]]:
@@ -151,6 +151,13 @@ def _padding(known: frozenset[str] | None) -> _WordParts:
     )
 
 
+@lru_cache(maxsize=1 << 12)
+def _kept_once(features: tuple[str, ...], known: frozenset[str] | None) -> tuple[str, ...]:
+    """:func:`_kept` of a small group of features that recurs from token to token (a trigger's distance
+    and side, another stage's marks): filtered once, not at every token."""
+    return _kept(features, known)
+
+
 def sentence_features(
     lower: str,
     tokens: Sequence[tuple[int, int]],
@@ -188,6 +195,8 @@ def sentence_features(
     else:
         context = _kept(["near=" + str(min(distance, 3))], known)
     position = _kept(["spos=" + str(min(index, 5))], known)
+    # A token is left of its triggers ("tside=L") when it stands before the first of them.
+    leftmost = min((t.start for t in triggers), default=0)
     out: list[list[str]] = []
     for i, word in enumerate(words):
         here = parts[i + 4]
@@ -218,8 +227,9 @@ def sentence_features(
             for trigger in triggers[1:]:
                 if abs(trigger.start - at) < gap:
                     nearest, gap = trigger, abs(trigger.start - at)
-            side = "tside=" + ("L" if all(at < t.start for t in triggers) else "R")
-            f += _kept(["tdist=" + str(min(gap // 20, 6)), side], known)
+            f += _kept_once(
+                ("tdist=" + str(min(gap // 20, 6)), "tside=L" if at < leftmost else "tside=R"), known
+            )
         f += position
         f += parts[i].win
         f += parts[i + 1].win
@@ -227,9 +237,9 @@ def sentence_features(
         f += parts[i + 8].win
         mark = marks.get(at)
         if mark:
-            f += _kept(mark, known)
+            f += _kept_once(tuple(mark), known)
         if nearest is not None:
-            f += _kept(["tk=" + nearest.kind + (":L" if at < nearest.start else ":R")], known)
+            f += _kept_once(("tk=" + nearest.kind + (":L" if at < nearest.start else ":R"),), known)
         out.append(f)
     return out
 
