@@ -51,6 +51,32 @@ def test_location_place_for_trigger_ignores_actors_and_topics(gazetteer: Gazette
     assert _choose("France condemned the attack.", "attack", gazetteer) is None
 
 
+def test_location_place_for_trigger_leaves_agents_and_subjects(gazetteer: Gazetteer) -> None:
+    # "by Israel", "clashed with Israel": the place is who acted; a place before the verb with no
+    # preposition is its subject ("Zimbabwe captured the wickets").
+    assert _choose("The town was captured by Israel in 1967.", "captured", gazetteer) is None
+    assert _choose("Zimbabwe captured the wickets of three batsmen.", "captured", gazetteer) is None
+    text = "Israel captured and annexed East Jerusalem in 1967."
+    assert _choose(text, "captured", gazetteer) == "East Jerusalem"
+
+
+def test_location_place_for_trigger_passive_subject_is_where(gazetteer: Gazetteer) -> None:
+    # What an event happened to is where it happened; an active progressive keeps the place an actor.
+    text = "The US embassy in Nairobi was bombed in 1998, killing 213 people."
+    assert _choose(text, "bombed", gazetteer) == "Nairobi"
+    assert _choose("Pakistan is capturing terrorist leaders.", "capturing", gazetteer) is None
+
+
+def test_location_place_for_trigger_most_specific_of_a_chain(gazetteer: Gazetteer) -> None:
+    # "the <city> neighbourhood of <X>": X is the finer place; "the <X> neighbourhood of <city>" too.
+    text = "A policeman was killed by a bomb in the south Baghdad neighbourhood of Zafaraniya."
+    assert _choose(text, "killed", gazetteer) == "Zafaraniya"
+    text = "Five civilians were killed in the Kadhimiya neighborhood of Baghdad on Sunday."
+    assert _choose(text, "killed", gazetteer) == "Kadhimiya"
+    text = "The army launched a new assault in the East Ghouta region of rural Damascus on Thursday."
+    assert _choose(text, "launched", gazetteer) == "East Ghouta region"
+
+
 def test_location_province_level_event_sits_at_the_provincial_capital(extractor) -> None:  # type: ignore[no-untyped-def]
     # ACLED's geo_precision 3: "a provincial capital is used if no other information at all is
     # available". The event keeps the province as its place; its coordinates are the seat's.

@@ -452,3 +452,33 @@ def test_toponyms_governments_numerals_and_initials(
     text: str, expected: list[tuple[str, str]], gazetteer: Gazetteer
 ) -> None:
     assert [(m.text, m.place.iso3 if m.place else None) for m in find_toponyms(text, gazetteer)] == expected
+
+
+def test_toponyms_currencies_and_diseases_are_not_places(gazetteer: Gazetteer) -> None:
+    found = _found("The UN needs US$2.4 million to fight Marburg haemorrhagic fever in Angola.", gazetteer)
+    assert "US" not in found and "Marburg" not in found and "Angola" in found
+    assert "Marburg" not in _found("Cases of the Marburg virus rose in Uige.", gazetteer)
+
+
+def test_toponyms_country_in_a_list_is_no_town_of_the_next(gazetteer: Gazetteer) -> None:
+    # "Iraq" is also a spelling of Arak (Iran): a list of countries is no "town, country" pair.
+    found = _found(
+        "Neighbours of Turkey, such as Armenia, Georgia, Iraq, Iran, and Syria, were warned.", gazetteer
+    )
+    iraq = found["Iraq"].place
+    assert iraq is not None and iraq.feature_code == "PCLI" and iraq.iso3 == "IRQ"
+
+
+def test_toponyms_names_joined_by_french_particles(gazetteer: Gazetteer) -> None:
+    found = _found("Cholera reached the earthquake ravaged city of Port-au-Prince.", gazetteer)
+    place = found["Port-au-Prince"].place
+    assert place is not None and place.iso3 == "HTI"
+
+
+def test_toponyms_islands_and_former_provinces(gazetteer: Gazetteer) -> None:
+    found = _found(
+        "A tsunami hit the Indonesian island of Java; in Kenya, Nyanza province was worst hit.", gazetteer
+    )
+    java, nyanza = found["Java"].place, found["Nyanza province"].place
+    assert java is not None and java.iso3 == "IDN" and java.feature_code == "RGN"
+    assert nyanza is not None and nyanza.iso3 == "KEN"

@@ -5,6 +5,7 @@ ACLED's geo_precision: 1 the town itself, 2 near a town or part of a region, 3 a
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -111,7 +112,8 @@ _LOCATIVE_WORDS = frozenset(
     in at near outside inside around across throughout through into on onto from toward towards within
     over of off between capital city town village province provinces region state states district area
     areas streets centre center border outskirts vicinity suburb suburbs neighbourhood neighborhood km
-    kilometres kilometers miles
+    kilometres kilometers miles villages towns cities districts regions neighbourhoods neighborhoods
+    close above along beside beneath behind amid downtown
     """
     )
 )
@@ -127,7 +129,8 @@ _ACTOR_NOUNS = frozenset(
     nationals national people drilling company companies firm firms maker makers media diplomat diplomats
     ambassador envoy president minister ministry lawmakers officer officers personnel commander
     commanders coalition allies counterparts delegation team security agents agency warship warships
-    navy marines soldiers' backed led based
+    navy marines soldiers' backed led based provincial council councillor councilor governor ally
+    investigation investigators made
     """
     )
 )
@@ -137,6 +140,19 @@ _REFERENCE_BEFORE = re.compile(
     r"\b(?:north|south|east|west)(?:east|west|ern)?\s+of|\bfrom)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "the south Baghdad neighbourhood of Zafaraniya", "the Suuqa Xoolaha neighborhood of Mogadishu", "the
+# East Ghouta region of rural Damascus": two places chained by a unit "of"; one contains the other.
+_UNIT = (
+    r"(?:city|town|village|neighbou?rhood|district|suburb|township|quarter|area|camp|region|province|"
+    r"governorate|county|state|countryside|outskirts)"
+)
+_CHAIN_OF = re.compile(
+    rf"(?:['’]s)?(?:\s+(?:[a-z]+\s+){{0,2}}?(?P<unit>{_UNIT}))?\s+of\s+(?:the\s+)?"
+    r"(?:(?:rural|greater|[a-z]*(?:north|south|east|west)\w*)\s+)?"
+)
+_ENDS_WITH_UNIT = re.compile(rf"\s{_UNIT}$", re.IGNORECASE)
+# Places big enough to name a unit of themselves ("the Baghdad neighbourhood of", "Syria's province of").
+_MAJOR_CODES = ("PPLC", "PPLA", "ADM1", "PCL")
 _WORD = re.compile(r"[A-Za-z]+")
 # After a place, words that make it an actor or a topic rather than a location ("Iraqi forces", "Syria said").
 _NOT_WHERE_AFTER = re.compile(
@@ -159,6 +175,9 @@ _TRANSPARENT = frozenset(
         "the s northern southern eastern western central northeastern northwestern southeastern southwestern"
     )
 )
+# "captured by Israel", "clashed with Israel", "troops from Canada": the place is who acted, or where
+# someone came from.
+_AGENT_WORDS = frozenset(_words("by with from"))
 _CLAUSE_BREAK = re.compile(r"[;\n]|\s[-–—]\s")
 # The weights of place_for_trigger, tuned on the tuning part of the Halterman data (see
 # eventwire.evaluate.event_location).
@@ -168,6 +187,7 @@ _AFTER_BONUS = 2.0
 _CLAUSE_PENALTY = 3.0
 _SPECIFICITY_WEIGHT = 0.5
 _REFERENCE_PENALTY = 1.5
+_CONTAINER_PENALTY = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,29 +205,34 @@ def place_for_trigger(
 
     Pure and local: it reads only the text around the trigger. A place qualifies when it is written as a
     location ("in Mosul", "near the town of Hit", "outside Kabul") or directly beside the trigger, and is
-    not an actor or a topic ("Syria said", "Iraqi forces", "U.S.-led"). Among qualified places the one in
-    the trigger's clause and nearest to it wins, a place after the trigger ("killed in X") before one
-    ahead of it, and a town before its province or country. None when no place qualifies.
+    not an actor or a topic ("Syria said", "Iraqi forces", "U.S.-led", "captured by Israel", "Zimbabwe
+    captured"); the subject of a passive trigger qualifies ("Buckingham Palace was bombed"). Among
+    qualified places the one in the trigger's clause and nearest to it wins, a place after the trigger
+    ("killed in X") before one ahead of it, a town before its province or country, and the finer of a
+    chain ("the Baghdad neighbourhood of Zafaraniya"). None when no place qualifies.
     """
     t_start, t_end = trigger
     best: tuple[float, PlaceMention] | None = None
+    containers = _containers(text, places)
     for p in places:
         if abs(p.start - t_start) > window:
             continue
-        possessed = _PLACE_POSSESSED.match(text, p.end) is not None
+        before = [w.lower() for w in _WORD.findall(text[max(0, p.start - 40) : p.start])]
+        before = [w for w in before if w not in _TRANSPARENT][-3:]
+        if before and before[-1] in _AGENT_WORDS:
+            continue
+        possessed = _PLACE_POSSESSED.match(text, p.end) is not None or _undergoes(text, p.end, t_start)
         if (
             (_NOT_WHERE_AFTER.match(text, p.end) and not possessed)
             or _modifies(text, p.end)
             or _in_proper_name(text, p.start)
         ):
             continue
-        before = [w.lower() for w in _WORD.findall(text[max(0, p.start - 40) : p.start])]
-        before = [w for w in before if w not in _TRANSPARENT][-3:]
         locative = possessed or any(w in _LOCATIVE_WORDS for w in before)
         lo, hi = (p.end, t_start) if p.end <= t_start else (t_end, p.start)
         between = text[lo:hi] if hi > lo else ""
         gap = len(between)
-        if not locative and gap > _ADJACENT:
+        if not locative and (gap > _ADJACENT or p.end <= t_start):
             continue
         score = -gap / _CHARS_PER_POINT
         if p.start >= t_end:
@@ -218,11 +243,51 @@ def place_for_trigger(
         score -= _SPECIFICITY_WEIGHT * (specificity(p.place) if p.place else 0)
         if _REFERENCE_BEFORE.search(text, max(0, p.start - 40), p.start):
             score -= _REFERENCE_PENALTY
+        if id(p) in containers:
+            score -= _CONTAINER_PENALTY
         if best is None or score > best[0]:
             best = (score, p)
     if best is None:
         return PlaceChoice(None, "no place in the sentence is written as a location")
     return PlaceChoice(best[1], "nearest place written as a location")
+
+
+def _containers(text: str, places: list[PlaceMention]) -> set[int]:
+    """The ids of the places written as containing the place named next, chained by a unit and "of".
+
+    The container is the bigger of the two: a capital, a province or a part of a country named first
+    ("the Baghdad neighbourhood of Zafaraniya", "the north Cameroon town of Fotokol") when it outweighs
+    the second by population, else the second ("the Rim district of Riyom", "the Suuqa Xoolaha
+    neighborhood of Mogadishu"): a small place before the unit is that unit itself.
+    """
+    found: set[int] = set()
+    for p, q in itertools.pairwise(places):
+        m = _CHAIN_OF.match(text, p.end)
+        if m is None or m.end() != q.start or not (m.group("unit") or _ENDS_WITH_UNIT.search(p.text)):
+            continue
+        first = 0
+        if p.place is not None:
+            if p.place.country and p.place.country.lower() in p.text.lower():
+                found.add(id(p))
+                continue
+            if (p.place.feature_code or "").startswith(_MAJOR_CODES):
+                first = p.place.population
+        second = q.place.population if q.place else 0
+        found.add(id(p) if first > second else id(q))
+    return found
+
+
+# "Gaza and the West Bank were captured", "Buckingham Palace was bombed": the place is what the event
+# happened to, and so where it happened.
+_PROGRESSIVE = re.compile(r"[A-Za-z]+ing\b")  # a trigger in the progressive
+_PASSIVE_TO_TRIGGER = re.compile(r"\s+(?:was|were|is|are|(?:has|have|had)\s+been|being)\s+(?:[a-z]+\s+){0,2}")
+
+
+def _undergoes(text: str, end: int, trigger_start: int) -> bool:
+    """Whether the place ending at ``end`` is the subject of the trigger, a verb in the passive (not
+    "Cameroon is denying", "Pakistan is capturing": there it is the actor)."""
+    m = _PASSIVE_TO_TRIGGER.fullmatch(text, end, trigger_start) if end < trigger_start else None
+    return m is not None and ("being" in m.group(0) or _PROGRESSIVE.match(text, trigger_start) is None)
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")

@@ -92,7 +92,7 @@ _CONNECTORS: Final = frozenset(
     _words(
         """
     al el ad adh ar as ash at ath az an ed er es et ez en de del della di da do dos das du des la le les
-    los las of and the e i y upon sur am im bin ibn bint ul wa
+    los las of and the e i y upon sur am im bin ibn bint ul wa au aux
     """
     )
 )
@@ -175,6 +175,10 @@ _TITLES: Final = frozenset(
     """
     )
 )
+
+# Words after a place that make its name a disease's ("Marburg virus", "Lassa fever"); not "flu" or
+# "strain", which follow where a season or a virus is ("the United States flu season", "Sudan strains").
+_DISEASE_WORDS: Final = frozenset(_words("virus viruses fever haemorrhagic hemorrhagic disease"))
 
 # Countries that are also common given names ("Chad Smith", "Jordan Peterson").
 _NAME_LIKE_COUNTRIES: Final = frozenset({"chad", "jordan", "georgia", "israel", "india", "kenya", "america"})
@@ -572,7 +576,10 @@ def _link_hierarchy(matches: list[_Match], toks: _Tokens, gaz: Gazetteer) -> Non
         if not words <= _HIERARCHY_WORDS or not ("," in gap or "(" in gap or "in" in words):
             continue
         parents = [p for p in b.ids if gaz.kind(p) != KIND_TOWN]
+        country_first = gaz.kind(a.ids[0]) == KIND_COUNTRY
         for c in a.ids:
+            if country_first and gaz.kind(c) == KIND_TOWN:
+                continue  # "Iraq, Iran, and Syria": a country's name in a list is not a town of the next
             iso3 = gaz.iso3_of(c)
             admin1 = gaz.admin1_of(c)
             for p in parents:
@@ -635,6 +642,12 @@ def _org_or_person(
     fold, raw = toks.fold, toks.raw
     if i >= 2 and fold[i - 1] == "of" and fold[i - 2] in _ORG_HEADS and raw[i - 2][0].isupper():
         return "org"
+    start, end = toks.start[i], toks.end[m.end_tok]
+    if toks.text[end : end + 1] == "$" or toks.text[max(0, start - 2) : start].strip() == "$":
+        return "thing"  # "US$460 million", "$US 1.5 billion", "NZ$": a currency
+    nxt = m.end_tok + 1
+    if nxt < n and fold[nxt] in _DISEASE_WORDS and toks.text[end : toks.start[nxt]] == " ":
+        return "thing"  # "Marburg virus", "Lassa fever": a disease named after where it was found
     after = m.end_tok + 1
     if m.key in _ORG_HEADS and after + 1 < n and fold[after] == "of" and raw[after + 1][0].isupper():
         return "head"  # "Bank of Mexico": the head of an organisation's name
@@ -650,7 +663,6 @@ def _org_or_person(
         and gaz.population(top) >= _KNOWN_PROVINCE
         and m.key not in _NAME_LIKE_ADMIN1S
     )
-    nxt = m.end_tok + 1
     if (
         gaz.kind(m.ids[0]) == KIND_TOWN  # "Texas said" is the state (metonymy); "Clinton said" a person
         and " " not in m.key
