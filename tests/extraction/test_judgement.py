@@ -67,6 +67,9 @@ def test_not_an_event_and_why(extractor: Any, text: str, reason: str) -> None:
         # What is condemned or still investigated is the object, an act that happened.
         "The ruling party today condemned the assassination of the mayor of Zaragoza, shot dead on Sunday.",
         "Police continue to investigate the bombing of the electricity substation in Usulutan last night.",
+        # "will" belongs to a clause before a relative clause told in the past.
+        "A delegation that will attend the funerals of the six priests who were shot dead by soldiers in "
+        "San Salvador on Thursday arrived today.",
     ],
 )
 def test_specific_acts_stay_events(extractor: Any, text: str) -> None:

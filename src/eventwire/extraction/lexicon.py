@@ -274,7 +274,10 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "threat",
         re.compile(
             r"\b(?:threat(?:en|ened|ens|ening)\s+to|vow(?:ed|s|ing)?\s+to|warn(?:ed|s|ing)?\s+(?:of|that|it)"
-            r"|pledg(?:ed|es)\s+to|promis(?:ed|es)\s+to|ultimatum|will|would|shall|'ll)\b"
+            r"|pledg(?:ed|es)\s+to|promis(?:ed|es)\s+to|ultimatum|would|shall|'ll)\b"
+            # "will" looks ahead, except in a clause before a relative clause told in the past ("the
+            # delegation that will attend the funerals of the Jesuits who were killed"): that act happened.
+            r"|\bwill\b(?![^.;]*\b(?:who|which|that|whom)\s+(?:was|were|had\s+been|have\s+been|has\s+been)\b)"
         ),
     ),
     (
