@@ -18,6 +18,7 @@ from eventwire.evaluate.acled_notes import (
     is_held_out,
     load_acled_rows,
     normalize_actor,
+    normalize_admin1,
     normalize_value,
     parse_acled_date,
     rows_for_part,
@@ -416,3 +417,10 @@ def test_sample_oracle_scores_perfectly() -> None:
     report = evaluate_acled_notes(oracle, ACLED_DIR)
     for name, value in report.headline:
         assert value == pytest.approx(1.0), name
+
+
+def test_normalize_admin1_drops_only_the_unit_form() -> None:
+    assert normalize_admin1("Bicol Region") == normalize_admin1("Bicol")
+    assert normalize_admin1("City of Zagreb") == normalize_admin1("Grad Zagreb")
+    assert normalize_admin1("Autonomna Pokrajina Vojvodina") == normalize_admin1("Vojvodina")
+    assert normalize_admin1("Lima Province") != normalize_admin1("Lima")

@@ -482,3 +482,30 @@ def test_toponyms_islands_and_former_provinces(gazetteer: Gazetteer) -> None:
     java, nyanza = found["Java"].place, found["Nyanza province"].place
     assert java is not None and java.iso3 == "IDN" and java.feature_code == "RGN"
     assert nyanza is not None and nyanza.iso3 == "KEN"
+
+
+def test_toponyms_unknown_or_far_names_take_their_parent(gazetteer: Gazetteer) -> None:
+    # A village the gazetteer lacks, under a town under a province: each passes its parent on.
+    found = _found("Militants assassinated a councilman in Boulemporo (Barani, Kossi).", gazetteer)
+    village = found["Boulemporo"].place
+    assert village is not None
+    assert (village.iso3, village.admin1, village.geonames_id, village.precision) == (
+        "BFA",
+        "Boucle du Mouhoun",
+        None,
+        2,
+    )
+    # Pisky is known only in Poltava; the note says Donetsk (the oblast, not its capital).
+    pisky = _found("Rebels fired grenade launchers near Pisky, Donetsk.", gazetteer)["Pisky"].place
+    assert pisky is not None and (pisky.admin1, pisky.precision) == ("Donetsk", 3)
+
+
+def test_toponyms_lists_and_people_are_not_parents(gazetteer: Gazetteer) -> None:
+    found = _found("Clashes in Mosul, Anbar and Basra.", gazetteer)
+    assert found["Mosul"].place is not None and found["Mosul"].place.admin1 != "Anbar"
+    assert "Jodi Mahler" not in _found("Jodi Mahler of Bellmore, New York, appeared.", gazetteer)
+    found = _found("In 2016 she met Ayse Wieting in Istanbul.", gazetteer)
+    assert "Ayse Wieting" not in found
+    # A town named like a province, written as a municipality, is not the province.
+    found = _found("A player was taken in Petare, Sucre municipality in Caracas.", gazetteer)
+    assert found["Petare"].place is not None and found["Petare"].place.admin1 != "Sucre"

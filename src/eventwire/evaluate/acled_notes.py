@@ -28,6 +28,8 @@ spaces collapsed). Every field row has P/R/F1 and an accuracy over all scored no
   count > 0, gold = notes with ACLED count > 0, correct = notes with ACLED count > 0 matched exactly.
 - ``actor1``, ``actor2``, ``admin1``: P/R/F1 over non-empty values (correct = both non-empty and equal);
   accuracy counts a note right when the values are equal, both empty included (but not with no event).
+  Admin1 names are compared without the words that only name the unit's form (:func:`normalize_admin1`:
+  "Bicol Region" = "Bicol", "City of Zagreb" = "Grad Zagreb"; "Lima Province" is still not "Lima").
 - ``actors (in order)``: the two actor slots pooled (correct = slots where both are non-empty and equal);
   accuracy: both slots equal.
 - ``actors (either order)``: the same with the sides' order ignored: correct = the size of the multiset
@@ -245,6 +247,16 @@ def normalize_value(text: str | None) -> str:
     return " ".join("".join(char if char.isalnum() else " " for char in text).split())
 
 
+# Words that only say what kind of unit an admin1 is: "Bicol Region" and "Bicol", "City of Zagreb" and
+# "Grad Zagreb" are one place. "Lima Province" and "Lima" (region) are two, so "Province" stays.
+_ADMIN1_FORM = re.compile(r"^(?:city of|grad|autonomna pokrajina) | region$")
+
+
+def normalize_admin1(text: str | None) -> str:
+    """An admin1 name as :func:`normalize_value` gives it, without the words that name its form."""
+    return _ADMIN1_FORM.sub("", normalize_value(text)).strip()
+
+
 @dataclass(slots=True)
 class _Tally:
     correct: int = 0
@@ -396,7 +408,7 @@ def score_acled_notes(
         predicted_pair = (first.actor1, first.actor2) if first else (None, None)
         _actors(tallies, (row.actor1, row.actor2), predicted_pair, has_event, normalize_actor)
         _actors(strict, (row.actor1, row.actor2), predicted_pair, has_event, normalize_value)
-        _single(tallies["admin1"], row.admin1, first.admin1 if first else None, has_event)
+        _single(tallies["admin1"], row.admin1, first.admin1 if first else None, has_event, normalize_admin1)
 
     field_rows = tuple(tallies[name].row(name) for name in _FIELDS)
     by_name = {row.name: row for row in field_rows}

@@ -55,7 +55,8 @@ def locate(group: Group, ctx: Context) -> Located:
         ]
         near = next((p for p in same if _NEAR.search(ctx.lower[max(0, p.start - 40) : p.start])), None)
         if near is not None:
-            return Located(near, 2)
+            # (A village placed only by its province stays as coarse as the province.)
+            return Located(near, max(2, precision or 2))
     return Located(place_mention, precision)
 
 

