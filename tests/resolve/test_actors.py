@@ -568,3 +568,61 @@ def test_actors_tokens_split_text_as_the_token_pattern_reads_it(text: str) -> No
     assert toks.comma == [gap.strip() == "," for gap in gaps]
     assert toks.joined == [not gap.strip(" -'’\"") for gap in gaps]
     assert not toks.caps and not toks.title
+
+
+# --- militias ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tiv militiamen attacked a Fulani settlement in Guma.",
+            ("Tiv militiamen", "Tiv Ethnic Militia (Nigeria)"),
+        ),
+        ("Peul gunmen killed three farmers.", ("Peul gunmen", "Fulani Ethnic Militia (Nigeria)")),
+        ("ARMED TIV YOUTHS BURNED HOUSES", ("TIV YOUTHS", "Tiv Ethnic Militia (Nigeria)")),
+        (
+            "Local militiamen repelled the bandits.",
+            ("Local militiamen", "Unidentified Communal Militia (Nigeria)"),
+        ),
+        ("Armed tribesmen blocked the road.", ("Armed tribesmen", "Unidentified Tribal Militia (Nigeria)")),
+        ("Islamist militants attacked the village.", ("Islamist militants", "Islamist Militia (Nigeria)")),
+    ],
+)
+def test_actors_identity_and_communal_militias(
+    registry: ActorRegistry, text: str, expected: tuple[str, str]
+) -> None:
+    assert spans(registry, text, country="Nigeria")[0] == expected
+    inter = registry.normalize(expected[1])
+    assert inter is not None and inter.inter == (3 if expected[1].startswith("Islamist") else 4)
+
+
+def test_actors_militia_names_stay_named(registry: ActorRegistry) -> None:
+    # A named group with "militia" in its alias is that group, not a communal militia.
+    assert spans(
+        registry, "Dozo militiamen and Koglweogo militia members clashed.", country="Burkina Faso"
+    ) == [
+        ("Dozo militiamen", "Dozo Militia"),
+        ("Koglweogo militia members", "Koglweogo Militia"),
+    ]
+    assert spans(registry, "Ukrainian forces fired at the positions of the Donbass People's Militia.") == [
+        ("Ukrainian forces", "Military Forces of Ukraine"),
+        ("Donbass People's Militia", "NAF: United Armed Forces of Novorossiya"),
+    ]
+    assert spans(registry, "GNA and LNA forces clashed in Tripoli.") == [
+        ("GNA", "Military Forces of Libya Government of National Accord"),
+        ("LNA forces", "Military Forces of Libya Haftar Faction"),
+    ]
+
+
+def test_actors_user_file_adds_identity_groups(tmp_path: Path) -> None:
+    user = tmp_path / "actors.json"
+    user.write_text(
+        json.dumps({"identity_militias": {"groups": [{"name": "Kambari", "aliases": ["Kamberi"]}]}})
+    )
+    registry = ActorRegistry.load(user)
+    assert spans(registry, "Kamberi militiamen and Tiv militias clashed.", country="Nigeria") == [
+        ("Kamberi militiamen", "Kambari Ethnic Militia (Nigeria)"),
+        ("Tiv militias", "Tiv Ethnic Militia (Nigeria)"),
+    ]

@@ -163,7 +163,8 @@ _BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 
 
 _HEADLINE_PASSIVE = re.compile(
-    r"\s*(?:$|[,.;:]|as\b|in\b|when\b|after\b|by\b|near\b|at\b|during\b|while\b|on\b)"
+    # "killed at least 8 militants" is active: "at least" counts what follows
+    r"\s*(?:$|[,.;:]|as\b|in\b|when\b|after\b|by\b|near\b|at\b(?!\s+(?:least|most)\b)|during\b|while\b|on\b)"
 )
 _ACTED_ON_KINDS = frozenset({"kill", "injure", "abduct", "arrest"})
 
@@ -232,16 +233,18 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
 
 
 def _names(mentions: Sequence[ActorMention], home: str | None) -> list[Actor]:
-    """Distinct actors in order; a state's own forces lead a joint force on its soil, and a named group
-    replaces the "gunmen" that stood for it."""
+    """Distinct actors in order; a named group replaces the "gunmen" that stood for it. A state's own
+    forces lead a joint force of states on its soil ("French and Malian troops" → Mali's), but not a
+    side they share with others: "VDP and Burkinabe soldiers" are led by the VDP, as written."""
     seen: dict[str, Actor] = {}
     for mention in mentions:
         seen.setdefault(mention.actor.name, mention.actor)
     ordered = list(seen.values())
-    generic = {"unidentified", "insurgents"}
+    generic = {"unidentified", "insurgents", "communal", "clan", "tribal", "ethnic"}  # unnamed classes
     if any(a.kind not in generic and a.inter in {2, 3, 4} for a in ordered):
         ordered = [a for a in ordered if a.kind not in generic]
-    ordered.sort(key=lambda actor: 0 if home and actor.inter == 1 and actor.country == home else 1)
+    if all(a.inter in {1, 8} for a in ordered):
+        ordered.sort(key=lambda actor: 0 if home and actor.inter == 1 and actor.country == home else 1)
     return ordered
 
 
@@ -431,7 +434,9 @@ def build_event(
     event_type, sub_event_type, civilian_targeting = second_opinion(
         (event_type, sub_event_type, civilian_targeting), group_lower, families, kinds, reading
     )
-    side_a, side_b = generic.complete(event_type, sub_event_type, side_a, side_b, country, victim_categories)
+    side_a, side_b = generic.complete(
+        event_type, sub_event_type, side_a, side_b, country, mutual="fight" in kinds
+    )
     for label, chosen, mentions in (("actor1", side_a, sides.a), ("actor2", side_b, sides.b)):
         if chosen:
             source = next((m for m in mentions if m.actor.name == chosen[0].name), None)
@@ -659,8 +664,10 @@ class GenericActors:
         side_a: list[Actor],
         side_b: list[Actor],
         country: str | None,
-        victims: Sequence[str],
+        *,
+        mutual: bool = False,
     ) -> tuple[list[Actor], list[Actor]]:
+        """ACLED's sides for a type. ``mutual``: the event is a clash, a fight between two sides."""
         if event_type == "Protests":
             protesters = [x for x in side_a + side_b if x.inter == 6]
             others = [x for x in side_a + side_b if x.inter != 6]
@@ -676,18 +683,44 @@ class GenericActors:
             if not rioters:
                 made = self._actor("rioters", 5, country)
                 rioters = [made] if made else []
+            if mutual and all(x.inter == 7 for x in others):
+                # "two groups clashed", "residents of A clashed with residents of B": rioters on both sides
+                return rioters, rioters[:1]
+            others.sort(key=lambda x: x.inter != 1)  # "students clashed with police": the police
             return rioters, others
-        if (
-            event_type == "Violence against civilians"
-            and not side_b
-            and set(victims) & {"civilian", "people"}
-        ):
+        if event_type == "Violence against civilians":
+            return self._violence_against_civilians(side_a, side_b, country)
+        if event_type == "Battles" and mutual and not side_b:
+            if len(side_a) > 1:  # "GNA and LNA forces clashed": one side each
+                return side_a[:1], side_a[1:]
+            if not side_a:  # "a shoot-out took place": armed men, unnamed, on both sides
+                made = self._actor("unidentified", 3, country)
+                return ([made], [made]) if made else ([], [])
+        if sub_event_type == "Looting/property destruction" and not side_b:
+            # What is looted or destroyed belongs to civilians unless the text says whose it is.
             made = self._actor("civilians", 7, country)
             side_b = [made] if made else []
-        if (
-            event_type in {"Violence against civilians", "Explosions/Remote violence", "Battles"}
-            and not side_a
-        ) and (event_type != "Battles" or side_b):
+        if (event_type in {"Explosions/Remote violence", "Battles"} and not side_a) and (
+            event_type != "Battles" or side_b
+        ):
+            made = self._actor("unidentified", 3, country)
+            side_a = [made] if made else []
+        return side_a, side_b
+
+    def _violence_against_civilians(
+        self, side_a: list[Actor], side_b: list[Actor], country: str | None
+    ) -> tuple[list[Actor], list[Actor]]:
+        """ACLED's target of violence against civilians is civilians, always: an armed actor read as
+        acted on ("JNIM militants were beaten by residents, then returned and killed one") is the
+        perpetrator when no one else is, and is no target otherwise."""
+        armed = [x for x in side_b if x.inter not in {6, 7}]
+        # "A resident of Reo was beaten by police": the resident, read as a subject, is the target
+        side_b = [x for x in side_b if x.inter in {6, 7}] + [x for x in side_a if x.inter == 7]
+        side_a = [x for x in side_a if x.inter != 7] or armed
+        if not side_b:
+            made = self._actor("civilians", 7, country)
+            side_b = [made] if made else []
+        if not side_a:
             made = self._actor("unidentified", 3, country)
             side_a = [made] if made else []
         return side_a, side_b

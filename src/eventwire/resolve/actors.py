@@ -109,6 +109,18 @@ class _GenericSpec(_Strict):
     classes: list[_GenericClassSpec] = Field(default_factory=list)
 
 
+class _IdentityGroupSpec(_Strict):
+    name: str = Field(min_length=1)  # as ACLED writes it in "Tiv Ethnic Militia (Nigeria)"
+    aliases: list[str] = Field(default_factory=list)  # other spellings: "Peul", "Fula" for Fulani
+
+
+class _IdentityMilitiaSpec(_Strict):
+    name: str = "{group} Ethnic Militia ({country})"
+    inter: int = Field(default=4, ge=1, le=8)
+    nouns: list[str] = Field(default_factory=list)  # what armed men of a group are called: "militiamen"
+    groups: list[_IdentityGroupSpec] = Field(default_factory=list)
+
+
 class _RegistryFile(_Strict):
     about: list[str] = Field(default_factory=list, alias="_about")
     version: Literal[1] = 1
@@ -120,6 +132,7 @@ class _RegistryFile(_Strict):
     not_before: list[str] = Field(default_factory=list)
     forces: _ForcesSpec = Field(default_factory=_ForcesSpec)
     generic: _GenericSpec = Field(default_factory=_GenericSpec)
+    identity_militias: _IdentityMilitiaSpec = Field(default_factory=_IdentityMilitiaSpec)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -354,6 +367,9 @@ class ActorRegistry:
             for alias in spec.aliases:
                 text, context = (alias, None) if isinstance(alias, str) else (alias.text, alias.context)
                 self._named.add(text, entry, context=context)
+        for actor, alias in _identity_militias(data.identity_militias):
+            self._templated.setdefault(_name_prefix(actor.name), actor)
+            self._named.add(alias, _Named(self._templated[_name_prefix(actor.name)], templated=True))
         for phrase in data.stop_phrases:
             self._named.add(phrase, _Named(None))
 
@@ -813,6 +829,16 @@ def _fill(name: str, inter: int | None, kind: str | None, country: str | None) -
     return Actor(name.replace("{country}", country), inter, country, kind)
 
 
+def _identity_militias(spec: _IdentityMilitiaSpec) -> Iterable[tuple[Actor, str]]:
+    """Each identity group's militia with each alias it is named by: "Tiv militiamen", "Peul gunmen" →
+    "Tiv Ethnic Militia ({country})", "Fulani Ethnic Militia ({country})" (ACLED's inter 4)."""
+    for group in spec.groups:
+        actor = Actor(spec.name.replace("{group}", group.name), spec.inter, None, "militia")
+        for word in (group.name, *group.aliases):
+            for noun in spec.nouns:
+                yield actor, f"{word} {noun}"
+
+
 def _exact_ok(variant: _Variant[Any], toks: _Tokens, i: int) -> bool:
     surfaces = toks.surfaces
     return all(e is None or surfaces[i + k] == e for k, e in enumerate(variant.exact))
@@ -841,7 +867,7 @@ def _read_user_file(path: Path) -> _RegistryFile:
         raise ConfigError(
             "actor registry file does not match the format of eventwire/data/actors.json "
             f"(sections: actors, countries, group_nouns, group_modifiers, stop_phrases, not_before, forces, "
-            f"generic): {problems}",
+            f"generic, identity_militias): {problems}",
             where=where,
         ) from exc
 
@@ -872,8 +898,16 @@ def _merge(base: _RegistryFile, user: _RegistryFile) -> _RegistryFile:
         modifiers=union(base.generic.modifiers, user.generic.modifiers),
         classes=by(base.generic.classes, user.generic.classes, "kind"),
     )
+    given = user.identity_militias.model_fields_set
+    militias = _IdentityMilitiaSpec(
+        name=(user if "name" in given else base).identity_militias.name,
+        inter=(user if "inter" in given else base).identity_militias.inter,
+        nouns=union(base.identity_militias.nouns, user.identity_militias.nouns),
+        groups=by(base.identity_militias.groups, user.identity_militias.groups, "name"),
+    )
     return _RegistryFile(
         _about=base.about,
+        identity_militias=militias,
         actors=by(base.actors, user.actors, "name"),
         countries=by(base.countries, user.countries, "name"),
         group_nouns=union(base.group_nouns, user.group_nouns),

@@ -1,0 +1,86 @@
+"""Sides and ACLED's generic actors on short reports written for these tests: who is actor1 and actor2."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from eventwire.extraction.events import GenericActors
+from eventwire.extraction.pipeline import GENERIC_NAMES
+from eventwire.models.actor import Actor
+from eventwire.models.document import Document
+
+MILITARY = Actor("Military Forces of Burkina Faso", 1, "Burkina Faso", "military")
+POLICE = Actor("Police Forces of Burkina Faso", 1, "Burkina Faso", "police")
+JNIM = Actor("JNIM: Group for Support of Islam and Muslims", 2, None, "rebel")
+VDP = Actor("VDP: Volunteer for Defense of Homeland", 4, "Burkina Faso", "militia")
+CIVILIANS = Actor("Civilians (Burkina Faso)", 7, "Burkina Faso", "civilians")
+RIOTERS = Actor("Rioters (Burkina Faso)", 5, "Burkina Faso", "rioters")
+UNIDENTIFIED = Actor("Unidentified Armed Group (Burkina Faso)", 3, "Burkina Faso", "unidentified")
+
+
+@pytest.fixture(scope="module")
+def generic() -> GenericActors:
+    return GenericActors(GENERIC_NAMES)
+
+
+def complete(
+    generic: GenericActors, types: tuple[str, str], a: list[Actor], b: list[Actor], *, mutual: bool = False
+) -> tuple[list[Actor], list[Actor]]:
+    return generic.complete(*types, a, b, "Burkina Faso", mutual=mutual)
+
+
+def test_violence_against_civilians_targets_civilians(generic: GenericActors) -> None:
+    attack = ("Violence against civilians", "Attack")
+    # The target is civilians even when the victim was read as an armed actor ("a Koglweogo chief").
+    assert complete(generic, attack, [UNIDENTIFIED], [VDP]) == ([UNIDENTIFIED], [CIVILIANS])
+    # With nobody acting, the armed actor read as acted on is the perpetrator.
+    assert complete(generic, attack, [], [JNIM]) == ([JNIM], [CIVILIANS])
+    # A civilian read as a subject ("a resident ... was beaten by police") is the target.
+    assert complete(generic, attack, [CIVILIANS, POLICE], []) == ([POLICE], [CIVILIANS])
+
+
+def test_clashes_give_each_side_its_own(generic: GenericActors) -> None:
+    clash = ("Battles", "Armed clash")
+    assert complete(generic, clash, [MILITARY, JNIM], [], mutual=True) == ([MILITARY], [JNIM])
+    assert complete(generic, clash, [], [], mutual=True) == ([UNIDENTIFIED], [UNIDENTIFIED])
+    # Not a clash ("soldiers and VDP killed ..."): a joint force stays on one side.
+    assert complete(generic, clash, [MILITARY, VDP], []) == ([MILITARY, VDP], [])
+
+
+def test_riots_and_looting(generic: GenericActors) -> None:
+    mob = ("Riots", "Mob violence")
+    assert complete(generic, mob, [], [], mutual=True) == ([RIOTERS], [RIOTERS])
+    assert complete(generic, mob, [CIVILIANS, POLICE], []) == ([RIOTERS], [POLICE, CIVILIANS])
+    looting = ("Strategic developments", "Looting/property destruction")
+    assert complete(generic, looting, [JNIM], []) == ([JNIM], [CIVILIANS])
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (
+            "On 2 May 2020, Afghan military commandos killed at least 8 Taliban militants in Yangi "
+            "village of Qaysar district, Faryab.",
+            "Military Forces of Afghanistan",
+            "Taliban",
+        ),
+        (
+            "On 5 May 2020, presumed JNIM militants abducted a teacher in Djibo, Burkina Faso.",
+            "JNIM: Group for Support of Islam and Muslims",
+            "Civilians (Burkina Faso)",
+        ),
+        (
+            "On 5 May 2020, Tiv militiamen attacked Fulani herders near Makurdi, Benue State, Nigeria, "
+            "killing two.",
+            "Tiv Ethnic Militia (Nigeria)",
+            "Civilians (Nigeria)",
+        ),
+    ],
+)
+def test_event_sides_in_reports(extractor: Any, text: str, actor1: str, actor2: str) -> None:
+    events = extractor.extract(Document(id="t", text=text, published=dt.date(2020, 5, 9)))
+    assert events, text
+    assert (events[0].actor1, events[0].actor2) == (actor1, actor2)
