@@ -460,6 +460,13 @@ def test_toponyms_currencies_and_diseases_are_not_places(gazetteer: Gazetteer) -
     assert "Marburg" not in _found("Cases of the Marburg virus rose in Uige.", gazetteer)
 
 
+def test_toponyms_a_currency_named_after_a_country_is_no_literal_place(gazetteer: Gazetteer) -> None:
+    text = "Protesters in Tripoli blocked roads over the fall of the pound against the US dollar."
+    assert "US" not in _found(text, gazetteer) and "Tripoli" in _found(text, gazetteer)
+    embedded = {m.text: m for m in find_toponyms(text, gazetteer, embedded=True)}
+    assert not embedded["US"].literal and embedded["Tripoli"].literal
+
+
 def test_toponyms_country_in_a_list_is_no_town_of_the_next(gazetteer: Gazetteer) -> None:
     # "Iraq" is also a spelling of Arak (Iran): a list of countries is no "town, country" pair.
     found = _found(

@@ -179,6 +179,11 @@ _TITLES: Final = frozenset(
 # Words after a place that make its name a disease's ("Marburg virus", "Lassa fever"); not "flu" or
 # "strain", which follow where a season or a virus is ("the United States flu season", "Sudan strains").
 _DISEASE_WORDS: Final = frozenset(_words("virus viruses fever haemorrhagic hemorrhagic disease"))
+# Words after a country that make its name a currency's ("the US dollar", "Hong Kong dollars"): a rate
+# against the dollar says nothing of where the event was.
+_CURRENCY_WORDS: Final = frozenset(
+    _words("dollar dollars peso pesos franc francs rupee rupees shilling shillings")
+)
 
 # Countries that are also common given names ("Chad Smith", "Jordan Peterson").
 _NAME_LIKE_COUNTRIES: Final = frozenset({"chad", "jordan", "georgia", "israel", "india", "kenya", "america"})
@@ -636,7 +641,9 @@ def _org_or_person(
     Abbas", "George Washington" (the end of a person's name); "name": "Paris Hilton", "Lima Declaration"
     (the start of a longer name, a person's or an organisation's); "prefix", "owner", "street", "arabic":
     the tail of a longer place name ("San Martin"), a possessor ("Wilson's Farm"), a street ("Trafalgar
-    Street") or the head of an Arabic name the gazetteer lacks ("Wadi al-Shay").
+    Street") or the head of an Arabic name the gazetteer lacks ("Wadi al-Shay"); "thing": a currency sign's
+    or a disease's ("US$", "Marburg virus"); "currency": a currency named after a country ("the US
+    dollar"), reported as a non-literal toponym.
     """
     i, n = m.i, len(toks)
     fold, raw = toks.fold, toks.raw
@@ -648,6 +655,8 @@ def _org_or_person(
     nxt = m.end_tok + 1
     if nxt < n and fold[nxt] in _DISEASE_WORDS and toks.text[end : toks.start[nxt]] == " ":
         return "thing"  # "Marburg virus", "Lassa fever": a disease named after where it was found
+    if nxt < n and fold[nxt] in _CURRENCY_WORDS and toks.text[end : toks.start[nxt]] == " ":
+        return "currency"  # "the US dollar", "Hong Kong dollars": named after the country, not there
     after = m.end_tok + 1
     if m.key in _ORG_HEADS and after + 1 < n and fold[after] == "of" and raw[after + 1][0].isupper():
         return "head"  # "Bank of Mexico": the head of an organisation's name
@@ -1313,7 +1322,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
             (named_in if _names_institution(m, toks, gaz) else kept).append(m)
         elif why == "person" and gaz.kind(m.ids[0]) == KIND_TOWN and gaz.population(m.ids[0]) < 100_000:
             person_like.add(m.key)
-        elif embedded and (why == "org" or (why == "name" and _opens_org_name(m, toks, gaz))):
+        elif embedded and (why in ("org", "currency") or (why == "name" and _opens_org_name(m, toks, gaz))):
             named_in.append(m)
     parent_at = {m.i: m for m in kept if gaz.kind(m.ids[0]) in (KIND_COUNTRY, KIND_ADMIN1)}
     matches = [
