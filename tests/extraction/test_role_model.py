@@ -166,3 +166,48 @@ def test_tagged_spans_keep_the_thousands_of_a_number() -> None:
         start = text.index(piece)
         span = trim_span(TaggedSpan("Victim", start, start + len(piece)), text)
         assert span is not None and text[span.start : span.end] == whole
+
+
+def test_the_tagger_decodes_in_numpy_as_crfsuite_does(extractor: Any) -> None:
+    # The weights are read from the model file itself and the marginals computed for all of a document's
+    # sentences at once; the labels must be crfsuite's, and the probabilities equal up to rounding.
+    import numpy as np
+
+    from eventwire.extraction.role_model import _crf_weights, _input_scores
+
+    tagger = extractor.roles
+    model = _crf_weights(tagger.model_path)
+    crfsuite = tagger._tagger()
+    assert model is not None and model.labels == tuple(crfsuite.labels())
+    for name in ("05-kandahar-roadside-bomb.json", *sorted(p.name for p in ARTICLES.glob("*.json"))[:6]):
+        article = json.loads((ARTICLES / name).read_text(encoding="utf-8"))
+        doc = build_document(RawItem(article["id"], article["text"]))
+        text = doc.text
+        lower, body, sentences, mentions, _ = extractor._read(text)
+        inputs = extractor._role_inputs(text, lower, body, sentences, mentions, (), tagger.attributes)
+        assert inputs
+        # The word-by-word sums are the sums of each token's feature strings.
+        scores = _input_scores(inputs, model)
+        assert np.allclose(scores, model.feature_scores([item.features for item in inputs]), atol=1e-12)
+        marginals = model.marginals(scores, [len(item.tokens) for item in inputs])
+        i = 0
+        for item in inputs:
+            crfsuite.set(item.features)
+            for t in range(len(item.tokens)):
+                expected = [crfsuite.marginal(label, t) for label in model.labels]
+                assert np.allclose(marginals[i], expected, rtol=0, atol=1e-12)
+                i += 1
+        assert tagger.tag(inputs) == [span for item in inputs for span in tagger._crfsuite_spans(item)]
+
+
+def test_features_are_built_when_read_and_are_sentence_features() -> None:
+    from eventwire.extraction.role_model import FeatureSource, SentenceInput
+
+    text = "Gunmen shot the mayor of Tumaco."
+    tokens = tokenize(text, 0, len(text))
+    lower = text.lower()
+    item = SentenceInput(None, tokens, FeatureSource(lower, None, 2, 1, {}, None))  # type: ignore[arg-type]
+    assert item.features == sentence_features(lower, tokens, None, 2, 1, {})
+    assert "features=[['b', 'w=gunmen'" in repr(item)
+    assert item == SentenceInput(None, list(tokens), FeatureSource(lower, None, 2, 1, {}, None))  # type: ignore[arg-type]
+    assert item != SentenceInput(None, tokens, FeatureSource(lower, None, 3, 1, {}, None))  # type: ignore[arg-type]

@@ -16,15 +16,21 @@ same functions at training and at run time.
 from __future__ import annotations
 
 import gzip
+import math
 import re
+import struct
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from eventwire.extraction.mentions import Mention
 from eventwire.extraction.sentences import Sentence
@@ -245,12 +251,52 @@ def sentence_features(
 
 
 @dataclass(frozen=True, slots=True)
-class SentenceInput:
-    """One sentence ready for the tagger: its tokens and their features."""
+class FeatureSource:
+    """What :func:`sentence_features` reads besides a sentence's tokens (see there)."""
 
-    sentence: Sentence
-    tokens: list[tuple[int, int]]
-    features: list[list[str]]
+    lower: str
+    mention: Mention | None
+    index: int
+    distance: int
+    marks: dict[int, list[str]]
+    known: frozenset[str] | None
+
+
+class SentenceInput:
+    """One sentence ready for the tagger: its tokens and their features.
+
+    The features are built when first read (training, tests, a sentence crfsuite decodes): the tagger
+    itself adds up their weights word by word from :attr:`source` and never needs the strings.
+    Compared and shown as its sentence, tokens and features."""
+
+    __slots__ = ("_features", "sentence", "source", "tokens")
+
+    def __init__(self, sentence: Sentence, tokens: list[tuple[int, int]], source: FeatureSource) -> None:
+        self.sentence = sentence
+        self.tokens = tokens
+        self.source = source
+        self._features: list[list[str]] | None = None
+
+    @property
+    def features(self) -> list[list[str]]:
+        if self._features is None:
+            src = self.source
+            self._features = sentence_features(
+                src.lower, self.tokens, src.mention, src.index, src.distance, src.marks, src.known
+            )
+        return self._features
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SentenceInput):
+            return NotImplemented
+        return (self.sentence, self.tokens, self.features) == (other.sentence, other.tokens, other.features)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"SentenceInput(sentence={self.sentence!r}, tokens={self.tokens!r}, features={self.features!r})"
+        )
 
 
 def document_inputs(
@@ -273,11 +319,144 @@ def document_inputs(
         mention = by_sentence.get((sentence.start, sentence.end))
         distance = min((abs(k - j) for j in at), default=9)
         inputs.append(
-            SentenceInput(
-                sentence, tokens, sentence_features(lower, tokens, mention, k, distance, marks, known)
-            )
+            SentenceInput(sentence, tokens, FeatureSource(lower, mention, k, distance, marks, known))
         )
     return inputs
+
+
+_PAD = None  # the word index of "<pad>", past either end of a sentence
+_REACH = 4  # the farthest a word's features reach: "win=" of the tokens 3 and 4 away
+
+
+def _word_features(word: str | None) -> list[tuple[str, ...]]:
+    """The features :func:`sentence_features` gives the token ``d`` places away from ``word`` (None: the
+    padding), for ``d`` = -4 … 4."""
+    parts = _padding(None) if word is None else _word_parts(word, None)
+    return [
+        parts.win,  # the word stands 4 left of the token
+        parts.win,
+        parts.near[0],  # "w-2=word"
+        (*parts.near[1], *parts.left),  # "w-1=word", "-1c256=…"
+        (*parts.own, *parts.clusters),
+        (*parts.near[2], *parts.right),
+        parts.near[3],
+        parts.win,
+        parts.win,
+    ]
+
+
+_WORDS_KEPT = 1 << 16
+
+
+def _word_weights(words: Iterable[str | None], model: _CrfWeights) -> npt.NDArray[np.float64]:
+    """(distinct words in order, 9, labels): what each word adds to the scores of the tokens -4 … 4 places
+    away from it, the summed weights of :func:`_word_features`. Kept per model (new words of a document
+    summed in one go); forgotten all at once past 65,536 words."""
+    cache = model.word_weights
+    # Read once: another thread may clear the cache meanwhile (it then only sums some words again).
+    found = {word: cache.get(word) for word in words}
+    new = [word for word, weights in found.items() if weights is None]
+    fresh: dict[str | None, npt.NDArray[np.float64]] = {}
+    if new:
+        summed = model.feature_scores([_word_features(word) for word in new]).reshape(len(new), 9, -1)
+        fresh = dict(zip(new, summed, strict=True))
+        if len(cache) + len(new) > _WORDS_KEPT:
+            cache.clear()
+        cache.update(fresh)
+    return np.stack([fresh[word] if weights is None else weights for word, weights in found.items()])
+
+
+def _input_scores(items: Sequence[SentenceInput], model: _CrfWeights) -> npt.NDArray[np.float64]:
+    """The state scores (tokens, labels) of the tokens of ``items`` one after the other: the sum of the
+    weights of each token's :attr:`SentenceInput.features`, added up per word and per kind of feature
+    rather than per feature string (the same sum in another order)."""
+    words: dict[str | None, int] = {_PAD: 0}
+    placed: list[int] = []  # every sentence's word indexes, with four pads either side
+    at: list[int] = []  # where each token stands in placed
+    per_sentence: list[npt.NDArray[np.float64]] = []
+    rows_before: list[int] = []  # the bigram with the left neighbour, one per token
+    rows_after: list[int] = []
+    extra_tokens: list[int] = []  # the other features: trigger distance, side and kind, other stages' marks
+    extra_rows: list[int] = []
+    pads = [0] * _REACH
+    get, zero = model.ids.get, model.ids.zero
+    n = 0
+    for item in items:
+        src = item.source
+        tokens = item.tokens
+        lower = src.lower
+        sentence_words = [lower[a:b] for a, b in tokens]
+        placed += pads
+        start = len(placed)
+        placed += [words.setdefault(word, len(words)) for word in sentence_words]
+        at += range(start, len(placed))
+        placed += pads
+        mention = src.mention
+        context = ("ment", "fam=" + mention.family) if mention else ("near=" + str(min(src.distance, 3)),)
+        per_sentence.append(_sentence_weights(("b", *context, "spos=" + str(min(src.index, 5))), model))
+        before = zip(["<s>", *sentence_words], sentence_words, strict=False)
+        after = zip(sentence_words, [*sentence_words[1:], "</s>"], strict=True)
+        # Most bigrams are unknown: dict.get, not the mapping's __missing__, is the cheaper miss.
+        rows_before += [get("bg-=" + a + "|" + b, zero) for a, b in before]
+        rows_after += [get("bg+=" + a + "|" + b, zero) for a, b in after]
+        triggers = mention.triggers if mention else []
+        leftmost = min((t.start for t in triggers), default=0)
+        marks = src.marks
+        for i, (a, _) in enumerate(tokens):
+            if triggers:
+                nearest = triggers[0]  # the first of the nearest, as sentence_features picks
+                gap = abs(nearest.start - a)
+                for trigger in triggers[1:]:
+                    if abs(trigger.start - a) < gap:
+                        nearest, gap = trigger, abs(trigger.start - a)
+                extra_rows += _trigger_rows(
+                    min(gap // 20, 6), a < leftmost, nearest.kind, a < nearest.start, model
+                )
+                extra_tokens += (n + i, n + i, n + i)
+            mark = marks.get(a)
+            if mark:
+                extra_rows += _rows(tuple(mark), model)
+                extra_tokens += [n + i] * len(mark)
+        n += len(tokens)
+    table = _word_weights(words, model)
+    where = np.array(placed)
+    tokens_at = np.array(at)
+    scores = np.repeat(np.stack(per_sentence), [len(item.tokens) for item in items], axis=0)
+    for d in range(-_REACH, _REACH + 1):
+        scores += table[where[tokens_at + d], d + _REACH]
+    state = model.state
+    scores += state[rows_before]
+    scores += state[rows_after]
+    if extra_rows:
+        np.add.at(scores, extra_tokens, state[extra_rows])
+    return scores
+
+
+@lru_cache(maxsize=1 << 10)
+def _sentence_weights(features: tuple[str, ...], model: _CrfWeights) -> npt.NDArray[np.float64]:
+    """The summed weights of the features every token of a sentence has (the bias, the mention, the
+    sentence's position)."""
+    summed: npt.NDArray[np.float64] = model.summed_weights([features])[0]
+    return summed
+
+
+@lru_cache(maxsize=1 << 10)
+def _trigger_rows(
+    distance: int, left: bool, kind: str, left_of_nearest: bool, model: _CrfWeights
+) -> tuple[int, ...]:
+    """The weight rows of a token's trigger features "tdist=", "tside=", "tk=" (:func:`sentence_features`)."""
+    features = (
+        "tdist=" + str(distance),
+        "tside=L" if left else "tside=R",
+        "tk=" + kind + (":L" if left_of_nearest else ":R"),
+    )
+    return _rows(features, model)
+
+
+@lru_cache(maxsize=1 << 12)
+def _rows(features: tuple[str, ...], model: _CrfWeights) -> tuple[int, ...]:
+    """The weight rows of a small group of features that recurs from token to token."""
+    return tuple(model.ids[f] for f in features)
 
 
 def spans_from_labels(tokens: Sequence[tuple[int, int]], labels: Sequence[str]) -> list[TaggedSpan]:
@@ -366,20 +545,213 @@ class RoleTagger:
 
     def tag(self, inputs: Iterable[SentenceInput]) -> list[TaggedSpan]:
         """The fillers of every sentence: a token is labelled with its most likely role when "outside"
-        is less likely than the threshold."""
+        is less likely than the threshold.
+
+        The marginals are computed here in numpy from the weights read exactly from the model file, for
+        all of a document's sentences at once; crfsuite computes them one sentence and one call at a
+        time, which cost more than building the features. A sentence where the two could decide
+        differently (a marginal within rounding of the threshold, two roles within rounding of each
+        other) is left to crfsuite, so the labels are always crfsuite's."""
+        items = list(inputs)
+        model = _crf_weights(self.model_path)
+        if model is None:
+            return [span for item in items for span in self._crfsuite_spans(item)]
+        lengths = [len(item.tokens) for item in items]
+        if all(item.source.known is None or item.source.known is self.attributes for item in items):
+            scores = _input_scores(items, model)  # the known features are all the model weighs
+        else:
+            scores = model.feature_scores([item.features for item in items])
+        chosen, unsure = model.decide(model.marginals(scores, lengths), self.threshold)
+        starts = np.cumsum([0, *lengths])
+        which = np.repeat(np.arange(len(items)), lengths)
+        spans: list[TaggedSpan] = []
+        # Only the sentences with a filler or a close call: the others give no span.
+        for k in np.unique(which[(chosen > 0) | unsure]).tolist():
+            item = items[k]
+            if unsure[starts[k] : starts[k + 1]].any():
+                spans.extend(self._crfsuite_spans(item))
+            else:
+                labels = [model.labels[j] for j in chosen[starts[k] : starts[k + 1]].tolist()]
+                spans.extend(spans_from_labels(item.tokens, labels))
+        return spans
+
+    def _crfsuite_spans(self, item: SentenceInput) -> list[TaggedSpan]:
+        """:meth:`tag` of one sentence by crfsuite itself."""
         tagger = self._tagger()
         roles = [label for label in tagger.labels() if label != "O"]
-        spans: list[TaggedSpan] = []
-        for item in inputs:
-            tagger.set(item.features)
-            labels = []
-            for i in range(len(item.tokens)):
-                if tagger.marginal("O", i) < self.threshold:
-                    labels.append(max(roles, key=lambda y: tagger.marginal(y, i)))
-                else:
-                    labels.append("O")
-            spans.extend(spans_from_labels(item.tokens, labels))
-        return spans
+        tagger.set(item.features)
+        labels = []
+        for i in range(len(item.tokens)):
+            if tagger.marginal("O", i) < self.threshold:
+                labels.append(max(roles, key=lambda y: tagger.marginal(y, i)))
+            else:
+                labels.append("O")
+        return spans_from_labels(item.tokens, labels)
+
+
+_CLOSE = 1e-9
+"""How near two probabilities must be for numpy's and crfsuite's rounding to possibly order them
+differently (they differ by about 1e-14): such a sentence is left to crfsuite."""
+
+
+class _AttributeIds(dict[str, int]):
+    """Attribute name → row of the weights; an unknown name reads the last row, all zeros (crfsuite skips
+    attributes its model does not know)."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        super().__init__((name, i) for i, name in enumerate(names))
+        self.zero = len(names)
+
+    def __missing__(self, name: str) -> int:
+        return self.zero
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # eq=False: hashed by identity, a key of caches
+class _CrfWeights:
+    """A crfsuite linear-chain model as numpy arrays, to compute the marginals of many sentences at once."""
+
+    labels: tuple[str, ...]  # in crfsuite's order (its label ids)
+    ids: _AttributeIds
+    state: npt.NDArray[np.float64]  # (attributes + 1, labels): an attribute's weight for each label
+    transition: npt.NDArray[np.float64]  # (labels, labels): exp of the weight of label i → label j
+    rescale_every: int  # positions between rescalings of the forward and backward messages
+    word_weights: dict[str | None, npt.NDArray[np.float64]]  # see _word_weights
+
+    @classmethod
+    def from_transitions(
+        cls, labels: tuple[str, ...], names: Sequence[str], state: Any, transition: Any
+    ) -> _CrfWeights:
+        exp = np.exp(transition)
+        # A message (its largest state factor is 1) grows by at most labels × max(exp) a position and
+        # shrinks by at most min(exp): rescaled often enough, it stays far from overflow and underflow.
+        step = max(math.log(len(labels) * float(exp.max())), -math.log(float(exp.min())), 1.0)
+        return cls(labels, _AttributeIds(names), state, exp, max(1, int(200 / step)), {})
+
+    def summed_weights(self, groups: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
+        """The summed weights (groups, labels) of each group of features; those the model does not know
+        weigh nothing."""
+        return self.feature_scores([groups])
+
+    def feature_scores(self, sequences: Sequence[Sequence[Sequence[str]]]) -> npt.NDArray[np.float64]:
+        """The state scores (tokens, labels) of the tokens of all ``sequences`` one after the other: the
+        sum of the weights of each token's features."""
+        tokens = [token for features in sequences for token in features]
+        counts = np.fromiter(map(len, tokens), dtype=np.intp, count=len(tokens))
+        rows = np.fromiter(
+            map(self.ids.__getitem__, chain.from_iterable(tokens)), dtype=np.intp, count=int(counts.sum())
+        )
+        if not tokens:
+            return np.zeros((0, len(self.labels)))
+        # One zero row past the end, so that a token without features (its start is the next one's, or
+        # the end) has a segment to sum; its score is then set to zero.
+        rows = np.append(rows, self.ids.zero)
+        scores = np.add.reduceat(self.state[rows], np.cumsum(counts) - counts, axis=0)
+        scores[counts == 0] = 0.0
+        return scores
+
+    def marginals(self, scores: npt.NDArray[np.float64], lengths: Sequence[int]) -> npt.NDArray[np.float64]:
+        """The (tokens, labels) marginal probabilities of the tokens of sequences of ``lengths`` one after
+        the other, given their state ``scores``: forward-backward over all the sequences together (one
+        numpy step per position, not per sequence and position)."""
+        if not len(scores):
+            return np.zeros((0, len(self.labels)))
+        sizes = np.array(lengths, dtype=np.intp)
+        n = len(scores)
+        factors = np.exp(scores - scores.max(axis=1, keepdims=True))
+        # Sequence k's token t stands at [t, k] going forward and at [length - 1 - t, k] going backward;
+        # positions past a sequence's end are ones (harmless, and never read back).
+        which = np.repeat(np.arange(len(sizes)), sizes)
+        at = np.arange(n) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        back = sizes[which] - 1 - at
+        shape = (int(sizes.max()), len(sizes), len(self.labels))
+        forward_factors = np.ones(shape)
+        forward_factors[at, which] = factors
+        backward_factors = np.ones(shape)
+        backward_factors[back, which] = factors
+        forward = self._messages(forward_factors, self.transition, backward=False)
+        backward = self._messages(backward_factors, self.transition.T, backward=True)
+        probabilities: npt.NDArray[np.float64] = forward[at, which] * backward[back, which]
+        probabilities /= probabilities.sum(axis=1, keepdims=True)
+        return probabilities
+
+    def _messages(
+        self, factors: npt.NDArray[np.float64], transition: npt.NDArray[np.float64], backward: bool
+    ) -> npt.NDArray[np.float64]:
+        """Forward messages up to a scale per position: the first is the first factors, message t is
+        message t-1 · transition × factors t. Backward (factors reversed, transitions transposed): the
+        first is ones, message t is (message t-1 × factors t-1) · transition."""
+        out = np.empty_like(factors)
+        out[0] = 1.0 if backward else factors[0]
+        for t in range(1, len(factors)):
+            if backward:
+                np.matmul(out[t - 1] * factors[t - 1], transition, out=out[t])
+            else:
+                np.matmul(out[t - 1], transition, out=out[t])
+                out[t] *= factors[t]
+            if t % self.rescale_every == 0:
+                out[t] /= out[t].sum(axis=1, keepdims=True)
+        return out
+
+    def decide(
+        self, marginals: npt.NDArray[np.float64], threshold: float
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.bool_]]:
+        """Each token's label (an index of :attr:`labels`, 0 for "O") as :meth:`RoleTagger.tag` decides
+        it, and whether rounding could decide it otherwise."""
+        outside = marginals[:, 0]
+        roles = marginals[:, 1:]
+        tagged = outside < threshold
+        chosen = np.where(tagged, roles.argmax(axis=1) + 1, 0)  # argmax: the first of equals, as max()
+        top = np.sort(roles, axis=1)
+        unsure = (np.abs(outside - threshold) < _CLOSE) | (tagged & (top[:, -1] - top[:, -2] < _CLOSE))
+        return chosen, unsure
+
+
+@cache
+def _crf_weights(model_path: Path) -> _CrfWeights | None:
+    """The weights of a crfsuite model file (crfsuite 0.12's "lCRF"/"FOMC" format), read exactly: the
+    text dump pycrfsuite parses rounds them to six decimals. None for a file not in that format, or whose
+    labels do not start with "O" (then :meth:`RoleTagger.tag` uses crfsuite alone)."""
+    data = model_path.read_bytes()
+    if len(data) < 48 or data[:4] != b"lCRF" or data[8:12] != b"FOMC":
+        return None
+    num_labels, num_attributes, features_at, labels_at, attributes_at = struct.unpack_from("<5I", data, 20)
+    labels = _cqdb_strings(data, labels_at)
+    names = _cqdb_strings(data, attributes_at)
+    if (
+        labels is None
+        or names is None
+        or len(labels) != num_labels
+        or len(names) != num_attributes
+        or labels[0] != "O"
+        or data[features_at : features_at + 4] != b"FEAT"
+    ):
+        return None
+    (count,) = struct.unpack_from("<I", data, features_at + 8)
+    record = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+    features = np.frombuffer(data, dtype=record, count=count, offset=features_at + 12)
+    if not np.isin(features["type"], (0, 1)).all():
+        return None
+    state = np.zeros((num_attributes + 1, num_labels))
+    transition = np.zeros((num_labels, num_labels))
+    kept = features[features["type"] == 0]  # attribute src, label dst
+    state[kept["src"], kept["dst"]] = kept["weight"]
+    kept = features[features["type"] == 1]  # label src → label dst
+    transition[kept["src"], kept["dst"]] = kept["weight"]
+    return _CrfWeights.from_transitions(tuple(labels), names, state, transition)
+
+
+def _cqdb_strings(data: bytes, at: int) -> list[str] | None:
+    """The strings of a constant-quark database (crfsuite's string ↔ id tables), in id order."""
+    if data[at : at + 4] != b"CQDB":
+        return None
+    size, backward_size, backward_at = struct.unpack_from("<I8xII", data, at + 4)
+    strings = []
+    for expected, offset in enumerate(struct.unpack_from(f"<{backward_size}I", data, at + backward_at)):
+        key_id, key_size = struct.unpack_from("<iI", data, at + offset)
+        if key_id != expected or offset + 8 + key_size > size:
+            return None
+        strings.append(data[at + offset + 8 : at + offset + 7 + key_size].decode("utf-8"))
+    return strings
 
 
 @cache
