@@ -84,3 +84,30 @@ def test_event_sides_in_reports(extractor: Any, text: str, actor1: str, actor2: 
     events = extractor.extract(Document(id="t", text=text, published=dt.date(2020, 5, 9)))
     assert events, text
     assert (events[0].actor1, events[0].actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "evidence"),
+    [
+        # No place: local armed groups and police act at home, and the unnamed victims are that country's.
+        ("Boko Haram fighters killed 12 farmers on Monday.", "Nigeria", "Boko Haram fighters"),
+        (
+            "On Tuesday, VDP volunteers repelled an attack by gunmen, killing three of them.",
+            "Burkina Faso",
+            "VDP",
+        ),
+        ("Malian police shot dead a protester on Monday.", "Mali", "Malian police"),
+        # Armies fight abroad: French troops say nothing of where.
+        ("On Tuesday, French troops killed five militants in an air strike.", None, None),
+    ],
+)
+def test_an_event_no_place_locates_is_in_its_local_actors_country(
+    extractor: Any, text: str, country: str | None, evidence: str | None
+) -> None:
+    (event,) = extractor.extract(Document(id="t", text=text, published=dt.date(2024, 5, 2)))
+    assert event.country == country
+    told = [e.text for e in event.evidence if e.field == "country"]
+    assert told == ([evidence] if evidence else [])
+    if country:
+        assert event.geo_precision == 3 and event.admin1 is None
+        assert all(country in a for a in (event.actor1, event.actor2) if a and "(" in a)

@@ -43,6 +43,9 @@ class Context:
     """Where datelines stand: the place a report was filed from is not where its event happened."""
     seat_of: Callable[[Place], Place | None] | None = None
     """An admin1 region's seat (``Gazetteer.admin1_seat``): where ACLED puts a province-level event."""
+    country_named: Callable[[str], Place | None] | None = None
+    """The country of that name (``Gazetteer.country_named``): an event no place locates is put in its
+    local actors' country."""
 
 
 def in_sentence(span_start: int, mention: Mention) -> bool:

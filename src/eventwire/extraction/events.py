@@ -248,6 +248,24 @@ def _names(mentions: Sequence[ActorMention], home: str | None) -> list[Actor]:
     return ordered
 
 
+def _local_actor(side_a: Sequence[ActorMention], side_b: Sequence[ActorMention]) -> ActorMention | None:
+    """The actor that tells where an event no place locates happened, or None.
+
+    Rebels, militias and police act at home: "VDP volunteers repelled an attack" happened in Burkina
+    Faso, "Malian police shot a man" in Mali. Armies and foreign forces fight abroad ("French troops",
+    "Israeli forces" in Gaza) and civilians' nationality is the victims' ("a Spanish priest"), so they
+    tell nothing. Local actors of two countries leave the country open.
+    """
+    local = [
+        m
+        for m in (*side_a, *side_b)
+        if m.actor.country and (m.actor.inter in {2, 3, 4} or m.actor.kind == "police")
+    ]
+    if not local or len({m.actor.country for m in local}) > 1:
+        return None
+    return local[0]
+
+
 _PEOPLE_HEAD = re.compile(
     r"\b(?:guerrillas?|rebels?|terrorists?|militants?|insurgents?|fighters?|gunm[ae]n|"
     r"activists?|civilians?|children|men|women|individuals|members|subversives?|"
@@ -388,6 +406,12 @@ def build_event(
 
     # Actors.
     sides = assign_sides(actors, group, ctx)
+    if place is None and ctx.country_named is not None:
+        home = _local_actor(sides.a, sides.b)
+        found = ctx.country_named(home.actor.country) if home and home.actor.country else None
+        if home and found:
+            place, country, precision_geo = found, found.country, 3
+            evidence.append(Evidence("country", home.start, home.end, home.text))
     side_a = _names(sides.a, country)
     side_b = _names(sides.b, country)
 
@@ -435,7 +459,12 @@ def build_event(
         (event_type, sub_event_type, civilian_targeting), group_lower, families, kinds, reading
     )
     side_a, side_b = generic.complete(
-        event_type, sub_event_type, side_a, side_b, country, mutual="fight" in kinds
+        event_type,
+        sub_event_type,
+        generic.localize(side_a, country),
+        generic.localize(side_b, country),
+        country,
+        mutual="fight" in kinds,
     )
     for label, chosen, mentions in (("actor1", side_a, sides.a), ("actor2", side_b, sides.b)):
         if chosen:
@@ -656,6 +685,19 @@ class GenericActors:
         if country is None:
             return None
         return Actor(self.make[kind].format(country=country), inter, country, kind)
+
+    def localize(self, side: list[Actor], country: str | None) -> list[Actor]:
+        """The side with its unnamed actors given the event's country where the sentence that named them
+        gave none ("villagers" → "Civilians (Burkina Faso)")."""
+        if country is None:
+            return side
+        out: list[Actor] = []
+        for actor in side:
+            template = self.make.get(actor.kind or "")
+            if actor.country is None and template and actor.name == template.replace(" ({country})", ""):
+                actor = Actor(template.format(country=country), actor.inter, country, actor.kind)
+            out.append(actor)
+        return out
 
     def complete(
         self,

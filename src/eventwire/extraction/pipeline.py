@@ -132,6 +132,7 @@ class Extractor:
             find_dates(text, doc.published),
             dateline_spans(text),
             seat_of=self.gazetteer.admin1_seat,
+            country_named=self.gazetteer.country_named,
         )
         events: list[Event] = []
         for group in group_mentions(mentions, ctx):

@@ -113,6 +113,7 @@ class Gazetteer:
         # ``ids_for_key(key) is not None`` without a call, for recognizers that test every token.
         self.name_keys: Mapping[str, int] = self._key_row
         self._country_slot = {iso3: i for i, iso3 in enumerate(compiled.country_iso3)}
+        self._country_by_name: dict[str, str] | None = None
         self._places: dict[int, Place] = {}
         self._by_gid: dict[int, int] | None = None
         self._seats: dict[tuple[str, str], int] | None = None
@@ -194,6 +195,14 @@ class Gazetteer:
         """The country with ISO 3166 alpha-3 code ``iso3`` ("IRQ"), or None."""
         slot = self._country_slot.get(iso3.upper())
         return None if slot is None else self.place(self._c.country_entry[slot])
+
+    def country_named(self, name: str) -> Place | None:
+        """The country called ``name`` as the gazetteer names countries ("Burkina Faso"), or None."""
+        if self._country_by_name is None:
+            c = self._c
+            self._country_by_name = {c.country_names[slot]: iso3 for iso3, slot in self._country_slot.items()}
+        iso3 = self._country_by_name.get(name)
+        return None if iso3 is None else self.country_by_iso3(iso3)
 
     # -- entries by id, for recognizers ------------------------------------------------------------
 
