@@ -516,3 +516,36 @@ def test_toponyms_lists_and_people_are_not_parents(gazetteer: Gazetteer) -> None
     # A town named like a province, written as a municipality, is not the province.
     found = _found("A player was taken in Petare, Sucre municipality in Caracas.", gazetteer)
     assert found["Petare"].place is not None and found["Petare"].place.admin1 != "Sucre"
+
+
+def test_toponyms_small_towns_abroad_do_not_follow_a_text_set_elsewhere(gazetteer: Gazetteer) -> None:
+    text = (
+        "On 24 November 2020, presumed ISGS militants killed eight volunteer fighters at the Arra mining "
+        "site, near Pelhoute (Arbinda, Soum)."
+    )
+    found = _found(text, gazetteer)
+    assert found["Soum"].place is not None and found["Soum"].place.iso3 == "BFA"
+    # Arrah in Ivory Coast is no reading here: the name stays a toponym, unresolved or at home.
+    arra = found["Arra"].place
+    assert arra is None or arra.iso3 == "BFA"
+    # The same name with nothing to set the text elsewhere keeps its reading.
+    found = _found("Militants attacked the village of Bana.", gazetteer)
+    assert found["Bana"].place is not None
+
+
+def test_toponyms_common_words_in_organisations_are_not_places(gazetteer: Gazetteer) -> None:
+    found = _found("Workers held a sit-in at the Ministry of Economy and Finance in Ouagadougou.", gazetteer)
+    assert "Economy" not in found and "Ouagadougou" in found
+    found = _found("Worshippers demonstrated at the Grand Mosque in Ouagadougou.", gazetteer)
+    assert "Grand" not in found
+    found = _found("Gunmen ransacked a school in Sector 29 of Ouagadougou.", gazetteer)
+    assert "Sector" in found
+
+
+def test_toponyms_a_town_in_brackets_outweighs_a_city_abroad(gazetteer: Gazetteer) -> None:
+    text = "Militants attacked the gendarmerie station in Mandoli (Bandiagara, Mopti)."
+    found = _found(text, gazetteer)
+    assert found["Mandoli"].place is not None and found["Mandoli"].place.iso3 == "MLI"
+    # A province or a country in brackets is read wrong too often to overrule a city.
+    found = _found("A taxi driver was shot at a checkpoint in Ilorin (Borgu LGA, Niger).", gazetteer)
+    assert found["Ilorin"].place is not None and found["Ilorin"].place.iso3 == "NGA"

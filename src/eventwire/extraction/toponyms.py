@@ -1059,7 +1059,14 @@ def _accept(
             if strong:
                 return True
             if mode == _MIXED:
-                return not toks.sent_start[m.i] and (m.locative or in_doc)
+                # "in Sector 30", "allies in Congress" but not "the Ministry of Economy", "Volunteers for
+                # the Defense of the Homeland", "the Grand Imam": after "of" or before another
+                # capitalized word, a common word is part of an organisation's or a title's name.
+                return (
+                    not toks.sent_start[m.i]
+                    and (_after_placing(m, toks) or in_doc)
+                    and not _capital_follows(m, toks)
+                )
             return False  # "SEE", "MAKE", "COURSE": without capitals a common word needs a place word
         if mode != _MIXED and not strong and best in m.alternates and kind != KIND_COUNTRY:
             # Without capitals, a word that names a place only through an alternate name ("JULIA" for
@@ -1080,6 +1087,27 @@ def _accept(
             return m.locative or pop >= 20_000 or (in_doc and pop >= 5000)
         return pop >= 20_000 or (in_doc and pop >= 1000) or m.key in mid_caps
     return pop >= 200_000 or (in_doc and m.locative)
+
+
+def _after_placing(m: _Match, toks: _Tokens) -> bool:
+    """Whether a placing preposition ("in", "at", "near"), perhaps with "the", comes right before."""
+    i = m.i
+    if not m.locative or i < 1:
+        return False
+    prev = toks.fold[i - 1] if toks.fold[i - 1] != "the" or i < 2 else toks.fold[i - 2]
+    return prev in _PLACING
+
+
+def _capital_follows(m: _Match, toks: _Tokens) -> bool:
+    """Whether a capitalized word continues the name ("Grand Imam", "Independence Square")."""
+    nxt = m.end_tok + 1
+    return (
+        m.end_tok == m.j
+        and nxt < len(toks)
+        and toks.joins[nxt]
+        and not toks.sent_start[nxt]
+        and toks.raw[nxt][0].isupper()
+    )
 
 
 def _closes_brackets(m: _Match, toks: _Tokens) -> bool:
@@ -1260,6 +1288,76 @@ def _follow_parents(chosen: list[tuple[_Match, int]]) -> list[tuple[_Match, int]
     return out
 
 
+def _bring_home(
+    chosen: list[tuple[_Match, int]], gaz: Gazetteer, toks: _Tokens, home: set[str]
+) -> tuple[list[tuple[_Match, int]], list[_Match]]:
+    """Small towns read abroad in a text set elsewhere: read at home, or left unresolved.
+
+    A text that names provinces, or places names with their parent or a province's place word
+    ("Pelhoute (Arbinda, Soum)"), says where it is set (``home``). Another name of it whose best
+    reading is a small town in a country nothing else of the text is in ("the Arra mining site" as
+    Arrah, Ivory Coast; "Konna" as Conna, Ireland) is a place at home the gazetteer does not know by
+    that name, or no place at all: it takes its best reading at home if it has one. Else it comes back
+    in the second list, a name to report unresolved: still a toponym, but no guess abroad.
+    """
+    if not home:
+        return chosen, []
+    by_country: Counter[str] = Counter()
+    for _, iso3 in {(m.key, gaz.iso3_of(c) or "") for m, c in chosen}:
+        by_country[iso3] += 1
+    out: list[tuple[_Match, int]] = []
+    strays: list[_Match] = []
+    for m, c in chosen:
+        iso3 = gaz.iso3_of(c) or ""
+        if iso3 in home or by_country[iso3] > 1 or not _stray_abroad(m, c, gaz):
+            out.append((m, c))
+            continue
+        at_home = [x for x in m.ids if (gaz.iso3_of(x) or "") in home and gaz.kind(x) != KIND_COUNTRY]
+        if at_home:
+            out.append((m, max(at_home, key=lambda x: _prior(m, x, gaz, toks))))
+        else:
+            strays.append(m)
+    return out, strays
+
+
+_STRAY_POPULATION: Final = 100_000
+
+
+def _placed_by_parent(chosen: list[tuple[_Match, int]], gaz: Gazetteer, toks: _Tokens) -> set[str]:
+    """Countries of the provinces named and of the places read with their parent or a province's
+    place word ("Tillabery", "Arbinda, Soum", "Gadabay Region").
+
+    A country named outright is no such evidence: ACLED's notes name the countries of actors and
+    migrants ("migrants from Afghanistan") as often as where the event was. Nor is a province's
+    abbreviation alone ("FEDAP/BC"), which is as often an organisation's.
+    """
+    return {
+        iso3
+        for m, c in chosen
+        if (
+            m.hierarchy
+            or m.designator == "admin"
+            or (gaz.kind(c) == KIND_ADMIN1 and not toks.raw[m.i].isupper())
+        )
+        and m.key not in _DIRECTIONS
+        and m.key not in gaz.common_words
+        and (iso3 := gaz.iso3_of(c)) is not None
+    }
+
+
+def _stray_abroad(m: _Match, c: int, gaz: Gazetteer) -> bool:
+    """Whether reading ``c`` of ``m`` is a town that nothing but its name places: no parent, no
+    province's place word, and small or known only by an alternate name ("Pensa" for Penza).
+
+    Only in a text set elsewhere: without that, an alternate name is more often a place's other
+    spelling ("Mogilev", "Tyr") than a namesake's.
+    """
+    if m.hierarchy or m.designator == "admin" or gaz.kind(c) not in (KIND_TOWN, KIND_ADMIN2):
+        return False
+    pop = gaz.population(c)
+    return pop < _STRAY_POPULATION or (c in m.alternates and pop < _WORLD_CITY)
+
+
 def _anchored(chosen: list[tuple[_Match, int]], gaz: Gazetteer) -> set[str]:
     """Countries of the places read with a place word or a parent ("USULUTAN DEPARTMENT", "LHASA (TIBET)")."""
     return {
@@ -1394,11 +1492,14 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
     }
     set_in = {iso3 for iso3, _ in settings}
     chosen = _follow_parents(chosen)
+    chosen, strays = _bring_home(chosen, gaz, toks, _placed_by_parent(chosen, gaz, toks))
     mentions = [
         _mention(m, best, toks, gaz)
         for m, best in chosen
         if not _stray_hamlet(m, best, gaz, settings, set_in)
     ]
+    mentions += [_mention(m, None, toks, gaz) for m in strays]
+    mentions.sort(key=lambda p: p.start)
     if mode == _MIXED:
         unknown = _unknown_places(toks, mentions, gaz)
         # Once more with those: a name whose parent the gazetteer lacks too ("Piegou (Tansarga, Tapoa)").
@@ -1423,14 +1524,17 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
     return mentions
 
 
-def _mention(m: _Match, best: int, toks: _Tokens, gaz: Gazetteer, *, literal: bool = True) -> PlaceMention:
+def _mention(
+    m: _Match, best: int | None, toks: _Tokens, gaz: Gazetteer, *, literal: bool = True
+) -> PlaceMention:
     text = toks.text
     start, end = toks.start[m.i], toks.end[m.end_tok]
     if text[end : end + 1] == "." and (
         len(toks.raw[m.end_tok]) == 1 or _spelled(m, toks) in gaz.case_sensitive_keys.get(m.key, ())
     ):
         end += 1  # "U.S.", "Ky."
-    return PlaceMention(start=start, end=end, text=text[start:end], place=gaz.place(best), literal=literal)
+    place = None if best is None else gaz.place(best)
+    return PlaceMention(start=start, end=end, text=text[start:end], place=place, literal=literal)
 
 
 # -- toponyms inside names -------------------------------------------------------------------------
@@ -1754,12 +1858,37 @@ def _under_parents(mentions: list[PlaceMention], text: str, gaz: Gazetteer) -> l
         if place is not None and (
             not place.is_site
             or place.geonames_id is None
-            or place.population >= _SETTING_POPULATION
+            or (place.population >= _SETTING_POPULATION and not _town_abroad(place, parent, paren))
             or _agrees(place, parent, b.text, gaz)
         ):
             continue
-        out[k] = replace(a, place=_inside(a.text, parent))
+        out[k] = replace(a, place=_namesake_in(a.text, parent, gaz) or _inside(a.text, parent))
     return out
+
+
+def _town_abroad(place: Place, parent: Place, paren: bool) -> bool:
+    """Whether a city gives way to the town in brackets after it, in another country ("Hyderabad city
+    (Hyderabad, Sindh)", "Mandoli (Bandiagara, Mopti)"): ACLED writes a place's own district there.
+    Not a national capital ("Lome city (Golfe, Maritime)" with Golfe read in Angola), and not for a
+    province or a country in brackets, which are read wrong more often ("Minna (Chanchaga LGA, Niger)")."""
+    known = parent.is_site and parent.geonames_id is not None  # not a name read through its own parent
+    return paren and known and place.iso3 != parent.iso3 and place.feature_code != "PPLC"
+
+
+def _namesake_in(name: str, parent: Place, gaz: Gazetteer) -> Place | None:
+    """The most populous town called ``name`` (its place word aside) within ``parent``, or None."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in TOWN_WORDS | ADMIN_WORDS:
+        name = " ".join(words[:-1])
+    if parent.iso3 is None:
+        return None
+    found = [
+        c
+        for c in gaz.candidate_ids(name, iso3=parent.iso3)
+        if gaz.kind(c) == KIND_TOWN
+        and (parent.feature_code == "PCLI" or parent.admin1 is None or gaz.admin1_of(c) == parent.admin1)
+    ]
+    return gaz.place(max(found, key=gaz.population)) if found else None
 
 
 _LOWER_UNIT_AFTER: Final = re.compile(
