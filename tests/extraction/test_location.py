@@ -156,3 +156,14 @@ def test_location_an_event_at_an_airport_is_located_there(extractor: Any) -> Non
     (event,) = extractor.run(doc).events
     assert event.location is not None and "Heathrow" in event.location
     assert event.geo_precision == 1 and event.country == "United Kingdom"
+
+
+def test_location_a_country_naming_an_actor_is_not_where(extractor: Any) -> None:
+    # The first country named is the shooters' ("military forces of Armenia"): the event is where the
+    # positions were, in another country.
+    text = (
+        "On 8 May 2020, military forces of Armenia fired with unspecified weapons on the positions of the "
+        "military forces of Azerbaijan located near Gadabay."
+    )
+    (event,) = extractor.run(Document("gadabay-fire", text, published=dt.date(2020, 5, 8))).events
+    assert event.country == "Azerbaijan" and event.admin1 == "Gadabay"

@@ -65,7 +65,13 @@ def event_place(group: Group, ctx: Context) -> PlaceMention | None:
     all_places = places_of(group.mentions, ctx)
     if not all_places:
         return None
-    anchor_places = places_of(group.strong[:1], ctx)
+    text = ctx.doc.text
+    # Places that name an actor's nationality or end an organisation's name ("military forces of
+    # Armenia fired on positions in Gadabay") are not where it happened, nor the country it happened in.
+    acting = {id(p) for p in all_places if _modifies(text, p.end) or _in_proper_name(text, p.start)}
+    anchor_places = [p for p in places_of(group.strong[:1], ctx) if id(p) not in acting] or places_of(
+        group.strong[:1], ctx
+    )
     countries = [p.place.iso3 for p in strong_places if p.place] or [
         p.place.iso3 for p in all_places if p.place
     ]
@@ -74,11 +80,7 @@ def event_place(group: Group, ctx: Context) -> PlaceMention | None:
         else max(countries, key=lambda c: (countries.count(c), -countries.index(c))) if countries else None
     )  # fmt: skip
     candidates = [p for p in all_places if p.place and (home is None or p.place.iso3 == home)] or all_places
-    text = ctx.doc.text
-    # Places that name an actor's nationality or end an organisation's name are not where it happened.
-    candidates = [
-        p for p in candidates if not _modifies(text, p.end) and not _in_proper_name(text, p.start)
-    ] or candidates
+    candidates = [p for p in candidates if id(p) not in acting] or candidates
     strong_ids = {id(p) for p in strong_places}
     anchor_ids = {id(p) for p in anchor_places}
     # (place_for_trigger as a tie-breaker here was tried: it lowered admin1 accuracy on the ACLED notes
@@ -292,7 +294,10 @@ def _undergoes(text: str, end: int, trigger_start: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
-_PROPER_OF = re.compile(r"\b[A-Z][a-z]+\s+of\s+(?:the\s+)?$")
+_PROPER_OF = re.compile(
+    r"(?:\b[A-Z][a-z]+|\b(?i:forces|army|troops|military|police|government|soldiers|navy|militias?))"
+    r"\s+of\s+(?:the\s+)?$"
+)
 
 
 def _modifies(text: str, end: int) -> bool:
