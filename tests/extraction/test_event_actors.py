@@ -99,6 +99,8 @@ def test_event_sides_in_reports(extractor: Any, text: str, actor1: str, actor2: 
         ("Malian police shot dead a protester on Monday.", "Mali", "Malian police"),
         # Armies fight abroad: French troops say nothing of where.
         ("On Tuesday, French troops killed five militants in an air strike.", None, None),
+        # Another country's forces on the other side: the rebels may have crossed the border.
+        ("Al-Shabaab militants attacked a Kenyan army base on Monday, killing five soldiers.", None, None),
     ],
 )
 def test_an_event_no_place_locates_is_in_its_local_actors_country(

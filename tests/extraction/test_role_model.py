@@ -211,3 +211,16 @@ def test_features_are_built_when_read_and_are_sentence_features() -> None:
     assert "features=[['b', 'w=gunmen'" in repr(item)
     assert item == SentenceInput(None, list(tokens), FeatureSource(lower, None, 2, 1, {}, None))  # type: ignore[arg-type]
     assert item != SentenceInput(None, tokens, FeatureSource(lower, None, 3, 1, {}, None))  # type: ignore[arg-type]
+
+
+def test_the_tagger_with_no_sentences_and_with_a_damaged_model(extractor: Any, tmp_path: Any) -> None:
+    import pytest
+
+    from eventwire.errors import ExtractionError
+    from eventwire.extraction.role_model import RoleTagger
+
+    assert extractor.roles.tag([]) == []
+    damaged = tmp_path / "roles.crfsuite"
+    damaged.write_bytes(extractor.roles.model_path.read_bytes()[:5000])  # cut short: a failed copy
+    with pytest.raises(ExtractionError, match="damaged"):
+        RoleTagger(damaged).tag([object()])  # type: ignore[list-item]

@@ -549,3 +549,20 @@ def test_toponyms_a_town_in_brackets_outweighs_a_city_abroad(gazetteer: Gazettee
     # A province or a country in brackets is read wrong too often to overrule a city.
     found = _found("A taxi driver was shot at a checkpoint in Ilorin (Borgu LGA, Niger).", gazetteer)
     assert found["Ilorin"].place is not None and found["Ilorin"].place.iso3 == "NGA"
+
+
+def test_toponyms_a_speaker_after_a_comma_is_no_parent(gazetteer: Gazetteer) -> None:
+    found = _found("Israeli air strikes killed 12 people in Beit Lahia, Israel said.", gazetteer)
+    place = found["Beit Lahia"].place
+    assert place is not None and place.iso3 == "PSE"
+
+
+def test_toponyms_a_country_before_virus_stays_a_place(gazetteer: Gazetteer) -> None:
+    found = _found("India virus deaths top 1,000 as Marburg virus spreads.", gazetteer)
+    assert "India" in found and "Marburg" not in found
+
+
+def test_toponyms_where_someone_came_from_sets_no_home(gazetteer: Gazetteer) -> None:
+    found = _found("A Texas woman was among those killed in Sderot on Monday.", gazetteer)
+    place = found["Sderot"].place
+    assert place is not None and place.iso3 == "ISR"

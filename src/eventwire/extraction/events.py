@@ -254,14 +254,15 @@ def _local_actor(side_a: Sequence[ActorMention], side_b: Sequence[ActorMention])
     Rebels, militias and police act at home: "VDP volunteers repelled an attack" happened in Burkina
     Faso, "Malian police shot a man" in Mali. Armies and foreign forces fight abroad ("French troops",
     "Israeli forces" in Gaza) and civilians' nationality is the victims' ("a Spanish priest"), so they
-    tell nothing. Local actors of two countries leave the country open.
+    tell nothing. Local actors of two countries leave the country open, and so does another country's
+    state force on either side: "al-Shabaab attacked a Kenyan army base" may have crossed the border.
     """
-    local = [
-        m
-        for m in (*side_a, *side_b)
-        if m.actor.country and (m.actor.inter in {2, 3, 4} or m.actor.kind == "police")
-    ]
+    both = (*side_a, *side_b)
+    local = [m for m in both if m.actor.country and (m.actor.inter in {2, 3, 4} or m.actor.kind == "police")]
     if not local or len({m.actor.country for m in local}) > 1:
+        return None
+    home = local[0].actor.country
+    if any(m.actor.inter == 1 and m.actor.country not in (None, home) for m in both):
         return None
     return local[0]
 

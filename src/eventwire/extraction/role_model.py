@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from eventwire.errors import ExtractionError
 from eventwire.extraction.mentions import Mention
 from eventwire.extraction.sentences import Sentence
 from eventwire.models.actor import ActorMention
@@ -553,6 +554,8 @@ class RoleTagger:
         differently (a marginal within rounding of the threshold, two roles within rounding of each
         other) is left to crfsuite, so the labels are always crfsuite's."""
         items = list(inputs)
+        if not items:
+            return []
         model = _crf_weights(self.model_path)
         if model is None:
             return [span for item in items for span in self._crfsuite_spans(item)]
@@ -708,12 +711,21 @@ class _CrfWeights:
 
 @cache
 def _crf_weights(model_path: Path) -> _CrfWeights | None:
+    try:
+        return _read_crf_weights(model_path)
+    except (struct.error, ValueError) as exc:  # a file cut short: crfsuite itself would crash on it
+        raise ExtractionError(f"the role-filler model is damaged ({exc})", where=str(model_path)) from exc
+
+
+def _read_crf_weights(model_path: Path) -> _CrfWeights | None:
     """The weights of a crfsuite model file (crfsuite 0.12's "lCRF"/"FOMC" format), read exactly: the
     text dump pycrfsuite parses rounds them to six decimals. None for a file not in that format, or whose
     labels do not start with "O" (then :meth:`RoleTagger.tag` uses crfsuite alone)."""
     data = model_path.read_bytes()
     if len(data) < 48 or data[:4] != b"lCRF" or data[8:12] != b"FOMC":
         return None
+    if struct.unpack_from("<I", data, 4)[0] != len(data):
+        raise ValueError("its size is not the one its header gives")
     num_labels, num_attributes, features_at, labels_at, attributes_at = struct.unpack_from("<5I", data, 20)
     labels = _cqdb_strings(data, labels_at)
     names = _cqdb_strings(data, attributes_at)

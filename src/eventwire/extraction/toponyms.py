@@ -116,6 +116,9 @@ _LOCATIVES: Final = frozenset(
     )
 )
 
+# Words after a place that make it someone's origin ("a Texas woman", "a Minnesota native").
+_ORIGIN_NOUNS: Final = frozenset(_words("man woman men women boy girl native natives couple family"))
+
 # A capitalized word after a town that still leaves the town a place ("Mosul Dam", "Baghdad Police").
 _FOLLOW_OK: Final = frozenset(
     _words(
@@ -653,7 +656,12 @@ def _org_or_person(
     if toks.text[end : end + 1] == "$" or toks.text[max(0, start - 2) : start].strip() == "$":
         return "thing"  # "US$460 million", "$US 1.5 billion", "NZ$": a currency
     nxt = m.end_tok + 1
-    if nxt < n and fold[nxt] in _DISEASE_WORDS and toks.text[end : toks.start[nxt]] == " ":
+    if (
+        nxt < n
+        and fold[nxt] in _DISEASE_WORDS
+        and toks.text[end : toks.start[nxt]] == " "
+        and gaz.kind(m.ids[0]) == KIND_TOWN  # "India virus deaths", "Kenya disease outbreak": the country
+    ):
         return "thing"  # "Marburg virus", "Lassa fever": a disease named after where it was found
     if nxt < n and fold[nxt] in _CURRENCY_WORDS and toks.text[end : toks.start[nxt]] == " ":
         return "currency"  # "the US dollar", "Hong Kong dollars": named after the country, not there
@@ -1337,12 +1345,21 @@ def _placed_by_parent(chosen: list[tuple[_Match, int]], gaz: Gazetteer, toks: _T
         if (
             m.hierarchy
             or m.designator == "admin"
-            or (gaz.kind(c) == KIND_ADMIN1 and not toks.raw[m.i].isupper())
+            # "Tillabery", but not "aid workers from Bavaria" or "a Texas woman": who, not where
+            or (gaz.kind(c) == KIND_ADMIN1 and not toks.raw[m.i].isupper() and not _origin(m, toks))
         )
         and m.key not in _DIRECTIONS
         and m.key not in gaz.common_words
         and (iso3 := gaz.iso3_of(c)) is not None
     }
+
+
+def _origin(m: _Match, toks: _Tokens) -> bool:
+    """Whether the name says where someone came from ("from Bavaria", "a Texas woman")."""
+    after = m.end_tok + 1
+    return (m.i > 0 and toks.fold[m.i - 1] == "from") or (
+        after < len(toks) and toks.fold[after] in _ORIGIN_NOUNS
+    )
 
 
 def _stray_abroad(m: _Match, c: int, gaz: Gazetteer) -> bool:
@@ -1819,6 +1836,12 @@ _LIST_GOES_ON: Final = re.compile(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]"
 )
 _LIST_BEFORE: Final = re.compile(r"[A-Za-z]\s*,\s*$")
+# After the name that follows a comma, a verb of saying or a possessive: it is a speaker ("Israel said"),
+# not the place's parent.
+_SPEAKS: Final = re.compile(
+    r"(?:['’]s\b|\s+(?:said|says|say|claimed|claims|reported|reports|announced|stated|told|added|denied|"
+    r"accused|confirmed|insisted|warned))"
+)
 
 
 def _under_parents(mentions: list[PlaceMention], text: str, gaz: Gazetteer) -> list[PlaceMention]:
@@ -1854,6 +1877,8 @@ def _under_parents(mentions: list[PlaceMention], text: str, gaz: Gazetteer) -> l
             continue  # "Paris, London": a town after a comma is a list's next town, not a parent
         if parent.feature_code == "ADM1" and _LOWER_UNIT_AFTER.match(text, b.end):
             continue  # "Petare, Sucre municipality": a municipality named like a state, not the state
+        if _SPEAKS.match(text, b.end):
+            continue  # "in Beit Lahia, Israel said": the name after the comma is who said it
         place = a.place
         if place is not None and (
             not place.is_site
@@ -1862,7 +1887,10 @@ def _under_parents(mentions: list[PlaceMention], text: str, gaz: Gazetteer) -> l
             or _agrees(place, parent, b.text, gaz)
         ):
             continue
-        out[k] = replace(a, place=_namesake_in(a.text, parent, gaz) or _inside(a.text, parent))
+        namesake = _namesake_in(a.text, parent, gaz)
+        if namesake is None and place is not None and parent.feature_code == "PCLI" and not paren:
+            continue  # a known town is moved into a country after a comma only where it has a namesake
+        out[k] = replace(a, place=namesake or _inside(a.text, parent))
     return out
 
 
