@@ -88,3 +88,32 @@ def test_pipeline_parallel_writer_takes_the_workers_fingerprints(
     report, events, _ = _run(tmp_path / "fp.db", _inputs(tmp_path), extractor, workers=2)
     assert events and report.documents > 1
     assert calls == []
+
+
+def _failures(db: Path, inputs: list[str], extractor: Any, workers: int) -> list[tuple[str, int]]:
+    """Each failed input's file name and how many inputs were read before it failed."""
+    report = RunReport()
+    failed: list[tuple[str, int]] = []
+
+    def note(err: Any) -> None:
+        failed.append(((err.where or "").rsplit("/", 1)[-1], report.read - 1))
+
+    with open_store(db, dedup=dedup_functions()) as store:
+        ingest(read_inputs(inputs), extractor, store, report=report, workers=workers, on_error=note)
+    return failed
+
+
+def test_pipeline_parallel_hands_documents_over_in_chunks_in_input_order(
+    tmp_path: Path, extractor: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Workers take a few documents at a time; an input that fails before reaching them (a missing file)
+    # cuts a chunk short, and every outcome is still written in input order, as one process writes it.
+    import eventwire.pipeline
+
+    inputs = _inputs(tmp_path)
+    inputs[1:1] = [str(tmp_path / "missing-1.json")]
+    inputs[4:4] = [str(tmp_path / "missing-2.json")]
+    monkeypatch.setattr(eventwire.pipeline, "CHUNK", 2)
+    one = _failures(tmp_path / "one.db", inputs, extractor, workers=1)
+    two = _failures(tmp_path / "two.db", inputs, extractor, workers=2)
+    assert one == two == [("missing-1.json", 1), ("missing-2.json", 4), ("empty.txt", len(inputs) - 1)]

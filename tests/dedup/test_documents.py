@@ -127,3 +127,12 @@ def test_documents_repeated_shingles_count_once() -> None:
         paragraph + "\n\n" + paragraph + "\n\n" + paragraph
     )
     assert fingerprint("gunmen kill gunmen kill gunmen kill") == fingerprint("gunmen kill gunmen kill")
+
+
+def test_documents_lsh_keys_name_each_band_by_its_two_slots() -> None:
+    # Band b's key is "m{b}:" and slots 2b and 2b+1 (16 bits each, slot 0 in the low bits) in hex: the
+    # keys stored in the database are these, whichever way they are worked out.
+    fp = fingerprint(ORIGINAL)
+    slots = [(fp >> (16 * i)) & 0xFFFF for i in range(64)]
+    assert lsh_keys(fp) == [f"m{b}:{slots[2 * b]:04x}{slots[2 * b + 1]:04x}" for b in range(32)]
+    assert lsh_keys(fingerprint("Ramadi"))[0].startswith("m0:")

@@ -110,7 +110,8 @@ def fingerprint(text: str) -> int:
     return int.from_bytes(slots.tobytes(), "little")
 
 
-def _slots(fp: int) -> list[int]:
+def _check(fp: int) -> None:
+    """Raise ``ValueError`` unless ``fp`` is a whole fingerprint."""
     if not isinstance(fp, int) or fp < 0 or fp.bit_length() > FINGERPRINT_BITS:
         raise ValueError(
             f"not a document fingerprint: {fp!r} (expected a non-negative int of at most "
@@ -123,6 +124,10 @@ def _slots(fp: int) -> list[int]:
             f"truncated document fingerprint ({fp.bit_length()} bits, expected {FINGERPRINT_BITS}): "
             "store fingerprints as text with fingerprint_to_hex(), not in a 64-bit integer column"
         )
+
+
+def _slots(fp: int) -> list[int]:
+    _check(fp)
     return [(fp >> (SLOT_BITS * i)) & _SLOT_MASK for i in range(NUM_HASHES)]
 
 
@@ -145,19 +150,24 @@ def lsh_keys(fp: int) -> list[str]:
     Near-duplicates share at least one key with high probability (see the module docstring). The
     empty fingerprint has no keys.
     """
-    slots = _slots(fp)
+    _check(fp)
     if fp == _EMPTY_FINGERPRINT:
         return []
+    # Read off the fingerprint's hex digits (slot 0 last, four digits a slot) instead of formatting each
+    # slot: a document's keys are worked out three times between reading and writing it.
+    digits = f"{fp:0{FINGERPRINT_BITS // 4}x}"
+    width = SLOT_BITS // 4
     keys = []
     for band in range(NUM_HASHES // ROWS_PER_BAND):
-        rows = slots[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND]
-        keys.append(f"m{band}:" + "".join(f"{r:04x}" for r in rows))
+        end = len(digits) - band * ROWS_PER_BAND * width
+        rows = [digits[end - (row + 1) * width : end - row * width] for row in range(ROWS_PER_BAND)]
+        keys.append(f"m{band}:" + "".join(rows))
     return keys
 
 
 def fingerprint_to_hex(fp: int) -> str:
     """``fp`` as fixed-width lower-case hex (256 characters), for a text column."""
-    _slots(fp)
+    _check(fp)
     return f"{fp:0{FINGERPRINT_BITS // 4}x}"
 
 
@@ -167,5 +177,5 @@ def fingerprint_from_hex(text: str) -> int:
         fp = int(text, 16)
     except (TypeError, ValueError):
         raise ValueError(f"not a hex document fingerprint: {text!r}") from None
-    _slots(fp)
+    _check(fp)
     return fp

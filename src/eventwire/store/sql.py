@@ -237,6 +237,26 @@ RECORDS_AT_ONCE = 500
 _BLOCKED = select(t.merge_blocks.c.other_id).where(t.merge_blocks.c.event_id == bindparam("id"))
 # The clusters that already hold an event of the new event's document (its events are written in turn).
 _DOCUMENT_CLUSTERS = select(_e.cluster_id).where(_e.doc_id == bindparam("doc_id")).distinct()
+_MEMBERS = (
+    select(_e.event_id, _e.record, _e.doc_id)
+    .where(_e.cluster_id == bindparam("cluster_id"))
+    .order_by(_e.seq, _e.event_id)
+)
+_MEMBER_SOURCES = select(_d.id, _d.url, _d.origin).where(_d.id.in_(bindparam("ids", expanding=True)))
+_DROP_CLUSTER = delete(t.clusters).where(t.clusters.c.cluster_id == bindparam("cluster_id"))
+_ADD_DOCUMENT = insert(t.documents)
+_ADD_DOCUMENT_KEYS = insert(t.document_keys)
+_ADD_SEARCH = insert(t.doc_search)
+_ADD_EVENT = insert(t.events)
+_ADD_EVENT_KEYS = insert(t.event_keys)
+_ADD_DECISIONS = insert(t.merge_decisions)
+_ADD_CLUSTER = insert(t.clusters)
+
+
+@functools.lru_cache(maxsize=1024)
+def _reasons_json(reasons: tuple[str, ...]) -> str:
+    """A merge decision's reasons as stored: the same few lists recur in tens of thousands of decisions."""
+    return json.dumps(list(reasons), ensure_ascii=False)
 
 
 @dataclass(slots=True)
@@ -427,20 +447,23 @@ class SqlStore:
     def known(self, doc: Document) -> bool:
         """True when this document is stored already: same id, or same text at the same canonical URL."""
         with self._reading() as conn:
-            return self._same(conn, doc) is not None
+            return self._stored_as(conn, doc)[0] is not None
 
-    def _same(self, conn: Connection, doc: Document) -> str | None:
+    def _stored_as(self, conn: Connection, doc: Document) -> tuple[str | None, bool]:
+        """The stored document this one is (see :meth:`known`), and whether its id is taken (by another
+        text, or by the same text elsewhere): ``write`` needs both, and the first question answers the
+        second."""
         url = canonical_url(doc.url)
         row = conn.execute(_DOCUMENT_URL, {"id": doc.id}).first()
         if row is not None and (row.canonical_url is None or url is None or row.canonical_url == url):
-            return str(row.id)
+            return str(row.id), True
         if row is not None and conn.execute(_DOCUMENT, {"id": _variant_id(doc.id, url)}).first():
-            return _variant_id(doc.id, url)
+            return _variant_id(doc.id, url), True
         if url is None:
             found = conn.execute(_SAME_TEXT_NO_URL, {"hash": _hash(doc.text)}).first()
         else:
             found = conn.execute(_SAME_TEXT_AT, {"hash": _hash(doc.text), "url": url}).first()
-        return str(found.id) if found else None
+        return (str(found.id) if found else None), row is not None
 
     def _fingerprint(self, doc: Document) -> int | None:
         if self.dedup is None:
@@ -481,17 +504,17 @@ class SqlStore:
         """
         try:
             with self._writing() as conn:
-                same = self._same(conn, doc)
+                same, taken = self._stored_as(conn, doc)
                 if same is not None:
                     return Stored(same, False, 0)
                 url = canonical_url(doc.url)
                 doc_id = doc.id
-                if conn.execute(_DOCUMENT, {"id": doc_id}).first():
+                if taken:
                     doc_id = _variant_id(doc.id, url)  # the same id (text) at another URL: a copy
                 duplicate_of = self._duplicate(conn, doc)
                 fp = self._fingerprint(doc)
                 conn.execute(
-                    insert(t.documents),
+                    _ADD_DOCUMENT,
                     {
                         "id": doc_id, "content_hash": _hash(doc.text), "canonical_url": url, "url": doc.url,
                         "title": doc.title, "published": doc.published.isoformat() if doc.published else None,
@@ -507,9 +530,9 @@ class SqlStore:
                 if fp is not None and self.dedup is not None:
                     keys = sorted(set(self.dedup.lsh_keys(fp)))
                     if keys:
-                        conn.execute(insert(t.document_keys), [{"key": k, "doc_id": doc_id} for k in keys])
+                        conn.execute(_ADD_DOCUMENT_KEYS, [{"key": k, "doc_id": doc_id} for k in keys])
                 body = "\n".join([doc.title or "", doc.text, *(e.notes for e in events)])
-                conn.execute(insert(t.doc_search), {"doc_id": doc_id, "body": body})
+                conn.execute(_ADD_SEARCH, {"doc_id": doc_id, "body": body})
                 merged = 0
                 written = 0
                 for ev in events:
@@ -540,7 +563,7 @@ class SqlStore:
             target, compared = self._best_cluster(conn, ev, wanted)
         cluster_id = target[0] if target else ev.event_id
         conn.execute(
-            insert(t.events),
+            _ADD_EVENT,
             {
                 "event_id": ev.event_id,
                 "doc_id": ev.doc_id,
@@ -550,20 +573,20 @@ class SqlStore:
             },
         )
         if keys:
-            conn.execute(insert(t.event_keys), [{"key": k, "event_id": ev.event_id} for k in keys])
+            conn.execute(_ADD_EVENT_KEYS, [{"key": k, "event_id": ev.event_id} for k in keys])
         now = _now()
         decisions = [
             {
                 "event_id": ev.event_id, "cluster_id": cid, "other_id": other,
                 "action": "merge" if target and cid == target[0] else "apart", "score": score,
-                "reasons": json.dumps(list(reasons), ensure_ascii=False), "at": now,
+                "reasons": _reasons_json(reasons), "at": now,
             }
             for cid, other, score, reasons in compared
         ]  # fmt: skip
         if decisions:
-            conn.execute(insert(t.merge_decisions), decisions)
+            conn.execute(_ADD_DECISIONS, decisions)
         if target is None:  # a cluster of one: its row is the event's own (no members to read back)
-            conn.execute(insert(t.clusters), _cluster_row(ev, 1, [source]))
+            conn.execute(_ADD_CLUSTER, _cluster_row(ev, 1, [source]))
         else:
             self._refresh(conn, cluster_id)
         return target is not None
@@ -636,12 +659,7 @@ class SqlStore:
         return found
 
     def _members(self, conn: Connection, cluster_id: str) -> list[tuple[Event, str]]:
-        e = t.events.c
-        rows = conn.execute(
-            select(e.event_id, e.record, e.doc_id)
-            .where(e.cluster_id == cluster_id)
-            .order_by(e.seq, e.event_id)
-        ).all()
+        rows = conn.execute(_MEMBERS, {"cluster_id": cluster_id}).all()
         # An event parsed for merging is the same record parsed (only stored events are kept parsed)
         parsed = self._parsed
         return [
@@ -651,7 +669,7 @@ class SqlStore:
     def _refresh(self, conn: Connection, cluster_id: str) -> None:
         """Recompute a cluster's row from its members (earliest-stored first)."""
         members = self._members(conn, cluster_id)
-        conn.execute(delete(t.clusters).where(t.clusters.c.cluster_id == cluster_id))
+        conn.execute(_DROP_CLUSTER, {"cluster_id": cluster_id})
         if not members:
             return
         if len(members) == 1:
@@ -660,16 +678,14 @@ class SqlStore:
             if self.dedup is None:
                 raise StoreError("merging events needs the dedup functions", where=self.where)
             merged = self.dedup.combine([m for m, _ in members])
-        d = t.documents.c
         doc_ids = list(dict.fromkeys(doc for _, doc in members))
         found = {
-            row.id: row.url or row.origin or row.id
-            for row in conn.execute(select(d.id, d.url, d.origin).where(d.id.in_(doc_ids)))
+            row.id: row.url or row.origin or row.id for row in conn.execute(_MEMBER_SOURCES, {"ids": doc_ids})
         }
         sources = [str(found.get(doc, doc)) for doc in doc_ids]
         row = _cluster_row(merged, len(members), sources)
         row["cluster_id"] = cluster_id
-        conn.execute(insert(t.clusters).values(**row))
+        conn.execute(_ADD_CLUSTER, row)
 
     def _bound(
         self, conn: Connection, where: EventFilter, version: int | None = None
