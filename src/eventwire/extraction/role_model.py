@@ -33,7 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from eventwire.errors import ExtractionError
-from eventwire.extraction.mentions import Mention
+from eventwire.extraction.mentions import Mention, Trigger
 from eventwire.extraction.sentences import Sentence
 from eventwire.models.actor import ActorMention
 from eventwire.models.event import Event, RoleFiller
@@ -165,6 +165,16 @@ def _kept_once(features: tuple[str, ...], known: frozenset[str] | None) -> tuple
     return _kept(features, known)
 
 
+def _nearest_trigger(triggers: Sequence[Trigger], at: int) -> tuple[Trigger, int]:
+    """The trigger nearest to offset ``at`` (the first of equals, as ``min`` picks) and how far it is."""
+    nearest = triggers[0]
+    gap = abs(nearest.start - at)
+    for trigger in triggers[1:]:
+        if abs(trigger.start - at) < gap:
+            nearest, gap = trigger, abs(trigger.start - at)
+    return nearest, gap
+
+
 def sentence_features(
     lower: str,
     tokens: Sequence[tuple[int, int]],
@@ -229,11 +239,7 @@ def sentence_features(
         at = tokens[i][0]
         nearest = None
         if triggers:
-            nearest = triggers[0]  # the first of the nearest, as min() picks
-            gap = abs(nearest.start - at)
-            for trigger in triggers[1:]:
-                if abs(trigger.start - at) < gap:
-                    nearest, gap = trigger, abs(trigger.start - at)
+            nearest, gap = _nearest_trigger(triggers, at)
             f += _kept_once(
                 ("tdist=" + str(min(gap // 20, 6)), "tside=L" if at < leftmost else "tside=R"), known
             )
@@ -405,11 +411,7 @@ def _input_scores(items: Sequence[SentenceInput], model: _CrfWeights) -> npt.NDA
         marks = src.marks
         for i, (a, _) in enumerate(tokens):
             if triggers:
-                nearest = triggers[0]  # the first of the nearest, as sentence_features picks
-                gap = abs(nearest.start - a)
-                for trigger in triggers[1:]:
-                    if abs(trigger.start - a) < gap:
-                        nearest, gap = trigger, abs(trigger.start - a)
+                nearest, gap = _nearest_trigger(triggers, a)
                 extra_rows += _trigger_rows(
                     min(gap // 20, 6), a < leftmost, nearest.kind, a < nearest.start, model
                 )
