@@ -68,10 +68,9 @@ def event_place(group: Group, ctx: Context) -> PlaceMention | None:
     text = ctx.doc.text
     # Places that name an actor's nationality or end an organisation's name ("military forces of
     # Armenia fired on positions in Gadabay") are not where it happened, nor the country it happened in.
-    acting = {id(p) for p in all_places if _modifies(text, p.end) or _in_proper_name(text, p.start)}
-    anchor_places = [p for p in places_of(group.strong[:1], ctx) if id(p) not in acting] or places_of(
-        group.strong[:1], ctx
-    )
+    acting = {id(p) for p in all_places if _names_an_actor(text, p)}
+    anchors = places_of(group.strong[:1], ctx)
+    anchor_places = [p for p in anchors if id(p) not in acting] or anchors
     countries = [p.place.iso3 for p in strong_places if p.place] or [
         p.place.iso3 for p in all_places if p.place
     ]
@@ -225,11 +224,7 @@ def place_for_trigger(
         if before and before[-1] in _AGENT_WORDS:
             continue
         possessed = _PLACE_POSSESSED.match(text, p.end) is not None or _undergoes(text, p.end, t_start)
-        if (
-            (_NOT_WHERE_AFTER.match(text, p.end) and not possessed)
-            or _modifies(text, p.end)
-            or _in_proper_name(text, p.start)
-        ):
+        if (_NOT_WHERE_AFTER.match(text, p.end) and not possessed) or _names_an_actor(text, p):
             continue
         locative = possessed or any(w in _LOCATIVE_WORDS for w in before)
         lo, hi = (p.end, t_start) if p.end <= t_start else (t_end, p.start)
@@ -298,6 +293,12 @@ _PROPER_OF = re.compile(
     r"(?:\b[A-Z][a-z]+|\b(?i:forces|army|troops|military|police|government|soldiers|navy|militias?))"
     r"\s+of\s+(?:the\s+)?$"
 )
+
+
+def _names_an_actor(text: str, place: PlaceMention) -> bool:
+    """Whether the place is an actor's nationality ("Iraqi forces") or ends an actor's or an
+    organisation's name ("military forces of Armenia", "Liberation of Palestine")."""
+    return _modifies(text, place.end) or _in_proper_name(text, place.start)
 
 
 def _modifies(text: str, end: int) -> bool:

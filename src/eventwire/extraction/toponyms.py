@@ -665,8 +665,7 @@ def _org_or_person(
         return "thing"  # "Marburg virus", "Lassa fever": a disease named after where it was found
     if nxt < n and fold[nxt] in _CURRENCY_WORDS and toks.text[end : toks.start[nxt]] == " ":
         return "currency"  # "the US dollar", "Hong Kong dollars": named after the country, not there
-    after = m.end_tok + 1
-    if m.key in _ORG_HEADS and after + 1 < n and fold[after] == "of" and raw[after + 1][0].isupper():
+    if m.key in _ORG_HEADS and nxt + 1 < n and fold[nxt] == "of" and raw[nxt + 1][0].isupper():
         return "head"  # "Bank of Mexico": the head of an organisation's name
     if i >= 1 and toks.joins[i] and not toks.sent_start[i] and fold[i - 1] in _NAME_PREFIXES:
         return "prefix"  # "SANTA ANA DEPARTMENT", "San Martin" where only "Martin" is known: a longer name
