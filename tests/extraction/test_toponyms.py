@@ -566,3 +566,31 @@ def test_toponyms_where_someone_came_from_sets_no_home(gazetteer: Gazetteer) -> 
     found = _found("A Texas woman was among those killed in Sderot on Monday.", gazetteer)
     place = found["Sderot"].place
     assert place is not None and place.iso3 == "ISR"
+
+
+def test_toponyms_a_state_after_a_town_and_a_comma_is_the_state(gazetteer: Gazetteer) -> None:
+    found = _found("Mary Ann Quitugua from a cake studio in Tacoma, Washington shares tips.", gazetteer)
+    state = found["Washington"].place
+    assert state is not None and state.feature_code == "ADM1" and state.admin1 == "Washington"
+    # A list goes on after it: no town and its state ("Richmond, Virginia, Fort Lauderdale").
+    found = _found("After stops in Washington, New York and Boston, the prince flew west.", gazetteer)
+    capital = found["Washington"].place
+    assert capital is not None and capital.feature_code == "PPLC"
+
+
+def test_toponyms_a_common_word_is_no_hamlet_or_other_name(gazetteer: Gazetteer) -> None:
+    text = "Mark Zuckerberg will travel to Washington next week to testify before Congress."
+    found = _found(text, gazetteer)
+    assert "Congress" not in found and "Washington" in found
+    found = _found("Of particular interest is 2231 Royal, a one-of-a-kind 1830s townhouse.", gazetteer)
+    assert "Royal" not in found
+
+
+def test_toponyms_oceans_at_geonames_points(gazetteer: Gazetteer) -> None:
+    text = "Storms formed over the Atlantic and the Indian Ocean, and over the Nile Delta."
+    found = _found(text, gazetteer)
+    atlantic, indian = found["Atlantic"].place, found["Indian Ocean"].place
+    assert atlantic is not None and atlantic.geonames_id == 3373405
+    assert indian is not None and (indian.latitude, indian.longitude) == (-10.0, 70.0)
+    delta = found["Nile Delta"].place
+    assert delta is not None and delta.iso3 == "EGY"

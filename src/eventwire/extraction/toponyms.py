@@ -584,6 +584,7 @@ def _link_hierarchy(matches: list[_Match], toks: _Tokens, gaz: Gazetteer) -> Non
         if not words <= _HIERARCHY_WORDS or not ("," in gap or "(" in gap or "in" in words):
             continue
         parents = [p for p in b.ids if gaz.kind(p) != KIND_TOWN]
+        parent_bonus = _parent_bonus(a, b, gap, toks, gaz)
         country_first = gaz.kind(a.ids[0]) == KIND_COUNTRY
         for c in a.ids:
             if country_first and gaz.kind(c) == KIND_TOWN:
@@ -596,8 +597,25 @@ def _link_hierarchy(matches: list[_Match], toks: _Tokens, gaz: Gazetteer) -> Non
                 pk = gaz.kind(p)
                 if pk == KIND_COUNTRY or (admin1 is not None and gaz.admin1_of(p) == admin1):
                     a.bonus[c] = a.bonus.get(c, 0.0) + _PARENT_BONUS
-                    b.bonus[p] = b.bonus.get(p, 0.0) + 2.0
+                    b.bonus[p] = b.bonus.get(p, 0.0) + parent_bonus
                     a.hierarchy = b.hierarchy = True
+
+
+def _parent_bonus(a: _Match, b: _Match, gap: str, toks: _Tokens, gaz: Gazetteer) -> float:
+    """What a province or country after a town of its gets for being named there.
+
+    Right after a comma ("Tacoma, Washington") the parent holds the town as surely as the town is the
+    one there: the capital named like the state gets no say (and the text's other bare mentions of the
+    name follow it, see _follow_parents). Less where the text goes on as a list ("Richmond, Virginia,
+    Fort Lauderdale", "Washington, New York and Boston"), or where the parent's name is also a city
+    that holds the town ("Brooklyn, New York").
+    """
+    if gap.strip() != "," or _LIST_GOES_ON.match(toks.text, toks.end[b.end_tok]):
+        return 2.0
+    towns = [p for p in b.ids if gaz.kind(p) == KIND_TOWN]
+    if towns and any(gaz.kind(c) == KIND_TOWN and gaz.any_within_km(c, towns, _NEAR_KM) for c in a.ids):
+        return 2.0
+    return _PARENT_BONUS
 
 
 def _parent_starts(matches: list[_Match], gaz: Gazetteer, toks: _Tokens) -> frozenset[int]:
@@ -882,6 +900,10 @@ def _resolve(
                 score += _NEIGHBOUR_BONUS * share * min(2, neighbours.get((iso3, admin1 or ""), 0))
             if near_towns and local and gaz.any_within_km(c, near_towns, _NEAR_KM):
                 score += _NEAR_BONUS * share
+            if neighbours and kind == KIND_ADMIN1 and not has_country:
+                # "Washington" in a text whose towns are Tacoma and Spokane is their state, not the
+                # capital (a country of the name stays the country: "Mexico" beside Toluca).
+                score += _NEIGHBOUR_BONUS * min(2, neighbours.get((iso3, admin1 or ""), 0))
         if score > best_score:
             best, best_score = c, score
     return best
@@ -1065,8 +1087,18 @@ def _accept(
         if m.key in gaz.common_words and kind != KIND_COUNTRY:
             if strong:
                 return True
+            if (
+                kind == KIND_TOWN
+                and (best in m.alternates or pop < _COMMON_WORD_TOWN)
+                and not _numbered(m, toks)
+            ):
+                # "testify before Congress", "the Summit of the Americas", "2231 Royal": a common word
+                # is no hamlet of that name (Congress, Arizona) and no town's other name (Royal City)
+                # unless a place word or a parent says so. A numbered part of a town ("in Sector 29 of
+                # Ouagadougou") is a place, which its parent places.
+                return False
             if mode == _MIXED:
-                # "in Sector 30", "allies in Congress" but not "the Ministry of Economy", "Volunteers for
+                # "in Sector 30", "in Providence" but not "the Ministry of Economy", "Volunteers for
                 # the Defense of the Homeland", "the Grand Imam": after "of" or before another
                 # capitalized word, a common word is part of an organisation's or a title's name.
                 return (
@@ -1094,6 +1126,12 @@ def _accept(
             return m.locative or pop >= 20_000 or (in_doc and pop >= 5000)
         return pop >= 20_000 or (in_doc and pop >= 1000) or m.key in mid_caps
     return pop >= 200_000 or (in_doc and m.locative)
+
+
+def _numbered(m: _Match, toks: _Tokens) -> bool:
+    """Whether a number follows the name: "Sector 29", "Zone 4"."""
+    nxt = m.end_tok + 1
+    return nxt < len(toks) and toks.raw[nxt].isdigit()
 
 
 def _after_placing(m: _Match, toks: _Tokens) -> bool:
@@ -1154,6 +1192,7 @@ _GENERIC: Final = (
 )
 _CAPS_FAR_POPULATION: Final = 100_000
 _CAPS_ANY_POPULATION: Final = 1_000_000
+_COMMON_WORD_TOWN: Final = 5000
 
 
 def _is_dateline(m: _Match, toks: _Tokens) -> bool:
