@@ -106,6 +106,32 @@ def test_dates_day_and_month_a_day_or_two_after_publication_stay_in_its_year(
     assert mention.date_start == mention.date_end == dt.date.fromisoformat(day)
 
 
+@pytest.mark.parametrize(
+    ("text", "said", "day"),
+    [
+        ("WAS KILLED ON MONDAY, 4 AUGUST.", "MONDAY, 4 AUGUST.", "2024-08-04"),
+        ("KIDNAPPED IN DOWNTOWN LIMA WEDNESDAY [4 OCTOBER] BY", "WEDNESDAY [4 OCTOBER]", "2023-10-04"),
+        ("murdered on Friday 28 July in Medellin", "Friday 28 July", "2024-07-28"),
+        ("last Thursday (Aug. 22) the army", "last Thursday (Aug. 22)", "2024-08-22"),
+        ("on Tuesday, Sept. 3, 2024, gunmen", "Tuesday, Sept. 3, 2024", "2024-09-03"),
+    ],
+)
+def test_dates_a_weekday_with_its_date_is_that_date(text: str, said: str, day: str) -> None:
+    # Resolved on its own, "Monday" would be the last Monday before publication, a month after the date.
+    (mention,) = find_dates(text, FRIDAY)
+    assert mention.text == said == text[mention.start : mention.end]
+    assert mention.date_start == mention.date_end == dt.date.fromisoformat(day)
+    assert mention.precision == 1
+
+
+def test_dates_a_weekday_apart_from_a_date_stays_a_weekday() -> None:
+    found = find_dates("police said on Tuesday that on 29 August gunmen attacked", FRIDAY)
+    assert [(d.text, d.date_start) for d in found] == [
+        ("Tuesday", dt.date(2024, 9, 3)),
+        ("29 August", dt.date(2024, 8, 29)),
+    ]
+
+
 def test_dates_numbers_of_people_are_no_range() -> None:
     assert find_dates("between 10 and 15 people were killed", FRIDAY) == []
 

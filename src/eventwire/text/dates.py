@@ -8,6 +8,8 @@ date in disguise.
 Conventions (documented in docs/record.md):
 - a weekday ("on Tuesday", "late Friday", "Tuesday night") is the most recent such day on or before
   publication (wire copy says "on Friday" for the day it is filed); "last Tuesday" is strictly before;
+  a weekday with its date ("on Monday, 4 August", FBIS's "WEDNESDAY [4 OCTOBER]") is one mention, of
+  that date;
 - "last week" is the previous Monday..Sunday calendar week; "this week"/"earlier this week" run from this
   week's Monday to publication;
 - "earlier this month" runs from the 1st to the day before publication; "last month" is the previous
@@ -26,7 +28,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventwire.text.numbers import word_number
 
@@ -348,6 +350,12 @@ def _resolve_absolute(kind: str, g: dict[str, str | None], pub: dt.date | None) 
 # A weekday or month word that is something else: "May" the modal verb, "March" the verb.
 _FALSE_MONTH = re.compile(r"^(?:may|march)$", re.IGNORECASE)
 
+# What may stand between a weekday and the date that says which one it is: "on Monday, 4 August",
+# "FRIDAY 28 JULY", and FBIS's editors' gloss "WEDNESDAY [4 OCTOBER]".
+_WEEKDAY_GLOSS = re.compile(r"\s*,?\s*[\[(]?\s*")
+_WEEKDAY_KINDS = frozenset({"weekday", "last_weekday"})
+_DAY_KINDS = frozenset({"iso", "day_month_year", "month_day_year", "day_month", "month_day"})
+
 
 def find_dates(
     text: str, published: dt.date | None, start: int = 0, end: int | None = None
@@ -377,10 +385,32 @@ def find_dates(
             interval = _resolve_absolute(kind, groups, published)
         said = text[match.start() : match.end()]
         if interval is None:
-            found.append(DateMention(match.start(), match.end(), said, kind, None, None, 4))
+            mention = DateMention(match.start(), match.end(), said, kind, None, None, 4)
         else:
-            found.append(DateMention(match.start(), match.end(), said, kind, *interval))
+            mention = DateMention(match.start(), match.end(), said, kind, *interval)
+        if found and (named := _named_weekday(text, found[-1], mention)) is not None:
+            found[-1] = named
+        else:
+            found.append(mention)
     return found
+
+
+def _named_weekday(text: str, weekday: DateMention, date: DateMention) -> DateMention | None:
+    """A weekday and its date ("Monday, 4 August") as one mention of the date, or None when ``weekday``
+    is not a weekday right before a day's date.
+
+    The date says which Monday it was: resolved on its own against publication, the weekday would be
+    the last Monday before the report, weeks after a date the writer gave.
+    """
+    if weekday.kind not in _WEEKDAY_KINDS or date.kind not in _DAY_KINDS:
+        return None
+    gloss = _WEEKDAY_GLOSS.fullmatch(text, weekday.end, date.start)
+    if gloss is None:
+        return None
+    end = date.end
+    if gloss.group().strip(" \t\n,") and text[end : end + 1] in {"]", ")"}:
+        end += 1  # the bracket the gloss opened
+    return replace(date, start=weekday.start, end=end, text=text[weekday.start : end])
 
 
 def _date_matches(
