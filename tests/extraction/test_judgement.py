@@ -70,6 +70,17 @@ def test_not_an_event_and_why(extractor: Any, text: str, reason: str) -> None:
         # "will" belongs to a clause before a relative clause told in the past.
         "A delegation that will attend the funerals of the six priests who were shot dead by soldiers in "
         "San Salvador on Thursday arrived today.",
+        # ... or a clause told in the perfect, by a subject of its own.
+        "The Extraditables announced on Monday that they will release the 12 people they have abducted in "
+        "Medellin.",
+        # A statement that reports an act is still an act.
+        "The minister claimed that a recruiter armed with a grenade was killed by security forces in "
+        "Ouagadougou on Monday.",
+        # The purpose ends at the comma; what follows was done.
+        "Vigilantes entered a gambling hall in Kalgonde on Monday in order to arrest a suspect, then opened "
+        "fire and wounded four civilians.",
+        # The flood is what the protesters want redress for.
+        "Victims of the floods blocked the national road in Uvira on Monday to demand aid.",
     ],
 )
 def test_specific_acts_stay_events(extractor: Any, text: str) -> None:

@@ -53,6 +53,24 @@ def kinds(text: str) -> set[str]:
         ("Settlers razed Palestinian-owned lands near the town.", "looting"),
         ("Hundreds of migrant labourers came out on the roads demanding transport home.", "protest"),
         ("A group of neighbors blocked the entrance to the cemetery.", "protest"),
+        ("Several associations gathered in a march for the international day of peace.", "protest"),
+        (
+            "About two hundred residents gathered in front of the town hall to support the local delegate.",
+            "protest",
+        ),
+        ("Dozens of residents gathered outside the hotel and voiced their rejection of the plan.", "protest"),
+        ("Former policemen demonstrated asking for their reintegration.", "protest"),
+        ("Residents of the Valle de Etla community blocked the roads into the village.", "protest"),
+        ("Coalition reinforcements, including 6 armored vehicles, reached the area.", "change"),
+        ("A new military column carrying logistical equipment was sent to their base.", "change"),
+        ("A nightly curfew was imposed in the province due to insecurity.", "change"),
+        ("Nightly curfew and traffic ban imposed in all villages of the commune.", "change"),
+        ("Gendarmerie forces seized 10,000 assault rifle ammunition and 6 AK-47 rifles.", "disrupted"),
+        ("Police seized eight hundred military munitions in a deserted house.", "disrupted"),
+        ("JNIM militants reportedly disarmed ISGS militants in the area.", "disrupted"),
+        ("An RPG missile was launched into the road opposite the governorate building.", "shelling"),
+        ("French and Burkinabe forces conducted joint operations targeting suspected militants.", "fight"),
+        ("French forces conducted an aerial operation against a gathering of militants.", "air"),
     ],
 )
 def test_lexicon_triggers_read_common_wordings(text: str, kind: str) -> None:
@@ -77,6 +95,9 @@ def test_lexicon_thwarted_plots_are_plans_but_thwarted_attacks_are_fights() -> N
         "Police officers break up any brawls that erupt in the queue.",
         "About 2,500 U.S. troops are deployed in Iraq to advise local forces.",
         "Police blocked the road to the stadium for the match.",
+        "Fans gathered in a square to watch the final.",
+        "The troops seized rifles and a radio in the cave.",
+        "The army will conduct operations in the north next year.",
     ],
 )
 def test_lexicon_new_wordings_keep_to_their_sense(text: str) -> None:
@@ -102,3 +123,37 @@ def test_lexicon_a_protest_lodged_through_channels_is_another_sense(text: str) -
 
     assert NOT_CONFLICT.search(text)
     assert not NOT_CONFLICT.search("hundreds of workers protested outside the ministry")
+
+
+def test_lexicon_a_misfortune_is_a_crowds_grievance_not_its_cause() -> None:
+    from eventwire.extraction.lexicon import NOT_CONFLICT, NOT_CONFLICT_CROWD
+
+    grievance = "victims of the latest floods blocked the national road to demand"
+    assert NOT_CONFLICT.search(grievance)  # "killed by the floods" is no attack
+    assert not NOT_CONFLICT_CROWD.search(grievance)  # but they did block the road
+    assert NOT_CONFLICT_CROWD.search("a stampede at the rally")
+    assert NOT_CONFLICT_CROWD.search("the stock market rallied")
+
+
+def _cue(reason: str, text: str) -> bool:
+    return any(cue.search(text) for name, cue in REJECT_CUES if name == reason)
+
+
+def test_lexicon_a_purpose_governs_its_own_phrase_only() -> None:
+    # what was prevented, or was the purpose, is no act ...
+    assert _cue("plan", "police prevented protesters from staging a ")
+    assert _cue("plan", "koglweogo entered a gambling hall in order to ")
+    # ... but after a comma, or "and" with a past verb, the sentence tells what was done
+    assert not _cue("plan", "koglweogo entered a gambling hall in order to arrest a suspect, the koglweogo ")
+    assert not _cue("plan", "militants intercepted worshippers to stop them from praying and destroyed ")
+    assert not _cue("plan", "police forces prevented and ")
+
+
+def test_lexicon_generic_and_statement_cues_keep_to_their_sense() -> None:
+    assert _cue("generic", "militants regularly hold training ")
+    assert not _cue("generic", "gunmen attacked a police training centre and ")
+    assert _cue("generic", "cauca accounted for the largest share of the ")
+    assert _cue("statement", "the opposition accused the army of ")
+    assert not _cue("statement", "a man accused of witchcraft was ")
+    assert _cue("cumulative", "in all, 30 people were ")
+    assert not _cue("cumulative", "nightly curfew and traffic ban imposed in all villages ")

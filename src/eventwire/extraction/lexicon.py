@@ -27,7 +27,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     TriggerKind("chemical", r"chemical\s+(?:weapons?\s+)?attacks?|chlorine\s+gas|sarin|nerve\s+agents?"),
     TriggerKind(
         "air",
-        r"air\s*strikes?|air\s+raids?|air\s+attacks?|aerial\s+(?:bombardments?|attacks?|strikes?|bombing)"
+        r"air\s*strikes?|air\s+raids?|air\s+attacks?|aerial\s+(?:bombardments?|attacks?|strikes?|bombing|operations?)"
         r"|drone\s+(?:strikes?|attacks?)|(?:warplanes?|fighter\s+jets?|jets|aircraft|helicopters?|drones?)"
         r"\s+(?:bombed|struck|hit|attacked|targeted|fired)|air\s+forces?\s+(?:bombed|struck|hit|targeted)|bombing\s+raids?|(?:was|were)\s+bombed\s+by",
     ),
@@ -42,6 +42,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|katyushas?|heavy\s+weapons)|firing\s+of\s+(?:[\w.-]+\s+){0,3}(?:rockets|missiles|mortars?|shells)"
         r"|bombard\w*|used\s+artillery|artillery\s+(?:operations?|barrages?)|rockets?\s+fell"
         r"|(?:rocket|missile)\s+(?:barrages?|salvos?)|barrages?\s+of|projectiles?\b"
+        r"|(?:rockets?|missiles?)\s+(?:was|were|had\s+been|have\s+been)\s+(?:launched|fired)\b"
         r"|exchanged\s+(?:heavy\s+)?(?:artillery|mortars?|rockets?|shells|shellfire)",
     ),
     TriggerKind(
@@ -75,6 +76,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"infiltration|advance)|(?:thwarted|foiled|repulsed|repelled)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:attacks|"
         r"incursions|assaults|offensives|infiltrations|advances|incursion|infiltration|attack|assault)"
         r"|(?:fist|physical|street)[- ]?fights?|brawl(?:ed)?\b"
+        # "conducted joint operations targeting suspected militants": the forces went after someone.
+        r"|(?:conducted|carried\s+out|launched)\s+(?:[\w/-]+\s+){0,3}?operations\s+(?:against|targeting)\b"
         r"|(?:gun)?shots\s+(?:were\s+)?fired|fired\s+(?:\w+\s+){0,2}(?:gun)?shots\s+"
         r"(?:at|on|towards?)|shots\s+involving",
     ),
@@ -120,14 +123,17 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         "protest",
         r"protest(?:s|ed|ers|ors|ing)?\b|demonstrators?|demonstrations?|demonstrated\s+(?:against|outside|in|"
         r"at|on|for|to\s+(?:demand|denounce|ask|call|express|reject|condemn|support|show)|calling|demanding|over|"
-        r"after|near|along|peacefully|before)|demonstrated[,.]|rall(?:y|ies|ied)\b|marched|sit-ins?|took\s+to\s+the\s+streets|picket\w*|went\s+on\s+strike"
+        r"after|near|along|peacefully|before|asking|claiming|chanting|holding|carrying|waving|shouting)|demonstrated[,.]|rall(?:y|ies|ied)\b|marched|sit-ins?|took\s+to\s+the\s+streets|picket\w*|went\s+on\s+strike"
         r"|demonstrating\s+(?:against|outside|in|at|to|for|over|near)\b|demonstrated\s+(?:following|while|during|and)\b"
-        r"|(?:residents|villagers|neighbou?rs|locals|workers|students|traders|merchants)\s+(?:[\w'-]+\s+){0,4}?"
+        r"|(?:residents|villagers|neighbou?rs|locals|workers|students|traders|merchants)\s+(?:[\w'-]+\s+){0,6}?"
         r"(?:blocked|barricaded)\s+(?:the\s+)?(?:main\s+)?(?:roads?|entrances?|highway|streets?|access|office|sector)\b"
         r"|bang(?:ed|ing)\s+(?:\w+\s+)?pots|dispers(?:ed|ing|e)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,4}?(?:crowds?|protesters"
         r"|demonstrators|gatherings?|rall(?:y|ies)|march(?:ers|es)?|sit-ins?|labou?rers|workers|students|residents"
         r"|people)\b|general\s+strike|strikers?|vigils?\b|gathered\s+(?:[\w'(),-]+\s+){0,16}?(?:demanding|calling\s+for|in\s+support\s+of|in\s+solidarity|to\s+(?:demand|protest|denounce|"
-        r"demonstrate|express|reject|voice|call\s+for|condemn|march)|chant(?:ed|ing))"
+        r"demonstrate|express|reject|voice|call\s+for|condemn|march|support|show\s+(?:their\s+)?support)|chant(?:ed|ing)"
+        r"|voic(?:ed|ing)\s+(?:their\s+)?(?:anger|rejection|opposition|discontent|frustration|support|demands?)"
+        r"|(?:held|holding|carr(?:ied|ying)|wav(?:ed|ing))\s+(?:up\s+)?(?:banners|placards|signs|photographs|portraits|flags))"
+        r"|gathered\s+in\s+(?:a|an)\s+(?:march|protest|rally|demonstration|sit-in|vigil)\b"
         r"|(?:blocked|barricaded)\s+(?:[\w'(),.-]+\s+){0,14}?(?:demanding|to\s+demand|to\s+protest|in\s+protest|to\s+"
         r"denounce|denouncing|protesting|complaining|expressing\s+(?:their\s+)?(?:discontent|anger|frustration|"
         r"dissatisfaction)|in\s+reaction|calling\s+for)"
@@ -170,7 +176,12 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     ),
     TriggerKind(
         "disrupted",
-        r"defus(?:ed|ing)|disarmed\s+(?:a|an|the)|seized\s+(?:a\s+)?(?:large\s+)?(?:[\d,.]+\s+|(?:rounds|quantit(?:y|ies)|stocks?)\s+of\s+){0,2}"
+        r"defus(?:ed|ing)|disarmed\s+(?:a|an|the)|disarmed\s+(?:[\w-]+\s+){0,3}?(?:militants|fighters|rebels|combatants"
+        r"|gunmen|militiamen|insurgents)\b"
+        # "seized 10,000 assault rifle ammunition", "seized eight hundred military munitions": a haul counted
+        # in its own right ("seized suicide vests and rifles" in a raid is the raid's).
+        r"|seized\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands)"
+        r"\s+(?:[\w,.-]+\s+){0,4}?(?:weapons|arms|explosives|ammunition|munitions|rifles|firearms|guns|grenades)\b|seized\s+(?:a\s+)?(?:large\s+)?(?:[\d,.]+\s+|(?:rounds|quantit(?:y|ies)|stocks?)\s+of\s+){0,2}"
         r"(?:cache|weapons|arms|explosives|ammunition|munitions)|(?:weapons|arms|explosives)\s+caches?|intercepted\s+(?:\w+\s+){0,2}(?:"
         r"drones?|missiles?|rockets?)|shot\s+down\s+(?:\w+\s+){0,2}(?:drones?|missiles?|rockets?)"
         r"|foiled\s+(?:a|an)\s+(?:\w+\s+)?(?:attack|plot|bombing)",
@@ -206,10 +217,10 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         # Movements of forces, which ACLED codes as a change of activity: a movement that happened, in the
         # past tense ("brought reinforcements", "a patrol took place"), never a level ("troops are based").
         r"|(?:brought|sent|dispatched|deployed|rushed)\s+(?:in\s+)?(?:[\w-]+\s+){0,2}?reinforcements"
-        r"|reinforcements\s+(?:[\w(),/-]+\s+){0,10}?(?:arrived|reached|were\s+(?:sent|deployed|reported))"
+        r"|reinforcements,?\s+(?:[\w(),/-]+\s+){0,10}?(?:arrived|reached|were\s+(?:sent|deployed|reported))"
         r"|(?:conducted|carried\s+out|formed|launched)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:joint\s+)?(?:[\w-]+\s+)?"
         r"patrols?\b|patrols?\s+(?:by\s+(?:[\w-]+\s+){1,5}?)?took\s+place"
-        r"|(?:convoys?|columns?)\s+(?:[\w,-]+\s+){0,10}?(?:entered|arrived|reached)"
+        r"|(?:military\s+)?(?:convoys?|columns?)\s+(?:[\w,-]+\s+){0,10}?(?:entered|arrived|reached|(?:was|were)\s+sent)"
         r"|deployed\s+(?:\w+\s+){0,2}?(?:forces|troops|soldiers|tanks|units)\s+(?:to|in|at|along|on|around)\b"
         # "troops were deployed to", "forces reportedly deployed to": a movement; "to keep 5,000 troops
         # deployed along the border" (a participle, no auxiliary) is a level of forces.
@@ -217,7 +228,11 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|had\s+been)\s+(?:re)?deployed|redeployed)\s+(?:to|in|at|along|on)\b"
         r"|(?:established|built|set\s+up)\s+(?:\w+\s+){0,2}?fortifications"
         r"|(?:imposed|declared|extended|enforc(?:ed|ing)|announced|instituted)\s+(?:[\w-]+\s+){0,4}?"
-        r"(?:curfews?|state\s+of\s+emergency|lockdown)|curfews?\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+imposed",
+        r"(?:curfews?|state\s+of\s+emergency|lockdown)"
+        # "a nightly curfew was imposed", "curfew and traffic ban imposed in all villages": the curfew is
+        # new, and "nightly" says when it holds, not that it is a pattern of acts.
+        r"|(?:(?:nightly|night-time|overnight|dusk-to-dawn)\s+)?curfews?\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?imposed",
     ),
     TriggerKind(
         "transfer",
@@ -243,13 +258,17 @@ FAMILY.update({"riot": "protest", "mob": "riot"})
 """Mentions of one family may join into one event; protests and riots share a family (a protest that turns
 violent is one event)."""
 
-# Phrases where a trigger word has another sense; matched on the trigger's own clause.
-NOT_CONFLICT = re.compile(
+# Deaths and damage by misfortune: "died in a collision", "killed by the floods".
+_MISFORTUNE = (
+    r"(?:traffic|road|car|bus|plane|train|boat|mining)\s+(?:accident|crash|collision)|(?:accident|crash|"
+    r"collision|flood\w*|earthquake|landslide|stampede|drown\w*|natural\s+causes|illness|disease|cholera|"
+    r"covid|overdose|heatwave|lightning|wildfire)"
+)
+# Phrases where a trigger word has another sense.
+_OTHER_SENSE = (
     r"heart\s+attacks?|panic\s+attacks?|(?:legal|political|court|electoral|election|uphill|custody)\s+battles?"
     r"|battle\s+(?:against|with)\s+(?:cancer|poverty|disease|covid|inflation|corruption|addiction)"
-    r"|(?:traffic|road|car|bus|plane|train|boat|mining)\s+(?:accident|crash|collision)|(?:accident|crash|"
-    r"collision|flood\w*|earthquake|landslide|stampede|drown\w*|natural\s+causes|illness|disease|cholera|"
-    r"covid|overdose|heatwave|lightning|wildfire)|shot\s+(?:a\s+)?(?:film|video|movie|photos?)|photo\s?shoot"
+    r"|shot\s+(?:a\s+)?(?:film|video|movie|photos?)|photo\s?shoot"
     r"|shooting\s+(?:a\s+)?(?:film|video|movie|scene|star)|bombed\s+at\s+the\s+box\s+office"
     r"|(?:surgical|rescue|search|relief|peacekeeping\s+mission|humanitarian)\s+(?:operation|mission)"
     r"|(?:stock|share|market)s?\s+(?:crash|rall(?:y|ied))|rally\s+(?:in|of)\s+(?:stocks|shares|prices)"
@@ -257,8 +276,14 @@ NOT_CONFLICT = re.compile(
     # A complaint lodged through channels ("entitled to file a protest", "sent a protest note") is no
     # demonstration.
     r"|(?:file|filed|filing|lodge|lodged|lodging|register(?:ed)?|sen[dt]|deliver(?:ed)?)\s+(?:a\s+|an\s+)?"
-    r"(?:formal\s+|official\s+|diplomatic\s+|strong\s+|written\s+)?protests?\b|diplomatic\s+protests?|protest\s+notes?",
+    r"(?:formal\s+|official\s+|diplomatic\s+|strong\s+|written\s+)?protests?\b|diplomatic\s+protests?|protest\s+notes?"
 )
+# Matched next to the trigger, in its clause.
+NOT_CONFLICT = re.compile(f"{_OTHER_SENSE}|{_MISFORTUNE}")
+# For a protest, riot or mob the misfortune is the grievance, not the cause ("victims of the floods
+# blocked the road to demand aid", "rallied outside the court over a road accident"); a stampede at a rally
+# is still no demonstration.
+NOT_CONFLICT_CROWD = re.compile(f"{_OTHER_SENSE}|stampede")
 
 # Cues, each with the reason an affected mention is not an event.
 REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -278,17 +303,20 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "will" looks ahead, except in a clause before a relative clause told in the past ("the
             # delegation that will attend the funerals of the Jesuits who were killed"): that act happened.
             r"|\bwill\b(?![^.;]*\b(?:who|which|that|whom)\s+(?:was|were|had\s+been|have\s+been|has\s+been)\b)"
+            # "they will release the people they have abducted": the act is told in the perfect, by a
+            # subject of its own, right before the trigger; it happened.
+            r"(?![^.;]*\b(?:they|he|she|we|who|which|that)\s+(?:have|has|had)\s+(?:been\s+)?$)"
         ),
     ),
     (
         "plan",
         re.compile(
             r"\b(?:plan(?:s|ned|ning)?\s+(?:to|for|an?)|intend\w*\s+to|prepar(?:ing|es|ed)\s+(?:to|for)"
-            r"|aim(?:s|ed|ing)?\s+(?:to|at)|goal\s+of|in\s+order\s+to|seek(?:s|ing)?\s+to|set\s+to"
+            r"|aim(?:s|ed|ing)?\s+(?:to|at)|goal\s+of|seek(?:s|ing)?\s+to|set\s+to"
             r"|expected\s+to|scheduled|upcoming|capabilit(?:y|ies)\s+to|capacity\s+to|ability\s+to"
             r"|designed\s+to|meant\s+to|ready\s+to|imminent|looming|future|consider(?:s|ed|ing)?|propos(?:ed|es|al)|call(?:ed|s|ing)?"
-            r"\s+(?:for|on)|urg(?:ed|es|ing)|demand(?:ed|s|ing)?\s+(?:an?\s+)?(?:end|halt)|to\s+prevent"
-            r"|to\s+stop|prevent(?:ed|ing)?|thwart\w*(?!\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:attack|incursion|"
+            r"\s+(?:for|on)|urg(?:ed|es|ing)|demand(?:ed|s|ing)?\s+(?:an?\s+)?(?:end|halt)"
+            r"|thwart\w*(?!\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:attack|incursion|"
             r"assault|offensive|infiltration|advance)))\b"
         ),
     ),
@@ -314,7 +342,9 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "condemned the murder of the minister": the act condemned is the object, and it happened.
             r"(?!\s+(?:the|this|last\s+\w+'s|\w+day's)\s+(?:[\w-]+\s+){0,2}$)"
             r"|expressed\s+(?:concern|condolences)|paid\s+tribute"
-            r"|accus(?:ed|es|ing)|blam(?:ed|es|ing)|claim(?:ed|s|ing)\s+that)\b"
+            # "a man accused of witchcraft was lynched": the participle names the victim, and the
+            # sentence's own verb ("was lynched") reports the act.
+            r"|accus(?:ed|es|ing)(?!\s+of\s+[^,;]*\b(?:was|were)\s)|blam(?:ed|es|ing))\b"
         ),
     ),
     (
@@ -332,7 +362,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:so\s+far\s+this\s+(?:year|month)|this\s+year|since\s+(?:the\s+)?(?:start|beginning|outbreak)"
             r"|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
-            r"december)|in\s+total|overall|in\s+all|over\s+the\s+(?:past|last)\s+(?:year|months|decade|"
+            r"december)|in\s+total|overall|in\s+all(?!\s+(?:the\s+|of\s+the\s+)?[a-z]{3,})|over\s+the\s+(?:past|last)\s+(?:year|months|decade|"
             r"years|weeks)|(?:have|has)\s+been\s+killed\s+since|cumulative|tally|in\s+recent\s+(?:years|months)"
             r"|since\s+the\s+(?:war|conflict|insurgency|fighting)\s+(?:began|started)|per\s+year|a\s+year|"
             r"annual(?:ly)?|every\s+year|each\s+year|to\s+date|since\s+(?:19|20)\d\d)\b"
@@ -346,14 +376,37 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|continue[sd]?\s+to(?!\s+[\w-]+\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}$)|(?:have|has)\s+(?:carried\s+out|claimed|conducted|staged|launched)\s+(?:many|"
             r"numerous|several|dozens|hundreds|a\s+series|attacks)|responsible\s+for\s+(?:many|numerous|several|"
             r"a\s+series|dozens|hundreds|most)|wave\s+of|series\s+of|spate\s+of|surge\s+in|rise\s+in|resurgence"
-            r"|focal\s+point|hotbed|known\s+for|notorious\s+for|prone\s+to|training|drills?|exercises?"
+            r"|focal\s+point|hotbed|known\s+for|notorious\s+for|prone\s+to|drills?|exercises?"
+            # Training is a routine, unless it names a place ("an attack on a training camp").
+            r"|training(?!\s+(?:cent(?:er|re)s?|camps?|schools?|colleges?|facilit(?:y|ies)|institutes?"
+            r"|academ(?:y|ies)|grounds?|bases?))"
             r"|(?:have|has)\s+(?:killed|attacked|murdered|kidnapped)\s+(?:many|numerous|countless|thousands|hundreds"
             r"|dozens|scores)|(?:are|is)\s+(?:multiplying|on\s+the\s+rise|increasing|spreading))\b"
+        ),
+    ),
+    # "police prevented the march", "in order to arrest a suspect": the purpose, or what was stopped, is
+    # what follows the cue in its phrase; after a comma, or "and" with a verb in the past, the sentence goes
+    # on with what was done ("in order to arrest a suspect, the Koglweogo opened fire", "to stop them from
+    # praying and destroyed their property", "police prevented and detained 5 people").
+    (
+        "plan",
+        re.compile(
+            r"\b(?:in\s+order\s+to|to\s+prevent|to\s+stop|prevent(?:ed|ing|s)?)\b(?!\s+and\b)"
+            r"(?:(?!\band\s+(?:then\s+)?[a-z]+ed\b)[^,])*$"
         ),
     ),
     # "we must also attack terrorists", "troops should fire": an obligation, not an act. Anchored at the
     # trigger, a few words back, so "must" in an earlier part of the clause does not count.
     ("plan", re.compile(r"\b(?:must|should|ought\s+to|needs?\s+to|have\s+to|has\s+to)\s+(?:\w+\s+){0,3}$")),
+    # "the largest share of the killings", "most of the murders": a statistic over many acts (read before
+    # the trigger, so not under the clause-wide "cumulative").
+    (
+        "generic",
+        re.compile(
+            r"\b(?:share|proportion|percent(?:age)?|majority|most|half|third|quarter)\s+of\s+"
+            r"(?:the\s+|these\s+|those\s+|all\s+(?:the\s+)?)?$"
+        ),
+    ),
     # "the constant raids", "daily bombings": a pattern of acts, not one.
     (
         "generic",

@@ -25,6 +25,7 @@ from eventwire.extraction.lexicon import (
     FAMILY,
     NEW_EVENT_CUE,
     NOT_CONFLICT,
+    NOT_CONFLICT_CROWD,
     REJECT_CUES,
     SUPERLATIVE,
     TRIGGERS,
@@ -265,7 +266,8 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     clause = lower[trigger.clause_start : trigger.clause_end]
     # Another sense of the word shows next to it ("died in a collision", "heart attack").
     near = lower[max(trigger.clause_start, trigger.start - 30) : min(trigger.clause_end, trigger.end + 45)]
-    if NOT_CONFLICT.search(near):
+    senses = NOT_CONFLICT_CROWD if trigger.family in {"protest", "riot"} else NOT_CONFLICT
+    if senses.search(near):
         return "not conflict (accident, disease, disaster or another sense of the word)"
     # A relative clause set off by commas is about someone else: "families, who have not been allowed
     # to visit, held a protest" is no denial of the protest.
