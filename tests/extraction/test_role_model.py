@@ -224,3 +224,23 @@ def test_the_tagger_with_no_sentences_and_with_a_damaged_model(extractor: Any, t
     damaged.write_bytes(extractor.roles.model_path.read_bytes()[:5000])  # cut short: a failed copy
     with pytest.raises(ExtractionError, match="damaged"):
         RoleTagger(damaged).tag([object()])  # type: ignore[list-item]
+
+
+def test_bigrams_are_looked_up_by_word_pairs_as_their_feature_strings() -> None:
+    # The tagger finds a sentence's bigram features from word ids in numpy; each pair must read the row
+    # that the string "bg-=" + left + "|" + right reads, "|" tokens and the sentence's edges included.
+    import numpy as np
+
+    from eventwire.extraction.role_model import _AttributeIds, _Bigrams
+
+    ids = _AttributeIds(["bg-=the|army", "bg-=<s>|gunmen", "bg-=||x", "w=army", "bg-=army|the"])
+    bigrams = _Bigrams.of(ids, "bg-=")
+    words: list[str | None] = [None, "the", "army", "gunmen", "|", "x", "killed"]
+    pairs = [(1, 2), (0, 3), (4, 5), (2, 1), (2, 2), (0, 2), (6, 1), (4, 4)]
+    left = bigrams.ids(bigrams.left, words, "<s>")[[a for a, _ in pairs]]
+    right = bigrams.ids(bigrams.right, words)[[b for _, b in pairs]]
+    expected = [ids.get("bg-=" + (words[a] or "<s>") + "|" + str(words[b]), ids.zero) for a, b in pairs]
+    assert bigrams.rows(left, right, ids.zero).tolist() == expected
+    assert expected[:4] == [0, 1, 2, 4] and set(expected[4:]) == {ids.zero}
+    nothing = _Bigrams.of(ids, "bg+=")
+    assert nothing.rows(np.array([0, -1]), np.array([0, 0]), ids.zero).tolist() == [ids.zero] * 2

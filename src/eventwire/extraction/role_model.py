@@ -355,22 +355,53 @@ def _word_features(word: str | None) -> list[tuple[str, ...]]:
 _WORDS_KEPT = 1 << 16
 
 
-def _word_weights(words: Iterable[str | None], model: _CrfWeights) -> npt.NDArray[np.float64]:
-    """(distinct words in order, 9, labels): what each word adds to the scores of the tokens -4 … 4 places
+class _WordTable:
+    """What each word adds to the scores of the tokens around it (see :func:`_word_weights`), one row per
+    word in one growing array: a document's rows are then read with one fancy index, not stacked from
+    hundreds of small arrays. Forgotten all at once past 65,536 words. A lock keeps two threads from
+    writing the same rows."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str | None, int] = {}
+        self.weights: npt.NDArray[np.float64] | None = None  # (capacity, 9, labels)
+        self.lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def add(self, words: Sequence[str | None], weights: npt.NDArray[np.float64]) -> None:
+        """Rows for ``words`` (not yet in the table), with their ``weights`` (words, 9, labels)."""
+        size = len(self.rows)
+        if self.weights is None or size + len(words) > len(self.weights):
+            capacity = max(1024, 2 * (size + len(words)))
+            grown = np.empty((capacity, *weights.shape[1:]))
+            if self.weights is not None:
+                grown[:size] = self.weights[:size]
+            self.weights = grown
+        self.weights[size : size + len(words)] = weights
+        self.rows.update(zip(words, range(size, size + len(words)), strict=True))
+
+    def clear(self) -> None:
+        self.rows.clear()
+
+
+def _word_weights(words: Sequence[str | None], model: _CrfWeights) -> npt.NDArray[np.float64]:
+    """(words, 9, labels): what each of ``words`` (distinct) adds to the scores of the tokens -4 … 4 places
     away from it, the summed weights of :func:`_word_features`. Kept per model (new words of a document
-    summed in one go); forgotten all at once past 65,536 words."""
-    cache = model.word_weights
-    # Read once: another thread may clear the cache meanwhile (it then only sums some words again).
-    found = {word: cache.get(word) for word in words}
-    new = [word for word, weights in found.items() if weights is None]
-    fresh: dict[str | None, npt.NDArray[np.float64]] = {}
-    if new:
-        summed = model.feature_scores([_word_features(word) for word in new]).reshape(len(new), 9, -1)
-        fresh = dict(zip(new, summed, strict=True))
-        if len(cache) + len(new) > _WORDS_KEPT:
-            cache.clear()
-        cache.update(fresh)
-    return np.stack([fresh[word] if weights is None else weights for word, weights in found.items()])
+    summed in one go)."""
+    table = model.word_weights
+    with table.lock:
+        get = table.rows.get
+        new = [word for word in words if get(word) is None]
+        if new:
+            if len(table) + len(new) > _WORDS_KEPT:
+                table.clear()
+                new = list(words)
+            summed = model.feature_scores([_word_features(word) for word in new])
+            table.add(new, summed.reshape(len(new), 9, -1))
+        rows = [table.rows[word] for word in words]
+        assert table.weights is not None
+        return table.weights[rows]
 
 
 def _input_scores(items: Sequence[SentenceInput], model: _CrfWeights) -> npt.NDArray[np.float64]:
@@ -381,12 +412,11 @@ def _input_scores(items: Sequence[SentenceInput], model: _CrfWeights) -> npt.NDA
     placed: list[int] = []  # every sentence's word indexes, with four pads either side
     at: list[int] = []  # where each token stands in placed
     per_sentence: list[npt.NDArray[np.float64]] = []
-    rows_before: list[int] = []  # the bigram with the left neighbour, one per token
-    rows_after: list[int] = []
-    extra_tokens: list[int] = []  # the other features: trigger distance, side and kind, other stages' marks
-    extra_rows: list[int] = []
+    marked: list[int] = []  # other stages' marks: the tokens, one per mark, and the marks' rows
+    mark_rows: list[int] = []
+    # The sentences that hold a mention: (index of their first token, their tokens, its triggers).
+    in_mentions: list[tuple[int, list[tuple[int, int]], list[Trigger]]] = []
     pads = [0] * _REACH
-    get, zero = model.ids.get, model.ids.zero
     n = 0
     for item in items:
         src = item.source
@@ -401,38 +431,129 @@ def _input_scores(items: Sequence[SentenceInput], model: _CrfWeights) -> npt.NDA
         mention = src.mention
         context = ("ment", "fam=" + mention.family) if mention else ("near=" + str(min(src.distance, 3)),)
         per_sentence.append(_sentence_weights(("b", *context, "spos=" + str(min(src.index, 5))), model))
-        before = zip(["<s>", *sentence_words], sentence_words, strict=False)
-        after = zip(sentence_words, [*sentence_words[1:], "</s>"], strict=True)
-        # Most bigrams are unknown: dict.get, not the mapping's __missing__, is the cheaper miss.
-        rows_before += [get("bg-=" + a + "|" + b, zero) for a, b in before]
-        rows_after += [get("bg+=" + a + "|" + b, zero) for a, b in after]
-        triggers = mention.triggers if mention else []
-        leftmost = min((t.start for t in triggers), default=0)
+        if mention and mention.triggers:
+            in_mentions.append((n, tokens, mention.triggers))
         marks = src.marks
         for i, (a, _) in enumerate(tokens):
-            if triggers:
-                nearest, gap = _nearest_trigger(triggers, a)
-                extra_rows += _trigger_rows(
-                    min(gap // 20, 6), a < leftmost, nearest.kind, a < nearest.start, model
-                )
-                extra_tokens += (n + i, n + i, n + i)
             mark = marks.get(a)
             if mark:
-                extra_rows += _rows(tuple(mark), model)
-                extra_tokens += [n + i] * len(mark)
+                mark_rows += _rows(tuple(mark), model)
+                marked += [n + i] * len(mark)
         n += len(tokens)
-    table = _word_weights(words, model)
+    vocabulary = list(words)
+    table = _word_weights(vocabulary, model)
     where = np.array(placed)
     tokens_at = np.array(at)
     scores = np.repeat(np.stack(per_sentence), [len(item.tokens) for item in items], axis=0)
     for d in range(-_REACH, _REACH + 1):
         scores += table[where[tokens_at + d], d + _REACH]
     state = model.state
-    scores += state[rows_before]
-    scores += state[rows_after]
-    if extra_rows:
-        np.add.at(scores, extra_tokens, state[extra_rows])
+    # The bigrams with the left and the right neighbour ("<s>" and "</s>" past the sentence's ends).
+    before, after = _bigrams(model)
+    left = before.ids(before.left, vocabulary, "<s>")[where[tokens_at - 1]]
+    scores += state[before.rows(left, before.ids(before.right, vocabulary)[where[tokens_at]], model.ids.zero)]
+    right = after.ids(after.right, vocabulary, "</s>")[where[tokens_at + 1]]
+    scores += state[after.rows(after.ids(after.left, vocabulary)[where[tokens_at]], right, model.ids.zero)]
+    if in_mentions:
+        # A token's trigger features before its marks, as in sentence_features (the same sums).
+        tokens_in, trigger_rows = _trigger_feature_rows(in_mentions, model)
+        for rows in trigger_rows:
+            scores[tokens_in] += state[rows]
+    if marked:
+        np.add.at(scores, marked, state[mark_rows])
     return scores
+
+
+def _trigger_feature_rows(
+    in_mentions: Sequence[tuple[int, Sequence[tuple[int, int]], Sequence[Trigger]]], model: _CrfWeights
+) -> tuple[npt.NDArray[np.intp], list[npt.NDArray[np.intp]]]:
+    """The tokens of the sentences that hold a mention, and the weight rows of their features "tdist=",
+    "tside=" and "tk=" (:func:`sentence_features`), found for all of them at once. ``in_mentions`` holds
+    (index of the sentence's first token, its tokens, the mention's triggers)."""
+    widest = max(len(triggers) for _, _, triggers in in_mentions)
+    far = 1 << 62  # past every trigger: a padding column is never the nearest
+    trigger_starts = np.full((len(in_mentions), widest), far, dtype=np.int64)
+    kind_rows = np.zeros((len(in_mentions), widest, 2), dtype=np.intp)  # "tk=kind:L", "tk=kind:R"
+    for k, (_, _, triggers) in enumerate(in_mentions):
+        trigger_starts[k, : len(triggers)] = [t.start for t in triggers]
+        kind_rows[k, : len(triggers)] = [
+            _rows(("tk=" + t.kind + ":L", "tk=" + t.kind + ":R"), model) for t in triggers
+        ]
+    sentence = np.repeat(np.arange(len(in_mentions)), [len(tokens) for _, tokens, _ in in_mentions])
+    tokens_in = np.concatenate([np.arange(first, first + len(tokens)) for first, tokens, _ in in_mentions])
+    at = np.array([a for _, tokens, _ in in_mentions for a, _ in tokens], dtype=np.int64)
+    starts = trigger_starts[sentence]
+    gaps = np.abs(starts - at[:, None])
+    nearest = gaps.argmin(axis=1)  # the first of equals, as _nearest_trigger
+    everyone = np.arange(len(at))
+    distance = np.minimum(gaps[everyone, nearest] // 20, 6)
+    distance_rows = np.array(_rows(tuple(f"tdist={d}" for d in range(7)), model), dtype=np.intp)
+    side_rows = np.array(_rows(("tside=L", "tside=R"), model), dtype=np.intp)
+    left = at < starts.min(axis=1)  # left of every trigger of its sentence
+    left_of_nearest = at < starts[everyone, nearest]
+    return tokens_in, [
+        distance_rows[distance],
+        side_rows[np.where(left, 0, 1)],
+        kind_rows[sentence, nearest, np.where(left_of_nearest, 0, 1)],
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Bigrams:
+    """The bigram features of one side ("bg-=" with the left neighbour, "bg+=" with the right) that a
+    model knows, as pairs of word ids: a document's bigrams are then found with a few numpy steps
+    instead of a feature string built and looked up at every token (most of them unknown)."""
+
+    left: dict[str, int]  # a word → its id as the first word of a known bigram
+    right: dict[str, int]  # ... as the second word
+    keys: npt.NDArray[np.int64]  # left id × len(right) + right id of each known bigram, sorted
+    weight_rows: npt.NDArray[np.intp]  # the weight row of each key
+
+    @classmethod
+    def of(cls, ids: dict[str, int], prefix: str) -> _Bigrams:
+        left: dict[str, int] = {}
+        right: dict[str, int] = {}
+        pairs: dict[tuple[int, int], int] = {}
+        for name, row in ids.items():
+            if not name.startswith(prefix):
+                continue
+            rest = name[len(prefix) :]
+            # "bg-=a|b" is built from a word pair as prefix + a + "|" + b: every pair that builds this
+            # name reads this row, so each split at a "|" is one ("bg-=||x": "|" then "x", "" then "|x").
+            at = rest.find("|")
+            while at >= 0:
+                a, b = rest[:at], rest[at + 1 :]
+                pairs[left.setdefault(a, len(left)), right.setdefault(b, len(right))] = row
+                at = rest.find("|", at + 1)
+        keys = np.array([a * len(right) + b for a, b in pairs], dtype=np.int64)
+        order = np.argsort(keys)
+        return cls(left, right, keys[order], np.array(list(pairs.values()), dtype=np.intp)[order])
+
+    @staticmethod
+    def ids(
+        side: dict[str, int], words: Sequence[str | None], edge: str | None = None
+    ) -> npt.NDArray[np.int64]:
+        """The id of each word on one ``side`` (-1: in no known bigram there), ``edge`` standing for the
+        padding past a sentence's end (None)."""
+        pad = -1 if edge is None else side.get(edge, -1)
+        get = side.get
+        return np.array([pad if word is None else get(word, -1) for word in words], dtype=np.int64)
+
+    def rows(
+        self, left: npt.NDArray[np.int64], right: npt.NDArray[np.int64], zero: int
+    ) -> npt.NDArray[np.intp]:
+        """The weight row of each pair of word ids; ``zero`` (no weight) where no bigram is known."""
+        if not len(self.keys):
+            return np.full(len(left), zero, dtype=np.intp)
+        known = (left >= 0) & (right >= 0)
+        query = np.where(known, left * len(self.right) + right, -1)
+        at = np.minimum(np.searchsorted(self.keys, query), len(self.keys) - 1)
+        return np.where(known & (self.keys[at] == query), self.weight_rows[at], zero)
+
+
+@lru_cache(maxsize=4)
+def _bigrams(model: _CrfWeights) -> tuple[_Bigrams, _Bigrams]:
+    return _Bigrams.of(model.ids, "bg-="), _Bigrams.of(model.ids, "bg+=")
 
 
 @lru_cache(maxsize=1 << 10)
@@ -441,19 +562,6 @@ def _sentence_weights(features: tuple[str, ...], model: _CrfWeights) -> npt.NDAr
     sentence's position)."""
     summed: npt.NDArray[np.float64] = model.summed_weights([features])[0]
     return summed
-
-
-@lru_cache(maxsize=1 << 10)
-def _trigger_rows(
-    distance: int, left: bool, kind: str, left_of_nearest: bool, model: _CrfWeights
-) -> tuple[int, ...]:
-    """The weight rows of a token's trigger features "tdist=", "tside=", "tk=" (:func:`sentence_features`)."""
-    features = (
-        "tdist=" + str(distance),
-        "tside=L" if left else "tside=R",
-        "tk=" + kind + (":L" if left_of_nearest else ":R"),
-    )
-    return _rows(features, model)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -620,7 +728,7 @@ class _CrfWeights:
     state: npt.NDArray[np.float64]  # (attributes + 1, labels): an attribute's weight for each label
     transition: npt.NDArray[np.float64]  # (labels, labels): exp of the weight of label i → label j
     rescale_every: int  # positions between rescalings of the forward and backward messages
-    word_weights: dict[str | None, npt.NDArray[np.float64]]  # see _word_weights
+    word_weights: _WordTable
 
     @classmethod
     def from_transitions(
@@ -630,7 +738,7 @@ class _CrfWeights:
         # A message (its largest state factor is 1) grows by at most labels × max(exp) a position and
         # shrinks by at most min(exp): rescaled often enough, it stays far from overflow and underflow.
         step = max(math.log(len(labels) * float(exp.max())), -math.log(float(exp.min())), 1.0)
-        return cls(labels, _AttributeIds(names), state, exp, max(1, int(200 / step)), {})
+        return cls(labels, _AttributeIds(names), state, exp, max(1, int(200 / step)), _WordTable())
 
     def summed_weights(self, groups: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
         """The summed weights (groups, labels) of each group of features; those the model does not know
@@ -668,33 +776,34 @@ class _CrfWeights:
         which = np.repeat(np.arange(len(sizes)), sizes)
         at = np.arange(n) - np.repeat(np.cumsum(sizes) - sizes, sizes)
         back = sizes[which] - 1 - at
-        shape = (int(sizes.max()), len(sizes), len(self.labels))
-        forward_factors = np.ones(shape)
-        forward_factors[at, which] = factors
-        backward_factors = np.ones(shape)
-        backward_factors[back, which] = factors
-        forward = self._messages(forward_factors, self.transition, backward=False)
-        backward = self._messages(backward_factors, self.transition.T, backward=True)
-        probabilities: npt.NDArray[np.float64] = forward[at, which] * backward[back, which]
+        # Both directions in one array, [position, 0 forward / 1 backward, sequence, label]: one numpy
+        # step per position moves both.
+        both = np.ones((int(sizes.max()), 2, len(sizes), len(self.labels)))
+        both[at, 0, which] = factors
+        both[back, 1, which] = factors
+        messages = self._messages(both, np.stack([self.transition, self.transition.T]))
+        # The backward message at a token is the absorbed one a position before it · the transitions
+        # transposed (ones at a sequence's last token).
+        backward = messages[np.maximum(back - 1, 0), 1, which] @ self.transition.T
+        backward[back == 0] = 1.0
+        probabilities: npt.NDArray[np.float64] = messages[at, 0, which] * backward
         probabilities /= probabilities.sum(axis=1, keepdims=True)
         return probabilities
 
     def _messages(
-        self, factors: npt.NDArray[np.float64], transition: npt.NDArray[np.float64], backward: bool
+        self, factors: npt.NDArray[np.float64], transitions: npt.NDArray[np.float64]
     ) -> npt.NDArray[np.float64]:
-        """Forward messages up to a scale per position: the first is the first factors, message t is
-        message t-1 · transition × factors t. Backward (factors reversed, transitions transposed): the
-        first is ones, message t is (message t-1 × factors t-1) · transition."""
+        """Messages that have absorbed their position's factors, up to a scale per position: the first is
+        the first factors, message t is message t-1 · transitions × factors t. Going forward these are
+        the forward messages; going backward (factors reversed, transitions transposed) the backward
+        message at t is message t-1 · transitions (crfsuite's beta times its factors)."""
         out = np.empty_like(factors)
-        out[0] = 1.0 if backward else factors[0]
+        out[0] = factors[0]
         for t in range(1, len(factors)):
-            if backward:
-                np.matmul(out[t - 1] * factors[t - 1], transition, out=out[t])
-            else:
-                np.matmul(out[t - 1], transition, out=out[t])
-                out[t] *= factors[t]
+            np.matmul(out[t - 1], transitions, out=out[t])
+            out[t] *= factors[t]
             if t % self.rescale_every == 0:
-                out[t] /= out[t].sum(axis=1, keepdims=True)
+                out[t] /= out[t].sum(axis=-1, keepdims=True)
         return out
 
     def decide(

@@ -26,6 +26,7 @@ import itertools
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -173,11 +174,12 @@ class TypeModel:
 
     def probabilities(self, text: str) -> dict[str, float]:
         """P(label | text) for every label, by tf-idf (sublinear, L2-normalized) and softmax."""
-        counts: dict[int, int] = {}
-        for feat in features(text):
-            j = self.vocabulary.get(feat)
-            if j is not None:
-                counts[j] = counts.get(j, 0) + 1
+        # Counted per feature first (most features recur), then looked up once each; a Counter keeps
+        # the order features were first seen in, so the columns come in the same order as ever.
+        vocabulary = self.vocabulary
+        counts = {
+            j: n for feat, n in Counter(features(text)).items() if (j := vocabulary.get(feat)) is not None
+        }
         logits = self.bias.astype(np.float64)
         if counts:
             cols = np.fromiter(counts, dtype=np.int64)
