@@ -594,3 +594,68 @@ def test_toponyms_oceans_at_geonames_points(gazetteer: Gazetteer) -> None:
     assert indian is not None and (indian.latitude, indian.longitude) == (-10.0, 70.0)
     delta = found["Nile Delta"].place
     assert delta is not None and delta.iso3 == "EGY"
+
+
+def test_toponyms_a_datelines_state_is_the_texts_washington(gazetteer: Gazetteer) -> None:
+    text = (
+        "CAMP MURRAY, Wash. - The team's primary focus has been at home in Washington. Trips to Guam "
+        "and Washington, D.C., have put an emphasis on it."
+    )
+    mentions = find_toponyms(text, gazetteer)
+    washingtons = [m.place for m in mentions if m.text == "Washington"]
+    assert [p.feature_code if p else None for p in washingtons] == ["ADM1", "PPLC"]
+    # A town inside the dateline's state keeps its reading.
+    found = _found("ALBANY, N.Y. - Lawmakers in New York City met on Monday.", gazetteer)
+    city = found["New York City"].place
+    assert city is not None and city.feature_code != "ADM1"
+
+
+def test_toponyms_us_virgin_islands_go_on_after_the_dots(gazetteer: Gazetteer) -> None:
+    found = _found("Tickets are sold in 44 states and the U.S. Virgin Islands. Players pick five.", gazetteer)
+    place = found["U.S. Virgin Islands"].place
+    assert place is not None and place.iso3 == "VIR"
+    found = _found("He lives in the U.S. Texas is big.", gazetteer)
+    assert "U.S." in found and "Texas" in found
+
+
+def test_toponyms_states_listed_as_examples_are_states(gazetteer: Gazetteer) -> None:
+    text = "Tech jobs moved from western states such as California or Washington to Utah."
+    place = _found(text, gazetteer)["Washington"].place
+    assert place is not None and place.feature_code == "ADM1"
+
+
+def test_toponyms_a_county_named_in_full_reads_its_short_name(gazetteer: Gazetteer) -> None:
+    text = (
+        "Her daughter spoke to the Suffolk Times. Police searched a home in the town of Southold, and "
+        "Suffolk County detectives found a skeleton."
+    )
+    mentions = {m.text: m.place for m in find_toponyms(text, gazetteer, embedded=True)}
+    southold, county, short = mentions["Southold"], mentions["Suffolk County"], mentions["Suffolk"]
+    assert southold is not None and southold.admin1 == "New York"  # not South Bend, once called so
+    assert county is not None and county.admin1 == "New York"
+    assert short is not None and short.name == "Suffolk County"
+
+
+def test_toponyms_a_country_is_a_territory_and_a_river_no_state(gazetteer: Gazetteer) -> None:
+    text = "Azerbaijan had mined the border territory of Georgia, officials in Armenia said."
+    place = _found(text, gazetteer)["Georgia"].place
+    assert place is not None and place.iso3 == "GEO"
+    found = _found("A barge sank in the Mississippi River near Memphis.", gazetteer)
+    assert found["Mississippi River"].place is None
+
+
+def test_toponyms_a_township_is_no_capital(gazetteer: Gazetteer) -> None:
+    text = "Volunteers from Paterson and Maywood in New Jersey met at a restaurant in Washington Township."
+    place = _found(text, gazetteer)["Washington Township"].place
+    assert place is not None and place.admin1 == "New Jersey"
+
+
+def test_toponyms_a_story_told_in_towns_of_one_country_is_set_there(gazetteer: Gazetteer) -> None:
+    text = (
+        "They met on a coach back from Blackpool. Their first date was at the Pioneer cinema in "
+        "Dewsbury, and they honeymooned in Great Yarmouth."
+    )
+    found = _found(text, gazetteer)
+    assert found["Pioneer"].place is None  # no Australian hamlet; a name the gazetteer lacks
+    broadway = _found("He starred on Broadway in Hamilton.", gazetteer)["Broadway"].place
+    assert broadway is not None and broadway.admin1 == "New York"

@@ -403,6 +403,18 @@ def _possessive(toks: _Tokens, k: int) -> bool:
     return toks.fold[k] == "s" and toks.text[toks.end[k - 1] : toks.start[k]] in _APOSTROPHES
 
 
+def _after_letters(toks: _Tokens, k: int) -> bool:
+    """Whether token ``k`` follows letters with dots ("U.S. Virgin Islands"): the tokenizer ends a
+    sentence at such a dot ("in the U.S. The"), where the gazetteer may still know the longer name."""
+    return (
+        k >= 3
+        and len(toks.fold[k - 1]) == 1
+        and toks.text[toks.end[k - 1] : toks.start[k]] == ". "
+        and toks.text[toks.end[k - 2] : toks.start[k - 1]] == "."
+        and len(toks.fold[k - 2]) == 1
+    )
+
+
 def _can_start(toks: _Tokens, k: int, mode: int) -> bool:
     raw, fold = toks.raw[k], toks.fold[k]
     if fold == "the" or not raw[0].isalpha():
@@ -443,9 +455,10 @@ def _longest(
             if not toks.joins[j]:
                 # A possessive inside a name ("Democratic People's Republic of Korea", "Queen Anne's
                 # County"), which must go on: "St. Paul's" and "Burton's" are a church and a shop.
-                if not _possessive(toks, j):
+                if _possessive(toks, j):
+                    inside = True
+                elif not _after_letters(toks, j):
                     break
-                inside = True
             elif mode == _MIXED and not (
                 toks.raw[j][0].isupper() or toks.fold[j] in _CONNECTORS or toks.fold[j] in _DIRECTIONS
             ):
@@ -545,9 +558,31 @@ def _annotate(m: _Match, toks: _Tokens) -> None:
             m.designator = "admin"
         elif before in TOWN_WORDS:
             m.designator = "town"
+    if m.designator is None and _listed_as_units(m, toks):
+        m.designator = "admin"
     if i >= 1 and not toks.sent_start[i]:
         prev = fold[i - 1]
         m.locative = prev in _LOCATIVES or (prev == "the" and i >= 2 and fold[i - 2] in _LOCATIVES)
+
+
+# "states such as California or Washington", "provinces like Punjab and Sindh", "states including".
+_UNITS: Final = frozenset(_words("states provinces counties governorates"))
+_EXAMPLE_WORDS: Final = frozenset(_words("such like including"))
+_LIST_WORDS: Final = frozenset(_words("and or as"))
+
+
+def _listed_as_units(m: _Match, toks: _Tokens) -> bool:
+    """Whether the name is in a list of examples of provinces ("western states such as California or
+    Washington"): each of them is one, not the town or capital named like it."""
+    fold, raw = toks.fold, toks.raw
+    k = m.i - 1
+    while k >= 1 and m.i - k <= 12 and not toks.sent_start[k + 1]:
+        if fold[k] in _EXAMPLE_WORDS:
+            return fold[k - 1] in _UNITS
+        if fold[k] not in _LIST_WORDS and not raw[k][0].isupper():
+            return False
+        k -= 1
+    return False
 
 
 # Prepositions that place what follows: after them a name seen as a person's elsewhere in the text is
@@ -771,6 +806,8 @@ def _org_or_person(
         nraw, nfold = raw[nxt], fold[nxt]
         if nfold in _STREETS and nraw[0].isupper() and gaz.kind(m.ids[0]) != KIND_COUNTRY:
             return "street"  # "Trafalgar Street", "Royal Street": a street, found as such later
+        if nfold == "river" and nraw[0].isupper():
+            return "street"  # "the Mississippi River" is no state nor town: a river, found as such later
         if nxt in parents:
             return None  # "Maiduguri Borno State": the town, then its province
         if (
@@ -824,16 +861,39 @@ def _prior(m: _Match, c: int, gaz: Gazetteer, toks: _Tokens) -> float:
         if kind == KIND_ADMIN2:
             score -= _ADMIN2_PENALTY  # its population is all its towns': the town of the name comes first
         if c in m.alternates:
-            score -= ALT_PENALTY
+            # Where a place word says a town is meant, a town of that very name counts against one
+            # called so only by an alternate name: "the town of Southold" is Southold, New York, not
+            # South Bend (once called so). A short form of the town's own name is no such alternate
+            # ("Newcastle" for Newcastle upon Tyne).
+            own = (
+                m.designator == "town"
+                and kind == KIND_TOWN
+                and any(gaz.kind(o) == KIND_TOWN for o in m.ids if o not in m.alternates)
+                and not name_key(gaz.place(c).name).startswith(m.key)
+            )
+            score -= ALT_PENALTY * (2.0 if own else 1.0)
         elif kind == KIND_TOWN and (pop >= _WORLD_CITY or gaz.is_national_capital(c)):
             # A text that names the United States does not make "Brussels" Brussels, Wisconsin: a
             # capital or a city of millions is known beyond its country.
             score += _WORLD_CITY_BONUS
     if m.designator == "admin":
-        score += 4.0 if kind in (KIND_ADMIN1, KIND_ADMIN2, KIND_REGION) else -4.0
+        if kind in (KIND_ADMIN1, KIND_ADMIN2, KIND_REGION):
+            score += 4.0
+        elif not (kind == KIND_COUNTRY and _territory_of(m, toks)):
+            # (a country is a territory too: "mined the border territory of Georgia" with Azerbaijan)
+            score -= 4.0
     elif m.designator == "town":
         score += 4.0 if kind == KIND_TOWN else -4.0
+        if m.end_tok > m.j and toks.fold[m.end_tok] == "township" and gaz.is_admin_seat(c):
+            # "Washington Township" is one of the many townships named so, not the capital.
+            score -= 4.0
     return score + m.bonus.get(c, 0.0)
+
+
+def _territory_of(m: _Match, toks: _Tokens) -> bool:
+    """Whether "territory of" (perhaps "the territory of") comes right before the name."""
+    i = m.i
+    return i >= 2 and toks.fold[i - 1] == "of" and "territory" in toks.fold[max(0, i - 3) : i - 1]
 
 
 def _resolve(
@@ -873,7 +933,8 @@ def _resolve(
     for _, kind, pop, iso3, _ in candidates:
         if kind == KIND_COUNTRY:
             area = has_country = True
-        elif kind == KIND_ADMIN1:
+        elif kind == KIND_ADMIN1 and m.designator != "town":
+            # ("Washington Township", "the town of Washington": a place word says it is no province)
             if not area and countries.get(iso3 or "", 0.0) > 0:
                 area = True
         elif kind == KIND_TOWN and pop > major and countries.get(iso3 or "", 0.0) > 0:
@@ -1313,25 +1374,92 @@ def _same_readings(a: list[tuple[_Match, int]], b: list[tuple[_Match, int]]) -> 
     return len(a) == len(b) and all(ma is mb and ca == cb for (ma, ca), (mb, cb) in zip(a, b, strict=True))
 
 
-def _follow_parents(chosen: list[tuple[_Match, int]]) -> list[tuple[_Match, int]]:
+def _follow_parents(
+    chosen: list[tuple[_Match, int]], gaz: Gazetteer, toks: _Tokens
+) -> list[tuple[_Match, int]]:
     """Mentions of a name that the text once places with its parent ("NEWARK, N.J.", "Tacoma,
     Washington") read as that mention does, where they have no place word or parent of their own: a
-    report names one Newark, whatever its other towns say of California."""
+    report names one Newark, whatever its other towns say of California.
+
+    The province a text places its towns in is its setting: "CAMP MURRAY, Wash. ... at home in
+    Washington" is the state, not the capital named like it (a town inside the province stays the
+    town: "NEW YORK, N.Y. ... New York police")."""
     placed: dict[str, set[int]] = defaultdict(set)
+    provinces: set[int] = set()
     for m, c in chosen:
         if m.hierarchy and m.bonus.get(c, 0.0) >= _PARENT_BONUS:
             placed[m.key].add(c)
-    if not placed:
+            if gaz.kind(c) == KIND_ADMIN1:
+                provinces.add(c)
+        elif gaz.kind(c) == KIND_ADMIN1 and _DATELINE_HEAD.fullmatch(toks.text, 0, toks.start[m.i]):
+            provinces.add(c)  # "CAMP MURRAY, Wash. -": the dateline's town may be one the gazetteer lacks
+    if not placed and not provinces:
         return chosen
     out: list[tuple[_Match, int]] = []
     for m, c in chosen:
+        if m.hierarchy or m.designator is not None:
+            out.append((m, c))
+            continue
         readings = placed.get(m.key)
-        if readings is not None and len(readings) == 1 and not m.hierarchy and m.designator is None:
+        if readings is not None and len(readings) == 1:
             (anchor,) = readings
             if anchor in m.ids:
                 c = anchor
+        # The text's province over a namesake outside it, even one the text names once with its own
+        # parent ("Washington, D.C." in a report from Washington state says which one that is).
+        home = [p for p in provinces if p in m.ids]
+        if len(home) == 1 and not _inside_province(c, home[0], gaz):
+            c = home[0]
         out.append((m, c))
     return out
+
+
+# What comes before a dateline's province: the town in capitals and a comma ("CAMP MURRAY, ").
+_DATELINE_HEAD: Final = re.compile(r"\s*[A-Z][A-Z.'’ -]*,\s*")
+
+
+def _inside_province(c: int, province: int, gaz: Gazetteer) -> bool:
+    """Whether reading ``c`` lies in ``province`` (the province itself included)."""
+    return gaz.iso3_of(c) == gaz.iso3_of(province) and gaz.admin1_of(c) == gaz.admin1_of(province)
+
+
+def _counties_by_short_name(chosen: list[tuple[_Match, int]], gaz: Gazetteer) -> dict[str, int]:
+    """The counties the text names with the word ("Suffolk County"), by their name without it."""
+    counties: dict[str, int] = {}
+    for m, c in chosen:
+        if gaz.kind(c) == KIND_ADMIN2 and m.key.endswith(_COUNTY_SUFFIX):
+            counties.setdefault(m.key.removesuffix(_COUNTY_SUFFIX), c)
+    return counties
+
+
+def _as_county(m: _Match, c: int, counties: dict[str, int], gaz: Gazetteer) -> int:
+    """A name the text also gives as a county's ("Suffolk County ... the Suffolk Times") is that county
+    where it would otherwise be a small town in another province (Suffolk, Virginia): the county's
+    name without "County" is what its people call it. Capitals and cities keep their reading."""
+    county = counties.get(m.key)
+    if (
+        county is not None
+        and m.designator is None
+        and not m.hierarchy
+        and gaz.kind(c) == KIND_TOWN
+        and not gaz.is_admin_seat(c)
+        and gaz.population(c) < _SETTING_POPULATION
+        and not _inside_province(c, county, gaz)
+    ):
+        return county
+    return c
+
+
+_COUNTY_SUFFIX: Final = " county"
+
+
+def _literal_senses(chosen: list[tuple[_Match, int]]) -> dict[str, int]:
+    """How the text reads each name where it names a place: the name inside an organisation's name
+    is the same place ("Suffolk County detectives ... the Suffolk County Times")."""
+    readings: dict[str, Counter[int]] = defaultdict(Counter)
+    for m, c in chosen:
+        readings[m.key][c] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in readings.items()}
 
 
 def _bring_home(
@@ -1390,6 +1518,25 @@ def _placed_by_parent(chosen: list[tuple[_Match, int]], gaz: Gazetteer, toks: _T
         and m.key not in gaz.common_words
         and (iso3 := gaz.iso3_of(c)) is not None
     }
+
+
+def _towns_country(chosen: list[tuple[_Match, int]], gaz: Gazetteer) -> set[str]:
+    """The country where the text's towns are, where it names several there and at most one town
+    elsewhere (Blackpool, Dewsbury, Great Yarmouth and "the Pioneer cinema"): a story told town by town
+    is set in their country, and a small town abroad is more likely a name the gazetteer lacks."""
+    towns: dict[str, set[str]] = defaultdict(set)
+    for m, c in chosen:
+        if gaz.kind(c) == KIND_TOWN and (iso3 := gaz.iso3_of(c)) is not None:
+            towns[iso3].add(m.key)
+    counts = sorted(((len(keys), iso3) for iso3, keys in towns.items()), reverse=True)
+    if not counts or counts[0][0] < _TOWNS_SET_IN:
+        return set()
+    if len(counts) > 1 and counts[1][0] > 1:
+        return set()
+    return {counts[0][1]}
+
+
+_TOWNS_SET_IN: Final = 3
 
 
 def _origin(m: _Match, toks: _Tokens) -> bool:
@@ -1546,8 +1693,12 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
         and (admin1 := gaz.admin1_of(c)) is not None
     }
     set_in = {iso3 for iso3, _ in settings}
-    chosen = _follow_parents(chosen)
-    chosen, strays = _bring_home(chosen, gaz, toks, _placed_by_parent(chosen, gaz, toks))
+    chosen = _follow_parents(chosen, gaz, toks)
+    counties = _counties_by_short_name(chosen, gaz)
+    if counties:
+        chosen = [(m, _as_county(m, c, counties, gaz)) for m, c in chosen]
+    home = _placed_by_parent(chosen, gaz, toks) | _towns_country(chosen, gaz)
+    chosen, strays = _bring_home(chosen, gaz, toks, home)
     mentions = [
         _mention(m, best, toks, gaz)
         for m, best in chosen
@@ -1567,8 +1718,11 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
     # Toponyms inside names are read in the context the literal places set, and add none of their own.
     if named_in:
         unknown = [p for p in mentions if p.place is None]
+        said = _literal_senses(chosen)
         for m in named_in:
-            best = _resolve_inside(m, gaz, toks, reading)
+            best = said.get(m.key, -1)
+            if best < 0:
+                best = _as_county(m, _resolve_inside(m, gaz, toks, reading), counties, gaz)
             if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps, anchors) and _known_inside(
                 m, best, gaz, reading.countries
             ):
