@@ -179,3 +179,13 @@ def test_app_places_flags_toponyms_inside_organisation_names() -> None:
     records = {r["text"]: r for r in map(json.loads, result.stdout.decode().splitlines())}
     assert records["Mosul"]["literal"] is True and records["Mosul"]["iso3"] == "IRQ"
     assert records["Washington"]["literal"] is False and records["Washington"]["iso3"] == "USA"
+
+
+def test_app_leave_in_process_raises_system_exit() -> None:
+    # Only the eventwire program itself ends without tearing the interpreter down (os._exit); a test or a
+    # script that drives the command in its own process gets SystemExit, as from any click command.
+    from eventwire.cli.app import _leave
+
+    with pytest.raises(SystemExit) as leaving:
+        _leave(1)
+    assert leaving.value.code == 1
