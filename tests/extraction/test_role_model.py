@@ -9,6 +9,7 @@ from typing import Any
 
 from eventwire.documents.build import build_document
 from eventwire.extraction.role_model import (
+    RoleTagger,
     TaggedSpan,
     merge_aliases,
     same_entity,
@@ -244,3 +245,16 @@ def test_bigrams_are_looked_up_by_word_pairs_as_their_feature_strings() -> None:
     assert expected[:4] == [0, 1, 2, 4] and set(expected[4:]) == {ids.zero}
     nothing = _Bigrams.of(ids, "bg+=")
     assert nothing.rows(np.array([0, -1]), np.array([0, 0]), ids.zero).tolist() == [ids.zero] * 2
+
+
+def test_the_known_attributes_are_read_from_the_model_file_as_crfsuite_knows_them() -> None:
+    import pycrfsuite
+
+    tagger = RoleTagger.load()
+    crfsuite = pycrfsuite.Tagger()
+    crfsuite.open(str(tagger.model_path))
+    try:
+        assert tagger.attributes == frozenset(crfsuite.info().attributes)
+    finally:
+        crfsuite.close()
+    assert tagger.attributes is tagger.attributes  # one set, which the inputs' features are filtered by
