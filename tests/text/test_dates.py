@@ -165,3 +165,27 @@ def test_dates_are_tried_only_where_one_can_start_yet_all_are_found(text: str) -
     assert [(m.span(), m.lastgroup) for m in dates._date_matches(pattern, starts, subject, 50, 400)] == [
         (m.span(), m.lastgroup) for m in pattern.finditer(subject, 50, 400)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "forces fired artillery shells at Ad Dubyani area of July 7 neighbourhood in the northeast",
+        "forces fired machine guns at 7 July and Engineering College areas of Hudaydah city",
+        "a march along 26 September Street in Sanaa",
+    ],
+)
+def test_a_day_and_month_that_name_a_place_are_no_date(text: str) -> None:
+    assert find_dates(text, dt.date(2020, 5, 6)) == []
+
+
+def test_a_day_and_month_before_a_place_word_after_on_is_a_date() -> None:
+    (found,) = find_dates("On 7 July areas of the city were shelled.", dt.date(2020, 7, 9))
+    assert found.date_start == dt.date(2020, 7, 7)
+
+
+def test_a_number_after_a_month_day_and_comma_counts_people_not_years() -> None:
+    (found,) = find_dates("On April 23, 23 individuals were executed.", dt.date(2020, 5, 6))
+    assert (found.text, found.date_start) == ("April 23", dt.date(2020, 4, 23))
+    (dated,) = find_dates("BOGOTA, MAY 5, 89 -- the army said", dt.date(1989, 5, 6))
+    assert dated.date_start == dt.date(1989, 5, 5)

@@ -45,14 +45,117 @@ _REPORTED_ON = re.compile(
     r"disclosed|revealed)\s+(?:\w+\s+){0,2}(?:on\s+|late\s+|early\s+)?$"
 )
 
+# "military sources today reported that ...", "the government today condemned the attack": a date right
+# before a reporting verb is the report's day. (In "five were killed today, police said" it is the act's.)
+_REPORTING_AFTER = re.compile(
+    r"\s+(?:said|reported|announced|stated|confirmed|disclosed|revealed|denied|condemned|denounced|"
+    r"demanded|charged|asserted|declared|added|told|urged)\b"
+)
 
-def _dates_of(mention: Mention, ctx: Context) -> list[DateMention]:
-    return [
+# Where an aside about another act opens: a relative clause ("Zongo, who was assassinated in 1998"; "the
+# group that laid down its weapons on 9 March"), or what a crowd remembers or protests ("in remembrance of",
+# "to commemorate", "in protest of the abduction ... on 29 January"). A date inside it is that act's.
+_ASIDE_OPEN = re.compile(
+    r"(?P<rel>\b(?:who|whom|whose|which)\b"
+    r"|\bthat\s+(?=(?:was|were|had|has|have|is|are|laid|took|fought|left|set|held|made|struck|\w+ed)\b))"
+    r"|\bin\s+(?:protest|remembrance|memory|honou?r|commemoration)\s+(?:of|at|against|over|for)\b"
+    r"|\b(?:to\s+)?(?:commemorat\w*|remember|honou?r)\b|\banniversary\s+of\b"
+    r"|\b(?:against|over|about|for|denouncing|condemning)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|a\s+)?"
+    r"(?P<act>(?:[\w'-]+\s+){0,2}(?:killings?|deaths?|murders?|assassinations?|arrests?|abductions?|"
+    r"kidnappings?|detentions?|firings?|dismissals?|disappearances?|imprisonment|evictions?|demolitions?))\b"
+)
+_ASIDE_END = re.compile(r"[,;:]")
+# The sentence's own verb after a relative clause: "a soldier who had deserted on 2 March was killed".
+_MAIN_AUXILIARY = re.compile(r"\s(?:was|were|is|are|has|have|had)\s")
+# A relative clause on the event's own word, or one that tells when something took place, dates the
+# event: "the attack, which took place on 7 August 1998", "the bombing that killed 20 on 3 May".
+_OWN_ASIDE_GAP = re.compile(r"[\s,]*(?:[\w'-]+\s+){0,2}[\s,]*")
+# ... or on the one the act befell, which tells how it did: "the assassination of six Jesuits who were
+# machinegunned on 15 November".
+_VICTIM_GAP = re.compile(r"\s+of\s+(?:[\w'-]+\s+){1,3}[\s,]*")
+_OCCURRED = re.compile(
+    r"\s*(?:(?:was|were|had\s+been)\s+)?(?:took\s+place|happened|occurred|began|started|broke\s+out|"
+    r"(?:was|were)\s+(?:carried\s+out|staged|held|committed|perpetrated))\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Aside:
+    """Part of a sentence that may tell of another act: from ``start`` to ``end``; its own act, if it
+    has one, stands from ``act`` on (past "in protest of")."""
+
+    start: int
+    act: int
+    end: int
+    relative: bool
+    occurred: bool
+    """A relative clause that tells when its antecedent took place."""
+
+
+def _asides(lower: str, start: int, end: int) -> list[_Aside]:
+    """The asides of the sentence ``lower[start:end]``."""
+    found = []
+    for opened in _ASIDE_OPEN.finditer(lower, start, end):
+        close = _ASIDE_END.search(lower, opened.end(), end)
+        stop = close.start() if close else end
+        relative = opened.group("rel") is not None
+        if relative:
+            main = _MAIN_AUXILIARY.search(lower, lower.find(" ", opened.end() + 1) + 1, stop)
+            stop = main.start() if main else stop
+        act = opened.start() if relative else opened.start("act") if opened.group("act") else opened.end()
+        occurred = relative and _OCCURRED.match(lower, opened.end()) is not None
+        found.append(_Aside(opened.start(), act, stop, relative, occurred))
+    return found
+
+
+def _tells_own_act(aside: _Aside, date: DateMention, mention: Mention, lower: str) -> bool:
+    """Whether an aside with ``date`` in it tells the mention's own act after all."""
+    if aside.occurred:
+        return True
+    if not aside.relative:
+        return False
+    anchor = _anchor(mention)
+    after_anchor = anchor.end <= aside.start
+    if after_anchor and _OWN_ASIDE_GAP.fullmatch(lower, anchor.end, aside.start):
+        return True
+    if date.precision >= 4:
+        return False  # a year alone in a relative clause is background: "Zongo, who was killed in 1998"
+    # "the leaders who were killed on 31 October during an attack": an act of the mention's own, on its day
+    return any(t.strong and aside.start <= t.start < aside.end for t in mention.triggers) or bool(
+        after_anchor and _VICTIM_GAP.fullmatch(lower, anchor.end, aside.start)
+    )
+
+
+def _in_aside(date: DateMention, mention: Mention, asides: Sequence[_Aside], lower: str) -> bool:
+    """Whether ``date`` is in an aside about another act than the mention's."""
+    anchor = _anchor(mention)
+    return any(
+        aside.start <= date.start < aside.end
+        and not aside.act <= anchor.start < aside.end
+        and not _tells_own_act(aside, date, mention, lower)
+        for aside in asides
+    )
+
+
+def _anchor(mention: Mention) -> Trigger:
+    return next((t for t in mention.triggers if t.strong), mention.triggers[0])
+
+
+def _dates_of(mention: Mention, ctx: Context, *, reports: bool = False) -> list[DateMention]:
+    """The dates of the mention's sentence that may be its act's; with ``reports``, also the day it was
+    reported ("sources today reported that ..."), which says the act happened by then."""
+    lower = ctx.lower
+    dates = [
         d for d in ctx.dates
         if in_sentence(d.start, mention)
-        and not _DURATION_BEFORE.search(ctx.lower[max(0, d.start - 8) : d.start])
-        and not _REPORTED_ON.search(ctx.lower[max(0, d.start - 40) : d.start])
+        and not _DURATION_BEFORE.search(lower[max(0, d.start - 8) : d.start])
+        and not _REPORTED_ON.search(lower[max(0, d.start - 40) : d.start])
+        and (reports or not _REPORTING_AFTER.match(lower, d.end))
     ]  # fmt: skip
+    if not dates:
+        return dates
+    asides = _asides(lower, mention.sentence.start, mention.sentence.end)
+    return [d for d in dates if not _in_aside(d, mention, asides, lower)]
 
 
 def _explicit_date(mention: Mention, ctx: Context) -> DateMention | None:
@@ -309,11 +412,15 @@ def _fillers(spans: Sequence[tuple[int, int]], text: str, *, join: bool = True) 
 
 
 def _event_date(group: Group, ctx: Context) -> DateMention | None:
-    for mention in group.strong + [m for m in group.mentions if not m.strong]:
-        dates = _dates_of(mention, ctx)
+    mentions = group.strong + [m for m in group.mentions if not m.strong]
+    # A report's day ("sources today reported that 35 died in attacks") says only that the act happened
+    # by then: a day the group's own sentences give the act ("the attacks took place on 4 October") wins.
+    told = [m for m in mentions if any(d.kind != "year" for d in _dates_of(m, ctx))]
+    for mention in told or mentions:
+        dates = _dates_of(mention, ctx) or _dates_of(mention, ctx, reports=True)
         if not dates:
             continue
-        anchor = next((t for t in mention.triggers if t.strong), mention.triggers[0])
+        anchor = _anchor(mention)
         in_clause = [d for d in dates if anchor.clause_start <= d.start < anchor.clause_end] or dates
         return min(in_clause, key=lambda d: (d.kind == "year", abs(d.start - anchor.start)))
     return None
@@ -326,7 +433,7 @@ def unspecific(group: Group, ctx: Context) -> str | None:
     pins it down: a determiner or number, a toll, a date or a place in one of the event's sentences.
     A toll in the thousands with no date in the event's sentences is a war's toll, not an event's.
     """
-    dated = any(_dates_of(m, ctx) for m in group.mentions)
+    dated = any(_dates_of(m, ctx, reports=True) for m in group.mentions)
     figures = [f for m in group.mentions for f in m.figures]
     toll = max((f.count.best for f in figures if f.kind == "fatalities"), default=0)
     if not dated and toll >= MASS_TOLL:

@@ -43,7 +43,8 @@ WEEKDAYS = {
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:1[89]|20)\d\d|'?\d\d)"
+# A bare two-digit year is no year before a word: "On April 23, 23 individuals were executed" counts them.
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d|'\d\d|\d\d(?!\s+[a-z]))"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _MONTH2 = r"(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -353,6 +354,15 @@ _FALSE_MONTH = re.compile(r"^(?:may|march)$", re.IGNORECASE)
 # What may stand between a weekday and the date that says which one it is: "on Monday, 4 August",
 # "FRIDAY 28 JULY", and FBIS's editors' gloss "WEDNESDAY [4 OCTOBER]".
 _WEEKDAY_GLOSS = re.compile(r"\s*,?\s*[\[(]?\s*")
+# A day and month that name a place or a body ("the July 7 neighbourhood", "7 July and Engineering College
+# areas", "26 September Street", "the March 23 Movement"): no date of anything that happened there.
+_NAME_AFTER = re.compile(
+    r"(?:\s+(?:and|&)\s+(?:[A-Z][\w'-]*\s+){1,3}|\s+)"
+    r"(?i:neighbou?rhoods?|districts?|streets?|avenues?|squares?|roads?|bridges?|stadiums?|areas?|quarters?|"
+    r"camps?|city|park|hospital|university|school|airport|port|brigades?|battalions?|movement|alliance)\b"
+)
+_TIME_BEFORE = re.compile(r"\b(?:on|since|until|by)\s+$", re.IGNORECASE)  # "on 7 July areas were shelled"
+_NAMED_KINDS = frozenset({"day_month", "month_day"})
 _WEEKDAY_KINDS = frozenset({"weekday", "last_weekday"})
 _DAY_KINDS = frozenset({"iso", "day_month_year", "month_day_year", "day_month", "month_day"})
 
@@ -377,6 +387,12 @@ def find_dates(
             and _FALSE_MONTH.match(month_word)
             and kind in {"in_month", "month_day", "month_day_range"}
             and not month_word[0].isupper()
+        ):
+            continue
+        if (
+            kind in _NAMED_KINDS
+            and _NAME_AFTER.match(text, match.end())
+            and not _TIME_BEFORE.search(text, max(0, match.start() - 7), match.start())
         ):
             continue
         if kind in RELATIVE_KINDS:

@@ -1,0 +1,78 @@
+"""Which date an event takes: its own act's, not a report's, a relative clause's or a grievance's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from eventwire.models.document import Document
+
+_PUBLISHED = dt.date(2020, 5, 10)
+
+
+def _run(extractor: Any, text: str) -> tuple[list[tuple[str, dt.date | None]], list[str]]:
+    result = extractor.run(Document(id="t", text=text, published=_PUBLISHED))
+    return [(e.event_type, e.date_end) for e in result.events], [r.reason for r in result.rejections]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the crowd remembers happened long ago; the march is today's
+        "Thousands demonstrated in Ouagadougou in remembrance of Norbert Zongo, a journalist who was "
+        "assassinated in 1998.",
+        "Protesters marched in silence to the grave of Norbert Zongo who was killed in 1998.",
+        "Dozens of policemen staged a sit-in in Ouagadougou protesting against their firing in 2011.",
+        # the grievance's date
+        "A group gathered outside the town administration in Cemanke in protest of the abduction of a "
+        "civilian by PKK in Siyare village of Amadiya on 29 January 2020.",
+    ],
+)
+def test_a_date_of_what_a_protest_is_about_does_not_date_the_protest(extractor: Any, text: str) -> None:
+    events, reasons = _run(extractor, text)
+    assert events and events[0][0] == "Protests", reasons
+    assert events[0][1] == _PUBLISHED
+    assert not any(r.startswith("historical (dated") for r in reasons)
+
+
+def test_a_relative_clause_keeps_its_date_to_itself(extractor: Any) -> None:
+    text = "On 8 May 2020, a soldier who had deserted on 2 March was killed by gunmen near Kidal."
+    events, _ = _run(extractor, text)
+    assert events and events[0][1] == dt.date(2020, 5, 8)
+
+
+def test_a_relative_clause_on_the_event_itself_dates_it(extractor: Any) -> None:
+    # "which took place in 1998" tells the attack's own date: history stays history
+    text = "The attack on the embassy in Nairobi, which took place on 7 August 1998, killed 213 people."
+    events, reasons = _run(extractor, text)
+    assert not events
+    assert any(r.startswith("historical (dated 1998") for r in reasons)
+
+
+def test_a_day_in_a_place_name_is_no_date(extractor: Any) -> None:
+    text = (
+        "On 6 May 2020, coalition forces fired artillery shells at Ad Dubyani area of July 7 neighbourhood "
+        "in the northeast of Hodeidah city."
+    )
+    events, reasons = _run(extractor, text)
+    assert events and events[0][1] == dt.date(2020, 5, 6), reasons
+
+
+def test_a_report_day_before_its_verb_dates_the_report_not_the_act(extractor: Any) -> None:
+    text = (
+        "Guerrillas attacked a police post in Medellin on 2 May, killing three officers. "
+        "The government today condemned the attack on the police post in Medellin."
+    )
+    events, _ = _run(extractor, text)
+    assert [date for _, date in events] == [dt.date(2020, 5, 2)]
+
+
+def test_the_act_s_own_day_wins_over_the_day_it_was_reported(extractor: Any) -> None:
+    text = (
+        "Military sources today reported that 35 people died in attacks by rebels against four towns in "
+        "Ayacucho department. The attacks took place at dawn on 4 May."
+    )
+    events, _ = _run(extractor, text)
+    assert [date for _, date in events] == [dt.date(2020, 5, 4)]
