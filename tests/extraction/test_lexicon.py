@@ -71,6 +71,7 @@ def kinds(text: str) -> set[str]:
         ("An RPG missile was launched into the road opposite the governorate building.", "shelling"),
         ("French and Burkinabe forces conducted joint operations targeting suspected militants.", "fight"),
         ("French forces conducted an aerial operation against a gathering of militants.", "air"),
+        ("Six priests who were machinegunned at the university were buried today.", "attack"),
     ],
 )
 def test_lexicon_triggers_read_common_wordings(text: str, kind: str) -> None:

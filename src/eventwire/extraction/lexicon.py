@@ -83,7 +83,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     ),
     TriggerKind(
         "attack",
-        r"attack(?:s|ed|ing|ers)?\b|opened\s+fire|shot\s+(?:dead|and\s+killed|\w+\s+dead)|gunned\s+down"
+        r"attack(?:s|ed|ing|ers)?\b|opened\s+fire|shot\s+(?:dead|and\s+killed|\w+\s+dead)|gunned\s+down|machine-?gunned\b"
         r"|massacre[ds]?\b|shooting\b|gunfire|beheaded|executed|hacked\s+to\s+death|stabbed|struck\b"
         r"|torched|set\s+(?:fire\s+to|ablaze|on\s+fire)|set\s+(?:\w+\s+){1,3}(?:ablaze|on\s+fire|alight)"
         r"|burned\s+(?:down|alive)|killing\s+spree|murdered"
