@@ -123,3 +123,29 @@ def test_casualties_an_age_between_commas_is_no_toll() -> None:
     )
     found = [(f.kind, f.count.best) for f in figures(text)]
     assert found == [("fatalities", 12)]
+
+
+def test_casualties_patterns_tried_where_a_match_may_start_match_as_a_scan_of_every_position() -> None:
+    # "after", "tally" ... are tried only where a count or verb may start: every match, and where the
+    # next search resumes, must be those of `finditer` over the whole text, fixture articles included.
+    import json
+
+    from eventwire.extraction import casualties
+    from support import ARTICLES
+
+    texts = [
+        "Often ten men were killed; 1989 was bad. Between 10 and 15 people died, about 1,200 were hurt.",
+        "Some 200 troops from both nations participated; dozens of residents and 3 soldiers were wounded.",
+        "The death of a civilian and the deaths of twenty-one people; 3 fatalities were reported.",
+    ]
+    texts += [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(ARTICLES.glob("*.json"))]
+    assert set(casualties._STARTS) == set(casualties._SCANNED) and all(casualties._STARTS.values())
+    found = 0
+    for text in texts:
+        lower = text.lower()
+        for name, pattern in casualties._PATTERNS:
+            for start, end in ((0, len(lower)), (5, len(lower) // 2)):
+                scanned = [m.span() for m in casualties._finditer(name, pattern, lower, start, end)]
+                assert scanned == [m.span() for m in pattern.finditer(lower, start, end)]
+                found += len(scanned)
+    assert found > 20

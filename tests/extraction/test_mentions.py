@@ -12,7 +12,8 @@ import pytest
 
 from eventwire.extraction import mentions
 from eventwire.extraction.lexicon import TRIGGERS
-from eventwire.extraction.mentions import _TRIGGER_RE, TriggerScan, literal_starts, lower_same_length
+from eventwire.extraction.mentions import _TRIGGER_RE, TriggerScan, lower_same_length
+from eventwire.text.regex_starts import alternation, literal_starts, start_classes
 from support import ARTICLES, shared_path
 
 FIXTURES = sorted(ARTICLES.glob("*.json"))
@@ -55,7 +56,7 @@ def test_every_trigger_kind_has_literal_starts() -> None:
 
 def test_alternation_matches_exactly_its_literals() -> None:
     literals = ["bomb", "bombs", "booby", "air", "aircraft", "ied"]
-    regex = re.compile(f"(?:{mentions._alternation(literals)})\\Z")
+    regex = re.compile(f"(?:{alternation(literals)})\\Z")
     assert all(regex.match(literal) for literal in literals)
     assert not any(regex.match(other) for other in ("bom", "boob", "airc", "ie", "bombss", ""))
 
@@ -83,11 +84,19 @@ def test_scan_of_a_document_without_sentences_finds_nothing() -> None:
     assert mentions.read_mentions("", "", []) == ([], [])
 
 
+def test_start_classes_keep_the_class_after_a_start() -> None:
+    assert start_classes(r"a\s+march|on\s+strike") == {"a": r"\s", "on": r"\s"}
+    assert start_classes(r"air\s*strikes?") == {"air": None}  # "airstrike": no space needed
+    assert start_classes(r"a\s+march|a\w+ed") == {"a": None}  # followed by different classes
+    assert start_classes(r"bomb(?:ing|ed)?\b") == {"bomb": None, "bombing": None, "bombed": None}
+
+
 def test_scan_reads_the_longest_start_with_the_kinds_of_its_prefixes() -> None:
-    # "attack" starts with "a", which opens other kinds' patterns ("a man was shot"): where "attack"
-    # stands the kinds of both are tried; where only "a" stands, only those of "a".
+    # "a" opens other kinds' patterns ("a march was held"), always before a space: where "attack"
+    # stands, their kinds are not tried; where "a" stands before a space, only theirs are.
     masks = mentions._START_MASKS
-    assert masks["attack"] & masks["a"] == masks["a"]
+    assert mentions._START_FOLLOWS["a"] == r"\s"
+    assert masks["attack"] & masks["a"] != masks["a"]
     assert masks["a"] != masks["attack"]
     lower = "a car bomb and an attack: a man and a woman were shot, and a march went on to the square."
     scan = TriggerScan(lower, 0, len(lower))

@@ -80,9 +80,11 @@ def places_of(mentions: Sequence[Mention], ctx: Context) -> list[PlaceMention]:
     spans = [(m.sentence.start, m.sentence.end) for m in mentions]
     if not spans:
         return []
+    # Most of a text's places lie outside the group's first and last sentence: one comparison each.
+    low, high = min(s for s, _ in spans), max(e for _, e in spans)
     return [
         p for p in ctx.places
-        if p.place is not None and any(s <= p.start < e for s, e in spans)
+        if p.place is not None and low <= p.start < high and any(s <= p.start < e for s, e in spans)
         and not _MODIFIED_NOUN.match(ctx.lower, p.end)
         and not any(s <= p.start < e for s, e in ctx.datelines)
     ]  # fmt: skip

@@ -8,13 +8,11 @@ generic claim), and returns the accepted mentions and the rejected candidates wi
 from __future__ import annotations
 
 import bisect
-import importlib
 import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from eventwire.extraction.casualties import Figure, find_figures
 from eventwire.extraction.judgement import around_reason
@@ -31,6 +29,7 @@ from eventwire.extraction.lexicon import (
     TRIGGERS,
 )
 from eventwire.extraction.sentences import Sentence
+from eventwire.text.regex_starts import alternation, start_classes
 
 # Where one sentence reports two events: "Taliban fighters attacked a checkpoint in Ghazni; an air strike
 # killed insurgents in Helmand", "..., while an air strike the following day killed ...".
@@ -43,101 +42,40 @@ _STRONG = {kind.name: kind.strong for kind in TRIGGERS}
 
 # Scanning for triggers. One regex of every trigger kind, tried at every character, is the slowest thing
 # in extraction. Every match of a kind starts with one of a few literal strings ("air", "drone",
-# "warplane" ...), read off its pattern by `literal_starts`; `str.find` finds those in a fraction of the
+# "warplane" ...), read off its pattern by `start_classes`; `str.find` finds those in a fraction of the
 # time, and each kind's own regex is tried only where one of its starts stands. Kinds are tried in
 # TRIGGERS order and the search resumes where a match ended, so the triggers found are exactly those of
 # `_TRIGGER_RE.finditer` (tests/extraction/test_mentions.py compares the two on real articles).
-_MAX_STARTS = 64
+#
+# Where a start is followed in its pattern by a class such as ``\s`` ("a\s+march", "on\s+strike"), the
+# class is kept with it (see `start_classes`): "a" then stands only before a space, not at every letter a
+# of the text, which the scan would otherwise record and the kinds' regexes try in vain.
 
 
-def _walk(items: Iterable[tuple[Any, Any]], open_: set[str], closed: set[str], c: Any) -> set[str]:
-    """Extend the prefixes in ``open_`` over ``items`` of a parsed pattern; finished ones go to ``closed``."""
-    for op, av in items:
-        if not open_:
-            break
-        if op is c.LITERAL:
-            open_ = {prefix + chr(av) for prefix in open_}
-        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue  # zero-width: the text a match starts with is unchanged
-        elif op is c.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
-            open_ = _walk(av[3], open_, closed, c)
-        elif op is c.BRANCH:
-            open_ = set().union(*(_walk(alt, set(open_), closed, c) for alt in av[1]))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] <= 1:
-            low, high, item = av
-            once = _walk(item, set(open_), closed, c)
-            if low == 0 and high == 1:
-                open_ = open_ | once
-            else:  # more repetitions may follow (or none at all): what is known so far is final
-                closed |= once if low == 1 else open_ | once
-                open_ = set()
-        else:  # a character class, any character, a long repeat: the prefixes end here
-            closed |= open_
-            open_ = set()
-        if len(open_) > _MAX_STARTS:
-            closed |= open_
-            open_ = set()
-    return open_
-
-
-def literal_starts(pattern: str) -> frozenset[str] | None:
-    """Strings one of which every match of ``pattern`` starts with; None when some match may start with
-    a character class (or the pattern uses what this reading does not follow: flags, ``re`` internals
-    of another Python)."""
-    try:
-        parser = importlib.import_module("re._parser")
-        constants = importlib.import_module("re._constants")
-        parsed = parser.parse(pattern)
-        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-            return None
-        closed: set[str] = set()
-        starts = _walk(parsed, {""}, closed, constants) | closed
-    except (ImportError, AttributeError, TypeError, ValueError, IndexError):  # pragma: no cover
-        return None
-    if not starts or "" in starts or len(starts) > _MAX_STARTS:
-        return None
-    return frozenset(starts)
-
-
-def _trigger_starts() -> tuple[tuple[str, int], ...] | None:
-    """Each literal a trigger can start with, and the bit mask of the kinds (by TRIGGERS index) that can
-    start where it stands: its own and those of the shorter literals it starts with."""
-    masks: dict[str, int] = {}
+def _trigger_starts() -> tuple[tuple[str, str | None, int], ...] | None:
+    """Each literal a trigger can start with, the class the character after it must be in for every
+    kind starting there (None: any), and the bit mask of the kinds (by TRIGGERS index) that can start
+    where it stands: its own and those of the shorter literals it starts with."""
+    entries: dict[str, list[tuple[int, str | None]]] = {}
     for index, kind in enumerate(TRIGGERS):
-        starts = literal_starts(kind.pattern)
+        starts = start_classes(kind.pattern)
         if starts is None:
             return None
-        for literal in starts:
-            masks[literal] = masks.get(literal, 0) | 1 << index
-    # Where "attack" stands, "a" does too ("a man was shot"): the kinds of both may start there. Where
-    # only "a" stands (in "said", "a car"), only the few kinds that start with "a" itself are tried.
-    return tuple(
-        (literal, _or(masks.get(literal[:end], 0) for end in range(1, len(literal) + 1)))
-        for literal in sorted(masks)
-    )
-
-
-def _or(masks: Iterable[int]) -> int:
-    found = 0
-    for mask in masks:
-        found |= mask
-    return found
-
-
-def _alternation(literals: Iterable[str]) -> str:
-    """One regex for some literals, sharing their common prefixes ("bomb|booby" → "bo(?:mb|oby)"): the
-    regex engine then tries a few characters at each position instead of every literal."""
-    groups: dict[str, list[str]] = {}
-    for literal in sorted(literals):
-        groups.setdefault(literal[0], []).append(literal[1:])
-    parts = []
-    for first, rests in groups.items():
-        longer = [rest for rest in rests if rest]
-        tail = _alternation(longer) if longer else ""
-        if longer and len(longer) < len(rests):
-            tail = f"(?:{tail})?"
-        parts.append(re.escape(first) + tail)
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        for literal, follow in starts.items():
+            entries.setdefault(literal, []).append((1 << index, follow))
+    out = []
+    for literal in sorted(entries):
+        follows = {follow for _, follow in entries[literal]}
+        follow = follows.pop() if len(follows) == 1 else None
+        # Where "attack" stands, "a" does too: the kinds of "a" may start there, unless "a" must be
+        # followed by a space in all of them. Where only "a" stands (in "a car"), only those of "a".
+        mask = 0
+        for end in range(1, len(literal) + 1):
+            for bit, after in entries.get(literal[:end], ()):
+                if after is None or end == len(literal) or re.fullmatch(after, literal[end]):
+                    mask |= bit
+        out.append((literal, follow, mask))
+    return tuple(out)
 
 
 _KIND_RES = tuple((kind.name, re.compile(kind.pattern)) for kind in TRIGGERS)
@@ -145,8 +83,9 @@ _STARTS = _trigger_starts()
 # A lookahead finds every position where a start stands, overlapping ones included, and reads the
 # longest start there (the alternation is a trie whose optional tails are greedy): its mask holds the
 # kinds of every start standing there (see _trigger_starts).
-_START_MASKS = dict(_STARTS or ())
-_START_RE = re.compile(f"(?=({_alternation(_START_MASKS)}))") if _START_MASKS else None
+_START_MASKS = {literal: mask for literal, _, mask in _STARTS or ()}
+_START_FOLLOWS = {literal: follow for literal, follow, _ in _STARTS or ()}
+_START_RE = re.compile(f"(?=({alternation(_START_MASKS, _START_FOLLOWS)}))") if _START_MASKS else None
 
 
 @lru_cache(maxsize=4096)
@@ -262,6 +201,37 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
+def _either(cues: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One regex that matches somewhere in a text exactly where one of ``cues`` does; None where the cues
+    cannot be joined so (flags differ, or a back reference would point at another cue's group)."""
+    cues = list(cues)
+    if not cues or len({cue.flags for cue in cues}) > 1:
+        return None
+    if any(re.search(r"\\\d|\(\?P=", cue.pattern) for cue in cues):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{cue.pattern})" for cue in cues), cues[0].flags)
+    except re.error:  # pragma: no cover - two cues that name a group alike
+        return None
+
+
+# Most candidates have no reject cue at all: one search of all the cues a text is read for says so at
+# a third of the cost of searching it for each cue in turn; the cues are read one by one (their order
+# decides the reason) only where that search finds something.
+_ANY_CUE = _either(cue for _, cue in REJECT_CUES)
+_ANY_NARROW_CUE = _either(cue for reason, cue in REJECT_CUES if reason not in CLAUSE_WIDE)
+_ANY_WIDE_CUE = _either(cue for reason, cue in REJECT_CUES if reason in CLAUSE_WIDE)
+
+
+def _no_cue(before: str, wide: str, protest: bool) -> bool:
+    """No cue of REJECT_CUES is in the text it is read in (False where that cannot be told at once)."""
+    if protest:
+        return _ANY_CUE is not None and _ANY_CUE.search(before) is None
+    if _ANY_NARROW_CUE is None or _ANY_WIDE_CUE is None:
+        return False
+    return _ANY_NARROW_CUE.search(before) is None and _ANY_WIDE_CUE.search(wide) is None
+
+
 def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     clause = lower[trigger.clause_start : trigger.clause_end]
     # Another sense of the word shows next to it ("died in a collision", "heart attack").
@@ -276,6 +246,8 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     # A protest "to commemorate the anniversary of ..." or "over the deaths since the outbreak" is today's
     # protest: history and tolls after a protest trigger are what it is about, not what it is.
     protest = trigger.kind == "protest"
+    if _no_cue(before, wide, protest):
+        return None
     for reason, cue in REJECT_CUES:
         text = wide if reason in CLAUSE_WIDE and not protest else before
         match = cue.search(text)
@@ -351,8 +323,14 @@ _REFERENCE_KINDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 )
 
 
+# Most sentences name no event by reference: one search of all four patterns says so.
+_ANY_REFERENCE = _either(pattern for pattern, _ in _REFERENCE_KINDS)
+
+
 def referred_kinds(text: str) -> frozenset[str]:
     """The kinds of event a sentence's definite references name ("the fighting", "the blast")."""
+    if _ANY_REFERENCE is not None and _ANY_REFERENCE.search(text) is None:
+        return frozenset()
     kinds: set[str] = set()
     for pattern, names in _REFERENCE_KINDS:
         if pattern.search(text):

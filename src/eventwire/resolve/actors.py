@@ -412,15 +412,17 @@ class ActorRegistry:
         self._group_mods = _keys(data.group_modifiers)
         self._not_before = _keys(data.not_before)
 
-        # The one check most tokens get: can anything start here?
-        self._starters = (
-            self._named.first_keys()
-            | self._countries.first_keys()
-            | self._force_heads.first_keys()
+        # The one check most tokens get: can anything start here? And which of the three readings of
+        # `_scan` can: "the" starts names ("the Taliban") but no country, force or generic phrase.
+        self._named_first = frozenset(self._named.first_keys())
+        self._country_first = frozenset(self._countries.first_keys())
+        self._bare_first = frozenset(
+            self._force_heads.first_keys()
             | set(self._force_mods)
             | self._generic.first_keys()
             | set(self._generic_mods)
         )
+        self._starters = self._named_first | self._country_first | self._bare_first
 
     # --- loading ------------------------------------------------------------------------------------
 
@@ -498,15 +500,24 @@ class ActorRegistry:
         keys = toks.keys
         n = len(keys)
         i = 0
+        readings = (
+            (self._named_at, self._named_first),
+            (self._nationality_at, self._country_first),
+            (self._bare_at, self._bare_first),
+        )
         while i < n:
-            if keys[i] not in self._starters:
+            key = keys[i]
+            if key not in self._starters:
                 i += 1
                 continue
             # Three readings compete; the longest wins, and on a tie a name beats a description
-            # ("Syrian National Army" is a rebel group, not the Syrian army).
+            # ("Syrian National Army" is a rebel group, not the Syrian army). A reading none of whose
+            # phrases starts with this word finds nothing: it is not asked.
             best_end: int = i
             best_hits: Sequence[_Hit] = ()
-            for reading in (self._named_at, self._nationality_at, self._bare_at):
+            for reading, firsts in readings:
+                if key not in firsts:
+                    continue
                 found = reading(toks, i, country, phrase)
                 if found is not None and found[0] > best_end:
                     best_end, best_hits = found

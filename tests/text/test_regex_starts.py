@@ -1,0 +1,46 @@
+"""Reading what every match of a regex starts with, and the lookahead scans built from it."""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.text.numbers import COUNT_PATTERN
+from eventwire.text.regex_starts import alternation, literal_starts, start_classes, start_finder
+
+
+def test_start_classes_keep_the_class_after_a_start() -> None:
+    assert start_classes(r"a\s+march|on\s+strike") == {"a": r"\s", "on": r"\s"}
+    assert start_classes(r"air\s*strikes?") == {"air": None}  # "airstrike": no space needed
+    assert start_classes(r"a\s+march|a\w+ed") == {"a": None}  # followed by different classes
+    assert start_classes(r"(?:ab)+c") == {"ab": None}  # more repetitions may follow: nothing after is known
+    assert literal_starts(r"bomb(?:ing|ed)?\b") == {"bomb", "bombing", "bombed"}
+    assert start_classes(r"\d+ killed") is None  # starts with a class: no literal start
+
+
+def test_alternation_with_classes_matches_a_literal_only_before_its_class() -> None:
+    space = r"\s"
+    regex = re.compile("(?:" + alternation(["a", "an", "attack"], {"a": space, "an": space}) + ")")
+    assert [bool(regex.match(text)) for text in ("a car", "an hour", "attack", "and", "ant", "a")] == [
+        True, True, True, False, False, False,
+    ]  # fmt: skip
+    longest = regex.match("attacked")
+    assert longest is not None and longest.group(0) == "attack"
+
+
+def test_start_finder_stands_wherever_a_count_may_start() -> None:
+    finder = start_finder(COUNT_PATTERN)
+    assert finder is not None
+    text = "often 1,200 of them, some twenty-one, a dozen or hundreds of people; between 3 and 5. alone"
+    starts = {m.start() for m in finder.finditer(text)}
+    counts = {m.start() for m in re.finditer(f"(?=(?:{COUNT_PATTERN}))", text)}
+    assert counts <= starts  # every position where a count matches ("ten" in "often", "one" in "alone")
+    assert len(starts) < len(text) // 3
+
+
+def test_start_finder_is_none_where_a_match_may_start_anywhere_or_be_empty() -> None:
+    assert start_finder(r"[abc]d|x") is None
+    assert start_finder(r".+ed") is None
+    assert start_finder(r"(?:killed)?") is None
+    assert start_finder(r"(?i)killed") is None
+    assert start_finder(r"killed", re.IGNORECASE) is None
+    assert start_finder(r"a\s+march", re.ASCII) is None
