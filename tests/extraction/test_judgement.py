@@ -119,3 +119,31 @@ def test_a_range_of_days_past_publication_is_uncertainty_but_a_later_day_is_a_pl
     )
     assert not later.events
     assert any(r.reason.startswith("plan (dated 2020-07-28") for r in later.rejections)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Tolls summed over several acts: "in all" is a total, not one event.
+        "In all more than 100 people were killed in the attacks on the villages.",
+        "In all three attacks, 30 people were killed.",
+        # A crowd that a disaster moved, with no demand, is no protest.
+        "Survivors of the earthquake marched to the relief camp in Herat on Monday.",
+        "Thousands of villagers marched for hours on Monday to escape the floods near Sukkur.",
+        # Gatherings, launches and operations that are not political violence.
+        "Thousands of fans gathered outside the stadium in Lagos on Monday to support their team.",
+        "Fans gathered in the square in Lagos on Monday waving flags after the final.",
+        "A SpaceX rocket was launched from Cape Canaveral on Monday.",
+        "Two missiles were fired during a military parade in Pyongyang on Monday.",
+        "Air force helicopters conducted aerial operations in Kenya on Monday to find the missing climbers.",
+        "The bank launched several operations against money laundering in Lagos on Monday.",
+        "The company demonstrated asking price reductions to investors in Nairobi on Monday.",
+    ],
+)
+def test_totals_disasters_and_other_senses_give_no_event(extractor: Any, text: str) -> None:
+    assert _run(extractor, text).events == ()
+
+
+def test_a_crowd_that_demands_after_a_disaster_still_protests(extractor: Any) -> None:
+    result = _run(extractor, "Victims of the floods blocked the road in Sukkur on Monday to demand aid.")
+    assert [event.event_type for event in result.events] == ["Protests"]

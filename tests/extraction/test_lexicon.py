@@ -55,7 +55,7 @@ def kinds(text: str) -> set[str]:
         ("A group of neighbors blocked the entrance to the cemetery.", "protest"),
         ("Several associations gathered in a march for the international day of peace.", "protest"),
         (
-            "About two hundred residents gathered in front of the town hall to support the local delegate.",
+            "About 200 residents gathered in front of the town hall in support of the local delegate.",
             "protest",
         ),
         ("Dozens of residents gathered outside the hotel and voiced their rejection of the plan.", "protest"),

@@ -27,7 +27,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     TriggerKind("chemical", r"chemical\s+(?:weapons?\s+)?attacks?|chlorine\s+gas|sarin|nerve\s+agents?"),
     TriggerKind(
         "air",
-        r"air\s*strikes?|air\s+raids?|air\s+attacks?|aerial\s+(?:bombardments?|attacks?|strikes?|bombing|operations?)"
+        r"air\s*strikes?|air\s+raids?|air\s+attacks?|aerial\s+(?:bombardments?|attacks?|strikes?|bombing|operations?\s+(?:against|targeting|on)\b)"
         r"|drone\s+(?:strikes?|attacks?)|(?:warplanes?|fighter\s+jets?|jets|aircraft|helicopters?|drones?)"
         r"\s+(?:bombed|struck|hit|attacked|targeted|fired)|air\s+forces?\s+(?:bombed|struck|hit|targeted)|bombing\s+raids?|(?:was|were)\s+bombed\s+by",
     ),
@@ -42,7 +42,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|katyushas?|heavy\s+weapons)|firing\s+of\s+(?:[\w.-]+\s+){0,3}(?:rockets|missiles|mortars?|shells)"
         r"|bombard\w*|used\s+artillery|artillery\s+(?:operations?|barrages?)|rockets?\s+fell"
         r"|(?:rocket|missile)\s+(?:barrages?|salvos?)|barrages?\s+of|projectiles?\b"
-        r"|(?:rockets?|missiles?)\s+(?:was|were|had\s+been|have\s+been)\s+(?:launched|fired)\b"
+        r"|(?:rockets?|missiles?)\s+(?:was|were|had\s+been|have\s+been)\s+(?:launched|fired)\s+(?:at|into|towards?|on)\b"
         r"|exchanged\s+(?:heavy\s+)?(?:artillery|mortars?|rockets?|shells|shellfire)",
     ),
     TriggerKind(
@@ -77,7 +77,10 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"incursions|assaults|offensives|infiltrations|advances|incursion|infiltration|attack|assault)"
         r"|(?:fist|physical|street)[- ]?fights?|brawl(?:ed)?\b"
         # "conducted joint operations targeting suspected militants": the forces went after someone.
-        r"|(?:conducted|carried\s+out|launched)\s+(?:[\w/-]+\s+){0,3}?operations\s+(?:against|targeting)\b"
+        r"|(?:conducted|carried\s+out|launched)\s+(?:[\w/-]+\s+){0,3}?operations\s+(?:against|targeting)\s+"
+        # ... against armed men, not "operations against money laundering" or "against drug traffickers".
+        r"(?:[\w'-]+\s+){0,3}?(?:militants|rebels|insurgents|gunmen|bandits|jihadists|terrorists|fighters|extremists"
+        r"|armed\s+(?:groups?|men)|militias?|positions|hideouts|strongholds)\b"
         r"|(?:gun)?shots\s+(?:were\s+)?fired|fired\s+(?:\w+\s+){0,2}(?:gun)?shots\s+"
         r"(?:at|on|towards?)|shots\s+involving",
     ),
@@ -123,16 +126,16 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         "protest",
         r"protest(?:s|ed|ers|ors|ing)?\b|demonstrators?|demonstrations?|demonstrated\s+(?:against|outside|in|"
         r"at|on|for|to\s+(?:demand|denounce|ask|call|express|reject|condemn|support|show)|calling|demanding|over|"
-        r"after|near|along|peacefully|before|asking|claiming|chanting|holding|carrying|waving|shouting)|demonstrated[,.]|rall(?:y|ies|ied)\b|marched|sit-ins?|took\s+to\s+the\s+streets|picket\w*|went\s+on\s+strike"
+        r"after|near|along|peacefully|before|asking\s+for|claiming|chanting|holding|carrying|waving|shouting)|demonstrated[,.]|rall(?:y|ies|ied)\b|marched|sit-ins?|took\s+to\s+the\s+streets|picket\w*|went\s+on\s+strike"
         r"|demonstrating\s+(?:against|outside|in|at|to|for|over|near)\b|demonstrated\s+(?:following|while|during|and)\b"
         r"|(?:residents|villagers|neighbou?rs|locals|workers|students|traders|merchants)\s+(?:[\w'-]+\s+){0,6}?"
         r"(?:blocked|barricaded)\s+(?:the\s+)?(?:main\s+)?(?:roads?|entrances?|highway|streets?|access|office|sector)\b"
         r"|bang(?:ed|ing)\s+(?:\w+\s+)?pots|dispers(?:ed|ing|e)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,4}?(?:crowds?|protesters"
         r"|demonstrators|gatherings?|rall(?:y|ies)|march(?:ers|es)?|sit-ins?|labou?rers|workers|students|residents"
         r"|people)\b|general\s+strike|strikers?|vigils?\b|gathered\s+(?:[\w'(),-]+\s+){0,16}?(?:demanding|calling\s+for|in\s+support\s+of|in\s+solidarity|to\s+(?:demand|protest|denounce|"
-        r"demonstrate|express|reject|voice|call\s+for|condemn|march|support|show\s+(?:their\s+)?support)|chant(?:ed|ing)"
+        r"demonstrate|express|reject|voice|call\s+for|condemn|march|show\s+(?:their\s+)?support)|chant(?:ed|ing)"
         r"|voic(?:ed|ing)\s+(?:their\s+)?(?:anger|rejection|opposition|discontent|frustration|support|demands?)"
-        r"|(?:held|holding|carr(?:ied|ying)|wav(?:ed|ing))\s+(?:up\s+)?(?:banners|placards|signs|photographs|portraits|flags))"
+        r"|(?:held|holding|carr(?:ied|ying)|wav(?:ed|ing))\s+(?:up\s+)?(?:banners|placards|signs|photographs|portraits))"
         r"|gathered\s+in\s+(?:a|an)\s+(?:march|protest|rally|demonstration|sit-in|vigil)\b"
         r"|(?:blocked|barricaded)\s+(?:[\w'(),.-]+\s+){0,14}?(?:demanding|to\s+demand|to\s+protest|in\s+protest|to\s+"
         r"denounce|denouncing|protesting|complaining|expressing\s+(?:their\s+)?(?:discontent|anger|frustration|"
@@ -284,6 +287,13 @@ NOT_CONFLICT = re.compile(f"{_OTHER_SENSE}|{_MISFORTUNE}")
 # blocked the road to demand aid", "rallied outside the court over a road accident"); a stampede at a rally
 # is still no demonstration.
 NOT_CONFLICT_CROWD = re.compile(f"{_OTHER_SENSE}|stampede")
+# What makes a crowd near a misfortune a protest: a demand or a grievance ("victims of the floods blocked
+# the road to demand aid"); without one ("survivors of the earthquake marched to the relief camp") the
+# misfortune is what moved them.
+CROWD_GRIEVANCE = re.compile(
+    r"\b(?:to\s+(?:demand|protest|denounce|condemn|call\s+for|ask\s+for|press\s+for|demonstrate)|demand(?:s|ed|ing)?"
+    r"|protest\w*|calling\s+for|over|against|in\s+(?:protest|solidarity|support\s+of))\b"
+)
 
 # Cues, each with the reason an affected mention is not an event.
 REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -362,10 +372,10 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:so\s+far\s+this\s+(?:year|month)|this\s+year|since\s+(?:the\s+)?(?:start|beginning|outbreak)"
             r"|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
-            r"december)|in\s+total|overall|in\s+all(?!\s+(?:the\s+|of\s+the\s+)?[a-z]{3,})|over\s+the\s+(?:past|last)\s+(?:year|months|decade|"
+            r"december)|in\s+total|overall|in\s+all(?!\s+(?:the\s+|of\s+the\s+)?(?:villages|towns|cities|districts|provinces|regions|areas|parts|communes|localities|neighbou?rhoods|camps|states|counties|departments|municipalities)\b)|over\s+the\s+(?:past|last)\s+(?:year|months|decade|"
             r"years|weeks)|(?:have|has)\s+been\s+killed\s+since|cumulative|tally|in\s+recent\s+(?:years|months)"
             r"|since\s+the\s+(?:war|conflict|insurgency|fighting)\s+(?:began|started)|per\s+year|a\s+year|"
-            r"annual(?:ly)?|every\s+year|each\s+year|to\s+date|since\s+(?:19|20)\d\d)\b"
+            r"annual(?:ly)?|(?:every|each)\s+(?:year|month|week)|to\s+date|since\s+(?:19|20)\d\d)\b"
         ),
     ),
     (

@@ -20,6 +20,7 @@ from eventwire.extraction.lexicon import (
     ANAPHOR,
     CLAUSE_BREAK,
     CLAUSE_WIDE,
+    CROWD_GRIEVANCE,
     FAMILY,
     NEW_EVENT_CUE,
     NOT_CONFLICT,
@@ -236,7 +237,8 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     clause = lower[trigger.clause_start : trigger.clause_end]
     # Another sense of the word shows next to it ("died in a collision", "heart attack").
     near = lower[max(trigger.clause_start, trigger.start - 30) : min(trigger.clause_end, trigger.end + 45)]
-    senses = NOT_CONFLICT_CROWD if trigger.family in {"protest", "riot"} else NOT_CONFLICT
+    crowd = trigger.family in {"protest", "riot"} and CROWD_GRIEVANCE.search(clause) is not None
+    senses = NOT_CONFLICT_CROWD if crowd else NOT_CONFLICT
     if senses.search(near):
         return "not conflict (accident, disease, disaster or another sense of the word)"
     # A relative clause set off by commas is about someone else: "families, who have not been allowed
