@@ -257,4 +257,3 @@ def test_the_known_attributes_are_read_from_the_model_file_as_crfsuite_knows_the
         assert tagger.attributes == frozenset(crfsuite.info().attributes)
     finally:
         crfsuite.close()
-    assert tagger.attributes is tagger.attributes  # one set, which the inputs' features are filtered by

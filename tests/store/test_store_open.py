@@ -15,7 +15,7 @@ from alembic.script import ScriptDirectory
 
 from eventwire.errors import StoreError
 from eventwire.store import open_store, prepared_aside
-from eventwire.store.sql import HEAD_REVISION, MIGRATIONS
+from eventwire.store.sql import HEAD_REVISION, MIGRATIONS, REVISIONS
 
 
 def test_store_head_revision_is_alembics_head() -> None:
@@ -74,3 +74,36 @@ def test_store_prepared_aside_leaves_errors_to_open_store(tmp_path: Path) -> Non
         pass
     with pytest.raises(StoreError, match="is a folder"):
         open_store(folder)
+
+
+def test_store_revisions_are_alembics() -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    shipped = [script.revision for script in ScriptDirectory.from_config(config).walk_revisions()]
+    assert tuple(reversed(shipped)) == REVISIONS
+
+
+def test_store_written_by_a_newer_eventwire_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    with open_store(path):
+        pass
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(
+        StoreError, match=r"newer.db: was written by a newer eventwire \(schema revision 9999"
+    ):
+        open_store(path)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prepared_aside forks on Linux only")
+def test_store_prepared_aside_removes_what_it_created_when_the_command_fails(tmp_path: Path) -> None:
+    path = tmp_path / "typo.db"
+    with pytest.raises(RuntimeError, match="actors file"), prepared_aside(path):
+        raise RuntimeError("the actors file does not load")
+    assert list(tmp_path.iterdir()) == []
+    kept = tmp_path / "kept.db"
+    with open_store(kept):
+        pass
+    with pytest.raises(RuntimeError), prepared_aside(kept):
+        raise RuntimeError("the actors file does not load")
+    assert kept.exists()  # a database that was there before is never removed

@@ -106,12 +106,16 @@ def prepared_aside(target: str | Path | None = None) -> Iterator[None]:
     Creating a database (importing alembic and running the migrations) took 0.3-0.4 s, which
     ``eventwire ingest`` spent before its workers started, with the other cores idle while the extractor
     loaded. The child's work is a head start only: were it to fail, ``open_store`` migrates in this process
-    and says why. Call it before this process opens connections or starts threads (it forks).
+    and says why. Where the body fails (a bad option, an actors file that does not load), a database file
+    the child created is removed: a mistyped ``--db`` leaves nothing behind. Call it before this process
+    opens connections or starts threads (it forks).
     """
     if not sys.platform.startswith("linux"):
         yield
         return
     target = default_target(target)
+    path = None if is_postgres(target) else Path(target)
+    new = path is not None and not path.exists()
     pid = os.fork()
     if pid == 0:  # the child: migrate, then leave without running this process's exit handlers
         status = 1
@@ -122,5 +126,11 @@ def prepared_aside(target: str | Path | None = None) -> Iterator[None]:
             os._exit(status)
     try:
         yield
-    finally:
+    except BaseException:
+        os.waitpid(pid, 0)
+        if new and path is not None:  # the command failed before using it: leave no empty database behind
+            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
+    else:
         os.waitpid(pid, 0)

@@ -141,8 +141,9 @@ def sqlite_engine(path: Path) -> Engine:
     return engine
 
 
-HEAD_REVISION = "0004"
-"""The newest revision in ``migrations/versions`` (a test checks it against alembic's head)."""
+REVISIONS = ("0001", "0002", "0003", "0004")
+"""The revisions in ``migrations/versions``, oldest first (a test checks them against alembic's)."""
+HEAD_REVISION = REVISIONS[-1]
 
 
 def migrate(engine: Engine) -> None:
@@ -168,6 +169,12 @@ def _at_head(engine: Engine) -> bool:
             found = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
     except SQLAlchemyError:  # no such table: a new database (or not ours), which alembic looks at
         return False
+    unknown = [revision for revision in found if revision not in REVISIONS]
+    if unknown:  # alembic would fail with its own traceback: say what happened instead
+        raise StoreError(
+            f"was written by a newer eventwire (schema revision {unknown[0]}; this one knows up to "
+            f"{HEAD_REVISION}): upgrade eventwire to open it"
+        )
     return found == [HEAD_REVISION]
 
 
@@ -303,6 +310,9 @@ class SqlStore:
         self._parsed: dict[str, Event] = {}  # stored events by id, parsed once (records never change)
         try:
             migrate(engine)
+        except StoreError as err:
+            engine.dispose()
+            raise StoreError(err.message, where=where) from None
         except SQLAlchemyError as err:
             engine.dispose()
             raise StoreError(
