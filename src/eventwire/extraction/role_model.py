@@ -373,7 +373,8 @@ class _WordTable:
         """Rows for ``words`` (not yet in the table), with their ``weights`` (words, 9, labels)."""
         size = len(self.rows)
         if self.weights is None or size + len(words) > len(self.weights):
-            capacity = max(1024, 2 * (size + len(words)))
+            needed = size + len(words)
+            capacity = max(1024, min(2 * needed, max(_WORDS_KEPT, needed)))  # never past the cap's rows
             grown = np.empty((capacity, *weights.shape[1:]))
             if self.weights is not None:
                 grown[:size] = self.weights[:size]
