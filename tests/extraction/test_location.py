@@ -167,3 +167,65 @@ def test_location_a_country_naming_an_actor_is_not_where(extractor: Any) -> None
     )
     (event,) = extractor.run(Document("gadabay-fire", text, published=dt.date(2020, 5, 8))).events
     assert event.country == "Azerbaijan" and event.admin1 == "Gadabay"
+
+
+def _places(extractor: Any, doc_id: str, text: str) -> list[tuple[str | None, str | None, int | None]]:
+    doc = Document(doc_id, text, published=dt.date(1990, 1, 1))
+    return [(e.country, e.location, e.geo_precision) for e in extractor.run(doc).events]
+
+
+def test_location_a_foreign_homonym_does_not_move_the_event_abroad(extractor: Any) -> None:
+    # "San Ramon" is read as the Californian town, in a report filed from San Salvador that names no
+    # other place of the United States: the event stays in the country the report is about.
+    text = (
+        "   SAN SALVADOR, 3 MAR 90 (AFP) -- [TEXT] REBELS KILLED TWO SOLDIERS AND\n"
+        "WOUNDED FOUR OTHERS TODAY IN AN ATTACK ON AN ARMY POST IN SAN RAMON,\n"
+        "THE ARMED FORCES PRESS OFFICE REPORTED.  THE ARMY SAID THE REBELS\n"
+        "FLED TOWARD THE HILLS AFTER THE ATTACK.\n"
+    )
+    assert [country for country, _, _ in _places(extractor, "san-ramon", text)] == ["El Salvador"]
+
+
+def test_location_a_town_the_text_calls_foreign_stays_abroad(extractor: Any) -> None:
+    # The place a statement was made in ("reported in La Paz that") is not the event's; "the Peruvian
+    # town of Yunguyo" is, though the report is filed from Bolivia.
+    text = (
+        "   LA PAZ, 18 OCT 89 (EFE) -- [TEXT] IT WAS OFFICIALLY REPORTED IN LA PAZ\n"
+        "THAT A BOMB EXPLODED EARLY TODAY IN THE PERUVIAN TOWN OF YUNGUYO, NEAR\n"
+        "THE BORDER, DESTROYING THE OFFICES OF THE MAYOR.  NO ONE WAS HURT IN\n"
+        "THE EXPLOSION, THE REPORT SAID.\n"
+    )
+    assert _places(extractor, "yunguyo", text) == [("Peru", "Yunguyo", 1)]
+
+
+def test_location_a_street_named_after_a_place_is_in_the_town(extractor: Any) -> None:
+    text = (
+        "   LIMA, 9 JUN 90 (EFE) -- [TEXT] A POWERFUL BOMB EXPLODED LAST NIGHT\n"
+        "AT A BANK BRANCH ON AREQUIPA AVENUE, INJURING THREE GUARDS, THE POLICE\n"
+        "SAID TODAY.  NO GROUP HAS CLAIMED RESPONSIBILITY FOR THE ATTACK SO FAR,\n"
+        "THE POLICE ADDED.\n"
+    )
+    assert _places(extractor, "arequipa-avenue", text) == [("Peru", "Lima", 1)]
+
+
+def test_location_a_district_of_this_capital_is_part_of_the_dateline_city(extractor: Any) -> None:
+    # The gazetteer knows San Miguelito only abroad; "of this capital" puts it in the city the report
+    # was filed from, as part of that city (precision 2).
+    text = (
+        "   SAN SALVADOR, 5 NOV 89 (RADIO CADENA YSKL) -- [TEXT] A BOMB EXPLODED\n"
+        "TODAY AT THE OFFICES OF A TRADE UNION IN THE SAN MIGUELITO DISTRICT OF\n"
+        "THIS CAPITAL, WOUNDING FOUR PEOPLE, THE POLICE REPORTED.  THE POLICE\n"
+        "SAID THE BOMB CAUSED HEAVY DAMAGE TO THE BUILDING.\n"
+    )
+    assert _places(extractor, "san-miguelito", text) == [("El Salvador", "San Salvador", 2)]
+
+
+def test_location_the_body_names_the_city_rather_than_the_dateline(extractor: Any) -> None:
+    # No place in the event's own sentences: the city the report is about beats the bureau's city.
+    text = (
+        "   BOGOTA, 7 SEP 89 (INRAVISION) -- [TEXT] MEDELLIN IS LIVING THROUGH A\n"
+        "WAVE OF TERROR.  A BOMB EXPLODED TONIGHT INSIDE A RESTAURANT, WOUNDING\n"
+        "TWO WAITERS.  THE MEN WHO LEFT THE BOMB FLED, AND THERE ARE NO CLUES TO\n"
+        "THEIR WHEREABOUTS.\n"
+    )
+    assert _places(extractor, "medellin-terror", text) == [("Colombia", "Medellin", 1)]

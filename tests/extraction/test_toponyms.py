@@ -659,3 +659,34 @@ def test_toponyms_a_story_told_in_towns_of_one_country_is_set_there(gazetteer: G
     assert found["Pioneer"].place is None  # no Australian hamlet; a name the gazetteer lacks
     broadway = _found("He starred on Broadway in Hamilton.", gazetteer)["Broadway"].place
     assert broadway is not None and broadway.admin1 == "New York"
+
+
+def test_toponyms_a_name_broken_across_lines_of_a_wrapped_text(gazetteer: Gazetteer) -> None:
+    # Wire copy wrapped at a fixed width breaks lines inside names: "SAN\nSALVADOR" is the city, not the
+    # country El Salvador.
+    text = (
+        "   TEGUCIGALPA, 18 NOV 89 (ACAN-EFE) -- [TEXT] THE PRESIDENT SAID THAT\n"
+        "THE KILLING OF SIX PRIESTS IN SAN\n"
+        "SALVADOR LAST WEEK SHOWED HOW FAR THE VIOLENCE HAS GONE IN THE\n"
+        "NEIGHBORING COUNTRY, AND HE ASKED FOR CALM ON BOTH SIDES OF THE\n"
+        "BORDER.\n"
+    )
+    found = _found(text, gazetteer)
+    assert "SAN\nSALVADOR" in found
+    place = found["SAN\nSALVADOR"].place
+    assert place is not None and place.name == "San Salvador"
+
+
+def test_toponyms_a_state_abbreviation_needs_its_town_in_caps(gazetteer: Gazetteer) -> None:
+    # "MASS" is a word in ALL CAPS text; "Mass." abbreviates Massachusetts after a town and a comma.
+    text = "BOGOTA, 3 MAY 90 -- [TEXT] BEFORE THE NEWS OF THE MASS KIDNAPPING BROKE, 85 PEOPLE WERE HELD."
+    assert "MASS" not in _found(text, gazetteer)
+    found = _found("THE PRIEST WAS BORN IN WORCESTER, MASS., IN 1931.", gazetteer)
+    assert "MASS" in found
+
+
+def test_toponyms_a_direction_before_a_city_is_part_of_the_city(gazetteer: Gazetteer) -> None:
+    # Not the region "Northern Guatemala" and a stray "City".
+    found = _found("THE BODY WAS FOUND IN NORTHERN GUATEMALA CITY ON MONDAY.", gazetteer)
+    (mention,) = found.values()
+    assert mention.place is not None and mention.place.name == "Guatemala City"

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from eventwire.extraction.context import Context, Group, places_of, specificity
-from eventwire.models.place import PlaceMention
+from eventwire.models.place import Place, PlaceMention
 
 
 def _words(text: str) -> list[str]:
@@ -61,21 +61,31 @@ def locate(group: Group, ctx: Context) -> Located:
 
 
 def event_place(group: Group, ctx: Context) -> PlaceMention | None:
-    strong_places = places_of(group.strong, ctx)
-    all_places = places_of(group.mentions, ctx)
+    text = ctx.doc.text
+    # "the San Miguelito district of this capital": a part of a city is put at the city.
+    parts = _parts_of_towns(text, places_of(group.mentions, ctx), ctx)
+    # Names that stand for somewhere else: a foreign homonym, a street, the place a statement came from.
+    strays = _strays(ctx) - parts.keys()
+    strong_places = [parts.get(id(p), p) for p in places_of(group.strong, ctx) if id(p) not in strays]
+    all_places = [parts.get(id(p), p) for p in places_of(group.mentions, ctx) if id(p) not in strays]
+    strays |= {id(p) for p in all_places if _names_a_street(text, p) or _says_where_from(text, p)}
+    strong_places = [p for p in strong_places if id(p) not in strays]
+    all_places = [p for p in all_places if id(p) not in strays]
     if not all_places:
         return None
-    text = ctx.doc.text
     # Places that name an actor's nationality or end an organisation's name ("military forces of
     # Armenia fired on positions in Gadabay") are not where it happened, nor the country it happened in.
     acting = {id(p) for p in all_places if _names_an_actor(text, p)}
-    anchors = places_of(group.strong[:1], ctx)
+    anchors = [parts.get(id(p), p) for p in places_of(group.strong[:1], ctx) if id(p) not in strays]
     anchor_places = [p for p in anchors if id(p) not in acting] or anchors
     countries = [p.place.iso3 for p in strong_places if p.place] or [
         p.place.iso3 for p in all_places if p.place
     ]
+    # The finest place of the first report decides the country: "the attack on the U.S. cultural
+    # institute in Santiago" is in Chile.
+    finest = min(anchor_places, key=lambda p: specificity(p.place) if p.place else 9, default=None)
     home = (
-        anchor_places[0].place.iso3 if anchor_places and anchor_places[0].place
+        finest.place.iso3 if finest and finest.place
         else max(countries, key=lambda c: (countries.count(c), -countries.index(c))) if countries else None
     )  # fmt: skip
     candidates = [p for p in all_places if p.place and (home is None or p.place.iso3 == home)] or all_places
@@ -94,13 +104,147 @@ def event_place(group: Group, ctx: Context) -> PlaceMention | None:
     )
 
 
+# "the San Miguelito district of this capital", "the San Jose neighborhood in the western section of San
+# Salvador": a part of a town, which the gazetteer may lack or know only abroad.
+_PART_OF = re.compile(
+    r"(?P<unit>\s+(?i:neighbou?rhood|district|quarter|suburb|sector|section|colonia|barrio))?\s+(?i:of|in)\s+"
+    r"(?:(?i:the|this)\s+)?(?:(?i:[a-z]*(?:north|south|east|west|central)\w*\s+(?:(?:part|section|sector)"
+    r"\s+of\s+(?:the\s+)?)?))?(?i:(?P<capital>capital|city)\b)?"
+)
+_ENDS_WITH_PART = re.compile(r"(?i:\s(?:neighbou?rhood|district|quarter|suburb|sector|colonia|barrio))$")
+
+
+def _parts_of_towns(text: str, places: list[PlaceMention], ctx: Context) -> dict[int, PlaceMention]:
+    """The places written as a part of a town ("the Zacamil neighborhood of this capital"), by id, each
+    put at that town (precision 2: part of a town) unless it already lies in the town's province."""
+    found: dict[int, PlaceMention] = {}
+    for p in places:
+        m = _PART_OF.match(text, p.end)
+        if m is None or not (m.group("unit") or _ENDS_WITH_PART.search(p.text)) or p.place is None:
+            continue
+        town = _dateline_town(ctx) if m.group("capital") else _town_at(ctx, m.end())
+        if town is None or town.place is None:
+            continue
+        if p.place.iso3 == town.place.iso3 and p.place.admin1 == town.place.admin1:
+            continue  # a district the gazetteer knows ("Miraflores neighborhood in Lima"): finer
+        found[id(p)] = replace(p, place=replace(town.place, precision=2))
+    return found
+
+
+def _town_at(ctx: Context, start: int) -> PlaceMention | None:
+    return next((q for q in ctx.places if q.start == start and q.place and _is_town(q.place)), None)
+
+
+def _is_town(place: Place) -> bool:
+    return (place.feature_code or "").startswith("PPL")
+
+
+def _dateline_town(ctx: Context) -> PlaceMention | None:
+    """The town a report was filed from, which "this capital" and "this city" name."""
+    return next(
+        (
+            p for p in ctx.places
+            if p.place and _is_town(p.place)
+            and any(s <= p.start < e for s, e in ctx.datelines)
+        ),
+        None,
+    )  # fmt: skip
+
+
+# "ANCASH STREET", "Avenida Bolivar": a street named after a place or a person is in some other town.
+_STREET_AFTER = re.compile(
+    r"(?:\s+(?i:and)(?:\s+[\w'.]+){1,3}?)?"  # ("between San Diego and Arturo Pratt streets")
+    r"[ \t\n]+(?i:streets?|st\.|avenues?|ave\.|boulevard|blvd\.?)(?![\w-])"
+)
+_STREET_BEFORE = re.compile(r"\b(?i:calle|avenida|rue|boulevard)\s+(?:(?i:de|del|la)\s+)?$")
+# ("a main Lima avenue" is one of Lima's streets: there the name says which town.)
+_ONE_OF_ITS = re.compile(r"\b(?i:a|an|one|main|important|busy|major|central|downtown)\s+$")
+# "reported today in Lima that", "according to family sources in Caracas", "Radio Venceremos,
+# broadcasting from Morazan": where a statement was made or heard, not where its event happened.
+_SOURCE_BEFORE = re.compile(
+    r"(?i:\b(?:sources|officials|spokesm[ae]n|spokeswoman|correspondents?)\s+in|"
+    r"\bbroadcasting\s+from)\s+(?:the\s+)?$"
+)
+_STATED_BEFORE = re.compile(
+    r"(?i:\b(?:reported|announced|stated|said|confirmed|disclosed|learned|told\s+\w+)"
+    r"(?:\s+(?:today|yesterday|tonight|here|officially|also|this\s+\w+))*\s+in)\s+(?:the\s+)?$"
+)
+_THAT_AFTER = re.compile(r"(?i:,?\s+that\b)")
+
+
+def _names_a_street(text: str, place: PlaceMention) -> bool:
+    before = max(0, place.start - 20)
+    if _STREET_BEFORE.search(text, before, place.start):
+        return True
+    return bool(_STREET_AFTER.match(text, place.end)) and not _ONE_OF_ITS.search(text, before, place.start)
+
+
+def _says_where_from(text: str, place: PlaceMention) -> bool:
+    """Whether the place is where a statement was made: "sources in Caracas", "reported in La Paz that"."""
+    before = max(0, place.start - 60)
+    if _SOURCE_BEFORE.search(text, before, place.start):
+        return True
+    return bool(_STATED_BEFORE.search(text, before, place.start) and _THAT_AFTER.match(text, place.end))
+
+
+# A place this populous, or a capital, is named abroad on its own ("a bomb in Madrid"); a smaller one
+# needs the text to name something else of its country.
+_KNOWN_ABROAD = 1_000_000
+# "the Peruvian town of Yunguyo": the text says which country the town is in.
+_NATIONALITY_BEFORE = re.compile(
+    r"\b[A-Za-z]+(?i:an|ese|ish|i)\s+(?i:town|city|village|port|province|department|state|region)\s+"
+    r"(?i:of)\s+$"
+)
+_ABOUT = 2  # mentions of a country that make a document about it
+
+
+def _strays(ctx: Context) -> set[int]:
+    """The ids of the places resolved to a foreign homonym: a town or province of a country other than
+    the one the document is about, which the document places nowhere ("SAN RAMON" or "HECTOR" read as
+    towns of California and Minnesota in a report on El Salvador that names no other place of the
+    United States). The name may be a person's, or a town at home that the gazetteer lacks; either way
+    it is no ground to move the event abroad."""
+    located = [p for p in ctx.places if p.place and p.place.iso3]
+    if not located:
+        return set()
+    codes = [p.place.iso3 for p in located if p.place]
+    home = max(dict.fromkeys(codes), key=codes.count)
+    if codes.count(home) < _ABOUT and _dateline_town(ctx) is None:
+        return set()  # a text too short to say which country it is about, and filed from nowhere
+    names: dict[str, set[str]] = {}  # the sub-country places the document names, by country
+    for p in located:
+        if p.place and p.place.iso3 and specificity(p.place) < 4:
+            names.setdefault(p.place.iso3, set()).add(p.text.lower())
+    return {
+        id(p) for p in located
+        if p.place and p.place.iso3 != home and specificity(p.place) < 4
+        and not (p.place.feature_code or "").startswith("PPLC") and p.place.population < _KNOWN_ABROAD
+        and names.get(p.place.iso3 or "") == {p.text.lower()}
+        and not _NATIONALITY_BEFORE.search(ctx.doc.text, max(0, p.start - 40), p.start)
+    }  # fmt: skip
+
+
 def document_place(ctx: Context) -> PlaceMention | None:
     """When the event's own sentences name no place: the country the document is about, if one dominates."""
     countries = [p for p in ctx.places if p.place and p.place.iso3]
+    # "U.S. citizens", "the U.S. Embassy": a nationality says who, not where; nor does a street's name
+    # or the place a statement came from.
+    text = ctx.doc.text
+    countries = [
+        p for p in countries
+        if not (_names_an_actor(text, p) or _names_a_street(text, p) or _says_where_from(text, p))
+    ] or countries  # fmt: skip
     if not countries:
         return None
     codes = [p.place.iso3 for p in countries if p.place]
     top = max(dict.fromkeys(codes), key=codes.count)  # first-named wins a tie (set order varies by run)
+    # The city a report was filed from (its dateline) is where the bureau sits; a place of the same
+    # country that the body names says better what the report is about.
+    body = [
+        p for p in countries
+        if p.place and specificity(p.place) < 4 and not any(s <= p.start < e for s, e in ctx.datelines)
+    ]  # fmt: skip
+    countries = body + countries
     return next(p for p in countries if p.place and p.place.iso3 == top)
 
 
@@ -288,7 +432,7 @@ def _undergoes(text: str, end: int, trigger_start: int) -> bool:
     return m is not None and ("being" in m.group(0) or _PROGRESSIVE.match(text, trigger_start) is None)
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_NEXT_WORD = re.compile(r"[ \t\n]+([a-z]+|[A-Z]+)\b")  # lower case, or ALL CAPS text ("U.S. CITIZENS")
 _PROPER_OF = re.compile(
     r"(?:\b[A-Z][a-z]+|\b(?i:forces|army|troops|military|police|government|soldiers|navy|militias?))"
     r"\s+of\s+(?:the\s+)?$"
@@ -304,7 +448,7 @@ def _names_an_actor(text: str, place: PlaceMention) -> bool:
 def _modifies(text: str, end: int) -> bool:
     """Whether the place ending at ``end`` names the nationality of an actor or a thing after it."""
     m = _NEXT_WORD.match(text, end)
-    return m is not None and m.group(1) in _ACTOR_NOUNS
+    return m is not None and m.group(1).lower() in _ACTOR_NOUNS
 
 
 def _in_proper_name(text: str, start: int) -> bool:

@@ -263,6 +263,11 @@ _JOIN_GAPS: Final = frozenset(
 )  # fmt: skip
 _APOSTROPHES: Final = frozenset("'’")
 _DOT_GAPS: Final = frozenset({".", ". "})
+# A hard-wrapped text (wire copy, teletype, e-mail) breaks its lines anywhere, inside a sentence and
+# inside a name ("IN SAN\nSALVADOR"): a line that ends without punctuation runs on into the next.
+_WRAPPED_LINE_END = re.compile(r"[A-Za-z0-9,)\]]$")
+_WRAP_MIN_LINES = 4
+_WRAP_MIN_SHARE = 0.6
 # Folded tokens that can be an Arabic article (see geo_names.is_article).
 _ARTICLE_LIKE: Final = frozenset(_words("al el ad adh ar as ash at ath az an ed er es et ez en"))
 # Lower-case words that may start a name: "al-Anbar", "western Iraq".
@@ -319,6 +324,8 @@ def _tokenize(text: str) -> _Tokens:
         folds = list(map(fold_token, raws))
     # A text has a few dozen distinct gaps (" ", ", ", ". "...): each is read once, and the lists are
     # made by `map` rather than a Python loop over every token.
+    if "\n" in gaps and _hard_wrapped(text):
+        gaps = [" " if g == "\n" else g for g in gaps]
     breaks = {g: g != " " and _SENTENCE_BREAK.search(g) is not None for g in set(gaps)}
     joins = list(map(_JOIN_GAPS.__contains__, gaps))
     sent = list(map(breaks.__getitem__, gaps))
@@ -340,6 +347,16 @@ def _tokenize(text: str) -> _Tokens:
     toks.start, toks.end, toks.raw, toks.fold = starts, ends, raws, folds
     toks.joins, toks.sent_start, toks.dropped = joins, sent, dropped
     return toks
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether most lines of ``text`` run on into the next one (it was wrapped at a fixed width)."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    lines = [line for line in lines[:-1] if line]
+    if len(lines) < _WRAP_MIN_LINES:
+        return False
+    run_on = sum(1 for line in lines if _WRAPPED_LINE_END.search(line))
+    return run_on >= _WRAP_MIN_SHARE * len(lines)
 
 
 def _is_initial(raws: list[str], gaps: list[str], k: int) -> bool:
@@ -526,6 +543,17 @@ def _find_matches(
         j, key, ids = found
         if j == k and toks.fold[k] in _NAME_OPENERS:
             continue  # "SAN" or "NEW" alone is no place
+        if (
+            j > k
+            and toks.fold[k] in _DIRECTIONS
+            and toks.fold[k + 1] not in _DIRECTIONS
+            and not toks.dropped[k + 1]
+        ):
+            # "northern Guatemala City" is a part of Guatemala City, not the region Northern Guatemala
+            # and a stray "City": the longer name after the direction wins.
+            inner = _longest(toks, k + 1, mode, gaz)
+            if inner is not None and inner[0] > j:
+                continue
         if mode == _MIXED and toks.fold[k] in _DIRECTIONS and toks.raw[k][0].islower():
             # "east London" is a part of London, not East London (South Africa): a direction in lower
             # case opens only a region's name ("western Iraq"); else the name starts after it.
@@ -1114,6 +1142,8 @@ def _accept(
                 return False
             if m.key in _WORDLIKE_ALIASES and not (m.i > 0 and toks.fold[m.i - 1] == "the"):
                 return False
+            if all(s.endswith(".") for s in spellings) and not _after_town(m, toks):
+                return False  # "MASS KIDNAPPING", "HE WAS ILL.": "Mass." and "Ill." only as "BOSTON, MASS."
         elif _spelled(m, toks) not in spellings and _spelled(m, toks, dot=False) not in spellings:
             return False  # "us" is not the US; "in the UK." is the UK, its full stop aside
         if m.key in _ERAS and m.i > 0 and toks.raw[m.i - 1].isdigit():
@@ -1574,6 +1604,13 @@ def _anchored(chosen: list[tuple[_Match, int]], gaz: Gazetteer) -> set[str]:
 
 def _is_local(gaz: Gazetteer, c: int) -> bool:
     return gaz.kind(c) in (KIND_TOWN, KIND_ADMIN2) and gaz.admin1_of(c) is not None
+
+
+def _after_town(m: _Match, toks: _Tokens) -> bool:
+    """Whether an abbreviated state follows a town and a comma, with its dot: "SPRINGFIELD, ILL."."""
+    return (
+        m.i > 0 and _spelled(m, toks).endswith(".") and toks.text[toks.end[m.i - 1] : toks.start[m.i]] == ", "
+    )
 
 
 def _spelled(m: _Match, toks: _Tokens, *, dot: bool = True) -> str:
