@@ -1493,7 +1493,12 @@ def _literal_senses(chosen: list[tuple[_Match, int]]) -> dict[str, int]:
 
 
 def _bring_home(
-    chosen: list[tuple[_Match, int]], gaz: Gazetteer, toks: _Tokens, home: set[str]
+    chosen: list[tuple[_Match, int]],
+    gaz: Gazetteer,
+    toks: _Tokens,
+    home: set[str],
+    *,
+    towns_only: bool = False,
 ) -> tuple[list[tuple[_Match, int]], list[_Match]]:
     """Small towns read abroad in a text set elsewhere: read at home, or left unresolved.
 
@@ -1503,6 +1508,10 @@ def _bring_home(
     Arrah, Ivory Coast; "Konna" as Conna, Ireland) is a place at home the gazetteer does not know by
     that name, or no place at all: it takes its best reading at home if it has one. Else it comes back
     in the second list, a name to report unresolved: still a toponym, but no guess abroad.
+
+    Where only the text's towns set ``home`` (``towns_only``), the evidence is weaker: people flee and
+    shells fly across borders ("fled from Maiduguri, Bama and Gwoza to Diffa"), so only a hamlet or a
+    town's other name counts as a stray, never a province's seat.
     """
     if not home:
         return chosen, []
@@ -1513,7 +1522,12 @@ def _bring_home(
     strays: list[_Match] = []
     for m, c in chosen:
         iso3 = gaz.iso3_of(c) or ""
-        if iso3 in home or by_country[iso3] > 1 or not _stray_abroad(m, c, gaz):
+        if (
+            iso3 in home
+            or by_country[iso3] > 1
+            or not _stray_abroad(m, c, gaz)
+            or (towns_only and not _hamlet_or_other_name(m, c, gaz))
+        ):
             out.append((m, c))
             continue
         at_home = [x for x in m.ids if (gaz.iso3_of(x) or "") in home and gaz.kind(x) != KIND_COUNTRY]
@@ -1525,6 +1539,14 @@ def _bring_home(
 
 
 _STRAY_POPULATION: Final = 100_000
+
+
+def _hamlet_or_other_name(m: _Match, c: int, gaz: Gazetteer) -> bool:
+    """Whether reading ``c`` of ``m`` is a hamlet, or a town known by the name only as an alternate one
+    (a province's seat is neither: "fled to Diffa")."""
+    if gaz.is_admin_seat(c):
+        return False
+    return gaz.population(c) < _COMMON_WORD_TOWN or c in m.alternates
 
 
 def _placed_by_parent(chosen: list[tuple[_Match, int]], gaz: Gazetteer, toks: _Tokens) -> set[str]:
@@ -1734,8 +1756,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
     counties = _counties_by_short_name(chosen, gaz)
     if counties:
         chosen = [(m, _as_county(m, c, counties, gaz)) for m, c in chosen]
-    home = _placed_by_parent(chosen, gaz, toks) | _towns_country(chosen, gaz)
-    chosen, strays = _bring_home(chosen, gaz, toks, home)
+    home = _placed_by_parent(chosen, gaz, toks)
+    chosen, strays = _bring_home(chosen, gaz, toks, home or _towns_country(chosen, gaz), towns_only=not home)
     mentions = [
         _mention(m, best, toks, gaz)
         for m, best in chosen
