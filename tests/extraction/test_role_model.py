@@ -131,6 +131,44 @@ def test_tagged_spans_lose_edge_words_and_possessives_and_non_names() -> None:
     assert trimmed("JARAMILLO'S DRIVER") == "JARAMILLO'S DRIVER"
 
 
+def test_tagged_spans_lose_the_verbs_kinds_and_parts_the_tagger_took_in() -> None:
+    text = (
+        "WE HOLD ALFREDO CRISTIANI'S GOVERNMENT RESPONSIBLE. A COMMANDO OF THE GROUP TUPAC AMARU "
+        "REVOLUTIONARY MOVEMENT STRUCK. URBAN GUERRILLAS OPENED FIRE ON AT LEAST THREE MEN IN FRONT OF THE "
+        "PRC EMBASSY TO PROTEST BERNARDO JARAMILLO OSSA'S MURDER."
+    )
+
+    def trimmed(piece: str, role: str) -> str | None:
+        start = text.index(piece)
+        span = trim_span(TaggedSpan(role, start, start + len(piece)), text)
+        return None if span is None else text[span.start : span.end]
+
+    assert trimmed("HOLD ALFREDO CRISTIANI'S GOVERNMENT", "PerpOrg") == "ALFREDO CRISTIANI'S GOVERNMENT"
+    assert (
+        trimmed("GROUP TUPAC AMARU REVOLUTIONARY MOVEMENT", "PerpOrg") == "TUPAC AMARU REVOLUTIONARY MOVEMENT"
+    )
+    assert trimmed("URBAN GUERRILLAS OPENED", "PerpInd") == "URBAN GUERRILLAS"
+    assert trimmed("AT LEAST THREE MEN", "Victim") == "AT LEAST THREE MEN"  # "at" of the count stays
+    assert trimmed("FRONT OF THE PRC EMBASSY", "Target") == "THE PRC EMBASSY"
+    assert trimmed("BERNARDO JARAMILLO OSSA'S MURDER", "Victim") == "BERNARDO JARAMILLO OSSA"
+
+
+def test_a_weapons_modifier_alone_and_a_weapon_as_perpetrator_are_no_fillers() -> None:
+    text = "A POWERFUL BOMB AND 55 KG OF DYNAMITE WENT OFF. HE WAS KILLED BY THREE BULLETS FIRED BY GUNMEN."
+
+    def trimmed(piece: str, role: str) -> str | None:
+        start = text.index(piece)
+        span = trim_span(TaggedSpan(role, start, start + len(piece)), text)
+        return None if span is None else text[span.start : span.end]
+
+    assert trimmed("POWERFUL", "Weapon") is None  # the tagger's "bomb" after it is the weapon
+    assert trimmed("55 KG OF", "Weapon") is None
+    assert trimmed("POWERFUL BOMB", "Weapon") == "POWERFUL BOMB"
+    assert trimmed("THREE BULLETS", "PerpInd") is None
+    assert trimmed("THREE BULLETS", "Weapon") == "THREE BULLETS"
+    assert trimmed("GUNMEN", "PerpInd") == "GUNMEN"
+
+
 def test_words_carry_their_clusters_and_unknown_words_none() -> None:
     clusters = word_clusters()
     assert [c.split("=")[0] for c in clusters["guerrillas"]] == ["c64", "c256", "c1024"]

@@ -34,6 +34,7 @@ import numpy.typing as npt
 
 from eventwire.errors import ExtractionError
 from eventwire.extraction.mentions import Mention, Trigger
+from eventwire.extraction.roles import is_weapon, weapon_after
 from eventwire.extraction.sentences import Sentence
 from eventwire.models.actor import ActorMention
 from eventwire.models.event import Event, RoleFiller
@@ -922,14 +923,81 @@ _WORD_SPAN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _SPLIT_NUMBER = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})*,$")
 
 
+# "At least three men": "at" there is part of the count, not the preposition before a place.
+_COUNT_AFTER_AT = frozenset({"least", "most"})
+# The part of a place named before the place ("in front of the embassy", "the sixth floor of the hotel"):
+# the filler is the place.
+_PART_OF_PLACE = frozenset(
+    {"front", "side", "entrance", "door", "doors", "gate", "gates", "floor", "rear", "roof", "outside"}
+)
+# What befell or was said by the one a name names, when the tagger takes in the noun after the name
+# ("Bernardo Jaramillo Ossa's murder", "an Escobar Gaviria conversation"): the filler is the name.
+_EVENT_AFTER_NAME = frozenset(
+    {
+        "murder", "assassination", "death", "killing", "kidnapping", "abduction", "funeral", "arrest",
+        "conversation", "statement", "case", "trial", "release",
+    }
+)  # fmt: skip
+# A kind of organization the tagger takes in before the organization's name ("the pro-Che Guevara group
+# Tupac Amaru Revolutionary Movement"); "group of ..." is not a name after a kind, so it stays.
+_KIND_BEFORE_NAME = frozenset({"group", "organization", "movement", "guerrilla", "terrorist"})
+_PERPETRATOR_ROLES = frozenset({"PerpInd", "PerpOrg"})
+# Verbs whose object is the one responsible, which the tagger takes in before it ("we HOLD Alfredo
+# Cristiani's government responsible", "they BLAMED the army").
+_VERB_BEFORE_NAME = frozenset(
+    {
+        "hold",
+        "holds",
+        "held",
+        "blame",
+        "blames",
+        "blamed",
+        "accuse",
+        "accuses",
+        "condemn",
+        "condemns",
+        "condemned",
+    }
+)
+# A past verb the tagger takes in after a group ("urban guerrillas OPENED fire"); not "Ahmed", "Reed".
+_PAST_VERB = re.compile(r"[a-z]{3,}(?<![em])ed")
+
+
+def _trim_edges(words: list[re.Match[str]], role: str) -> list[re.Match[str]]:
+    """``words`` without what the tagger took in at a filler's edges (see the word sets above)."""
+    while words:
+        first = words[0].group(0).lower()
+        after = words[1].group(0).lower() if len(words) > 1 else ""
+        kind = (
+            first in _KIND_BEFORE_NAME and role == "PerpOrg" and len(words) > 2 and after not in _EDGE_WORDS
+        )
+        if first in _EDGE_WORDS and not (first == "at" and after in _COUNT_AFTER_AT):
+            words = words[1:]
+        elif first in _PART_OF_PLACE and after == "of" and len(words) > 2:
+            words = words[2:]
+        elif kind or (first in _VERB_BEFORE_NAME and len(words) > 1):
+            words = words[1:]
+        else:
+            break
+    while words:
+        last = words[-1].group(0).lower()
+        if (
+            last in _EDGE_WORDS
+            or (last in _EVENT_AFTER_NAME and len(words) > 1 and role != "Weapon")
+            or (_PAST_VERB.fullmatch(last) and len(words) > 1 and role != "Victim")
+        ):
+            words = words[:-1]
+        else:
+            break
+    return words
+
+
 def trim_span(span: TaggedSpan, text: str) -> TaggedSpan | None:
-    """``span`` without edge punctuation, a possessive "'s", or prepositions and relative pronouns at its
-    ends; None when what is left is no name (a date, a number, a lone verb, one letter)."""
+    """``span`` without edge punctuation, a possessive "'s", or prepositions, relative pronouns and the
+    other words :func:`_trim_edges` drops at its ends; None when what is left is no name (a date, a
+    number, a lone verb, one letter), a weapon's modifier alone, or a weapon given as a perpetrator."""
     words = list(_WORD_SPAN.finditer(text, span.start, span.end))
-    while words and words[0].group(0).lower() in _EDGE_WORDS:
-        words.pop(0)
-    while words and words[-1].group(0).lower() in _EDGE_WORDS:
-        words.pop()
+    words = _trim_edges(words, span.role)
     if not words:
         return None
     start, end = words[0].start(), words[-1].end()
@@ -945,6 +1013,12 @@ def trim_span(span: TaggedSpan, text: str) -> TaggedSpan | None:
         return None
     if len(lowered) == 1 and lowered[0].endswith("ed"):  # "ATTACKED": a verb the tagger took in alone
         return None
+    if span.role == "Weapon" and not is_weapon(lowered[-1]) and weapon_after(text[end : end + 80].lower(), 0):
+        # "a POWERFUL bomb", "55 KG OF dynamite": a modifier alone; the tagger takes the weapon after it
+        # apart, and MUC-4's keys name the weapon without its size.
+        return None
+    if span.role in _PERPETRATOR_ROLES and is_weapon(text[start:end].lower()):
+        return None  # "killed by three BULLETS": what killed, not who
     return TaggedSpan(span.role, start, end)
 
 

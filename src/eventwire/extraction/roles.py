@@ -260,3 +260,21 @@ def named_victims(text: str, clauses: Sequence[Span]) -> list[Span]:
             if span and _VICTIM_AFTER.match(lower, span[1], end):
                 spans.append(span)
     return sorted(set(spans))
+
+
+def is_weapon(lower: str) -> bool:
+    """Whether ``lower`` (lower-cased) names a weapon and nothing else ("three bullets", "a car bomb")."""
+    return _WEAPONS.fullmatch(lower.strip()) is not None
+
+
+_WEAPON_AFTER_MODIFIER = re.compile(r"[ \t\n]+(?:of[ \t\n]+)?")
+
+
+def weapon_after(lower: str, pos: int) -> int | None:
+    """Where the weapon that starts right after ``pos`` ends ("powerful| bomb", "55 kg of| dynamite"),
+    or None when none does."""
+    gap = _WEAPON_AFTER_MODIFIER.match(lower, pos)
+    if gap is None:
+        return None
+    match = _WEAPONS.match(lower, gap.end())
+    return match.end() if match else None
