@@ -677,12 +677,25 @@ def test_toponyms_a_town_across_the_border_of_a_story_told_in_towns_stays(
     assert place is not None and place.iso3 == iso3
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Casualties by town\nSan Salvador\nSan Miguel\nSanta Ana\nLa Libertad\nUsulutan\nTotal 45",
+        "Protests in Sierra Leone\nFreetown streets calm\nBy Staff Writer\nUpdated today\nPolice fired.",
+        "Attack in Guinea\nBissau ferry sinks\nBy Staff\nMarch 5\nText.",
+    ],
+)
+def test_toponyms_lines_of_titles_and_lists_are_not_joined(gazetteer: Gazetteer, text: str) -> None:
+    # Short lines are titles, bylines and list items, not a name wrapped at a fixed width.
+    assert all("\n" not in name for name in _found(text, gazetteer))
+
+
 def test_toponyms_a_name_broken_across_lines_of_a_wrapped_text(gazetteer: Gazetteer) -> None:
     # Wire copy wrapped at a fixed width breaks lines inside names: "SAN\nSALVADOR" is the city, not the
     # country El Salvador.
     text = (
         "   TEGUCIGALPA, 18 NOV 89 (ACAN-EFE) -- [TEXT] THE PRESIDENT SAID THAT\n"
-        "THE KILLING OF SIX PRIESTS IN SAN\n"
+        "THE KILLING OF SIX JESUIT PRIESTS AND TWO WOMEN AT A UNIVERSITY IN SAN\n"
         "SALVADOR LAST WEEK SHOWED HOW FAR THE VIOLENCE HAS GONE IN THE\n"
         "NEIGHBORING COUNTRY, AND HE ASKED FOR CALM ON BOTH SIDES OF THE\n"
         "BORDER.\n"

@@ -268,6 +268,8 @@ _DOT_GAPS: Final = frozenset({".", ". "})
 _WRAPPED_LINE_END = re.compile(r"[A-Za-z0-9,)\]]$")
 _WRAP_MIN_LINES = 4
 _WRAP_MIN_SHARE = 0.6
+_WRAP_MIN_WIDTH = 40
+_WRAP_MAX_WIDTH = 132  # wider lines are paragraphs
 # Folded tokens that can be an Arabic article (see geo_names.is_article).
 _ARTICLE_LIKE: Final = frozenset(_words("al el ad adh ar as ash at ath az an ed er es et ez en"))
 # Lower-case words that may start a name: "al-Anbar", "western Iraq".
@@ -324,8 +326,15 @@ def _tokenize(text: str) -> _Tokens:
         folds = list(map(fold_token, raws))
     # A text has a few dozen distinct gaps (" ", ", ", ". "...): each is read once, and the lists are
     # made by `map` rather than a Python loop over every token.
-    if "\n" in gaps and _hard_wrapped(text):
-        gaps = [" " if g == "\n" else g for g in gaps]
+    if ("\n" in gaps or "\r\n" in gaps) and (width := _wrap_width(text)):
+        # Only a break after a full line runs on: a short line ends a paragraph, a title or a list item.
+        full = 0.75 * width
+        gaps = [
+            " "
+            if g in ("\n", "\r\n") and k and ends[k - 1] - (text.rfind("\n", 0, ends[k - 1]) + 1) >= full
+            else g
+            for k, g in enumerate(gaps)
+        ]
     breaks = {g: g != " " and _SENTENCE_BREAK.search(g) is not None for g in set(gaps)}
     joins = list(map(_JOIN_GAPS.__contains__, gaps))
     sent = list(map(breaks.__getitem__, gaps))
@@ -349,14 +358,23 @@ def _tokenize(text: str) -> _Tokens:
     return toks
 
 
-def _hard_wrapped(text: str) -> bool:
-    """Whether most lines of ``text`` run on into the next one (it was wrapped at a fixed width)."""
+def _wrap_width(text: str) -> int | None:
+    """The width ``text`` was wrapped at, where it was: most lines are long, about that width, and run
+    on into the next one (wire copy at 69 columns). None for ordinary text, whose lines are paragraphs,
+    headlines, bylines or list items ("San Salvador\nSan Miguel\nSanta Ana")."""
     lines = [line.rstrip() for line in text.split("\n")]
     lines = [line for line in lines[:-1] if line]
     if len(lines) < _WRAP_MIN_LINES:
-        return False
-    run_on = sum(1 for line in lines if _WRAPPED_LINE_END.search(line))
-    return run_on >= _WRAP_MIN_SHARE * len(lines)
+        return None
+    widths = sorted(map(len, lines))
+    width = widths[(len(widths) * 9) // 10]  # most lines reach the wrap width; a few long ones overrun it
+    if width < _WRAP_MIN_WIDTH or width > _WRAP_MAX_WIDTH:
+        return None
+    full = [line for line in lines if len(line) >= 0.75 * width]
+    if len(full) < _WRAP_MIN_SHARE * len(lines):
+        return None
+    run_on = sum(1 for line in full if _WRAPPED_LINE_END.search(line))
+    return width if run_on >= _WRAP_MIN_SHARE * len(full) else None
 
 
 def _is_initial(raws: list[str], gaps: list[str], k: int) -> bool:
