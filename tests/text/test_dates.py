@@ -173,10 +173,24 @@ def test_dates_are_tried_only_where_one_can_start_yet_all_are_found(text: str) -
         "forces fired artillery shells at Ad Dubyani area of July 7 neighbourhood in the northeast",
         "forces fired machine guns at 7 July and Engineering College areas of Hudaydah city",
         "a march along 26 September Street in Sanaa",
+        "FORCES FIRED AT 7 JULY AND ENGINEERING COLLEGE AREAS OF HUDAYDAH",
     ],
 )
 def test_a_day_and_month_that_name_a_place_are_no_date(text: str) -> None:
     assert find_dates(text, dt.date(2020, 5, 6)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The July 7 camp massacre left 40 dead.", dt.date(2020, 7, 7)),
+        ("Police said the 12 May airport bombing was planned abroad.", dt.date(2020, 5, 12)),
+        ("FIGHTERS RESUMED 7 JULY AND ENGINEERING COLLEGE ATTACKS", dt.date(2020, 7, 7)),
+    ],
+)
+def test_a_day_and_month_before_a_place_word_and_an_act_dates_the_act(text: str, day: dt.date) -> None:
+    (found,) = find_dates(text, dt.date(2020, 7, 9))
+    assert found.date_start == day
 
 
 def test_a_day_and_month_before_a_place_word_after_on_is_a_date() -> None:

@@ -292,7 +292,9 @@ NOT_CONFLICT_CROWD = re.compile(f"{_OTHER_SENSE}|stampede")
 # misfortune is what moved them.
 CROWD_GRIEVANCE = re.compile(
     r"\b(?:to\s+(?:demand|protest|denounce|condemn|call\s+for|ask\s+for|press\s+for|demonstrate)|demand(?:s|ed|ing)?"
-    r"|protest\w*|calling\s+for|over|against|in\s+(?:protest|solidarity|support\s+of))\b"
+    r"|protest\w*|calling\s+for|over|against|in\s+(?:protest|solidarity|support\s+of)"
+    # ... or the crowd's act is a protest or riot in itself: "flood victims held a demonstration".
+    r"|demonstrat\w*|sit-ins?|riot\w*|rall(?:y|ies|ied)|picket\w*|strikes?|mobs?)\b"
 )
 
 # Cues, each with the reason an affected mention is not an event.

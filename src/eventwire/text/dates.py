@@ -357,9 +357,12 @@ _WEEKDAY_GLOSS = re.compile(r"\s*,?\s*[\[(]?\s*")
 # A day and month that name a place or a body ("the July 7 neighbourhood", "7 July and Engineering College
 # areas", "26 September Street", "the March 23 Movement"): no date of anything that happened there.
 _NAME_AFTER = re.compile(
-    r"(?:\s+(?:and|&)\s+(?:[A-Z][\w'-]*\s+){1,3}|\s+)"
+    r"(?:\s+(?i:and|&)\s+(?:[A-Z][\w'-]*\s+){1,3}|\s+)"
     r"(?i:neighbou?rhoods?|districts?|streets?|avenues?|squares?|roads?|bridges?|stadiums?|areas?|quarters?|"
     r"camps?|city|park|hospital|university|school|airport|port|brigades?|battalions?|movement|alliance)\b"
+    # ... unless an act follows: "the July 7 camp massacre", "the 12 May airport bombing" date the act.
+    r"(?!\s+(?i:massacres?|bombings?|shootings?|attacks?|raids?|blasts?|explosions?|killings?|strikes?|fires?"
+    r"|siege|clashes|riots?|protests?)\b)"
 )
 _TIME_BEFORE = re.compile(r"\b(?:on|since|until|by)\s+$", re.IGNORECASE)  # "on 7 July areas were shelled"
 _NAMED_KINDS = frozenset({"day_month", "month_day"})
