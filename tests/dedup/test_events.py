@@ -535,3 +535,57 @@ def test_events_no_battles_type_is_incompatible_with_violence_against_civilians(
     # Other pairs of types stay incompatible: a protest is no attack.
     protest = replace(clash, event_type="Protests", sub_event_type="Peaceful protest")
     assert not compare(kidnapped, protest).merge
+
+
+def _bombing(doc: str, *sentences: str) -> Event:
+    evidence = tuple(Evidence("sentence", 0, len(s), s) for s in sentences)
+    return replace(
+        RAID_A,
+        event_id=f"ev-{doc}",
+        doc_id=doc,
+        sub_event_type="Remote explosive/landmine/IED",
+        actor1="Unidentified Armed Group (Iraq)",
+        actor2=None,
+        fatalities=None,
+        evidence=evidence,
+    )
+
+
+def test_events_reports_giving_clearly_different_hours_are_weighed_apart() -> None:
+    night = _bombing(
+        "radio-1",
+        "A strong blast woke Ramadi before dawn: a bomb wrecked the building of a mothers' committee.",
+        "The device exploded at 0230 [0830 GMT]; a baby was among the wounded.",
+    )
+    noon = _bombing(
+        "wire-2",
+        "A car bomb exploded in Ramadi today outside a union federation's offices, injuring three people.",
+        "The explosion occurred at 1230 (1830 GMT) and caused panic.",
+    )
+    same_bomb = _bombing(
+        "paper-3",
+        "A car bomb outside the union federation's offices in Ramadi injured three people, police said.",
+        "It went off at about 1:15 p.m., police said.",
+    )
+    apart = compare(night, noon)
+    assert "different times of day (0230 / 1230)" in apart.reasons
+    assert not apart.merge, apart
+    untimed = replace(dedup.merge_features(night), clock=frozenset())
+    unpenalised = dedup.decide(untimed, dedup.merge_features(noon))
+    assert apart.score == pytest.approx(unpenalised.score - dedup._OTHER_HOUR)
+    # Reports of one bombing give about the same hour (a GMT time in brackets is not the local one).
+    assert not any(r.startswith("different times") for r in compare(noon, same_bomb).reasons)
+    assert [part for part in cluster([night, noon, same_bomb]) if len(part) > 1] == [[1, 2]]
+
+
+def test_events_clock_times_are_read_only_after_at() -> None:
+    times = dedup._clock_times(
+        [
+            "The clashes began at 2200 last night and ended at 0500 today.",
+            "A second bomb went off at 11:40 a.m. near the post, at 1500 meters from the square.",
+            "About 150 rebels took part; the statement was read at 1830 GMT.",
+        ]
+    )
+    assert times == {22 * 60, 5 * 60, 11 * 60 + 40}
+    # Around the clock: 2330 and 0030 are an hour apart.
+    assert dedup._hours_apart(frozenset({23 * 60 + 30}), frozenset({30})) is None
