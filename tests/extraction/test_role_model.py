@@ -7,6 +7,8 @@ import datetime as dt
 import json
 from typing import Any
 
+import pytest
+
 from eventwire.documents.build import build_document
 from eventwire.extraction.role_model import (
     RoleTagger,
@@ -149,8 +151,26 @@ def test_tagged_spans_lose_the_verbs_kinds_and_parts_the_tagger_took_in() -> Non
     )
     assert trimmed("URBAN GUERRILLAS OPENED", "PerpInd") == "URBAN GUERRILLAS"
     assert trimmed("AT LEAST THREE MEN", "Victim") == "AT LEAST THREE MEN"  # "at" of the count stays
-    assert trimmed("FRONT OF THE PRC EMBASSY", "Target") == "THE PRC EMBASSY"
+    assert trimmed("FRONT OF THE PRC EMBASSY", "Target") == "PRC EMBASSY"
     assert trimmed("BERNARDO JARAMILLO OSSA'S MURDER", "Victim") == "BERNARDO JARAMILLO OSSA"
+
+
+@pytest.mark.parametrize(
+    ("role", "name"),
+    [
+        ("PerpOrg", "Movement for Democratic Change"),
+        ("PerpOrg", "Guerrilla Army of the Poor"),
+        ("PerpOrg", "Front of the Revolutionary Left"),
+        ("PerpOrg", "Lashkar-e-Jhangvi United"),
+        ("PerpInd", "Abu Khaled"),
+        ("PerpInd", "Javed"),
+        ("Target", "President Kais Saied"),
+    ],
+)
+def test_names_that_start_with_a_kind_or_end_like_a_verb_are_kept_whole(role: str, name: str) -> None:
+    text = f"Police said {name} was responsible."
+    span = trim_span(TaggedSpan(role, 12, 12 + len(name)), text)
+    assert span is not None and text[span.start : span.end] == name
 
 
 def test_a_weapons_modifier_alone_and_a_weapon_as_perpetrator_are_no_fillers() -> None:

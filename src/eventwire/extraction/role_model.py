@@ -942,6 +942,7 @@ _EVENT_AFTER_NAME = frozenset(
 # Tupac Amaru Revolutionary Movement"); "group of ..." is not a name after a kind, so it stays.
 _KIND_BEFORE_NAME = frozenset({"group", "organization", "movement", "guerrilla", "terrorist"})
 _PERPETRATOR_ROLES = frozenset({"PerpInd", "PerpOrg"})
+_PLACE_ROLES = frozenset({"Target", "Victim"})  # "the front of the embassy" is the embassy
 # Verbs whose object is the one responsible, which the tagger takes in before it ("we HOLD Alfredo
 # Cristiani's government responsible", "they BLAMED the army").
 _VERB_BEFORE_NAME = frozenset(
@@ -959,8 +960,33 @@ _VERB_BEFORE_NAME = frozenset(
         "condemned",
     }
 )
-# A past verb the tagger takes in after a group ("urban guerrillas OPENED fire"); not "Ahmed", "Reed".
+# A past verb the tagger takes in after a group ("urban guerrillas opened fire"); not "Ahmed", "Reed".
+# Only a lower-case word is a verb in mixed case ("Abu Khaled", "Kais Saied", "Lashkar-e-Jhangvi United"
+# are names); in capitals only the verbs of violence and of saying the tagger is seen to take in.
 _PAST_VERB = re.compile(r"[a-z]{3,}(?<![em])ed")
+_CAPS_PAST_VERBS = frozenset(
+    {
+        "opened", "attacked", "fired", "killed", "kidnapped", "murdered", "bombed", "exploded", "detonated",
+        "placed", "planted", "claimed", "stormed", "raided", "ambushed", "abducted", "assassinated",
+    }
+)  # fmt: skip
+
+
+def _past_verb(raw: str) -> bool:
+    if raw.islower():
+        return _PAST_VERB.fullmatch(raw) is not None
+    return raw.isupper() and raw.lower() in _CAPS_PAST_VERBS
+
+
+def _kind_word(word: re.Match[str], after: re.Match[str]) -> bool:
+    """Whether ``word`` is a kind of organisation written before the group's name, not part of it: "the
+    group Tupac Amaru" but not "Movement for Democratic Change" or "Guerrilla Army of the Poor"."""
+    raw = word.group(0)
+    if raw.lower() not in _KIND_BEFORE_NAME:
+        return False
+    if raw.islower():
+        return after.group(0)[:1].isupper()
+    return raw.isupper() and word.string[: word.start()].rstrip().lower().endswith(" the")
 
 
 def _trim_edges(words: list[re.Match[str]], role: str) -> list[re.Match[str]]:
@@ -968,13 +994,13 @@ def _trim_edges(words: list[re.Match[str]], role: str) -> list[re.Match[str]]:
     while words:
         first = words[0].group(0).lower()
         after = words[1].group(0).lower() if len(words) > 1 else ""
-        kind = (
-            first in _KIND_BEFORE_NAME and role == "PerpOrg" and len(words) > 2 and after not in _EDGE_WORDS
-        )
+        kind = role == "PerpOrg" and len(words) > 2 and after not in _EDGE_WORDS and _kind_word(*words[:2])
         if first in _EDGE_WORDS and not (first == "at" and after in _COUNT_AFTER_AT):
             words = words[1:]
-        elif first in _PART_OF_PLACE and after == "of" and len(words) > 2:
+        elif first in _PART_OF_PLACE and after == "of" and len(words) > 2 and role in _PLACE_ROLES:
             words = words[2:]
+            if len(words) > 1 and words[0].group(0).lower() == "the":
+                words = words[1:]
         elif kind or (first in _VERB_BEFORE_NAME and len(words) > 1):
             words = words[1:]
         else:
@@ -984,7 +1010,7 @@ def _trim_edges(words: list[re.Match[str]], role: str) -> list[re.Match[str]]:
         if (
             last in _EDGE_WORDS
             or (last in _EVENT_AFTER_NAME and len(words) > 1 and role != "Weapon")
-            or (_PAST_VERB.fullmatch(last) and len(words) > 1 and role != "Victim")
+            or (_past_verb(words[-1].group(0)) and len(words) > 1 and role != "Victim")
         ):
             words = words[:-1]
         else:
@@ -1011,7 +1037,9 @@ def trim_span(span: TaggedSpan, text: str) -> TaggedSpan | None:
     lowered = _words(text[start:end])
     if not any(len(word) > 1 for word in lowered) or all(w in _NOT_FILLER or w.isdigit() for w in lowered):
         return None
-    if len(lowered) == 1 and lowered[0].endswith("ed"):  # "ATTACKED": a verb the tagger took in alone
+    alone = text[start:end]
+    if len(lowered) == 1 and lowered[0].endswith("ed") and (alone.islower() or alone.isupper()):
+        # "ATTACKED": a verb the tagger took in alone ("Javed" is a name)
         return None
     if span.role == "Weapon" and not is_weapon(lowered[-1]) and weapon_after(text[end : end + 80].lower(), 0):
         # "a POWERFUL bomb", "55 KG OF dynamite": a modifier alone; the tagger takes the weapon after it
