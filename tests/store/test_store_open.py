@@ -107,3 +107,16 @@ def test_store_prepared_aside_removes_what_it_created_when_the_command_fails(tmp
     with pytest.raises(RuntimeError), prepared_aside(kept):
         raise RuntimeError("the actors file does not load")
     assert kept.exists()  # a database that was there before is never removed
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prepared_aside forks on Linux only")
+def test_store_prepared_aside_keeps_a_new_database_another_command_wrote_to(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    with pytest.raises(RuntimeError), prepared_aside(path):
+        # another ingest opens the new database and stores a document while this command loads
+        with open_store(path), sqlite3.connect(path) as conn:
+            conn.execute(
+                "INSERT INTO documents (id, content_hash, text, ingested_at) VALUES ('d1', 'h', 't', 'now')"
+            )
+        raise RuntimeError("this command's actors file does not load")
+    assert path.exists()

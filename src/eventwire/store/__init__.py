@@ -10,6 +10,7 @@ The schema is created or upgraded by the alembic migrations in ``eventwire/store
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator
@@ -115,7 +116,7 @@ def prepared_aside(target: str | Path | None = None) -> Iterator[None]:
         return
     target = default_target(target)
     path = None if is_postgres(target) else Path(target)
-    new = path is not None and not path.exists()
+    made = _claim(path) if path is not None else None  # the file's identity, where this command made it
     pid = os.fork()
     if pid == 0:  # the child: migrate, then leave without running this process's exit handlers
         status = 1
@@ -128,9 +129,43 @@ def prepared_aside(target: str | Path | None = None) -> Iterator[None]:
         yield
     except BaseException:
         os.waitpid(pid, 0)
-        if new and path is not None:  # the command failed before using it: leave no empty database behind
+        if made is not None and path is not None and _unused(path, made):
+            # the command failed before using it: leave no empty database behind
             for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
                 leftover.unlink(missing_ok=True)
         raise
     else:
         os.waitpid(pid, 0)
+
+
+def _claim(path: Path) -> tuple[int, int] | None:
+    """Create ``path`` if nothing is there (atomically: two commands cannot both make it) and return its
+    device and inode; None where it was there already or cannot be made (``open_store`` will say why)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except OSError:
+        return None
+    try:
+        stat = os.fstat(fd)
+    finally:
+        os.close(fd)
+    return stat.st_dev, stat.st_ino
+
+
+def _unused(path: Path, made: tuple[int, int]) -> bool:
+    """Whether ``path`` is still the file this command made and holds no document: another command
+    may have opened the new database meanwhile and written to it."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    if (stat.st_dev, stat.st_ino) != made:
+        return False
+    import sqlite3
+
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            (count,) = conn.execute("SELECT count(*) FROM documents").fetchone()
+    except sqlite3.Error:
+        return True  # no documents table: only (part of) a schema, or nothing
+    return bool(count == 0)
