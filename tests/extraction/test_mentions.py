@@ -13,7 +13,7 @@ import pytest
 from eventwire.extraction import mentions
 from eventwire.extraction.lexicon import TRIGGERS
 from eventwire.extraction.mentions import _TRIGGER_RE, TriggerScan, lower_same_length
-from eventwire.text.regex_starts import alternation, literal_starts, start_classes
+from eventwire.text.regex_starts import alternation, literal_starts
 from support import ARTICLES, shared_path
 
 FIXTURES = sorted(ARTICLES.glob("*.json"))
@@ -82,13 +82,6 @@ def test_scan_equals_the_regex_on_muc4_wire_copy() -> None:
 
 def test_scan_of_a_document_without_sentences_finds_nothing() -> None:
     assert mentions.read_mentions("", "", []) == ([], [])
-
-
-def test_start_classes_keep_the_class_after_a_start() -> None:
-    assert start_classes(r"a\s+march|on\s+strike") == {"a": r"\s", "on": r"\s"}
-    assert start_classes(r"air\s*strikes?") == {"air": None}  # "airstrike": no space needed
-    assert start_classes(r"a\s+march|a\w+ed") == {"a": None}  # followed by different classes
-    assert start_classes(r"bomb(?:ing|ed)?\b") == {"bomb": None, "bombing": None, "bombed": None}
 
 
 def test_scan_reads_the_longest_start_with_the_kinds_of_its_prefixes() -> None:
