@@ -8,6 +8,7 @@ kind without counting the same dead twice.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -271,6 +272,9 @@ def _kind(verb: str) -> str | None:
 def find_figures(lower: str, start: int, end: int) -> list[Figure]:
     """Figures in ``lower[start:end]`` (lower-cased document text), with absolute offsets."""
     figures: list[Figure] = []
+    # The spans matched so far, sorted; they never overlap, so their ends rise with their starts and a
+    # match overlaps one only if it overlaps the last that starts before it ends (a whole text, as the
+    # type model reads it, may hold hundreds).
     taken: list[tuple[int, int]] = []
     present: dict[str, bool] = {}  # "after" and "single_after" need the same verbs: look once
     for name, pattern in _PATTERNS:
@@ -281,7 +285,8 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
             if not present[needs.pattern]:
                 continue
         for match in _finditer(name, pattern, lower, start, end):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            before = bisect_left(taken, (match.end(),))
+            if before and taken[before - 1][1] > match.start():
                 continue
             groups = match.groupdict()
             verb = groups.get("verb") or ""
@@ -326,7 +331,7 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
             figure = Figure(
                 kind, count, match.start(), f_end, v_start, v_end, category, revised=name == "toll"
             )
-            taken.append(match.span())
+            insort(taken, match.span())
             if name in {"after", "single_after"}:
                 figures.extend(_with_list(figure, _conjoined(lower, start, v_start, kind, match.end())))
             else:

@@ -7,8 +7,10 @@ Shared by event assembly (:mod:`eventwire.extraction.events`) and location choic
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 from eventwire.extraction.mentions import Mention
 from eventwire.models.document import Document
@@ -31,6 +33,69 @@ class Group:
         return {m.family for m in self.strong}
 
 
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+_T = TypeVar("_T", bound=_Spanned)
+_R = TypeVar("_R")
+
+
+class ByStart(Generic[_T]):
+    """Items that start at an offset (places, dates), found by the spans they start in.
+
+    Events ask for the places and dates of their sentences over and over; scanning all of a text's items
+    for each ask made a long text's cost grow with the square of its length. Sorted once, each ask costs
+    a binary search and the items it finds.
+    """
+
+    __slots__ = ("_items", "_order", "_starts")
+
+    def __init__(self, items: Sequence[_T]) -> None:
+        self._items = items
+        self._order = sorted(range(len(items)), key=lambda i: items[i].start)
+        self._starts = [items[i].start for i in self._order]
+
+    def within(self, spans: Iterable[tuple[int, int]]) -> list[_T]:
+        """The items that start inside any of ``spans`` (end exclusive), in their own order."""
+        found: set[int] = set()
+        for start, end in spans:
+            at = bisect_left(self._starts, start)
+            while at < len(self._starts) and self._starts[at] < end:
+                found.add(self._order[at])
+                at += 1
+        return [self._items[i] for i in sorted(found)]
+
+
+class Spans:
+    """Spans (start, end), asked which of them hold an offset.
+
+    Sorted once by start; an ask looks only at the spans that start less than the longest span's length
+    before the offset (spans of one sentence or clause each), not at all of a long text's.
+    """
+
+    __slots__ = ("_order", "_reach", "_spans", "_starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._spans = spans
+        self._order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+        self._starts = [spans[i][0] for i in self._order]
+        self._reach = max((end - start for start, end in spans), default=0)
+
+    def holding(self, at: int) -> list[int]:
+        """The indices of the spans with ``start <= at < end``, in their own order."""
+        low = bisect_left(self._starts, at - self._reach + 1)
+        high = bisect_right(self._starts, at)
+        return sorted(i for i in self._order[low:high] if at < self._spans[i][1])
+
+    def __contains__(self, at: int) -> bool:
+        """Whether any span holds ``at``."""
+        low = bisect_left(self._starts, at - self._reach + 1)
+        high = bisect_right(self._starts, at)
+        return any(at < self._spans[i][1] for i in self._order[low:high])
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What the whole document offers every event: its places, dates and actors by offset."""
@@ -46,6 +111,24 @@ class Context:
     country_named: Callable[[str], Place | None] | None = None
     """The country of that name (``Gazetteer.country_named``): an event no place locates is put in its
     local actors' country."""
+    places_by_start: ByStart[PlaceMention] = field(init=False, repr=False, compare=False)
+    dates_by_start: ByStart[DateMention] = field(init=False, repr=False, compare=False)
+
+    _known: dict[Callable[[Context], Any], Any] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "places_by_start", ByStart(self.places))
+        object.__setattr__(self, "dates_by_start", ByStart(self.dates))
+
+    def once(self, read: Callable[[Context], _R]) -> _R:
+        """``read(self)``, read once per document: what every event asks of the whole text (the country
+        it is about, its foreign homonyms) is the same for each, and a long text has hundreds of events.
+        ``read`` must be a pure function of the context, and its result is shared: never change it."""
+        if read not in self._known:
+            self._known[read] = read(self)
+        return cast(_R, self._known[read])
 
 
 def in_sentence(span_start: int, mention: Mention) -> bool:
@@ -76,15 +159,11 @@ _MODIFIED_NOUN = re.compile(
 
 
 def places_of(mentions: Sequence[Mention], ctx: Context) -> list[PlaceMention]:
-    # The sentences' bounds read once, not once per place (event assembly asks this many times a text).
-    spans = [(m.sentence.start, m.sentence.end) for m in mentions]
-    if not spans:
-        return []
-    # Most of a text's places lie outside the group's first and last sentence: one comparison each.
-    low, high = min(s for s, _ in spans), max(e for _, e in spans)
+    """The resolved places of the mentions' sentences, in the context's order, but those used as
+    modifiers ("U.S. soldiers") and those of datelines."""
+    spans = {(m.sentence.start, m.sentence.end) for m in mentions}
     return [
-        p for p in ctx.places
-        if p.place is not None and low <= p.start < high and any(s <= p.start < e for s, e in spans)
-        and not _MODIFIED_NOUN.match(ctx.lower, p.end)
+        p for p in ctx.places_by_start.within(spans)
+        if p.place is not None and not _MODIFIED_NOUN.match(ctx.lower, p.end)
         and not any(s <= p.start < e for s, e in ctx.datelines)
     ]  # fmt: skip

@@ -13,10 +13,10 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventwire.extraction.casualties import Figure, combine
-from eventwire.extraction.context import Context, Group, in_sentence, places_of, specificity
+from eventwire.extraction.context import ByStart, Context, Group, Spans, in_sentence, places_of, specificity
 from eventwire.extraction.judgement import MASS_TOLL, bare_plural
 from eventwire.extraction.location import locate
 from eventwire.extraction.mentions import Mention, Rejection, Trigger
@@ -146,9 +146,8 @@ def _dates_of(mention: Mention, ctx: Context, *, reports: bool = False) -> list[
     reported ("sources today reported that ..."), which says the act happened by then."""
     lower = ctx.lower
     dates = [
-        d for d in ctx.dates
-        if in_sentence(d.start, mention)
-        and not _DURATION_BEFORE.search(lower[max(0, d.start - 8) : d.start])
+        d for d in ctx.dates_by_start.within([(mention.sentence.start, mention.sentence.end)])
+        if not _DURATION_BEFORE.search(lower[max(0, d.start - 8) : d.start])
         and not _REPORTED_ON.search(lower[max(0, d.start - 40) : d.start])
         and (reports or not _REPORTING_AFTER.match(lower, d.end))
     ]  # fmt: skip
@@ -167,64 +166,111 @@ def _explicit_date(mention: Mention, ctx: Context) -> DateMention | None:
     return dates[0] if dates else None
 
 
-def _overlaps(a: DateMention, b: DateMention) -> bool:
-    assert a.date_start and a.date_end and b.date_start and b.date_end
-    return a.date_start <= b.date_end and b.date_start <= a.date_end
-
-
 _JOINABLE = frozenset({"violence", "protest", "riot", "looting"})
 
+_PlaceKey = tuple[str | None, str | None]
 
-def _fit(group: Group, mention: Mention, ctx: Context) -> int | None:
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """What grouping compares of one strong mention, read once: its family and trigger kinds, the day its
+    act's clause names and the regions it names."""
+
+    family: str
+    kinds: frozenset[str]
+    date: tuple[dt.date, dt.date] | None
+    places: frozenset[_PlaceKey]
+    """(iso3, admin1) of the mention's places no vaguer than a region."""
+
+
+def _said(mention: Mention, ctx: Context) -> _Said:
+    date = _explicit_date(mention, ctx)
+    span = None
+    if date is not None:
+        assert date.date_start and date.date_end
+        span = (date.date_start, date.date_end)
+    places = frozenset(
+        (p.place.iso3, p.place.admin1)
+        for p in places_of([mention], ctx)
+        if p.place and specificity(p.place) <= 2
+    )
+    return _Said(mention.family, frozenset(t.kind for t in mention.triggers), span, places)
+
+
+@dataclass(slots=True)
+class _Traits:
+    """What a group's strong mentions say, gathered as they join: reading every member again for each
+    later mention made grouping cubic in a long text's length."""
+
+    families: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)
+    dates: set[tuple[dt.date, dt.date]] = field(default_factory=set)
+    """The distinct intervals of the members' explicit dates (overlap depends on nothing else)."""
+    places: set[_PlaceKey] = field(default_factory=set)
+
+    def add(self, said: _Said) -> None:
+        self.families.add(said.family)
+        self.kinds |= said.kinds
+        if said.date is not None:
+            self.dates.add(said.date)
+        self.places |= said.places
+
+
+def _fit(group: _Traits, said: _Said, mention: Mention) -> int | None:
     """How well a mention fits an event already found: None when it cannot be the same event."""
     families = group.families
-    if mention.family not in families and families:
+    family = said.family
+    if family not in families and families:
         # Arrests made while breaking up a protest belong to the protest; looting to the riot or raid;
         # reinforcements or a curfew that answer the violence ("calm returned after police reinforcements
         # arrived") to the violence they answer.
-        protest_arrest = mention.family == "arrest" and "protest" in families
-        response = mention.family == "change" and bool(families & _JOINABLE)
+        protest_arrest = family == "arrest" and "protest" in families
+        response = family == "change" and bool(families & _JOINABLE)
         if (
-            not (mention.family in _JOINABLE and families - {"arrest"} <= _JOINABLE)
+            not (family in _JOINABLE and families - {"arrest"} <= _JOINABLE)
             and not protest_arrest
             and not response
         ):
             return None
     score = 1 if mention.anaphoric else 0
-    group_kinds = {t.kind for m in group.strong for t in m.triggers}
-    if mention.refers_to & group_kinds:
+    if mention.refers_to & group.kinds:
         score += 2  # "wounded in the fighting" refers to the battle, not to the air strike after it
     # "The blast came as negotiators met in Doha": a sentence that opens on the event is about it,
     # wherever else it names; it names the place when it says which ("The assault in Ghazni").
     lead = mention.leads_with_anaphor and not mention.new_event
     if lead:
         score += 10
-    new_date = _explicit_date(mention, ctx)
-    if new_date is not None:
-        old_dates = [d for m in group.strong if (d := _explicit_date(m, ctx)) is not None]
-        if old_dates:
-            if not any(_overlaps(new_date, d) for d in old_dates):
-                return None
-            score += 2
-    new_places = {(p.place.iso3, p.place.admin1) for p in places_of([mention], ctx) if p.place
-                  and specificity(p.place) <= 2}  # fmt: skip
-    old_places = {(p.place.iso3, p.place.admin1) for p in places_of(group.strong, ctx) if p.place
-                  and specificity(p.place) <= 2}  # fmt: skip
-    if new_places and old_places:
-        if not new_places & old_places:
+    if said.date is not None and group.dates:
+        new_start, new_end = said.date
+        if not any(new_start <= end and start <= new_end for start, end in group.dates):
+            return None
+        score += 2
+    if said.places and group.places:
+        if not said.places & group.places:
             return score if lead else None
         score += 3
     return score
 
 
+GROUPING_REACH = 30_000
+"""Characters: a mention joins no event whose last report ends further back than this. News articles are
+far shorter (the longest of the benchmark corpora has 11,000), so there every event stays open; in a long
+report, a transcript or a page of many articles, comparing each mention with every event before it made
+grouping quadratic, and a mention pages after an event is about another one."""
+
+
 def group_mentions(mentions: Sequence[Mention], ctx: Context) -> list[Group]:
     """Mentions → one group per event, in document order.
 
-    A strong mention joins the event it fits best (same place, overlapping date, a definite reference);
-    "in a separate attack" rules out the event just before unless the mention names that event's place.
-    Weak mentions join the latest event; those before the first event wait for it.
+    A strong mention joins the event it fits best (same place, overlapping date, a definite reference)
+    among those reported in the last :data:`GROUPING_REACH` characters; "in a separate attack" rules
+    out the event just before unless the mention names that event's place. Weak mentions join the latest
+    event; those before the first event wait for it.
     """
     groups: list[Group] = []
+    traits: list[_Traits] = []
+    reported: list[int] = []  # where each group's last strong mention ends
+    open_groups: list[int] = []  # the groups within reach, in order
     pending: list[Mention] = []
     for mention in mentions:
         if not mention.strong:
@@ -233,9 +279,12 @@ def group_mentions(mentions: Sequence[Mention], ctx: Context) -> list[Group]:
             else:
                 pending.append(mention)
             continue
+        said = _said(mention, ctx)
+        # A group out of reach stays out: only a mention that joins it could bring it back.
+        open_groups = [i for i in open_groups if mention.sentence.start - reported[i] <= GROUPING_REACH]
         best: tuple[int, int] | None = None
-        for index, group in enumerate(groups):
-            score = _fit(group, mention, ctx)
+        for index in open_groups:
+            score = _fit(traits[index], said, mention)
             if score is None:
                 continue
             if mention.new_event and index == len(groups) - 1 and score < 3:
@@ -244,9 +293,15 @@ def group_mentions(mentions: Sequence[Mention], ctx: Context) -> list[Group]:
                 best = (score, index)
         if best is None:
             groups.append(Group([*pending, mention]))
+            traits.append(_Traits())
+            reported.append(0)
+            open_groups.append(len(groups) - 1)
             pending = []
         else:
             groups[best[1]].mentions.append(mention)
+        index = len(groups) - 1 if best is None else best[1]
+        traits[index].add(said)
+        reported[index] = max(reported[index], mention.sentence.end)
     return groups
 
 
@@ -284,13 +339,14 @@ def text_gap(start: int, end: int) -> bool:
     return end - start > 1
 
 
-def _governing_trigger(actor: ActorMention, triggers: Sequence[Trigger]) -> Trigger | None:
+def _governing_trigger(actor: ActorMention, triggers: Sequence[Trigger], clauses: Spans) -> Trigger | None:
     """The act an actor takes part in: the nearest act after it in its clause (its verb), else before it.
+    ``clauses`` are the triggers' clauses, in their order.
 
     Acts ("shelled", "attacked") govern before tolls ("killed"): in "one soldier was killed when
     separatists shelled army positions", the separatists belong to "shelled".
     """
-    same_clause = [t for t in triggers if t.clause_start <= actor.start < t.clause_end]
+    same_clause = [triggers[i] for i in clauses.holding(actor.start)]
     adjacent = [t for t in same_clause if t.start >= actor.end and not text_gap(actor.end, t.start)]
     if adjacent:
         return adjacent[0]  # "soldiers killed as ...": the verb right after the actor is its own
@@ -306,15 +362,17 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
     """Side A acts (the subject before its act, or the agent after "by"); side B is acted on."""
     a: list[ActorMention] = []
     b: list[ActorMention] = []
-    victims = [(f.victim_start, f.victim_end) for m in group.mentions for f in m.figures]
+    # Spans indexed once: a long text's event may have hundreds of actors, figures and triggers.
+    victims = Spans([(f.victim_start, f.victim_end) for m in group.mentions for f in m.figures])
     triggers = [t for m in group.strong for t in m.triggers if t.strong]
+    clauses = Spans([(t.clause_start, t.clause_end) for t in triggers])
     for actor in actors:
         if _REPORTER.match(ctx.lower, actor.end):
             continue  # "the army says ...": the source of the report, not a side
-        trigger = _governing_trigger(actor, triggers)
+        trigger = _governing_trigger(actor, triggers, clauses)
         if trigger is None:
             continue
-        in_victims = any(s <= actor.start < e for s, e in victims)
+        in_victims = actor.start in victims
         if actor.end <= trigger.start:
             gap = ctx.lower[actor.end : trigger.start]
             # "soldiers were killed", and the headline's "Ukrainian soldier killed as ...".
@@ -327,11 +385,17 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
             a.append(actor)
         else:
             b.append(actor)
+    by_start = ByStart(actors)
+    in_b = set(b)
     for figure in (f for m in group.mentions for f in m.figures if f.kind != "participants"):
-        b.extend(x for x in actors if figure.victim_start <= x.start < figure.victim_end and x not in b)
+        for x in by_start.within([(figure.victim_start, figure.victim_end)]):
+            if x not in in_b:
+                b.append(x)
+                in_b.add(x)
     a_names = {x.actor.name for x in a}
     b = [x for x in b if x.actor.name not in a_names or x.actor.inter == 7]
-    a = [x for x in a if x.actor.name not in {y.actor.name for y in b} or x.actor.inter != 7]
+    b_names = {y.actor.name for y in b}
+    a = [x for x in a if x.actor.name not in b_names or x.actor.inter != 7]
     return Sides(a, b)
 
 
@@ -596,9 +660,10 @@ def build_event(
         join=not named,
     )  # fmt: skip
     victim_spans = [(f.victim_start, f.victim_end) for f in figures] + named
+    victim_cover = Spans(victim_spans)
     perp_individuals = _fillers(
         [p for p in perpetrator_individuals(lower, strong_clauses) + people_spans
-         if not any(s <= p[0] < e for s, e in victim_spans)],
+         if p[0] not in victim_cover],
         text,
     )  # fmt: skip
     targets = _fillers(find_targets(lower, strong_clauses), text)

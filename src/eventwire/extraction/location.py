@@ -65,7 +65,7 @@ def event_place(group: Group, ctx: Context) -> PlaceMention | None:
     # "the San Miguelito district of this capital": a part of a city is put at the city.
     parts = _parts_of_towns(text, places_of(group.mentions, ctx), ctx)
     # Names that stand for somewhere else: a foreign homonym, a street, the place a statement came from.
-    strays = _strays(ctx) - parts.keys()
+    strays = ctx.once(_strays) - parts.keys()
     strong_places = [parts.get(id(p), p) for p in places_of(group.strong, ctx) if id(p) not in strays]
     all_places = [parts.get(id(p), p) for p in places_of(group.mentions, ctx) if id(p) not in strays]
     strays |= {id(p) for p in all_places if _names_a_street(text, p) or _says_where_from(text, p)}
@@ -122,7 +122,7 @@ def _parts_of_towns(text: str, places: list[PlaceMention], ctx: Context) -> dict
         m = _PART_OF.match(text, p.end)
         if m is None or not (m.group("unit") or _ENDS_WITH_PART.search(p.text)) or p.place is None:
             continue
-        town = _dateline_town(ctx) if m.group("capital") else _town_at(ctx, m.end())
+        town = ctx.once(_dateline_town) if m.group("capital") else _town_at(ctx, m.end())
         if town is None or town.place is None:
             continue
         if p.place.iso3 == town.place.iso3 and p.place.admin1 == town.place.admin1:
@@ -132,7 +132,8 @@ def _parts_of_towns(text: str, places: list[PlaceMention], ctx: Context) -> dict
 
 
 def _town_at(ctx: Context, start: int) -> PlaceMention | None:
-    return next((q for q in ctx.places if q.start == start and q.place and _is_town(q.place)), None)
+    at = ctx.places_by_start.within([(start, start + 1)])
+    return next((q for q in at if q.place and _is_town(q.place)), None)
 
 
 def _is_town(place: Place) -> bool:
@@ -198,7 +199,7 @@ _NATIONALITY_BEFORE = re.compile(
 _ABOUT = 2  # mentions of a country that make a document about it
 
 
-def _strays(ctx: Context) -> set[int]:
+def _strays(ctx: Context) -> frozenset[int]:
     """The ids of the places resolved to a foreign homonym: a town or province of a country other than
     the one the document is about, which the document places nowhere ("SAN RAMON" or "HECTOR" read as
     towns of California and Minnesota in a report on El Salvador that names no other place of the
@@ -206,26 +207,30 @@ def _strays(ctx: Context) -> set[int]:
     it is no ground to move the event abroad."""
     located = [p for p in ctx.places if p.place and p.place.iso3]
     if not located:
-        return set()
+        return frozenset()
     codes = [p.place.iso3 for p in located if p.place]
     home = max(dict.fromkeys(codes), key=codes.count)
-    if codes.count(home) < _ABOUT and _dateline_town(ctx) is None:
-        return set()  # a text too short to say which country it is about, and filed from nowhere
+    if codes.count(home) < _ABOUT and ctx.once(_dateline_town) is None:
+        return frozenset()  # a text too short to say which country it is about, and filed from nowhere
     names: dict[str, set[str]] = {}  # the sub-country places the document names, by country
     for p in located:
         if p.place and p.place.iso3 and specificity(p.place) < 4:
             names.setdefault(p.place.iso3, set()).add(p.text.lower())
-    return {
+    return frozenset(
         id(p) for p in located
         if p.place and p.place.iso3 != home and specificity(p.place) < 4
         and not (p.place.feature_code or "").startswith("PPLC") and p.place.population < _KNOWN_ABROAD
         and names.get(p.place.iso3 or "") == {p.text.lower()}
         and not _NATIONALITY_BEFORE.search(ctx.doc.text, max(0, p.start - 40), p.start)
-    }  # fmt: skip
+    )  # fmt: skip
 
 
 def document_place(ctx: Context) -> PlaceMention | None:
     """When the event's own sentences name no place: the country the document is about, if one dominates."""
+    return ctx.once(_document_place)
+
+
+def _document_place(ctx: Context) -> PlaceMention | None:
     countries = [p for p in ctx.places if p.place and p.place.iso3]
     # "U.S. citizens", "the U.S. Embassy": a nationality says who, not where; nor does a street's name
     # or the place a statement came from.
