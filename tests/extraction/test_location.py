@@ -186,6 +186,16 @@ def test_location_a_foreign_homonym_does_not_move_the_event_abroad(extractor: An
     assert [country for country, _, _ in _places(extractor, "san-ramon", text)] == ["El Salvador"]
 
 
+def test_location_a_cross_border_strike_on_a_city_stays_abroad(extractor: Any) -> None:
+    text = (
+        "KYIV, March 5 (Reuters) - Ukraine said on Tuesday its forces had repelled attacks near Kharkiv and "
+        "Avdiivka. President Volodymyr Zelenskiy met commanders in Kyiv.\n"
+        "Separately, a Ukrainian drone struck an oil depot in Belgorod on Tuesday, killing two workers, the "
+        "regional governor said."
+    )
+    assert ("Russia", "Belgorod", 1) in _places(extractor, "belgorod", text)
+
+
 def test_location_a_town_the_text_calls_foreign_stays_abroad(extractor: Any) -> None:
     # The place a statement was made in ("reported in La Paz that") is not the event's; "the Peruvian
     # town of Yunguyo" is, though the report is filed from Bolivia.
