@@ -305,6 +305,24 @@ def test_bigrams_are_looked_up_by_word_pairs_as_their_feature_strings() -> None:
     assert nothing.rows(np.array([0, -1]), np.array([0, 0]), ids.zero).tolist() == [ids.zero] * 2
 
 
+def test_a_new_words_weights_are_those_of_its_feature_strings(extractor: Any) -> None:
+    # A word the tagger has not seen yet is weighed from look-ups of the word itself, not of the
+    # feature strings: each must read the row its string reads (clusters, affixes, flags, and words that
+    # hold a "=" or a "|" as the strings do), and the sums be the strings' sums up to rounding.
+    import numpy as np
+
+    from eventwire.extraction.role_model import _crf_weights, _word_features, _word_weights
+
+    model = _crf_weights(extractor.roles.model_path)
+    assert model is not None
+    words: list[str | None] = [None, "guerrillas", "dynamite", "killed", "1989", "5,000", ","]
+    words += ["=", "w=x", "|", "zzqx", "él", "a"]
+    expected = model.feature_scores([_word_features(word) for word in words]).reshape(len(words), 9, -1)
+    weights = _word_weights(words, model)
+    assert np.allclose(weights, expected, rtol=0, atol=1e-12)
+    assert np.count_nonzero(weights) > len(words)
+
+
 def test_the_known_attributes_are_read_from_the_model_file_as_crfsuite_knows_them() -> None:
     import pycrfsuite
 

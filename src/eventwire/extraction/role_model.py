@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import chain, compress, repeat
 from pathlib import Path
 from typing import Any
 
@@ -332,13 +332,13 @@ def document_inputs(
     return inputs
 
 
-_PAD = None  # the word index of "<pad>", past either end of a sentence
+_PAD = None  # the word of "<pad>", past either end of a sentence
 _REACH = 4  # the farthest a word's features reach: "win=" of the tokens 3 and 4 away
 
 
 def _word_features(word: str | None) -> list[tuple[str, ...]]:
     """The features :func:`sentence_features` gives the token ``d`` places away from ``word`` (None: the
-    padding), for ``d`` = -4 … 4."""
+    padding), for ``d`` = -4 … 4: what :func:`_word_slots` reads as rows (the tests hold them equal)."""
     parts = _padding(None) if word is None else _word_parts(word, None)
     return [
         parts.win,  # the word stands 4 left of the token
@@ -353,34 +353,109 @@ def _word_features(word: str | None) -> list[tuple[str, ...]]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class _FeatureIndex:
+    """A model's attributes that a word gives, by the part after the name's first "=" ("w=army" is
+    ``w["army"]``): a new word's feature rows are then look-ups of the word itself (whose hash Python
+    keeps), not strings built first and looked up one by one (see :func:`_word_slots`)."""
+
+    ids: _AttributeIds
+    w: dict[str, int]
+    s3: dict[str, int]
+    p3: dict[str, int]
+    near: tuple[dict[str, int], ...]  # "w-2=", "w-1=", "w1=", "w2="
+    win: dict[str, int]
+
+    @classmethod
+    def of(cls, ids: _AttributeIds) -> _FeatureIndex:
+        by_name: dict[str, dict[str, int]] = {}
+        for attribute, row in ids.items():
+            name, equals, value = attribute.partition("=")
+            if equals:  # "name=value" is built as name + "=" + value: the first "=" splits it
+                by_name.setdefault(name, {})[value] = row
+        get = by_name.get
+        near = tuple(get(name, {}) for name in ("w-2", "w-1", "w1", "w2"))
+        return cls(ids, get("w", {}), get("s3", {}), get("p3", {}), near, get("win", {}))
+
+
+@lru_cache(maxsize=4)
+def _feature_index(model: _CrfWeights) -> _FeatureIndex:
+    return _FeatureIndex.of(model.ids)
+
+
+def _word_slots(word: str | None, index: _FeatureIndex) -> tuple[int, ...]:
+    """The weight rows of :func:`_word_features` of ``word`` (None: the padding) in the slots of
+    :data:`_SLOTS`; a feature the word does not have, or the model does not know, reads the zero row."""
+    ids, zero = index.ids, index.ids.zero
+    if word is None:  # only its neighbour words: "w-2=<pad>", …
+        slots = [zero] * 17
+        slots[1], slots[2], slots[13], slots[16] = (ids[f"w{d}=<pad>"] for d in (-2, -1, 1, 2))
+        return tuple(slots)
+    c64, c256, c1024 = word_clusters().get(word, (None, None, None))
+    get = ids.get
+    return (
+        index.win.get(word, zero),
+        index.near[0].get(word, zero),
+        index.near[1].get(word, zero),
+        zero if c256 is None else get("-1" + c256, zero),
+        zero if c1024 is None else get("-1" + c1024, zero),
+        index.w.get(word, zero),
+        index.s3.get(word[-3:], zero),
+        index.p3.get(word[:3], zero),
+        ids["digit"] if word.isdigit() else zero,
+        ids["punct"] if len(word) == 1 and not word.isalnum() else zero,
+        zero if c64 is None else get(c64, zero),
+        zero if c256 is None else get(c256, zero),
+        zero if c1024 is None else get(c1024, zero),
+        index.near[2].get(word, zero),
+        zero if c256 is None else get("+1" + c256, zero),
+        zero if c1024 is None else get("+1" + c1024, zero),
+        index.near[3].get(word, zero),
+    )
+
+
+# Which slots of _word_slots add up to the weights a word gives the token d places away, d = -4 … 4, in
+# the order of _word_features: "win=", "w-2=", "w-1=" and the left clusters, the word's own features and
+# clusters, "w1=" and the right clusters, "w2=". Adding the zero row where a feature is missing changes no
+# sum, so every word has the same slots.
+_SLOTS = ((0,), (0,), (1,), (2, 3, 4), (5, 6, 7, 8, 9, 10, 11, 12), (13, 14, 15), (16,), (0,), (0,))
+
+
 _WORDS_KEPT = 1 << 16
 
 
 class _WordTable:
-    """What each word adds to the scores of the tokens around it (see :func:`_word_weights`), one row per
-    word in one growing array: a document's rows are then read with one fancy index, not stacked from
-    hundreds of small arrays. Forgotten all at once past 65,536 words. A lock keeps two threads from
-    writing the same rows."""
+    """What each word adds to the scores of the tokens around it (see :func:`_word_weights`) and its ids
+    in the model's bigrams (see :class:`_Bigrams`), one row per word in growing arrays: a document's rows
+    are then read with one fancy index, not stacked from hundreds of small arrays. Forgotten all at once
+    past 65,536 words. A lock keeps two threads from writing the same rows."""
 
     def __init__(self) -> None:
         self.rows: dict[str | None, int] = {}
         self.weights: npt.NDArray[np.float64] | None = None  # (capacity, 9, labels)
+        self.bigram_ids: npt.NDArray[np.int64] | None = None  # (capacity, 4): see _bigram_ids
         self.lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.rows)
 
-    def add(self, words: Sequence[str | None], weights: npt.NDArray[np.float64]) -> None:
-        """Rows for ``words`` (not yet in the table), with their ``weights`` (words, 9, labels)."""
+    def add(
+        self, words: Sequence[str | None], weights: npt.NDArray[np.float64], bigram_ids: npt.NDArray[np.int64]
+    ) -> None:
+        """Rows for ``words`` (not yet in the table), with their ``weights`` (words, 9, labels) and
+        ``bigram_ids`` (words, 4)."""
         size = len(self.rows)
-        if self.weights is None or size + len(words) > len(self.weights):
+        if self.weights is None or self.bigram_ids is None or size + len(words) > len(self.weights):
             needed = size + len(words)
             capacity = max(1024, min(2 * needed, max(_WORDS_KEPT, needed)))  # never past the cap's rows
             grown = np.empty((capacity, *weights.shape[1:]))
-            if self.weights is not None:
+            grown_ids = np.empty((capacity, bigram_ids.shape[1]), dtype=np.int64)
+            if self.weights is not None and self.bigram_ids is not None:
                 grown[:size] = self.weights[:size]
-            self.weights = grown
+                grown_ids[:size] = self.bigram_ids[:size]
+            self.weights, self.bigram_ids = grown, grown_ids
         self.weights[size : size + len(words)] = weights
+        self.bigram_ids[size : size + len(words)] = bigram_ids
         self.rows.update(zip(words, range(size, size + len(words)), strict=True))
 
     def clear(self) -> None:
@@ -388,47 +463,70 @@ class _WordTable:
 
 
 def _word_weights(words: Sequence[str | None], model: _CrfWeights) -> npt.NDArray[np.float64]:
-    """(words, 9, labels): what each of ``words`` (distinct) adds to the scores of the tokens -4 … 4 places
-    away from it, the summed weights of :func:`_word_features`. Kept per model (new words of a document
-    summed in one go)."""
+    """(words, 9, labels): what each of ``words`` adds to the scores of the tokens -4 … 4 places away from
+    it, the summed weights of :func:`_word_features` (up to rounding: the slots are added one by one)."""
+    index = _feature_index(model)
+    weights = model.state[np.array([_word_slots(word, index) for word in words], dtype=np.intp)]
+    out = np.empty((len(words), len(_SLOTS), weights.shape[2]))
+    for d, slots in enumerate(_SLOTS):
+        summed = weights[:, slots[0]].copy()
+        for slot in slots[1:]:
+            summed += weights[:, slot]
+        out[:, d] = summed
+    return out
+
+
+def _bigram_ids(words: Sequence[str | None], model: _CrfWeights) -> npt.NDArray[np.int64]:
+    """(words, 4): each word's ids in the bigrams with its left neighbour (as the left word, "<s>" for the
+    padding; as the right word) and with its right neighbour (as the left word; as the right word,
+    "</s>" for the padding); -1 where it is in no known bigram there."""
+    before, after = _bigrams(model)
+    return np.stack(
+        [
+            before.ids(before.left, words, "<s>"),
+            before.ids(before.right, words),
+            after.ids(after.left, words),
+            after.ids(after.right, words, "</s>"),
+        ],
+        axis=1,
+    )
+
+
+def _table_rows(words: Sequence[str | None], model: _CrfWeights) -> npt.NDArray[np.intp]:
+    """The row of each of ``words`` in the model's word table, new words' rows added first. The caller
+    holds the table's lock."""
     table = model.word_weights
-    with table.lock:
-        get = table.rows.get
-        new = [word for word in words if get(word) is None]
-        if new:
-            if len(table) + len(new) > _WORDS_KEPT:
-                table.clear()
-                new = list(words)
-            summed = model.feature_scores([_word_features(word) for word in new])
-            table.add(new, summed.reshape(len(new), 9, -1))
-        rows = [table.rows[word] for word in words]
-        assert table.weights is not None
-        return table.weights[rows]
+    rows = np.fromiter(map(table.rows.get, words, repeat(-1)), dtype=np.intp, count=len(words))
+    missing = rows < 0
+    if not missing.any():
+        return rows
+    new = list(dict.fromkeys(compress(words, missing.tolist())))
+    if len(table) + len(new) > _WORDS_KEPT:
+        table.clear()
+        new = list(dict.fromkeys(words))
+    table.add(new, _word_weights(new, model), _bigram_ids(new, model))
+    return np.fromiter(map(table.rows.__getitem__, words), dtype=np.intp, count=len(words))
 
 
 def _input_scores(items: Sequence[SentenceInput], model: _CrfWeights) -> npt.NDArray[np.float64]:
     """The state scores (tokens, labels) of the tokens of ``items`` one after the other: the sum of the
     weights of each token's :attr:`SentenceInput.features`, added up per word and per kind of feature
     rather than per feature string (the same sum in another order)."""
-    words: dict[str | None, int] = {_PAD: 0}
-    placed: list[int] = []  # every sentence's word indexes, with four pads either side
-    at: list[int] = []  # where each token stands in placed
+    placed: list[str | None] = []  # every sentence's words, with four pads either side
     per_sentence: list[npt.NDArray[np.float64]] = []
     marked: list[int] = []  # other stages' marks: the tokens, one per mark, and the marks' rows
     mark_rows: list[int] = []
     # The sentences that hold a mention: (index of their first token, their tokens, its triggers).
     in_mentions: list[tuple[int, list[tuple[int, int]], list[Trigger]]] = []
-    pads = [0] * _REACH
+    pads = [_PAD] * _REACH
+    lengths = [len(item.tokens) for item in items]
     n = 0
     for item in items:
         src = item.source
         tokens = item.tokens
         lower = src.lower
-        sentence_words = [lower[a:b] for a, b in tokens]
         placed += pads
-        start = len(placed)
-        placed += [words.setdefault(word, len(words)) for word in sentence_words]
-        at += range(start, len(placed))
+        placed += [lower[a:b] for a, b in tokens]
         placed += pads
         mention = src.mention
         context = ("ment", "fam=" + mention.family) if mention else ("near=" + str(min(src.distance, 3)),)
@@ -436,31 +534,40 @@ def _input_scores(items: Sequence[SentenceInput], model: _CrfWeights) -> npt.NDA
         if mention and mention.triggers:
             in_mentions.append((n, tokens, mention.triggers))
         marks = src.marks
-        for i, (a, _) in enumerate(tokens):
-            mark = marks.get(a)
-            if mark:
-                mark_rows += _rows(tuple(mark), model)
-                marked += [n + i] * len(mark)
+        if marks:
+            for i, (a, _) in enumerate(tokens):
+                mark = marks.get(a)
+                if mark:
+                    mark_rows += _rows(tuple(mark), model)
+                    marked += [n + i] * len(mark)
         n += len(tokens)
-    vocabulary = list(words)
-    table = _word_weights(vocabulary, model)
-    where = np.array(placed)
-    tokens_at = np.array(at)
-    scores = np.repeat(np.stack(per_sentence), [len(item.tokens) for item in items], axis=0)
+    # Token t of sentence k stands past the k + 1 sentences' leading pads and k trailing ones.
+    tokens_at = np.arange(n) + np.repeat(np.arange(len(items)) * 2 * _REACH + _REACH, lengths)
+    scores = np.repeat(np.stack(per_sentence), lengths, axis=0)
+    table = model.word_weights
+    with table.lock:  # the rows are read before another thread's new words can move them
+        where = _table_rows(placed, model)
+        weights, bigram_ids = table.weights, table.bigram_ids
+        assert weights is not None and bigram_ids is not None
+        # The document's rows copied out once (a few contiguous blocks of the large table), then read
+        # from there: position p's weights for the token d places away are row p × 9 + d + 4.
+        local = weights.take(where, axis=0).reshape(-1, weights.shape[2])
+        ids = bigram_ids.take(where, axis=0)
+    first = tokens_at * (2 * _REACH + 1)
     for d in range(-_REACH, _REACH + 1):
-        scores += table[where[tokens_at + d], d + _REACH]
+        scores += local.take(first + (d * (2 * _REACH + 1) + d + _REACH), axis=0)
     state = model.state
     # The bigrams with the left and the right neighbour ("<s>" and "</s>" past the sentence's ends).
     before, after = _bigrams(model)
-    left = before.ids(before.left, vocabulary, "<s>")[where[tokens_at - 1]]
-    scores += state[before.rows(left, before.ids(before.right, vocabulary)[where[tokens_at]], model.ids.zero)]
-    right = after.ids(after.right, vocabulary, "</s>")[where[tokens_at + 1]]
-    scores += state[after.rows(after.ids(after.left, vocabulary)[where[tokens_at]], right, model.ids.zero)]
+    scores += state[before.rows(ids[tokens_at - 1, 0], ids[tokens_at, 1], model.ids.zero)]
+    scores += state[after.rows(ids[tokens_at, 2], ids[tokens_at + 1, 3], model.ids.zero)]
     if in_mentions:
         # A token's trigger features before its marks, as in sentence_features (the same sums).
         tokens_in, trigger_rows = _trigger_feature_rows(in_mentions, model)
+        scores_in = scores[tokens_in]
         for rows in trigger_rows:
-            scores[tokens_in] += state[rows]
+            scores_in += state[rows]
+        scores[tokens_in] = scores_in
     if marked:
         np.add.at(scores, marked, state[mark_rows])
     return scores
@@ -685,9 +792,11 @@ class RoleTagger:
             item = items[k]
             if unsure[starts[k] : starts[k + 1]].any():
                 spans.extend(self._crfsuite_spans(item))
-            else:
-                labels = [model.labels[j] for j in chosen[starts[k] : starts[k + 1]].tolist()]
-                spans.extend(spans_from_labels(item.tokens, labels))
+            else:  # from its first filler token to its last: the "O"s around them end no span
+                labelled = np.flatnonzero(chosen[starts[k] : starts[k + 1]])
+                first, last = int(labelled[0]), int(labelled[-1]) + 1
+                labels = [model.labels[j] for j in chosen[starts[k] + first : starts[k] + last].tolist()]
+                spans.extend(spans_from_labels(item.tokens[first:last], labels))
         return spans
 
     def _crfsuite_spans(self, item: SentenceInput) -> list[TaggedSpan]:
@@ -751,10 +860,13 @@ class _CrfWeights:
         """The state scores (tokens, labels) of the tokens of all ``sequences`` one after the other: the
         sum of the weights of each token's features."""
         tokens = [token for features in sequences for token in features]
+        return self.row_scores([list(map(self.ids.__getitem__, features)) for features in tokens])
+
+    def row_scores(self, tokens: Sequence[Sequence[int]]) -> npt.NDArray[np.float64]:
+        """The state scores (tokens, labels) of tokens given by their features' weight rows: the sum of
+        each token's rows, in order."""
         counts = np.fromiter(map(len, tokens), dtype=np.intp, count=len(tokens))
-        rows = np.fromiter(
-            map(self.ids.__getitem__, chain.from_iterable(tokens)), dtype=np.intp, count=int(counts.sum())
-        )
+        rows = np.fromiter(chain.from_iterable(tokens), dtype=np.intp, count=int(counts.sum()))
         if not tokens:
             return np.zeros((0, len(self.labels)))
         # One zero row past the end, so that a token without features (its start is the next one's, or
@@ -778,34 +890,44 @@ class _CrfWeights:
         which = np.repeat(np.arange(len(sizes)), sizes)
         at = np.arange(n) - np.repeat(np.cumsum(sizes) - sizes, sizes)
         back = sizes[which] - 1 - at
-        # Both directions in one array, [position, 0 forward / 1 backward, sequence, label]: one numpy
-        # step per position moves both.
-        both = np.ones((int(sizes.max()), 2, len(sizes), len(self.labels)))
-        both[at, 0, which] = factors
-        both[back, 1, which] = factors
-        messages = self._messages(both, np.stack([self.transition, self.transition.T]))
+        # Both directions in one array, [position, sequence, 0 forward / 1 backward, label], each position a
+        # (sequences, 2 × labels) matrix: one product with the transitions of both directions side by side
+        # (a block-diagonal matrix) moves every sequence both ways a position.
+        labels = len(self.labels)
+        both = np.ones((int(sizes.max()), len(sizes), 2, labels))
+        both[at, which, 0] = factors
+        both[back, which, 1] = factors
+        messages = self._messages(both.reshape(len(both), len(sizes), 2 * labels)).reshape(both.shape)
         # The backward message at a token is the absorbed one a position before it · the transitions
         # transposed (ones at a sequence's last token).
-        backward = messages[np.maximum(back - 1, 0), 1, which] @ self.transition.T
+        backward = messages[np.maximum(back - 1, 0), which, 1] @ self.transition.T
         backward[back == 0] = 1.0
-        probabilities: npt.NDArray[np.float64] = messages[at, 0, which] * backward
+        probabilities: npt.NDArray[np.float64] = messages[at, which, 0] * backward
         probabilities /= probabilities.sum(axis=1, keepdims=True)
         return probabilities
 
-    def _messages(
-        self, factors: npt.NDArray[np.float64], transitions: npt.NDArray[np.float64]
-    ) -> npt.NDArray[np.float64]:
+    def _messages(self, factors: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         """Messages that have absorbed their position's factors, up to a scale per position: the first is
         the first factors, message t is message t-1 · transitions × factors t. Going forward these are
         the forward messages; going backward (factors reversed, transitions transposed) the backward
-        message at t is message t-1 · transitions (crfsuite's beta times its factors)."""
+        message at t is message t-1 · transitions (crfsuite's beta times its factors). ``factors`` is
+        [position, sequence, forward labels then backward labels]."""
+        labels = len(self.labels)
+        step = np.zeros((2 * labels, 2 * labels))
+        step[:labels, :labels] = self.transition
+        step[labels:, labels:] = self.transition.T
         out = np.empty_like(factors)
         out[0] = factors[0]
+        previous = out[0]
+        dot, multiply = np.dot, np.multiply  # two calls a position: the loop's cost is their overhead
         for t in range(1, len(factors)):
-            np.matmul(out[t - 1], transitions, out=out[t])
-            out[t] *= factors[t]
+            message = out[t]
+            dot(previous, step, out=message)
+            multiply(message, factors[t], out=message)
             if t % self.rescale_every == 0:
-                out[t] /= out[t].sum(axis=-1, keepdims=True)
+                each = message.reshape(len(message), 2, labels)  # each direction rescaled on its own
+                each /= each.sum(axis=-1, keepdims=True)
+            previous = message
         return out
 
     def decide(
