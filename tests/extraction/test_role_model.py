@@ -4,7 +4,9 @@ the shipped model on real reports."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
+import random
 from typing import Any
 
 import pytest
@@ -333,3 +335,23 @@ def test_the_known_attributes_are_read_from_the_model_file_as_crfsuite_knows_the
         assert tagger.attributes == frozenset(crfsuite.info().attributes)
     finally:
         crfsuite.close()
+
+
+def test_the_nearest_event_found_by_bisection_is_the_one_every_sentence_gives() -> None:
+    from eventwire.extraction.role_model import _gap, _NearestEvent
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        cuts = sorted(rng.sample(range(1, 200), rng.randint(2, 12)))
+        sentences = [pair for pair in itertools.pairwise(cuts) if rng.random() < 0.8]
+        events = [[s for s in sentences if rng.random() < 0.4] for _ in range(rng.randint(1, 5))]
+        nearest = _NearestEvent(events)
+        for _ in range(10):
+            start = rng.randint(0, 210)
+            span = TaggedSpan("Target", start, start + rng.randint(1, 20))
+            assert nearest(span) == min(range(len(events)), key=lambda k: _gap(span, events[k]))
+
+
+def test_namings_with_the_same_words_are_one_and_aliases_fold_into_the_longest() -> None:
+    texts = ["the FMLN", "FMLN", "Farabundo Marti National Liberation Front", "guerrillas"] * 50
+    assert merge_aliases(texts) == [2, 3]

@@ -15,7 +15,9 @@ same functions at training and at run time.
 
 from __future__ import annotations
 
+import bisect
 import gzip
+import itertools
 import math
 import re
 import struct
@@ -706,10 +708,13 @@ def _words(text: str) -> list[str]:
 
 def same_entity(short: str, long: str) -> bool:
     """Whether ``short`` names what ``long`` names: its words inside ``long``'s, or its acronym."""
-    a, b = _words(short), _words(long)
+    return _same_words(_words(short), _words(long))
+
+
+def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:
     if not a or len(a) >= len(b):
         return False
-    if any(b[i : i + len(a)] == a for i in range(len(b) - len(a) + 1)):
+    if any(list(b[i : i + len(a)]) == list(a) for i in range(len(b) - len(a) + 1)):
         return True
     initials = "".join(w[0] for w in b if w not in _ACRONYM_SKIP)
     if len(a) != 1 or len(a[0]) < 2:
@@ -723,15 +728,17 @@ def same_entity(short: str, long: str) -> bool:
 
 
 def merge_aliases(texts: Sequence[str]) -> list[int]:
-    """Indexes of ``texts`` to keep: one per entity (the longest naming), first-seen order."""
-    keep: list[int] = []
+    """Indexes of ``texts`` to keep: one per entity (the longest naming), first-seen order.
+
+    Namings with the same words are one naming (the first kept), and no naming is another's alias, so
+    each distinct naming is compared with the other distinct ones only: a long report that names "the
+    guerrillas" a hundred times costs one comparison, not ten thousand."""
+    first: dict[tuple[str, ...], int] = {}
     for i, text in enumerate(texts):
-        if any(same_entity(text, other) for j, other in enumerate(texts) if j != i):
-            continue
-        if any(_words(texts[k]) == _words(text) for k in keep):
-            continue
-        keep.append(i)
-    return keep
+        first.setdefault(tuple(_words(text)), i)
+    namings = list(first)
+    aliases = {a for a in namings if any(_same_words(a, b) for b in namings if b != a)}
+    return [i for words, i in first.items() if words not in aliases]
 
 
 class RoleTagger:
@@ -1017,6 +1024,46 @@ def _model_attributes(model_path: Path) -> frozenset[str] | None:
     return attributes if str(len(attributes)) == info.header.get("num_attrs") else None
 
 
+class _NearestEvent:
+    """The event whose sentences are nearest to a span, the first on a tie: ``min(range(events), key=gap)``.
+
+    The sentences of a text do not overlap, so the nearest ones are found by bisecting them once sorted:
+    a long report with hundreds of events and fillers costs a few steps a filler, not every sentence of
+    every event. Where sentences do overlap (an event reported in part of a sentence), each span is
+    measured against every event as before.
+    """
+
+    def __init__(self, sentences: Sequence[Sequence[tuple[int, int]]]) -> None:
+        self.sentences = sentences
+        owners: dict[tuple[int, int], int] = {}
+        for k, spans in enumerate(sentences):
+            for bounds in spans:
+                owners.setdefault(bounds, k)  # the first event that reported the sentence
+        self.bounds = sorted(owners)
+        self.owner = [owners[b] for b in self.bounds]
+        self.starts = [start for start, _ in self.bounds]
+        self.disjoint = all(start < end for start, end in self.bounds) and all(
+            a[1] <= b[0] for a, b in itertools.pairwise(self.bounds)
+        )
+
+    def __call__(self, span: TaggedSpan) -> int:
+        if not self.disjoint or not self.bounds:
+            return min(range(len(self.sentences)), key=lambda k: _gap(span, self.sentences[k]))
+        # The sentences that overlap the span, and the nearest one on either side of them.
+        lo = bisect.bisect_right(self.starts, span.start) - 1
+        if lo >= 0 and self.bounds[lo][1] <= span.start:
+            lo += 1  # the sentence before ends before the span
+        hi = bisect.bisect_left(self.starts, span.end)  # the first sentence that starts after it
+        lo = max(lo, 0)
+        gaps = [(0, owner) for owner in self.owner[lo:hi]]
+        if lo > 0:  # a neighbour that touches the span is at a gap of 0, as inside it
+            gaps.append((span.start - self.bounds[lo - 1][1], self.owner[lo - 1]))
+        if hi < len(self.bounds):
+            gaps.append((self.bounds[hi][0] - span.end, self.owner[hi]))
+        best = min(gap for gap, _ in gaps)
+        return min(owner for gap, owner in gaps if gap == best)
+
+
 def _gap(span: TaggedSpan, sentences: Sequence[tuple[int, int]]) -> int:
     """Characters between ``span`` and the nearest of an event's sentences (0 inside one)."""
     return min(
@@ -1185,13 +1232,13 @@ def with_tagged_fillers(events: Sequence[Event], spans: Iterable[TaggedSpan], te
     current score is in the model card.
     """
     sentences = [[(e.start, e.end) for e in event.evidence if e.field == "sentence"] for event in events]
+    nearest = _NearestEvent(sentences)
     assigned: list[dict[str, list[TaggedSpan]]] = [{} for _ in events]
     for raw in spans:
         span = trim_span(raw, text)
         if span is None:
             continue
-        best = min(range(len(events)), key=lambda k: _gap(span, sentences[k]))
-        assigned[best].setdefault(span.role, []).append(span)
+        assigned[nearest(span)].setdefault(span.role, []).append(span)
     out = []
     for event, by_role in zip(events, assigned, strict=True):
         seen: list[str] = []
