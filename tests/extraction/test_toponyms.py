@@ -719,3 +719,29 @@ def test_toponyms_a_direction_before_a_city_is_part_of_the_city(gazetteer: Gazet
     found = _found("THE BODY WAS FOUND IN NORTHERN GUATEMALA CITY ON MONDAY.", gazetteer)
     (mention,) = found.values()
     assert mention.place is not None and mention.place.name == "Guatemala City"
+
+
+def test_toponyms_an_example_word_far_before_the_list_makes_no_state(gazetteer: Gazetteer) -> None:
+    # The walk back for "such as" stops at a lower-case word: "Washington" here is the capital.
+    listed = "Tech jobs moved from western states such as California or Washington to Utah."
+    far = "Tech firms such as Microsoft grew, and jobs moved to Washington, officials said on Monday."
+    place = _found(listed, gazetteer)["Washington"].place
+    assert place is not None and place.feature_code == "ADM1"
+    place = _found(far, gazetteer)["Washington"].place
+    assert place is not None and place.feature_code == "PPLC"
+
+
+def test_toponyms_read_the_same_whatever_texts_came_before(gazetteer: Gazetteer) -> None:
+    # Bonuses and priors are kept across texts: a text reads the same first, after others, and again.
+    texts = [
+        "Officials in Kirkuk and Baghdad met on Tuesday.",
+        "The Kirkuk governorate council met in the city of Kirkuk.",
+        "Washington said talks in Georgia, beside Armenia, would go on.",
+        "Police in Georgia said Atlanta was calm; Washington was not.",
+    ]
+    first = [find_toponyms(t, gazetteer) for t in texts]
+    again = [find_toponyms(t, gazetteer) for t in reversed(texts)][::-1]
+    assert first == again
+    assert [find_toponyms(t, gazetteer, embedded=True) for t in texts] == [
+        find_toponyms(t, gazetteer, embedded=True) for t in texts
+    ]

@@ -23,9 +23,11 @@ How it works, in one pass over the tokens:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -262,6 +264,7 @@ _JOIN_GAPS: Final = frozenset(
     {" ", "\u00a0", "-", "‐", "‑", " -", "- ", " - ", "\u00a0-", "-\u00a0"}
 )  # fmt: skip
 _APOSTROPHES: Final = frozenset("'’")
+_LINE_BREAKS: Final = frozenset({"\n", "\r\n"})
 _DOT_GAPS: Final = frozenset({".", ". "})
 # A hard-wrapped text (wire copy, teletype, e-mail) breaks its lines anywhere, inside a sentence and
 # inside a name ("IN SAN\nSALVADOR"): a line that ends without punctuation runs on into the next.
@@ -299,6 +302,7 @@ class _Tokens:
     joins: list[bool] = field(default_factory=list)  # token k continues a name from token k-1
     sent_start: list[bool] = field(default_factory=list)
     dropped: list[bool] = field(default_factory=list)  # an Arabic article: not part of the key
+    examples: list[int] = field(default_factory=list)  # tokens that open a list of examples ("such")
 
     def __len__(self) -> int:
         return len(self.raw)
@@ -329,12 +333,10 @@ def _tokenize(text: str) -> _Tokens:
     if ("\n" in gaps or "\r\n" in gaps) and (width := _wrap_width(text)):
         # Only a break after a full line runs on: a short line ends a paragraph, a title or a list item.
         full = 0.75 * width
-        gaps = [
-            " "
-            if g in ("\n", "\r\n") and k and ends[k - 1] - (text.rfind("\n", 0, ends[k - 1]) + 1) >= full
-            else g
-            for k, g in enumerate(gaps)
-        ]
+        # Only the line breaks are visited (a text has a few dozen), not every gap.
+        for k in itertools.compress(range(len(gaps)), map(_LINE_BREAKS.__contains__, gaps)):
+            if k and ends[k - 1] - (text.rfind("\n", 0, ends[k - 1]) + 1) >= full:
+                gaps[k] = " "
     breaks = {g: g != " " and _SENTENCE_BREAK.search(g) is not None for g in set(gaps)}
     joins = list(map(_JOIN_GAPS.__contains__, gaps))
     sent = list(map(breaks.__getitem__, gaps))
@@ -355,6 +357,8 @@ def _tokenize(text: str) -> _Tokens:
         dropped[k] = k + 1 < n and joins[k + 1] and is_article(folds[k], folds[k + 1])
     toks.start, toks.end, toks.raw, toks.fold = starts, ends, raws, folds
     toks.joins, toks.sent_start, toks.dropped = joins, sent, dropped
+    # Few texts list provinces by example; most names need not walk back for one (see _listed_as_units).
+    toks.examples = list(itertools.compress(range(n), map(_EXAMPLE_WORDS.__contains__, folds)))
     return toks
 
 
@@ -399,7 +403,7 @@ def _case_mode(toks: _Tokens) -> int:
     words = [r for r in toks.raw if len(r) > 1 and r.isalpha()]
     if not words:
         return _MIXED
-    upper = sum(1 for r in words if r.isupper())
+    upper = sum(map(str.isupper, words))
     if upper > 0.6 * len(words):
         return _CAPS
     capital = sum(1 for r in words if r[0].isupper())
@@ -431,6 +435,9 @@ class _Match:
     # What _Reading.resolve reads of the match, made once: the match is settled before the readings.
     reading_key: tuple[object, ...] | None = None
     facts: list[_Facts] | None = None  # what _resolve reads of each candidate, read once
+    # _accept's verdicts by (reading, in the text's countries, in its anchors): all else it reads of the
+    # match and the text is settled before the readings, which ask again and again.
+    verdicts: dict[tuple[int, bool, bool], bool] = field(default_factory=dict)
 
 
 def _possessive(toks: _Tokens, k: int) -> bool:
@@ -533,7 +540,7 @@ def _find_matches(
         # Most tokens are lower case and cannot start a name; skip them without a call.
         starts = [
             k
-            for k, (r, f) in enumerate(zip(toks.raw, toks.fold, strict=True))
+            for k, r, f in zip(itertools.count(), toks.raw, toks.fold)
             if (r[0].isupper() or f in _LOWER_STARTS) and (f in names or f in phrases or dropped[k])
         ]
     else:
@@ -620,6 +627,10 @@ _LIST_WORDS: Final = frozenset(_words("and or as"))
 def _listed_as_units(m: _Match, toks: _Tokens) -> bool:
     """Whether the name is in a list of examples of provinces ("western states such as California or
     Washington"): each of them is one, not the town or capital named like it."""
+    # The walk back ends False unless it meets an example word within its reach: where none is, skip it.
+    at = bisect.bisect_left(toks.examples, max(1, m.i - 12))
+    if at == len(toks.examples) or toks.examples[at] >= m.i:
+        return False
     fold, raw = toks.fold, toks.raw
     k = m.i - 1
     while k >= 1 and m.i - k <= 12 and not toks.sent_start[k + 1]:
@@ -949,7 +960,7 @@ def _resolve(
     countries: dict[str, float],
     admin1s: set[tuple[str, str]],
     neighbours: Counter[tuple[str, str]] | None = None,
-    near: Sequence[tuple[str, int]] = (),
+    near: Sequence[int] = (),
 ) -> int:
     """The best reading of ``m``: its prior plus agreement with the countries and admin1s in the text.
 
@@ -986,9 +997,10 @@ def _resolve(
         elif kind == KIND_TOWN and pop > major and countries.get(iso3 or "", 0.0) > 0:
             major = pop
     # The towns that the other names of the text were first read as (a town near one is preferred).
-    near_towns = [t for other, t in near if other != m.key] if near and not has_country else []
+    near_towns = near if not has_country else ()
     best, best_score = m.ids[0], -math.inf
     priors = m.priors
+    big = major >= _MAJOR_CITY
     for c, kind, pop, iso3, admin1 in candidates:
         score = priors.get(c)
         if score is None:
@@ -999,18 +1011,24 @@ def _resolve(
                 score += 3.0 * min(1.0, weight)
             elif kind == KIND_COUNTRY and _near_named_country(c, gaz, countries):
                 score += _NEAR_COUNTRY_BONUS
-            local = kind in (KIND_TOWN, KIND_ADMIN2) and not (area and pop < 20_000)
-            share = 0.5 if major >= _MAJOR_CITY and pop * _MAJOR_RATIO < major else 1.0
-            if admin1s and local and (iso3, admin1) in admin1s:
-                score += 2.0 * share
-            if neighbours and local:
-                score += _NEIGHBOUR_BONUS * share * min(2, neighbours.get((iso3, admin1 or ""), 0))
-            if near_towns and local and gaz.any_within_km(c, near_towns, _NEAR_KM):
-                score += _NEAR_BONUS * share
-            if neighbours and kind == KIND_ADMIN1 and not has_country:
+            # (the bonuses below are added in this order, and a zero one not at all: the same sums)
+            if kind in (KIND_TOWN, KIND_ADMIN2) and not (area and pop < 20_000):
+                share = 0.5 if big and pop * _MAJOR_RATIO < major else 1.0
+                if admin1s and (iso3, admin1) in admin1s:
+                    score += 2.0 * share
+                if neighbours and (count := neighbours.get((iso3, admin1 or ""), 0)):
+                    score += _NEIGHBOUR_BONUS * share * min(2, count)
+                if near_towns and gaz.any_within_km(c, near_towns, _NEAR_KM):
+                    score += _NEAR_BONUS * share
+            elif (
+                kind == KIND_ADMIN1
+                and neighbours
+                and not has_country
+                and (count := neighbours.get((iso3, admin1 or ""), 0))
+            ):
                 # "Washington" in a text whose towns are Tacoma and Spokane is their state, not the
                 # capital (a country of the name stays the country: "Mexico" beside Toluca).
-                score += _NEIGHBOUR_BONUS * min(2, neighbours.get((iso3, admin1 or ""), 0))
+                score += _NEIGHBOUR_BONUS * min(2, count)
         if score > best_score:
             best, best_score = c, score
     return best
@@ -1075,25 +1093,53 @@ def _prefer_governed(m: _Match, gaz: Gazetteer, toks: _Tokens) -> None:
             m.bonus[c] = m.bonus.get(c, 0.0) + _GOVERNED_BONUS
 
 
-def _prefer_capital_town(
-    m: _Match, gaz: Gazetteer, toks: _Tokens, made: dict[tuple[str, tuple[int, ...]], dict[int, float]]
-) -> None:
+# The capital bonuses of each name and candidates, with the candidates' facts (see _prefer_capital_town),
+# kept per gazetteer across texts: news names the same places again and again.
+_CapitalMemo = dict[tuple[str, tuple[int, ...]], tuple[dict[int, float], list[_Facts]]]
+_CAPITAL_MEMOS: Final[weakref.WeakKeyDictionary[Gazetteer, _CapitalMemo]] = weakref.WeakKeyDictionary()
+_CAPITAL_MEMO_SIZE: Final = 50_000  # names; a long run starts afresh past that
+
+
+def _capital_memo(gaz: Gazetteer) -> _CapitalMemo:
+    memo = _CAPITAL_MEMOS.get(gaz)
+    if memo is None or len(memo) > _CAPITAL_MEMO_SIZE:
+        memo = _CAPITAL_MEMOS[gaz] = {}
+    return memo
+
+
+_PriorMemo = dict[tuple[object, ...], dict[int, float]]
+_PRIOR_MEMOS: Final[weakref.WeakKeyDictionary[Gazetteer, _PriorMemo]] = weakref.WeakKeyDictionary()
+
+
+def _shared_priors(gaz: Gazetteer, sig: tuple[object, ...], priors: dict[int, float]) -> dict[int, float]:
+    """The priors of the matches with signature ``sig`` (see _Reading.resolve): ``priors`` if it is the
+    first such match."""
+    memo = _PRIOR_MEMOS.get(gaz)
+    if memo is None or len(memo) > _CAPITAL_MEMO_SIZE:
+        memo = _PRIOR_MEMOS[gaz] = {}
+    return memo.setdefault(sig, priors)
+
+
+def _prefer_capital_town(m: _Match, gaz: Gazetteer, toks: _Tokens, made: _CapitalMemo) -> None:
     """A city named like its own province ("Baghdad", "Kirkuk") or district is the city unless told
     otherwise.
 
-    ``made`` holds the bonuses given to each name and candidates in this text: with no place word and no
-    bonus yet, nothing else of the match counts, and a text names the same place many times.
+    ``made`` holds the bonuses given to each name and candidates: with no place word and no bonus yet,
+    nothing else of the match counts (the priors it compares are of towns and districts, which read
+    nothing of the text around the name), whatever the text.
     """
     if m.designator is not None:
         return
-    key = (m.key, tuple(m.ids))
     if not m.bonus:
-        bonus = made.get(key)
-        if bonus is not None:
-            m.bonus = dict(bonus)
+        key = (m.key, tuple(m.ids))
+        done = made.get(key)
+        if done is not None:
+            m.bonus = dict(done[0])
+            if m.facts is None:
+                m.facts = done[1]
             return
         _give_capital_bonus(m, gaz, toks)
-        made[key] = dict(m.bonus)
+        made[key] = (dict(m.bonus), m.facts or gaz.facts(m.ids))
     else:
         _give_capital_bonus(m, gaz, toks)
 
@@ -1145,14 +1191,33 @@ def _accept(
     place with a place word or a parent: there a word that is also a town's name counts as being in
     the text's country only when the text says so, not because other such words were towns there.
     """
+    iso3 = gaz.iso3_of(best) or ""
+    # (without capitals, the text's anchors; else the countries it is about)
+    in_doc = iso3 in anchors if mode != _MIXED and anchors is not None else countries.get(iso3, 0.0) >= 0.5
+    anchored = anchors is not None and iso3 in anchors
+    key = (best, in_doc, anchored)
+    verdict = m.verdicts.get(key)
+    if verdict is None:
+        verdict = m.verdicts[key] = _judge(m, best, toks, gaz, mode, in_doc, anchored, mid_caps)
+    return verdict
+
+
+def _judge(
+    m: _Match,
+    best: int,
+    toks: _Tokens,
+    gaz: Gazetteer,
+    mode: int,
+    in_doc: bool,
+    anchored: bool,
+    mid_caps: set[str],
+) -> bool:
+    """_accept's verdict, given whether the reading's country is one the text is about (``in_doc``) and
+    one of its anchors (``anchored``)."""
     kind = gaz.kind(best)
     pop = gaz.population(best)
     single = " " not in m.key
     strong = m.designator is not None or m.hierarchy
-    if mode != _MIXED and anchors is not None:
-        in_doc = (gaz.iso3_of(best) or "") in anchors
-    else:
-        in_doc = countries.get(gaz.iso3_of(best) or "", 0.0) >= 0.5
     spellings = gaz.case_sensitive_keys.get(m.key)
     if spellings is not None:
         if mode == _CAPS:
@@ -1168,11 +1233,7 @@ def _accept(
             return False  # "500 BC" is a year, not British Columbia
     if mode == _MIXED and kind == KIND_TOWN and gaz.is_airport(best):
         return True  # "Heathrow", "O'Hare": the name is the airport's own
-    if (
-        not m.hierarchy
-        and all(w in _GENERIC for w in m.key.split(" "))
-        and (gaz.iso3_of(best) or "") not in (anchors or ())
-    ):
+    if not m.hierarchy and all(w in _GENERIC for w in m.key.split(" ")) and not anchored:
         # "the USA's West Coast", "IN THE COUNTRY'S EASTERN REGION": New Zealand's West Coast region or
         # Uganda's Eastern Region only in a text that names New Zealand or Uganda.
         return False
@@ -1350,6 +1411,12 @@ class _Reading:
     near: tuple[tuple[str, int], ...] = ()  # (name key, town) as the first reading read them
     # Readings already made, by all that a reading depends on: a text names the same place many times.
     made: dict[tuple[object, ...], int] = field(default_factory=dict)
+    # The context each name is read in, by its earlier readings, and the towns near which it is read, by
+    # its key (see _resolve): made once per reading.
+    contexts: dict[tuple[int, ...], tuple[dict[str, float], Counter[tuple[str, str]]]] = field(
+        default_factory=dict
+    )
+    near_towns: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -1395,6 +1462,10 @@ class _Reading:
                 tuple(m.bonus.items()),
                 the,
             )
+            if m.designator is None:
+                # Without a place word the priors read nothing else of the match or the text either:
+                # matches of the same signature, in this text or another, share them.
+                m.priors = _shared_priors(gaz, sig, m.priors)
         key = (sig, own)
         made = self.made.get(key)
         if made is None:
@@ -1404,17 +1475,30 @@ class _Reading:
     def _resolve(self, m: _Match, own: tuple[int, ...], gaz: Gazetteer, toks: _Tokens) -> int:
         neighbours, countries = self.places_in, self.countries
         if own:
-            countries = dict(self.countries)
-            neighbours = self.places_in.copy()
-            for c in own:
-                if (iso3 := gaz.iso3_of(c)) is not None:
-                    countries[iso3] -= _weight(gaz, c)
-            # places_in counts a name once per province.
-            for iso3, admin1 in {
-                (gaz.iso3_of(c) or "", gaz.admin1_of(c) or "") for c in own if _is_local(gaz, c)
-            }:
-                neighbours[(iso3, admin1)] -= 1
-        return _resolve(m, gaz, toks, countries, self.admin1s, neighbours, self.near)
+            context = self.contexts.get(own)
+            if context is None:
+                context = self.contexts[own] = self._without(own, gaz)
+            countries, neighbours = context
+        near = self.near_towns.get(m.key)
+        if near is None:
+            near = self.near_towns[m.key] = [t for other, t in self.near if other != m.key]
+        return _resolve(m, gaz, toks, countries, self.admin1s, neighbours, near)
+
+    def _without(
+        self, own: tuple[int, ...], gaz: Gazetteer
+    ) -> tuple[dict[str, float], Counter[tuple[str, str]]]:
+        """The countries and neighbours of this reading, ``own`` readings of a name left out."""
+        countries = dict(self.countries)
+        neighbours = self.places_in.copy()
+        for c in own:
+            if (iso3 := gaz.iso3_of(c)) is not None:
+                countries[iso3] -= _weight(gaz, c)
+        # places_in counts a name once per province.
+        for iso3, admin1 in {
+            (gaz.iso3_of(c) or "", gaz.admin1_of(c) or "") for c in own if _is_local(gaz, c)
+        }:
+            neighbours[(iso3, admin1)] -= 1
+        return countries, neighbours
 
 
 def _same_readings(a: list[tuple[_Match, int]], b: list[tuple[_Match, int]]) -> bool:
@@ -1708,7 +1792,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
         if m.key not in person_like or _placed(m, toks, parent_at) or m.designator is not None or m.hierarchy
     ]
     named_in = [m for m in named_in if m.key not in person_like] if embedded else []
-    capital_bonus: dict[tuple[str, tuple[int, ...]], dict[int, float]] = {}
+    capital_bonus = _capital_memo(gaz)
     for m in itertools.chain(matches, named_in):
         if m.designator == "admin":
             m.ids = [c for c in m.ids if gaz.kind(c) != KIND_TOWN] or m.ids
