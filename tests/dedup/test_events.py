@@ -587,5 +587,12 @@ def test_events_clock_times_are_read_only_after_at() -> None:
         ]
     )
     assert times == {22 * 60, 5 * 60, 11 * 60 + 40}
+    # A GMT gloss in either form, and figures after "at", are no local time of the event.
+    figures = [
+        "It was read at 2:30 p.m. GMT.",
+        "Losses were put at 1500 people.",
+        "The area stood at 1200 sq km.",
+    ]
+    assert dedup._clock_times(figures) == frozenset()
     # Around the clock: 2330 and 0030 are an hour apart.
     assert dedup._hours_apart(frozenset({23 * 60 + 30}), frozenset({30})) is None

@@ -129,6 +129,7 @@ def test_a_range_of_days_past_publication_is_uncertainty_but_a_later_day_is_a_pl
         "In all three attacks, 30 people were killed.",
         # A crowd that a disaster moved, with no demand, is no protest.
         "Survivors of the earthquake marched to the relief camp in Herat on Monday.",
+        "Earthquake survivors rallied at the stadium in Adana on Monday to receive food and blankets.",
         "Thousands of villagers marched for hours on Monday to escape the floods near Sukkur.",
         # Gatherings, launches and operations that are not political violence.
         "Thousands of fans gathered outside the stadium in Lagos on Monday to support their team.",

@@ -739,9 +739,13 @@ def test_toponyms_read_the_same_whatever_texts_came_before(gazetteer: Gazetteer)
         "Washington said talks in Georgia, beside Armenia, would go on.",
         "Police in Georgia said Atlanta was calm; Washington was not.",
     ]
-    first = [find_toponyms(t, gazetteer) for t in texts]
-    again = [find_toponyms(t, gazetteer) for t in reversed(texts)][::-1]
-    assert first == again
+    cold = []
+    for t in texts:  # each read with nothing kept from before
+        toponyms._CAPITAL_MEMOS.pop(gazetteer, None)
+        toponyms._PRIOR_MEMOS.pop(gazetteer, None)
+        cold.append(find_toponyms(t, gazetteer))
+    warm = [find_toponyms(t, gazetteer) for t in reversed(texts)][::-1]
+    assert cold == warm
     assert [find_toponyms(t, gazetteer, embedded=True) for t in texts] == [
         find_toponyms(t, gazetteer, embedded=True) for t in texts
     ]

@@ -131,7 +131,11 @@ _TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 # ("at 1500 meters").
 _CLOCK = re.compile(
     r"\bat\s+(?:about\s+|around\s+|approximately\s+)?"
-    r"(?:(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)|(?P<h12>1[0-2]|0?[1-9])[:.](?P<m12>[0-5]\d)\s*(?P<ampm>[ap])\.?m\b\.?)"
+    # "at 0230", "at 0230 hours", "at 0230 [0830 GMT]", but not a figure ("at 1500 people", "at 1200 sq km").
+    r"(?:(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)(?![\d:])"
+    r"(?!\s+(?!(?:hours|hrs|local|time|last|this|today|tonight|yesterday|on|in|at|and|when|while|near"
+    r"|from|after|before|as|the|that|[a-z]+day)\b)[a-z])"
+    r"|(?P<h12>1[0-2]|0?[1-9])[:.](?P<m12>[0-5]\d)\s*(?P<ampm>[ap])\.?m\b\.?+)"  # the dot kept: "p.m. GMT"
     r"(?![\d:])(?!\s*(?:hours\s+)?(?:gmt|utc|z\b))"
     r"(?!\s*(?:meters|metres|kilometers|kilometres|km|feet|ft|miles|yards)\b)",
     re.IGNORECASE,

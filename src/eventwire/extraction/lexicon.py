@@ -292,9 +292,14 @@ NOT_CONFLICT_CROWD = re.compile(f"{_OTHER_SENSE}|stampede")
 # misfortune is what moved them.
 CROWD_GRIEVANCE = re.compile(
     r"\b(?:to\s+(?:demand|protest|denounce|condemn|call\s+for|ask\s+for|press\s+for|demonstrate)|demand(?:s|ed|ing)?"
-    r"|protest\w*|calling\s+for|over|against|in\s+(?:protest|solidarity|support\s+of)"
-    # ... or the crowd's act is a protest or riot in itself: "flood victims held a demonstration".
-    r"|demonstrat\w*|sit-ins?|riot\w*|rall(?:y|ies|ied)|picket\w*|strikes?|mobs?)\b"
+    r"|protest\w*|calling\s+for|over|against|in\s+(?:protest|solidarity|support\s+of))\b"
+)
+# ... or the crowd staged its act as a protest: "flood victims held a demonstration", "staged a sit-in"
+# (read up to the trigger's end: "survivors rallied to receive food" is relief, not protest).
+CROWD_STAGED = re.compile(
+    r"\b(?:held|holds?|holding|staged?|staging|organi[sz]ed|went\s+on|called|began|launched)\s+(?:a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:demonstrations?|protests?|sit-ins?|rall(?:y|ies)|strikes?|march(?:es)?|vigils?"
+    r"|pickets?|hunger\s+strikes?)$"
 )
 
 # Cues, each with the reason an affected mention is not an event.

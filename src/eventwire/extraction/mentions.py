@@ -21,6 +21,7 @@ from eventwire.extraction.lexicon import (
     CLAUSE_BREAK,
     CLAUSE_WIDE,
     CROWD_GRIEVANCE,
+    CROWD_STAGED,
     FAMILY,
     NEW_EVENT_CUE,
     NOT_CONFLICT,
@@ -233,12 +234,24 @@ def _no_cue(before: str, wide: str, protest: bool) -> bool:
     return _ANY_NARROW_CUE.search(before) is None and _ANY_WIDE_CUE.search(wide) is None
 
 
+def _crowd_with_cause(lower: str, trigger: Trigger) -> bool:
+    """Whether a crowd near a misfortune protests it: rioting, a demand or grievance in its clause, or a
+    protest held or staged ("flood victims held a demonstration"; not "survivors rallied to get food")."""
+    if trigger.family not in {"protest", "riot"}:
+        return False
+    if lower.startswith("riot", trigger.start):
+        return True  # rioting is the crowd's own act
+    return (
+        CROWD_GRIEVANCE.search(lower, trigger.clause_start, trigger.clause_end) is not None
+        or CROWD_STAGED.search(lower, trigger.clause_start, trigger.end) is not None
+    )
+
+
 def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     clause = lower[trigger.clause_start : trigger.clause_end]
     # Another sense of the word shows next to it ("died in a collision", "heart attack").
     near = lower[max(trigger.clause_start, trigger.start - 30) : min(trigger.clause_end, trigger.end + 45)]
-    crowd = trigger.family in {"protest", "riot"} and CROWD_GRIEVANCE.search(clause) is not None
-    senses = NOT_CONFLICT_CROWD if crowd else NOT_CONFLICT
+    senses = NOT_CONFLICT_CROWD if _crowd_with_cause(lower, trigger) else NOT_CONFLICT
     if senses.search(near):
         return "not conflict (accident, disease, disaster or another sense of the word)"
     # A relative clause set off by commas is about someone else: "families, who have not been allowed

@@ -166,6 +166,6 @@ def _unused(path: Path, made: tuple[int, int]) -> bool:
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
             (count,) = conn.execute("SELECT count(*) FROM documents").fetchone()
-    except sqlite3.Error:
-        return True  # no documents table: only (part of) a schema, or nothing
+    except sqlite3.Error as err:  # no documents table: only (part of) a schema, or nothing
+        return "no such table" in str(err)  # locked or unreadable: keep it
     return bool(count == 0)
