@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from eventwire.text.numbers import COUNT_PATTERN
-from eventwire.text.regex_starts import alternation, literal_starts, start_classes, start_finder
+from eventwire.text.regex_starts import alternation, start_classes, start_finder
 
 
 def test_start_classes_keep_the_class_after_a_start() -> None:
@@ -13,7 +13,6 @@ def test_start_classes_keep_the_class_after_a_start() -> None:
     assert start_classes(r"air\s*strikes?") == {"air": None}  # "airstrike": no space needed
     assert start_classes(r"a\s+march|a\w+ed") == {"a": None}  # followed by different classes
     assert start_classes(r"(?:ab)+c") == {"ab": None}  # more repetitions may follow: nothing after is known
-    assert literal_starts(r"bomb(?:ing|ed)?\b") == {"bomb", "bombing", "bombed"}
     assert start_classes(r"\d+ killed") is None  # starts with a class: no literal start
 
 
@@ -44,3 +43,31 @@ def test_start_finder_is_none_where_a_match_may_start_anywhere_or_be_empty() -> 
     assert start_finder(r"(?i)killed") is None
     assert start_finder(r"killed", re.IGNORECASE) is None
     assert start_finder(r"a\s+march", re.ASCII) is None
+
+
+def _starts(pattern: str) -> set[str] | None:
+    """The strings every match of ``pattern`` starts with, without the classes after them."""
+    classes = start_classes(pattern)
+    return None if classes is None else set(classes)
+
+
+def test_starts_follow_optional_parts_groups_and_alternatives() -> None:
+    assert _starts(r"air\s*strikes?|drone\s+strikes?") == {"air", "drone"}
+    assert _starts(r"(?<!propelled\s)(?:hand\s+)?grenades?\b(?!-)") == {"hand", "grenade", "grenades"}
+    assert _starts(r"\bieds?\b") == {"ied", "ieds"}
+    assert _starts(r"bomb(?:ing|ed)?\b") == {"bomb", "bombing", "bombed"}
+    assert _starts(r"(?:ab)+c") == {"ab"}  # more repetitions may follow: stop after one
+
+
+def test_starts_is_none_where_a_match_may_start_anywhere() -> None:
+    assert _starts(r"\w+ed") is None
+    assert _starts(r"(?:killed)?\s+dead") is None
+    assert _starts(r"(?i)killed") is None
+    assert _starts(r"x|[abc]d") is None
+
+
+def test_alternation_matches_exactly_its_literals() -> None:
+    literals = ["bomb", "bombs", "booby", "air", "aircraft", "ied"]
+    regex = re.compile(f"(?:{alternation(literals)})\\Z")
+    assert all(regex.match(literal) for literal in literals)
+    assert not any(regex.match(other) for other in ("bom", "boob", "airc", "ie", "bombss", ""))

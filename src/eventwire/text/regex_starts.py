@@ -99,12 +99,6 @@ def start_classes(pattern: str) -> dict[str, str | None] | None:
     return None if closed is None or "" in closed else closed
 
 
-def literal_starts(pattern: str) -> frozenset[str] | None:
-    """Strings one of which every match of ``pattern`` starts with (see :func:`start_classes`)."""
-    starts = start_classes(pattern)
-    return None if starts is None else frozenset(starts)
-
-
 def alternation(
     literals: Iterable[str], follows: Mapping[str, str | None] | None = None, prefix: str = ""
 ) -> str:
