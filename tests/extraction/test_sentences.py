@@ -82,3 +82,14 @@ def test_split_sentences_equals_spacy_on_muc4_wire_copy(nlp: Any) -> None:
         assert ours == _spacy_sentences(text, nlp)
         sentences += len(ours)
     assert sentences > 1000
+
+
+def test_split_sentences_adds_no_words_to_the_pipelines_vocabulary(nlp: Any) -> None:
+    # The sentences are read with a tokenizer of the same rules over a vocabulary of its own, which
+    # computes no lexical attributes for new words (they cost more than the tokenizing).
+    before = len(nlp.vocab)
+    text = "Zarqawiyyun fighters overran Qaraqoshiyya. Brigadier Xylphantos said so. Then they left."
+    ours = _ours(text, nlp)
+    assert len(nlp.vocab) == before
+    assert len(ours) == 3
+    assert ours == _spacy_sentences(text, nlp)

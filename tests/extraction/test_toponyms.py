@@ -507,6 +507,28 @@ def test_toponyms_unknown_or_far_names_take_their_parent(gazetteer: Gazetteer) -
     assert pisky is not None and (pisky.admin1, pisky.precision) == ("Donetsk", 3)
 
 
+@pytest.mark.parametrize(
+    ("before", "listed"),
+    [
+        ("Clashes in Baghdad, ", True),
+        ("Clashes in Baghdad ,\n ", True),
+        ("Clashes in Baghdad,", True),
+        ("Clashes in 2019, ", False),  # a year before the comma lists no place
+        ("Clashes in Baghdad ", False),
+        ("Clashes in Baghdad; ", False),
+        (", ", False),
+        ("", False),
+        ("Clashes in Bogotá, ", False),  # (only ASCII letters, as ever)
+    ],
+)
+def test_list_before_reads_the_end_of_the_text_before_a_name(before: str, listed: bool) -> None:
+    # A list goes on before the name ("Baghdad, Mosul, Anbar"); read backwards from the name, whatever
+    # the length of the text before it.
+    text = before + "Mosul, Anbar"
+    assert toponyms._list_before(text, len(before)) is listed
+    assert toponyms._list_before("Long text. " * 10_000 + text, 110_000 + len(before)) is listed
+
+
 def test_toponyms_lists_and_people_are_not_parents(gazetteer: Gazetteer) -> None:
     found = _found("Clashes in Mosul, Anbar and Basra.", gazetteer)
     assert found["Mosul"].place is not None and found["Mosul"].place.admin1 != "Anbar"

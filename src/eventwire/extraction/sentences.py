@@ -69,17 +69,19 @@ class _Splitter:
     """
 
     def __init__(self, nlp: Any) -> None:
-        from spacy.attrs import IDX, IS_PUNCT, ORTH
+        from spacy.attrs import IDX, ORTH
 
         sentencizer = nlp.get_pipe("sentencizer")
-        self.tokenizer = nlp.tokenizer
-        self.attrs = [ORTH, IDX, IS_PUNCT]
+        self.tokenizer = _lean_copy(nlp.tokenizer)
+        self.strings = self.tokenizer.vocab.strings
+        self.attrs = [ORTH, IDX]
+        self.punct: dict[int, bool] = {}  # see _is_punct
         chars = sorted(sentencizer.punct_chars)
         self.final = re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
         # The same class without the characters past the BMP, for text that has none of those: with
         # them Python's regex engine checks a character ten times slower.
         self.final_bmp = re.compile("[" + "".join(re.escape(c) for c in chars if c <= "\uffff") + "]")
-        self.final_ids = frozenset(nlp.vocab.strings.add(c) for c in chars)
+        self.final_ids = frozenset(self.strings.add(c) for c in chars)
 
     def starts(self, block: str) -> list[int]:
         """Character offsets in ``block`` where its sentences start (0 first)."""
@@ -97,7 +99,7 @@ class _Splitter:
         seen_final = False
         final_ids = self.final_ids
         k, shift, joined_end = 0, windows[0][0], windows[0][1] - windows[0][0]
-        for orth, idx, is_punct in doc.to_array(self.attrs).tolist():
+        for orth, idx in doc.to_array(self.attrs).tolist():
             if idx > joined_end:  # the next window: the rule starts afresh there (see _windows)
                 joined = joined_end + 1
                 while True:
@@ -109,10 +111,17 @@ class _Splitter:
                 shift, joined_end, seen_final = s - joined, joined + e - s, False
             if orth in final_ids:
                 seen_final = True
-            elif seen_final and not is_punct:
+            elif seen_final and not self._is_punct(orth):
                 starts.append(idx + shift)
                 seen_final = False
         return starts
+
+    def _is_punct(self, orth: int) -> bool:
+        """spaCy's ``IS_PUNCT`` of a token, by its string's id, read once per string."""
+        punct = self.punct.get(orth)
+        if punct is None:
+            punct = self.punct[orth] = _all_punct(self.strings[orth])
+        return punct
 
     @staticmethod
     def _windows(block: str, final: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -151,6 +160,26 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 def _all_punct(run: str) -> bool:
     """spaCy's ``is_punct`` of a token made of all of ``run``: every character is punctuation."""
     return all(unicodedata.category(c).startswith("P") for c in run)
+
+
+def _lean_copy(tokenizer: Any) -> Any:
+    """A tokenizer with ``tokenizer``'s rules over a vocabulary of its own that computes no lexical
+    attributes: the tokens are the same, but a word it has not seen before skips the dozen attribute
+    functions (shape, stop word, number-likeness ...) the shared vocabulary runs on it, which cost more
+    than tokenizing the word. The sentence rule reads only the text and offsets of tokens."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.vocab import Vocab
+
+    return Tokenizer(
+        Vocab(),
+        rules=tokenizer.rules,
+        prefix_search=tokenizer.prefix_search,
+        suffix_search=tokenizer.suffix_search,
+        infix_finditer=tokenizer.infix_finditer,
+        token_match=tokenizer.token_match,
+        url_match=tokenizer.url_match,
+        faster_heuristics=tokenizer.faster_heuristics,
+    )
 
 
 @lru_cache(maxsize=4)

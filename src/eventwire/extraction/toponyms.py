@@ -2188,7 +2188,24 @@ _LIST_GOES_ON: Final = re.compile(
     r"(?:\s+(?:province|governorate|state|region|district|county|department|oblast))?"
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]"
 )
-_LIST_BEFORE: Final = re.compile(r"[A-Za-z]\s*,\s*$")
+_ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _list_before(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends in a letter and a comma, spaces aside ("Mosul, Anbar"): a list goes on
+    there. Read backwards from ``end``: a regex search for it would read the whole text before each
+    mention, and a long text of many lists would cost the square of its length."""
+    k = end
+    while k and text[k - 1].isspace():
+        k -= 1
+    if not k or text[k - 1] != ",":
+        return False
+    k -= 1
+    while k and text[k - 1].isspace():
+        k -= 1
+    return k > 0 and text[k - 1] in _ASCII_LETTERS
+
+
 # After the name that follows a comma, a verb of saying or a possessive: it is a speaker ("Israel said"),
 # not the place's parent.
 _SPEAKS: Final = re.compile(
@@ -2222,9 +2239,7 @@ def _under_parents(mentions: list[PlaceMention], text: str, gaz: Gazetteer) -> l
         paren = "(" in gap.group(0)
         if parent.feature_code == "PCLI" and not ("," in gap.group(0) or paren):
             continue  # "the statue of St. Gregory of Narek in Vatican": a town abroad, then where it is
-        if not paren and (
-            _LIST_GOES_ON.match(text, b.end) or (k > 0 and _LIST_BEFORE.search(text, 0, a.start))
-        ):
+        if not paren and (_LIST_GOES_ON.match(text, b.end) or (k > 0 and _list_before(text, a.start))):
             continue
         if parent.is_site and not (paren or (parent.feature_code == "PPL" and parent.geonames_id is None)):
             continue  # "Paris, London": a town after a comma is a list's next town, not a parent
