@@ -239,3 +239,16 @@ def test_location_the_body_names_the_city_rather_than_the_dateline(extractor: An
         "THEIR WHEREABOUTS.\n"
     )
     assert _places(extractor, "medellin-terror", text) == [("Colombia", "Medellin", 1)]
+
+
+def test_location_a_surname_described_as_a_person_is_no_place(extractor: Any) -> None:
+    # "PIZARRO, A FORMER MAYOR" is the man, though a town of Choco bears the name; "the town of Pizarro"
+    # is the town.
+    text = (
+        "   CALI, 3 MAY 90 (EFE) -- [TEXT] GUNMEN KILLED JORGE PIZARRO IN A\n"
+        "RESTAURANT TODAY.  PIZARRO, A FORMER MAYOR AND LABOR LEADER, WAS SHOT\n"
+        "FIVE TIMES BY TWO MEN WHO FLED ON A MOTORCYCLE, THE POLICE SAID.\n"
+    )
+    assert _places(extractor, "pizarro-person", text) == [("Colombia", "Cali", 1)]
+    placed = text.replace("JORGE PIZARRO IN A\nRESTAURANT", "A FARMER IN THE\nTOWN OF PIZARRO")
+    assert _places(extractor, "pizarro-town", placed) == [("Colombia", "Pizarro", 1)]

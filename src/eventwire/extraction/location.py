@@ -68,7 +68,10 @@ def event_place(group: Group, ctx: Context) -> PlaceMention | None:
     strays = ctx.once(_strays) - parts.keys()
     strong_places = [parts.get(id(p), p) for p in places_of(group.strong, ctx) if id(p) not in strays]
     all_places = [parts.get(id(p), p) for p in places_of(group.mentions, ctx) if id(p) not in strays]
-    strays |= {id(p) for p in all_places if _names_a_street(text, p) or _says_where_from(text, p)}
+    strays |= {
+        id(p) for p in all_places
+        if _names_a_street(text, p) or _says_where_from(text, p) or _described_as_person(text, p)
+    }  # fmt: skip
     strong_places = [p for p in strong_places if id(p) not in strays]
     all_places = [p for p in all_places if id(p) not in strays]
     if not all_places:
@@ -178,6 +181,40 @@ def _names_a_street(text: str, place: PlaceMention) -> bool:
     if _STREET_BEFORE.search(text, before, place.start):
         return True
     return bool(_STREET_AFTER.match(text, place.end)) and not _ONE_OF_ITS.search(text, before, place.start)
+
+
+# "PIZARRO, FORMER LEADER OF THE M-19, WAS KILLED", "Hernandez, 45, a teacher", "GREIFF, WHO WAS
+# APPOINTED": a name described by an apposition that only fits a person is that person, even where a
+# town bears the name (in capitals, a surname and a town look alike). A placing word before it keeps it
+# a place ("In Kabul, the president said"), as does a town before it ("Picsi, Lambayeque, the mayor
+# said").
+_PERSON_APPOSITION = re.compile(
+    r",[ \t\n]+(?:\d{1,3},[ \t\n]|(?:(?i:a|an|the|his|her|their)[ \t\n]+)?"
+    r"(?:(?i:former|ex-|late|slain|murdered|kidnapped|then|retired|deputy|top|senior|prominent|"
+    r"\d{1,3}-year-old)[ \t\n]+)*"
+    r"(?i:leader|commander|candidate|chief|founder|president|mayor|governor|minister|senator|congressman|"
+    r"deputy|priest|bishop|archbishop|journalist|activist|spokesman|spokeswoman|lawyer|judge|"
+    r"businessman|trade[ \t\n]+unionist|unionist|son|daughter|wife|husband|brother|sister|father|"
+    r"mother)\b)"
+)
+_WHO_AFTER = re.compile(r",[ \t\n]+(?i:who)\b")
+_OF_BEFORE = re.compile(r"\b(?i:of)\s+(?:(?i:the)\s+)?$")  # ("the people of Mosul, who fled")
+
+
+def _described_as_person(text: str, place: PlaceMention) -> bool:
+    before = max(0, place.start - 16)
+    return (
+        (
+            _PERSON_APPOSITION.match(text, place.end) is not None
+            or (
+                _WHO_AFTER.match(text, place.end) is not None
+                and not _OF_BEFORE.search(text, before, place.start)
+            )
+        )
+        and _PLACING_BEFORE.search(text, before, place.start) is None
+        # ("in Picsi, Lambayeque, the mayor said": a province after its town is still a place)
+        and not text[max(0, place.start - 3) : place.start].rstrip().endswith(",")
+    )
 
 
 def _says_where_from(text: str, place: PlaceMention) -> bool:
