@@ -79,6 +79,16 @@ def test_casualties_one_list_of_one_category_adds_up() -> None:
     assert quantity is not None and quantity.best == 14
 
 
+def test_casualties_a_list_may_start_with_one_person() -> None:
+    for text, best in (
+        ("One adult and four minors were killed when the bus was attacked.", 5),
+        ("ONE POLICEMAN AND TWO SOLDIERS WERE KILLED IN THE AMBUSH.", 3),
+        ("An infant was killed in the shelling.", 1),
+    ):
+        quantity, _ = combine(figures(text), "fatalities", text)
+        assert quantity is not None and quantity.best == best, text
+
+
 def test_casualties_bodies_found_and_killing_verbs() -> None:
     for text, best in (
         ("Two men were found dead on the road to Minas Viejas.", 2),

@@ -40,7 +40,8 @@ HEADS: dict[str, tuple[str, ...]] = {
         "councilors", "councillors", "chiefs", "notables", "elders", "imams", "pastors", "youths", "herdsmen",
         "shepherds", "vendors", "nurses", "civilian men", "internally displaced persons", "idps",
         "jesuits", "missionaries", "tourists", "engineers", "employees", "technicians", "labourers",
-        "laborers", "judges", "mayors", "lawyers", "politicians", "voters", "clergymen",
+        "laborers", "judges", "mayors", "lawyers", "politicians", "voters", "clergymen", "adults", "minors",
+        "infants", "toddlers",
     ),
     "protesters": ("protesters", "protestors", "demonstrators", "marchers", "rioters", "strikers"),
     "people": ("people", "persons", "others", "individuals", "lives", "casualties", "dead", "victims"),
@@ -66,7 +67,8 @@ SINGULAR: dict[str, str] = {
     "merchant": "civilian", "nurse": "civilian", "elder": "civilian", "notable": "civilian",
     "member": "people", "individual": "people", "victim": "people",
     "missionary": "civilian", "jesuit": "civilian", "tourist": "civilian", "engineer": "civilian",
-    "employee": "civilian", "lawyer": "civilian", "politician": "civilian",
+    "employee": "civilian", "lawyer": "civilian", "politician": "civilian", "adult": "civilian",
+    "minor": "civilian", "infant": "civilian", "baby": "civilian", "toddler": "civilian",
 }  # fmt: skip
 CATEGORY_OF = {head: cat for cat, heads in HEADS.items() for head in heads}
 _ALL_HEADS = sorted(CATEGORY_OF, key=len, reverse=True)
@@ -351,7 +353,10 @@ def _with_list(figure: Figure, earlier: list[Figure]) -> list[Figure]:
     return [merged, *(f for f in earlier if f.category != figure.category)]
 
 
-_CONJOINED = re.compile(rf"(?P<victim>(?P<count>{_COUNT})\s+{_MODS}{_HEAD})\s*(?:,|,?\s+and)\s*$")
+# ("one adult and four minors were killed": the first group may be one person)
+_CONJOINED = re.compile(
+    rf"(?P<victim>(?P<count>{_COUNT})\s+{_MODS}(?:{_HEAD}|{_SINGULAR_HEAD}))\s*(?:,|,?\s+and)\s*$"
+)
 
 
 def _conjoined(lower: str, floor: int, before: int, kind: str, end: int) -> list[Figure]:
@@ -363,7 +368,8 @@ def _conjoined(lower: str, floor: int, before: int, kind: str, end: int) -> list
         count = parse_count(count_match) if count_match else None
         if match is None or count is None:
             return found
-        category = CATEGORY_OF.get(" ".join(match.group("head").split()), "people")
+        head = " ".join((match.group("head") or match.group("shead")).split())
+        category = CATEGORY_OF.get(head) or SINGULAR.get(head, "people")
         found.append(
             Figure(
                 kind,
