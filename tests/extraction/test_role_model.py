@@ -15,6 +15,7 @@ from eventwire.documents.build import build_document
 from eventwire.extraction.role_model import (
     RoleTagger,
     TaggedSpan,
+    joined_spans,
     merge_aliases,
     same_entity,
     sentence_features,
@@ -133,6 +134,7 @@ def test_tagged_spans_lose_edge_words_and_possessives_and_non_names() -> None:
     assert trimmed("2 DECEMBER,") is None
     assert trimmed("ATTACKED.") is None
     assert trimmed("JARAMILLO'S DRIVER") == "JARAMILLO'S DRIVER"
+    assert trimmed("DRIVER AT THE") == "DRIVER"  # an article ends no name
 
 
 def test_tagged_spans_lose_the_verbs_kinds_and_parts_the_tagger_took_in() -> None:
@@ -355,3 +357,25 @@ def test_the_nearest_event_found_by_bisection_is_the_one_every_sentence_gives() 
 def test_namings_with_the_same_words_are_one_and_aliases_fold_into_the_longest() -> None:
     texts = ["the FMLN", "FMLN", "Farabundo Marti National Liberation Front", "guerrillas"] * 50
     assert merge_aliases(texts) == [2, 3]
+    assert merge_aliases(texts, shortest=True) == [0, 3]  # "the FMLN" and "FMLN" are one naming
+
+
+def test_a_name_tagged_in_pieces_is_one_filler_and_an_organization_keeps_its_short_name() -> None:
+    text = "SEVERAL HOODED MEN AND THREE FMLN URBAN COMMANDOS ATTACKED THE VICAS STORE. THE FMLN CLAIMED IT."
+    pieces = [("PerpInd", "SEVERAL"), ("PerpInd", "HOODED MEN"), ("PerpOrg", "FMLN URBAN COMMANDOS")]
+    pieces += [("Target", "VICAS"), ("Target", "STORE."), ("PerpOrg", "THE FMLN")]
+    spans = [TaggedSpan(role, text.index(p), text.index(p) + len(p)) for role, p in pieces]
+    joined = joined_spans([trim_span(s, text) or s for s in spans], text)
+    assert [(s.role, text[s.start : s.end]) for s in joined] == [
+        ("PerpInd", "SEVERAL HOODED MEN"),
+        ("PerpOrg", "FMLN URBAN COMMANDOS"),
+        ("Target", "VICAS STORE"),
+        ("PerpOrg", "THE FMLN"),
+    ]
+    # "MEN AND THREE": a word between two fillers keeps them apart.
+    apart = [spans[1], TaggedSpan("PerpInd", text.index("THREE"), text.index(" FMLN"))]
+    assert len(joined_spans(apart, text)) == 2
+    (event,) = with_tagged_fillers([_event("a", (0, len(text)), text)], spans, text)
+    assert [f.text for f in event.perpetrator_individuals] == ["SEVERAL HOODED MEN"]
+    assert [f.text for f in event.perpetrator_orgs] == ["THE FMLN"]
+    assert [f.text for f in event.targets] == ["VICAS STORE"]
