@@ -36,7 +36,7 @@ from eventwire.extraction.scope import document_features, document_terms, load_s
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "eventwire" / "data" / "models"
 MIN_DF = 2
-C_GRID = (3.0, 10.0, 30.0, 100.0)
+C_GRID = (3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)  # the best C sat at the top of a grid that ended at 100
 THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(13))
 
 

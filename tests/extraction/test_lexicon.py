@@ -20,6 +20,9 @@ def kinds(text: str) -> set[str]:
     [
         ("About 100 workers demonstrated to demand state support.", "protest"),
         ("Students blocked National Road No.7 to demand attention to their grievances.", "protest"),
+        ("THE TERRORISTS PLACED A CHARGE OF DYNAMITE UNDER A BUS CARRYING FISHERMEN.", "ied"),
+        ("Heavy combat between the army and the guerrillas has taken place in Soyapango.", "fight"),
+        ("The murder of six Jesuit priests shocked the country.", "attack"),
         ("Teachers began a 72-hour strike over unpaid allowances.", "protest"),
         ("Villagers were severely beaten by the police for breaking the curfew.", "attack"),
         ("Pro-Houthi forces fired 14.5mm machine guns at residential areas of the city.", "attack"),

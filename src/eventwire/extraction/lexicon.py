@@ -51,7 +51,11 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|vehicle[- ]borne|booby[- ]trap\w*|magnetic\s+bombs?|sticky\s+bombs?"
         r"|bombs?\s+(?:exploded|went\s+off|blew\s+up|detonated|planted|hidden)|explosive\s+devices?"
         r"|dynamite\s+(?:attacks?|charges?)"
-        r"|dynamited|planted\s+(?:a\s+|an\s+)?(?:bomb|explosives?)|set\s+off\s+(?:\w+\s+){0,2}(?:explosives?|bombs?)",
+        r"|dynamited|planted\s+(?:a\s+|an\s+)?(?:bomb|explosives?)"
+        # "placed a charge of dynamite under a bus", "planted dynamite at the door".
+        r"|(?:placed|planted)\s+(?:a\s+|an\s+|two\s+|several\s+)?(?:[\w-]+\s+)?(?:charges?\s+of\s+)?"
+        r"(?:dynamite|explosives?\b|bombs?\b)"
+        r"|set\s+off\s+(?:\w+\s+){0,2}(?:explosives?|bombs?)",
     ),
     TriggerKind(
         "grenade",
@@ -68,6 +72,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     TriggerKind(
         "fight",
         r"clash(?:es|ed)?\b|heavy\s+fighting|fighting\s+(?:broke|erupted|between|with|in)|fought\b|battled?\b"
+        # "heavy combat between the army and the FMLN has taken place".
+        r"|(?:heavy|fierce|intense)\s+combat\b|combat\s+(?:between|with)\b"
         r"|battles\b|gun\s*fights?|fire\s*fights?|exchanges?\s+of\s+(?:gun)?fire|exchanged\s+fire|skirmish\w*"
         r"|ambush\w*|shoot-?outs?|bursts?\s+of\s+fire|fired\s+(?:\w+\s+){0,3}(?:on|at)\s+(?:the\s+)?positions|assault(?:s|ed)?\b(?!\s+(?:rifles?|weapons?|guns?))|counter-?attack\w*|overran|repelled"
         r"|offensive\s+(?:on|against)|engaged\s+(?:in\s+(?:a\s+)?(?:gun\s*battle|firefight|combat|fighting)|"
@@ -90,6 +96,9 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|massacre[ds]?\b|shooting\b|gunfire|beheaded|executed|hacked\s+to\s+death|stabbed|struck\b"
         r"|torched|set\s+(?:fire\s+to|ablaze|on\s+fire)|set\s+(?:\w+\s+){1,3}(?:ablaze|on\s+fire|alight)"
         r"|burned\s+(?:down|alive)|killing\s+spree|murdered"
+        # The noun, as wire copy names the act: "the murder of six Jesuit priests", "the murders which
+        # have occurred" (a charge or a trial for murder is the court's business: see _OTHER_SENSE).
+        r"|murders?\b"
         r"|assassinat\w+|shot\b|fired\s+(?!(?:tear|rubber|warning|water|blanks|in\s+the\s+air))(?:[^\s;]+\s+){0,10}?"
         r"(?:at|towards?|into)\s+(?!the\s+air)"
         r"|beat\s+up|beating\s+up|(?:was|were|been|being|badly|severely|brutally)\s+beaten|beat\s+(?:\w+\s+){0,3}"
@@ -272,6 +281,8 @@ _OTHER_SENSE = (
     r"heart\s+attacks?|panic\s+attacks?|(?:legal|political|court|electoral|election|uphill|custody)\s+battles?"
     r"|battle\s+(?:against|with)\s+(?:cancer|poverty|disease|covid|inflation|corruption|addiction)"
     r"|shot\s+(?:a\s+)?(?:film|video|movie|photos?)|photo\s?shoot"
+    r"|(?:charged\s+with|accused\s+of|convicted\s+of|guilty\s+of|tried\s+for|sentenced\s+for|suspected\s+of)"
+    r"\s+(?:(?:attempted|first-degree|second-degree)\s+)?murders?|murder\s+(?:trials?|charges?|cases?|convictions?)"
     r"|shooting\s+(?:a\s+)?(?:film|video|movie|scene|star)|bombed\s+at\s+the\s+box\s+office"
     r"|(?:surgical|rescue|search|relief|peacekeeping\s+mission|humanitarian)\s+(?:operation|mission)"
     r"|(?:stock|share|market)s?\s+(?:crash|rall(?:y|ied))|rally\s+(?:in|of)\s+(?:stocks|shares|prices)"
@@ -357,11 +368,18 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:(?:condemn\w*|denounc\w*|deplor\w*|mourn\w*)\b"
             # "condemned the murder of the minister": the act condemned is the object, and it happened.
-            r"(?!\s+(?:the|this|last\s+\w+'s|\w+day's)\s+(?:[\w-]+\s+){0,2}$)"
+            r"(?!\s+(?:(?:\w+day|today|yesterday|bitterly|strongly|firmly)\s+)?(?:the|this|last\s+\w+'s|\w+day's)"
+            r"\s+(?:[\w-]+\s+){0,2}$)"
             r"|expressed\s+(?:concern|condolences)|paid\s+tribute"
             # "a man accused of witchcraft was lynched": the participle names the victim, and the
             # sentence's own verb ("was lynched") reports the act.
-            r"|accus(?:ed|es|ing)(?!\s+of\s+[^,;]*\b(?:was|were)\s)|blam(?:ed|es|ing))\b"
+            r"|accus(?:ed|es|ing)(?!\s+of\s+[^,;]*\b(?:was|were)\s)"
+            # "accused of masterminding the killing of the six Jesuits", "blamed the rebels for the
+            # bombing": who did it is in question, not that the definite act named happened.
+            r"(?!(?:\s+[\w-]+){0,4}\s+of\s+(?:masterminding|ordering|committing|perpetrating|carrying\s+out"
+            r"|being\s+behind|responsibility\s+for|involvement\s+in)\s+(?:the|this|last\s+\w+'s|\w+day's)"
+            r"\s+(?:[\w-]+\s+){0,2}$)"
+            r"|blam(?:ed|es|ing)(?!(?:\s+[\w-]+){0,4}\s+for\s+(?:the|this|last\s+\w+'s|\w+day's)\s+(?:[\w-]+\s+){0,2}$))\b"
         ),
     ),
     (
@@ -431,6 +449,21 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:constant|frequent|incessant|continual|continuous|endless|daily|nightly)\s+(?:\w+\s+)?$"
         ),
     ),
+)
+
+# An inquiry between a cue of the future or of doubt and the trigger takes the cue: "a commission which
+# will investigate the murder of the Jesuits", "ready to carry out the investigation to clarify last
+# Thursday's murder": what is to come is the inquiry, and the act it looks into happened.
+INQUIRY = re.compile(
+    r"\b(?:investigat\w+|inquir(?:y|ies)\s+into|probe\s+into|clarif(?:y|ied|ying)|shed\s+light\s+on"
+    r"|look\s+into|solve)\b"
+)
+INQUIRY_CUES = frozenset({"threat", "plan", "hypothetical"})
+
+# An aside to the reader is no cue: "as you will recall, Montoya was kidnapped on 20 December" tells of
+# the reader's memory, not of a future or of history (the act's own date says how old it is).
+READER_ASIDE = re.compile(
+    r"\bas\s+(?:you|we)\s+(?:will\s+|may\s+|might\s+|well\s+)?(?:recall|remember|know)\b"
 )
 
 # "the deadliest attack this year" names an event: the cumulative and historical cues inside such a

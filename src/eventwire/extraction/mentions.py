@@ -23,9 +23,12 @@ from eventwire.extraction.lexicon import (
     CROWD_GRIEVANCE,
     CROWD_STAGED,
     FAMILY,
+    INQUIRY,
+    INQUIRY_CUES,
     NEW_EVENT_CUE,
     NOT_CONFLICT,
     NOT_CONFLICT_CROWD,
+    READER_ASIDE,
     REJECT_CUES,
     SUPERLATIVE,
     TRIGGERS,
@@ -256,8 +259,8 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
         return "not conflict (accident, disease, disaster or another sense of the word)"
     # A relative clause set off by commas is about someone else: "families, who have not been allowed
     # to visit, held a protest" is no denial of the protest.
-    before = _RELATIVE.sub(_blank, lower[trigger.clause_start : trigger.start])
-    wide = SUPERLATIVE.sub(" ", _RELATIVE.sub(_blank, clause))
+    before = READER_ASIDE.sub(_blank, _RELATIVE.sub(_blank, lower[trigger.clause_start : trigger.start]))
+    wide = SUPERLATIVE.sub(" ", READER_ASIDE.sub(_blank, _RELATIVE.sub(_blank, clause)))
     # A protest "to commemorate the anniversary of ..." or "over the deaths since the outbreak" is today's
     # protest: history and tolls after a protest trigger are what it is about, not what it is.
     protest = trigger.kind == "protest"
@@ -265,10 +268,16 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
         return None
     for reason, cue in REJECT_CUES:
         text = wide if reason in CLAUSE_WIDE and not protest else before
-        match = cue.search(text)
+        match = _governing(cue, text) if reason in INQUIRY_CUES else cue.search(text)
         if match:
             return f"{reason} ({match.group(0).strip()!r})"
     return None
+
+
+def _governing(cue: re.Pattern[str], before: str) -> re.Match[str] | None:
+    """The first match of ``cue`` before the trigger with no inquiry between it and the trigger ("will
+    investigate the murder" puts the inquiry, not the murder, in the future)."""
+    return next((m for m in cue.finditer(before) if not INQUIRY.search(before, m.end())), None)
 
 
 def _segments(
