@@ -203,3 +203,10 @@ def test_a_number_after_a_month_day_and_comma_counts_people_not_years() -> None:
     assert (found.text, found.date_start) == ("April 23", dt.date(2020, 4, 23))
     (dated,) = find_dates("BOGOTA, MAY 5, 89 -- the army said", dt.date(1989, 5, 6))
     assert dated.date_start == dt.date(1989, 5, 5)
+
+
+def test_dates_the_day_of_a_world_time_gloss_is_no_date() -> None:
+    # "AT 1950 (0050 GMT 18 OCTOBER)": 18 October is the clock's day in GMT; the local day is the 17th.
+    text = "AT 1950 (0050 GMT 18 OCTOBER), URBAN GUERRILLAS ATTACKED THE NATIONAL GUARD HEADQUARTERS."
+    assert find_dates(text, dt.date(1989, 10, 17)) == []
+    assert [d.start for d in find_dates("On 18 October (0050 GMT) guerrillas attacked.", None)] == [3]
