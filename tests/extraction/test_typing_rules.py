@@ -44,3 +44,28 @@ def test_typing_rules_a_fight_with_civilian_deaths_is_still_a_fight() -> None:
         fatalities=3,
     )
     assert typed[:2] == ("Battles", "Armed clash")
+
+
+def test_typing_rules_an_attack_made_with_explosives_is_remote_violence() -> None:
+    def typed(text: str) -> tuple[str, str]:
+        return classify(
+            ["attack"],
+            "violence",
+            text,
+            side_a_inters=[],
+            side_b_inters=[],
+            victim_categories=["people"],
+            fatalities=0,
+            anchor_kinds=["attack"],
+        )[:2]
+
+    assert typed("the attack with explosives carried out today against the office of the committee") == (
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    )
+    assert typed("gunmen attacked the police station with grenades") == (
+        "Explosions/Remote violence",
+        "Grenade",
+    )
+    # A weapon of another kind leaves the attack as it was.
+    assert typed("gunmen attacked the police station with rifles")[0] != "Explosions/Remote violence"

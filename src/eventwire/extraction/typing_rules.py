@@ -109,6 +109,12 @@ def classify(
     # ambush does not make the ambush remote violence. The anchor mention's own kinds come first.
     anchor_set = set(anchor_kinds) if anchor_kinds is not None else kind_set
     remote_pool = anchor_set if anchor_set & {"fight", "attack", "raid"} else kind_set
+    if remote_pool is anchor_set and (method := _ATTACK_WITH.search(group_text)):
+        # ... unless the attack itself was made with it: "the attack with explosives against the office",
+        # "attacked the police station with grenades".
+        remote_pool = anchor_set | {
+            "grenade" if method.group("method").startswith("grenade") else "explosion"
+        }
     for kind, sub in REMOTE_ORDER:
         if kind in remote_pool and not (kind == "explosion" and _only_figurative_bombing(group_text)):
             return "Explosions/Remote violence", sub, civilians_hit
@@ -132,6 +138,14 @@ def classify(
     if kind_set & {"fight", "operation"} or a & ARMED_INTERS:
         return "Battles", "Armed clash", False
     return "Violence against civilians", "Attack", True
+
+
+# An attack and the explosive it was made with, in one phrase.
+_ATTACK_WITH = re.compile(
+    r"\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|struck|targeted)\s+(?:[\w'.-]+\s+){0,8}?with\s+"
+    r"(?:(?:a|an|two|three|several|hand|powerful|high-powered|homemade)\s+)*"
+    r"(?P<method>explosives?\b|dynamite|bombs?\b|explosive\s+devices?|grenades?\b)"
+)
 
 
 def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
