@@ -252,3 +252,15 @@ def test_location_a_surname_described_as_a_person_is_no_place(extractor: Any) ->
     assert _places(extractor, "pizarro-person", text) == [("Colombia", "Cali", 1)]
     placed = text.replace("JORGE PIZARRO IN A\nRESTAURANT", "A FARMER IN THE\nTOWN OF PIZARRO")
     assert _places(extractor, "pizarro-town", placed) == [("Colombia", "Pizarro", 1)]
+
+
+def test_location_where_talks_were_held_is_not_where_the_attack_was(extractor: Any) -> None:
+    text = (
+        "   SAN JOSE (COSTA RICA), 1 JAN 90 (ACAN-EFE) -- [TEXT] THE REBELS SUSPENDED THE TALKS WITH THE\n"
+        "GOVERNMENT -- THE FIRST ROUND OF TALKS HELD IN MEXICO CITY IN\n"
+        "SEPTEMBER -- FOLLOWING THE 30 DECEMBER BOMB ATTACK ON A LABOR UNION OFFICE\n"
+        "IN SAN SALVADOR THAT KILLED 10 UNION LEADERS.\n"
+    )
+    assert [(c, p) for c, p, _ in _places(extractor, "talks-in-mexico", text)] == [
+        ("El Salvador", "San Salvador")
+    ]

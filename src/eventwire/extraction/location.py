@@ -71,6 +71,7 @@ def event_place(group: Group, ctx: Context) -> PlaceMention | None:
     strays |= {
         id(p) for p in all_places
         if _names_a_street(text, p) or _says_where_from(text, p) or _described_as_person(text, p)
+        or _MEETING_BEFORE.search(text, max(0, p.start - 50), p.start)
     }  # fmt: skip
     strong_places = [p for p in strong_places if id(p) not in strays]
     all_places = [p for p in all_places if id(p) not in strays]
@@ -172,6 +173,14 @@ _SOURCE_BEFORE = re.compile(
 _STATED_BEFORE = re.compile(
     r"(?i:\b(?:reported|announced|stated|said|confirmed|disclosed|learned|told\s+\w+)"
     r"(?:\s+(?:today|yesterday|tonight|here|officially|also|this\s+\w+))*\s+in)\s+(?:the\s+)?$"
+)
+# "the first round of talks held in Mexico City", "a summit in Addis Ababa": where people met to talk,
+# named beside the event a text reports, is not where the event happened. (Meetings and conferences are
+# left out: they are attacked too, "a bomb went off at a meeting in Kabul".)
+_MEETING_BEFORE = re.compile(
+    r"\b(?i:talks|negotiations|summit|round|dialogue|peace\s+process)\s+"
+    r"(?:(?i:was|were|had\s+been|will\s+be|to\s+be|that\s+took\s+place|which\s+took\s+place)\s+)?"
+    r"(?:(?i:held|hosted|scheduled|convened|mediated)\s+)?(?i:in)\s+(?:(?i:the)\s+)?$"
 )
 _THAT_AFTER = re.compile(r"(?i:,?\s+that\b)")
 
