@@ -84,6 +84,10 @@ def test_casualties_a_list_may_start_with_one_person() -> None:
         ("One adult and four minors were killed when the bus was attacked.", 5),
         ("ONE POLICEMAN AND TWO SOLDIERS WERE KILLED IN THE AMBUSH.", 3),
         ("An infant was killed in the shelling.", 1),
+        ("A policeman and two civilians were killed in the blast.", 3),
+        # A clock time or a number inside a name is no count of the first group.
+        ("At 5 pm a soldier and two civilians were killed.", 3),
+        ("The 12 militants' commander and three soldiers were killed.", 3),
     ):
         quantity, _ = combine(figures(text), "fatalities", text)
         assert quantity is not None and quantity.best == best, text

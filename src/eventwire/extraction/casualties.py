@@ -354,8 +354,11 @@ def _with_list(figure: Figure, earlier: list[Figure]) -> list[Figure]:
 
 
 # ("one adult and four minors were killed": the first group may be one person)
+# (a count with a plural head, or one person: "a soldier", "one adult"; "At 5 pm a soldier" is one)
+_ONE_MODS = r"(?:(?!(?:the|a|an|were|was|and|in|on|at|by|of|from|after|during)\b)[\w.'’-]+\s+){0,3}?"
 _CONJOINED = re.compile(
-    rf"(?P<victim>(?P<count>{_COUNT})\s+{_MODS}(?:{_HEAD}|{_SINGULAR_HEAD}))\s*(?:,|,?\s+and)\s*$"
+    rf"(?P<victim>(?P<count>{_COUNT})\s+{_MODS}{_HEAD}|(?P<one>\b(?:a|an|one|1))\s+{_ONE_MODS}{_SINGULAR_HEAD})"
+    r"\s*(?:,|,?\s+and)\s*$"
 )
 
 
@@ -364,8 +367,11 @@ def _conjoined(lower: str, floor: int, before: int, kind: str, end: int) -> list
     found: list[Figure] = []
     while True:
         match = _CONJOINED.search(lower, max(floor, before - 80), before)
-        count_match = re.match(_COUNT, match.group("count")) if match else None
-        count = parse_count(count_match) if count_match else None
+        if match is not None and match.group("one"):
+            count: Count | None = Count(1, 1, 1)
+        else:
+            count_match = re.match(_COUNT, match.group("count")) if match else None
+            count = parse_count(count_match) if count_match else None
         if match is None or count is None:
             return found
         head = " ".join((match.group("head") or match.group("shead")).split())

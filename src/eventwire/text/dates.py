@@ -367,7 +367,8 @@ _NAME_AFTER = re.compile(
 _TIME_BEFORE = re.compile(r"\b(?:on|since|until|by)\s+$", re.IGNORECASE)  # "on 7 July areas were shelled"
 # "AT 1950 (0050 GMT 18 OCTOBER)": the day of a clock time given in world time, across midnight from the
 # local day the report tells of; the local day is the event's.
-_WORLD_TIME_BEFORE = re.compile(r"\b(?:gmt|utc)\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
+# Only such a bracketed gloss: "at 0300 GMT on 28 December" gives the event's own day.
+_WORLD_TIME_BEFORE = re.compile(r"\(\s*\d{3,4}(?:\s*hours)?\s*(?:gmt|utc)\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
 _NAMED_KINDS = frozenset({"day_month", "month_day"})
 _WEEKDAY_KINDS = frozenset({"weekday", "last_weekday"})
 _DAY_KINDS = frozenset({"iso", "day_month_year", "month_day_year", "day_month", "month_day"})
@@ -401,7 +402,7 @@ def find_dates(
             and not _TIME_BEFORE.search(text, max(0, match.start() - 7), match.start())
         ):
             continue
-        if _WORLD_TIME_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+        if _WORLD_TIME_BEFORE.search(text, max(0, match.start() - 24), match.start()):
             continue
         if kind in RELATIVE_KINDS:
             interval = _resolve_relative(kind, groups, published) if published else None
