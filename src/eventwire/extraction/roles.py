@@ -34,6 +34,8 @@ _TARGET_VERBS = re.compile(
     r"exploded\s+in\s+front\s+of)\s+"
 )
 _TARGET_NP = re.compile(
+    # ("was hit by a car bomb": after a passive verb comes the agent or the means, not the target)
+    r"(?!(?:by|with)\b)"
     r"(?:(?:the|a|an|two|three|several|its|their)\s+)?(?:[\w'\"-]+\s+){0,3}?"
     r"(?:farm|facilit(?:y|ies)|building|headquarters|office|offices|embassy|consulate|station|tower|towers|pylons?|"
     r"bridge|vehicle|vehicles|car|bus|truck|convoy|house|home|residence|school|church|mosque|market|hotel|"
@@ -41,6 +43,7 @@ _TARGET_NP = re.compile(
     r"shop|installations?|substation|power\s+lines?|plane|aircraft|helicopter|patrol|train|line|lines|"
     r"branch|agency|depot|warehouse|dam|road|highway|prison|jail|court|courthouse|ministry|company|"
     r"factory|university|center|centre|club|square|stadium|hideouts?|strongholds?|positions?)\b"
+    r"(?![\s-]+bombs?\b)"  # ("a car bomb" is a weapon)
 )
 
 
