@@ -46,6 +46,13 @@ def _run(extractor: Any, text: str) -> Any:
         ("The guerrillas yesterday condemned attacks by the army on peasants.", "statement ('condemned"),
         # An inquiry does not lift the threat from an act that is still to come.
         ("The rebels will kill the judges who investigate the cartel, the communique said.", "threat ('will"),
+        # Only an inquiry into the trigger itself lifts the cue.
+        (
+            "The government threatened to solve the crisis by bombing the rebel camps.",
+            "threat ('threatened to",
+        ),
+        ("The army would solve the problem by shelling the town.", "threat ('would"),
+        ("The troops will look into the area and attack any rebels.", "threat ('will"),
     ],
 )
 def test_not_an_event_and_why(extractor: Any, text: str, reason: str) -> None:
@@ -94,6 +101,8 @@ def test_not_an_event_and_why(extractor: Any, text: str, reason: str) -> None:
         "The government blamed the rebels for the bombing of the power station in Usulutan on Monday.",
         # What lies ahead is the inquiry; the act it looks into happened.
         "A commission which will investigate the murder of the mayor of Zaragoza on Sunday was set up today.",
+        "The government is ready to carry out the investigation to clarify last Thursday's murder of the "
+        "priests in San Salvador.",
         # An aside to the reader is neither a future nor history.
         "AS YOU WILL RECALL, MONTOYA WAS KIDNAPPED IN MEDELLIN ON 3 MARCH BY THE EXTRADITABLES.",
     ],
@@ -176,3 +185,25 @@ def test_a_crowd_that_demands_or_protests_after_a_disaster_still_counts(
     extractor: Any, text: str, event_type: str
 ) -> None:
     assert [event.event_type for event in _run(extractor, text).events] == [event_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # A murder case, charge or trial in the sentence no longer vetoes the act the sentence reports.
+        ("Police in Karachi arrested 3 suspects in the murder case of a journalist on Monday.", "Arrests"),
+        ("Police detained a man suspected of murder in Lagos on Monday.", "Arrests"),
+        ("Security forces arrested three men on murder charges in Kano on Monday.", "Arrests"),
+        ("Police arrested two men in Lagos on Monday on suspicion of murder.", "Arrests"),
+        ("Militants shot dead a judge who had been hearing a murder trial in Peshawar on Monday.", "Attack"),
+    ],
+)
+def test_a_murder_charge_or_case_leaves_the_act_reported(
+    extractor: Any, text: str, sub_event_type: str
+) -> None:
+    assert [event.sub_event_type for event in _run(extractor, text).events] == [sub_event_type]
+
+
+def test_a_shootout_with_suspects_accused_of_murder_is_an_event(extractor: Any) -> None:
+    text = "Soldiers killed two suspects accused of murder in a shootout in Kaduna on Monday."
+    assert len(_run(extractor, text).events) == 1

@@ -23,6 +23,10 @@ def kinds(text: str) -> set[str]:
         ("THE TERRORISTS PLACED A CHARGE OF DYNAMITE UNDER A BUS CARRYING FISHERMEN.", "ied"),
         ("Heavy combat between the army and the guerrillas has taken place in Soyapango.", "fight"),
         ("The murder of six Jesuit priests shocked the country.", "attack"),
+        ("The murders which have occurred in the capital are the work of death squads.", "attack"),
+        ("The police have no suspects in last Thursday's murder of the priests.", "attack"),
+        ("The Jesuits' murder caused division within the party.", "attack"),
+        ("The attempted murder of presidential candidates was condemned.", "attack"),
         ("Teachers began a 72-hour strike over unpaid allowances.", "protest"),
         ("Villagers were severely beaten by the police for breaking the curfew.", "attack"),
         ("Pro-Houthi forces fired 14.5mm machine guns at residential areas of the city.", "attack"),
@@ -81,6 +85,13 @@ def test_lexicon_triggers_read_common_wordings(text: str, kind: str) -> None:
     assert kind in kinds(text)
 
 
+def test_lexicon_bomb_squads_placed_are_no_planted_bomb() -> None:
+    # "bomb" alone still reads as an explosion elsewhere; the squad is no device planted.
+    assert "ied" not in kinds(
+        "The ministry placed bomb disposal squads and bomb-sniffing dogs at the stadium."
+    )
+
+
 def test_lexicon_grenade_launchers_are_not_grenades() -> None:
     assert "grenade" not in kinds("Rebels fired grenade launchers and small arms at the positions.")
 
@@ -102,6 +113,22 @@ def test_lexicon_thwarted_plots_are_plans_but_thwarted_attacks_are_fights() -> N
         "Fans gathered in a square to watch the final.",
         "The troops seized rifles and a radio in the cave.",
         "The army will conduct operations in the north next year.",
+        # "Murder" as a category, a genre, a charge or a name is no act.
+        "The murder rate in Chicago rose by 10 percent last year.",
+        "Her new murder mystery novel was published on Monday.",
+        "Murder hornets have been spotted in Washington state.",
+        '"This is murder," the opposition leader said.',
+        "Murder on the Orient Express opened in London.",
+        "Mexico recorded 30,000 murders last year.",
+        "Mexico's murders last year were the highest on record.",
+        "A murder investigation was opened in Lima.",
+        "The court acquitted him of murder.",
+        "Parliament debated a bill on murder and manslaughter sentencing.",
+        "The detective was convicted of the murder of his partner.",
+        # Gear, drills and detectors are no fight and no bomb.
+        "Soldiers in heavy combat gear patrolled the streets of Kabul.",
+        "The brigade began intense combat training near the border.",
+        "Police placed explosives detectors at the airport.",
     ],
 )
 def test_lexicon_new_wordings_keep_to_their_sense(text: str) -> None:

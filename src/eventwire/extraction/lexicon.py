@@ -18,6 +18,62 @@ class TriggerKind:
     strong: bool = True  # a weak trigger ("the operation") joins an event but cannot make one alone
 
 
+def _spaced(words: str) -> str:
+    """``words`` with each space as ``\\s``: a lookbehind of fixed width that a line break also matches."""
+    return words.replace(" ", r"\s")
+
+
+def _murder_noun() -> str:
+    """The noun "murder(s)" where it names one definite act: a determiner before it and, after it, "of"
+    and the victim, a relative clause or a day ("the murder of six Jesuit priests", "the murders which
+    have occurred", "the murder on Thursday"), or a possessive before it ("last Thursday's
+    murder"). Bare "murder" is mostly a category ("the murder rate", "a murder mystery", "30,000 murders
+    last year", "acquitted him of murder"), and a charge, a trial or an arrest for a murder is the court's
+    or the police's business ("suspected of the murder of", "the murder case of a journalist")."""
+    determiners = ("the", "this", "that", "these", "those")
+    # Each lookbehind must be of fixed width: one per determiner and adjective ("the attempted murder of
+    # presidential candidates"). The adjectives stay out of the match: the attack kind may start with at
+    # most 64 literals (see eventwire.text.regex_starts).
+    adjectives = ("", "attempted ", "brutal ", "recent ", "cowardly ", "vile ", "heinous ", "savage ")
+    ahead = "|".join(rf"(?<=\b{_spaced(f'{det} {adj}')})" for det in determiners for adj in adjectives)
+    court = (
+        "charged with",
+        "accused of",
+        "convicted of",
+        "guilty of",
+        "tried for",
+        "sentenced for",
+        "suspected of",
+        "suspicion of",
+        "acquitted of",
+        "arrested for",
+        "detained for",
+        "jailed for",
+        "indicted for",
+        "wanted for",
+        "held for",
+        "connection with",
+        "trial for",
+        "charges of",
+    )
+    objects = (*(f"{det} " for det in determiners), "the attempted ")
+    not_court = "".join(rf"(?<!{_spaced(f'{verb} {obj}')})" for verb in court for obj in objects)
+    day = (
+        r"(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
+        r"|last\s+night|\d{1,2}\s+[a-z]+\b)"
+    )
+    after = rf"(?=\s+(?:of\b|which\b|that\b|who\b|committed\b|perpetrated\b|carried\s+out\b|{day}))"
+    kinds = (
+        r"(?!\s+(?:rates?|myster(?:y|ies)|novels?|cases?|investigations?|inquir(?:y|ies)|trials?|charges?"
+        r"|hornets?|suicides?|weapons?|convictions?|suspects?)\b)"
+    )
+    # A possessive names whose murder it was ("last Thursday's murder", "the Jesuits' murder caused
+    # division"), but a country's murders "last year" are a toll.
+    possessive = r"(?<='s\s)|(?<=s'\s)"
+    toll = r"(?!\s+(?:(?:last|this|per|each|every|a)\s+year|in\s+\d{4})\b)"
+    return rf"(?:(?:{ahead}){not_court}murders?\b{kinds}{after}|(?:{possessive})murders?\b{kinds}{toll})"
+
+
 TRIGGERS: tuple[TriggerKind, ...] = (
     TriggerKind(
         "suicide",
@@ -55,6 +111,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         # "placed a charge of dynamite under a bus", "planted dynamite at the door".
         r"|(?:placed|planted)\s+(?:a\s+|an\s+|two\s+|several\s+)?(?:[\w-]+\s+)?(?:charges?\s+of\s+)?"
         r"(?:dynamite|explosives?\b|bombs?\b)"
+        # ... not "placed explosives detectors at the airport", "deployed bomb disposal squads".
+        r"(?![\s-]+(?:detectors?|experts?|disposal|squads?|sniffing|sniffer|detection|teams?|technicians?)\b)"
         r"|set\s+off\s+(?:\w+\s+){0,2}(?:explosives?|bombs?)",
     ),
     TriggerKind(
@@ -73,7 +131,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         "fight",
         r"clash(?:es|ed)?\b|heavy\s+fighting|fighting\s+(?:broke|erupted|between|with|in)|fought\b|battled?\b"
         # "heavy combat between the army and the FMLN has taken place".
-        r"|(?:heavy|fierce|intense)\s+combat\b|combat\s+(?:between|with)\b"
+        r"|(?:heavy|fierce|intense)\s+combat\b(?!\s+(?:gear|training|uniforms?|units?|troops|aircraft|vehicles?"
+        r"|zones?|readiness|exercises?|boots|patrols?)\b)|combat\s+(?:between|with)\b"
         r"|battles\b|gun\s*fights?|fire\s*fights?|exchanges?\s+of\s+(?:gun)?fire|exchanged\s+fire|skirmish\w*"
         r"|ambush\w*|shoot-?outs?|bursts?\s+of\s+fire|fired\s+(?:\w+\s+){0,3}(?:on|at)\s+(?:the\s+)?positions|assault(?:s|ed)?\b(?!\s+(?:rifles?|weapons?|guns?))|counter-?attack\w*|overran|repelled"
         r"|offensive\s+(?:on|against)|engaged\s+(?:in\s+(?:a\s+)?(?:gun\s*battle|firefight|combat|fighting)|"
@@ -96,9 +155,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|massacre[ds]?\b|shooting\b|gunfire|beheaded|executed|hacked\s+to\s+death|stabbed|struck\b"
         r"|torched|set\s+(?:fire\s+to|ablaze|on\s+fire)|set\s+(?:\w+\s+){1,3}(?:ablaze|on\s+fire|alight)"
         r"|burned\s+(?:down|alive)|killing\s+spree|murdered"
-        # The noun, as wire copy names the act: "the murder of six Jesuit priests", "the murders which
-        # have occurred" (a charge or a trial for murder is the court's business: see _OTHER_SENSE).
-        r"|murders?\b"
+        # The noun where it names a definite act: "the murder of six Jesuit priests".
+        rf"|{_murder_noun()}"
         r"|assassinat\w+|shot\b|fired\s+(?!(?:tear|rubber|warning|water|blanks|in\s+the\s+air))(?:[^\s;]+\s+){0,10}?"
         r"(?:at|towards?|into)\s+(?!the\s+air)"
         r"|beat\s+up|beating\s+up|(?:was|were|been|being|badly|severely|brutally)\s+beaten|beat\s+(?:\w+\s+){0,3}"
@@ -281,8 +339,6 @@ _OTHER_SENSE = (
     r"heart\s+attacks?|panic\s+attacks?|(?:legal|political|court|electoral|election|uphill|custody)\s+battles?"
     r"|battle\s+(?:against|with)\s+(?:cancer|poverty|disease|covid|inflation|corruption|addiction)"
     r"|shot\s+(?:a\s+)?(?:film|video|movie|photos?)|photo\s?shoot"
-    r"|(?:charged\s+with|accused\s+of|convicted\s+of|guilty\s+of|tried\s+for|sentenced\s+for|suspected\s+of)"
-    r"\s+(?:(?:attempted|first-degree|second-degree)\s+)?murders?|murder\s+(?:trials?|charges?|cases?|convictions?)"
     r"|shooting\s+(?:a\s+)?(?:film|video|movie|scene|star)|bombed\s+at\s+the\s+box\s+office"
     r"|(?:surgical|rescue|search|relief|peacekeeping\s+mission|humanitarian)\s+(?:operation|mission)"
     r"|(?:stock|share|market)s?\s+(?:crash|rall(?:y|ied))|rally\s+(?:in|of)\s+(?:stocks|shares|prices)"
@@ -451,12 +507,15 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
-# An inquiry between a cue of the future or of doubt and the trigger takes the cue: "a commission which
-# will investigate the murder of the Jesuits", "ready to carry out the investigation to clarify last
-# Thursday's murder": what is to come is the inquiry, and the act it looks into happened.
+# An inquiry whose object is the trigger takes a cue of the future or of doubt before it: "a commission
+# which will investigate the murder of the Jesuits", "ready to carry out the investigation to clarify last
+# Thursday's murder": what is to come is the inquiry, and the act it looks into happened. Only where the
+# inquiry and a determiner stand right before the trigger (matched against the text before it): "will
+# look into the area and attack any rebels" and "threatened to solve the crisis by bombing" stay threats.
 INQUIRY = re.compile(
-    r"\b(?:investigat\w+|inquir(?:y|ies)\s+into|probe\s+into|clarif(?:y|ied|ying)|shed\s+light\s+on"
-    r"|look\s+into|solve)\b"
+    r"\b(?:investigat\w+|inquir(?:y|ies)|probe|clarif(?:y|ied|ying)|shed\s+light\s+on)"
+    r"\s+(?:(?:into|of|on)\s+)?(?:the|this|these|those|last\s+\w+'s|\w+day's)"
+    r"\s+(?:(?!(?:and|or|then|to|by)\b)[\w-]+\s+)?$"
 )
 INQUIRY_CUES = frozenset({"threat", "plan", "hypothetical"})
 

@@ -275,8 +275,9 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
 
 
 def _governing(cue: re.Pattern[str], before: str) -> re.Match[str] | None:
-    """The first match of ``cue`` before the trigger with no inquiry between it and the trigger ("will
-    investigate the murder" puts the inquiry, not the murder, in the future)."""
+    """The first match of ``cue`` before the trigger that no inquiry into the trigger itself follows ("will
+    investigate the murder" puts the inquiry, not the murder, in the future; "will look into the area and
+    attack" does not: INQUIRY must end right before the trigger)."""
     return next((m for m in cue.finditer(before) if not INQUIRY.search(before, m.end())), None)
 
 
