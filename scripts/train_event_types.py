@@ -251,8 +251,9 @@ def main() -> int:
         "- Use: a second opinion on the sub-event type where the rules leave room (see"
         " `eventwire.extraction.events.second_opinion`); the event type is the one whose sub-event types'"
         " probabilities sum highest.",
-        f"- Second stage: a logistic regression (C={STAGE_C}) over the first stage's log-probabilities and"
-        " the pipeline's reading of the event (the rules' typing, trigger kinds, inter codes and kinds of"
+        f"- Second stage: a logistic regression (C={STAGE_C}) over the first stage's log-probabilities per"
+        " event type (not per sub-event type: those of the rare labels overfit) and the pipeline's reading"
+        " of the event (the rules' typing, trigger kinds, inter codes and kinds of"
         " both sides, the victims' kind, deaths) that chooses between Battles, Violence against civilians"
         " and Riots (the pipeline asks it only between Battles and Violence against civilians, where the"
         " first opinion is one of them); trained on the pipeline's"
