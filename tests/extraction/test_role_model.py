@@ -315,7 +315,7 @@ def test_a_new_words_weights_are_those_of_its_feature_strings(extractor: Any) ->
     # hold a "=" or a "|" as the strings do), and the sums be the strings' sums up to rounding.
     import numpy as np
 
-    from eventwire.extraction.role_model import _crf_weights, _word_features, _word_weights
+    from eventwire.extraction.role_model import _SLOT_OF, _crf_weights, _word_features, _word_weights
 
     model = _crf_weights(extractor.roles.model_path)
     assert model is not None
@@ -323,7 +323,8 @@ def test_a_new_words_weights_are_those_of_its_feature_strings(extractor: Any) ->
     words += ["=", "w=x", "|", "zzqx", "él", "a"]
     expected = model.feature_scores([_word_features(word) for word in words]).reshape(len(words), 9, -1)
     weights = _word_weights(words, model)
-    assert np.allclose(weights, expected, rtol=0, atol=1e-12)
+    # The token d places away reads the word's row _SLOT_OF[d + 4]: the four "win=" ones are one row.
+    assert np.allclose(weights[:, list(_SLOT_OF)], expected, rtol=0, atol=1e-12)
     assert np.count_nonzero(weights) > len(words)
 
 
@@ -379,3 +380,22 @@ def test_a_name_tagged_in_pieces_is_one_filler_and_an_organization_keeps_its_sho
     assert [f.text for f in event.perpetrator_individuals] == ["SEVERAL HOODED MEN"]
     assert [f.text for f in event.perpetrator_orgs] == ["THE FMLN"]
     assert [f.text for f in event.targets] == ["VICAS STORE"]
+
+
+def test_marginals_of_sentences_of_any_lengths_together_are_each_ones_alone(extractor: Any) -> None:
+    # The sentences are run position by position, each only as far as its own length (a long text's one
+    # long sentence does not lengthen its short ones): together or alone, the same probabilities.
+    import numpy as np
+
+    from eventwire.extraction.role_model import _crf_weights
+
+    model = _crf_weights(extractor.roles.model_path)
+    assert model is not None
+    lengths = [3, 0, 41, 1, 7, 41, 2]
+    scores = np.random.default_rng(7).normal(scale=3.0, size=(sum(lengths), len(model.labels)))
+    together = model.marginals(scores, lengths)
+    starts = np.cumsum([0, *lengths])
+    for k, length in enumerate(lengths):
+        alone = model.marginals(scores[starts[k] : starts[k + 1]], [length])
+        assert np.allclose(together[starts[k] : starts[k + 1]], alone, rtol=0, atol=1e-12)
+    assert np.allclose(together.sum(axis=1), 1.0)

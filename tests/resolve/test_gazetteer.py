@@ -99,6 +99,29 @@ def test_gazetteer_any_within_km_agrees_with_distance_km(gazetteer: Gazetteer) -
     assert not gazetteer.any_within_km(ids[0], [], 50.0)
 
 
+def test_gazetteer_any_within_km_of_a_long_list_reads_it_as_every_pair_does(gazetteer: Gazetteer) -> None:
+    # A long list (a long text's towns) is sorted by latitude once and read in the band around each
+    # point; the answers are those of every pair, entries without a point (Antarctica) included, and a
+    # list changed in place is read as it is now.
+    names = ("London", "Kingston", "Paris", "Springfield", "Richmond", "Santa Cruz", "San Jose", "Victoria")
+    ids = list(dict.fromkeys(i for name in names for i in gazetteer.candidate_ids(name)))
+    antarctica = gazetteer.candidate_ids("Antarctica")
+    assert len(ids) > 40 and antarctica
+    for km in (1.0, 50.0, 300.0, 30_000.0):
+        for i in ids[::3] + antarctica:
+            others = [j for j in ids if j != i] + antarctica
+            # One pair at a time, as a short list is read: every entry of the list.
+            expected = any(gazetteer.any_within_km(i, [j], km) for j in others)
+            assert gazetteer.any_within_km(i, others, km) == expected, (i, km)
+    towns = [j for j in ids if gazetteer.kind(j) == KIND_TOWN]
+    london = gazetteer.candidate_ids("London")[0]
+    near = [j for j in towns if gazetteer.distance_km(london, j) < 50.0]
+    assert near and gazetteer.any_within_km(london, towns, 50.0)
+    for j in near:
+        towns.remove(j)
+    assert not gazetteer.any_within_km(london, towns, 50.0)
+
+
 def test_gazetteer_facts_read_as_the_single_accessors(gazetteer: Gazetteer) -> None:
     ids = gazetteer.candidate_ids("Washington")
     assert len(ids) > 25

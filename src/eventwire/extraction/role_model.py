@@ -327,7 +327,9 @@ def document_inputs(
         if not tokens:
             continue
         mention = by_sentence.get((sentence.start, sentence.end))
-        distance = min((abs(k - j) for j in at), default=9)
+        # The nearest sentence with a mention is the last one before k or the first one from k on.
+        after = bisect.bisect_left(at, k)
+        distance = min((abs(k - j) for j in at[max(after - 1, 0) : after + 1]), default=9)
         inputs.append(
             SentenceInput(sentence, tokens, FeatureSource(lower, mention, k, distance, marks, known))
         )
@@ -336,6 +338,7 @@ def document_inputs(
 
 _PAD = None  # the word of "<pad>", past either end of a sentence
 _REACH = 4  # the farthest a word's features reach: "win=" of the tokens 3 and 4 away
+_AROUND = np.arange(-_REACH, _REACH + 1)
 
 
 def _word_features(word: str | None) -> list[tuple[str, ...]]:
@@ -367,6 +370,8 @@ class _FeatureIndex:
     p3: dict[str, int]
     near: tuple[dict[str, int], ...]  # "w-2=", "w-1=", "w1=", "w2="
     win: dict[str, int]
+    # The rows that a word's clusters give (see _cluster_slots), by its clusters: words share them.
+    by_clusters: dict[tuple[str, ...] | None, tuple[int, ...]]
 
     @classmethod
     def of(cls, ids: _AttributeIds) -> _FeatureIndex:
@@ -377,7 +382,7 @@ class _FeatureIndex:
                 by_name.setdefault(name, {})[value] = row
         get = by_name.get
         near = tuple(get(name, {}) for name in ("w-2", "w-1", "w1", "w2"))
-        return cls(ids, get("w", {}), get("s3", {}), get("p3", {}), near, get("win", {}))
+        return cls(ids, get("w", {}), get("s3", {}), get("p3", {}), near, get("win", {}), {})
 
 
 @lru_cache(maxsize=4)
@@ -393,34 +398,57 @@ def _word_slots(word: str | None, index: _FeatureIndex) -> tuple[int, ...]:
         slots = [zero] * 17
         slots[1], slots[2], slots[13], slots[16] = (ids[f"w{d}=<pad>"] for d in (-2, -1, 1, 2))
         return tuple(slots)
-    c64, c256, c1024 = word_clusters().get(word, (None, None, None))
-    get = ids.get
+    clusters = word_clusters().get(word)
+    cluster_rows = index.by_clusters.get(clusters) or _cluster_slots(clusters, index)
+    left256, left1024, c64, c256, c1024, right256, right1024 = cluster_rows
     return (
         index.win.get(word, zero),
         index.near[0].get(word, zero),
         index.near[1].get(word, zero),
-        zero if c256 is None else get("-1" + c256, zero),
-        zero if c1024 is None else get("-1" + c1024, zero),
+        left256,
+        left1024,
         index.w.get(word, zero),
         index.s3.get(word[-3:], zero),
         index.p3.get(word[:3], zero),
         ids["digit"] if word.isdigit() else zero,
         ids["punct"] if len(word) == 1 and not word.isalnum() else zero,
-        zero if c64 is None else get(c64, zero),
-        zero if c256 is None else get(c256, zero),
-        zero if c1024 is None else get(c1024, zero),
+        c64,
+        c256,
+        c1024,
         index.near[2].get(word, zero),
-        zero if c256 is None else get("+1" + c256, zero),
-        zero if c1024 is None else get("+1" + c1024, zero),
+        right256,
+        right1024,
         index.near[3].get(word, zero),
     )
 
 
-# Which slots of _word_slots add up to the weights a word gives the token d places away, d = -4 … 4, in
-# the order of _word_features: "win=", "w-2=", "w-1=" and the left clusters, the word's own features and
-# clusters, "w1=" and the right clusters, "w2=". Adding the zero row where a feature is missing changes no
-# sum, so every word has the same slots.
-_SLOTS = ((0,), (0,), (1,), (2, 3, 4), (5, 6, 7, 8, 9, 10, 11, 12), (13, 14, 15), (16,), (0,), (0,))
+def _cluster_slots(clusters: tuple[str, ...] | None, index: _FeatureIndex) -> tuple[int, ...]:
+    """The rows of the features that a word's ``clusters`` (None: it has none) give in :func:`_word_slots`:
+    "-1c256=…", "-1c1024=…" (to the token after it), its own three, "+1c256=…", "+1c1024=…" (to the
+    token before it). Kept in :attr:`_FeatureIndex.by_clusters`: hundreds of words share clusters."""
+    zero = index.ids.zero
+    slots: tuple[int, ...]
+    if clusters is None:
+        slots = (zero,) * 7
+    else:
+        get = index.ids.get
+        c64, c256, c1024 = clusters
+        slots = tuple(
+            get(f, zero) for f in ("-1" + c256, "-1" + c1024, c64, c256, c1024, "+1" + c256, "+1" + c1024)
+        )
+    index.by_clusters[clusters] = slots
+    return slots
+
+
+# Which slots of _word_slots add up to each of the weights a word gives the tokens around it: "win=" (to
+# the tokens 3 and 4 away), "w-2=", "w-1=" and the left clusters, the word's own features and clusters,
+# "w1=" and the right clusters, "w2=". Adding the zero row where a feature is missing changes no sum, so
+# every word has the same slots.
+_SLOTS = ((0,), (1,), (2, 3, 4), (5, 6, 7, 8, 9, 10, 11, 12), (13, 14, 15), (16,))
+# Which of those a word gives the token d places away, d = -4 … 4 (the order of _word_features): the four
+# "win=" ones are one row, kept once, so a word's rows take two thirds of the memory nine would.
+_SLOT_OF = (0, 0, 1, 2, 3, 4, 5, 0, 0)
+_SLOT_OF_ROWS = np.array(_SLOT_OF)
 
 
 _WORDS_KEPT = 1 << 16
@@ -434,7 +462,7 @@ class _WordTable:
 
     def __init__(self) -> None:
         self.rows: dict[str | None, int] = {}
-        self.weights: npt.NDArray[np.float64] | None = None  # (capacity, 9, labels)
+        self.weights: npt.NDArray[np.float64] | None = None  # (capacity, len(_SLOTS), labels)
         self.bigram_ids: npt.NDArray[np.int64] | None = None  # (capacity, 4): see _bigram_ids
         self.lock = threading.Lock()
 
@@ -444,7 +472,7 @@ class _WordTable:
     def add(
         self, words: Sequence[str | None], weights: npt.NDArray[np.float64], bigram_ids: npt.NDArray[np.int64]
     ) -> None:
-        """Rows for ``words`` (not yet in the table), with their ``weights`` (words, 9, labels) and
+        """Rows for ``words`` (not yet in the table), with their ``weights`` (words, slots, labels) and
         ``bigram_ids`` (words, 4)."""
         size = len(self.rows)
         if self.weights is None or self.bigram_ids is None or size + len(words) > len(self.weights):
@@ -465,8 +493,9 @@ class _WordTable:
 
 
 def _word_weights(words: Sequence[str | None], model: _CrfWeights) -> npt.NDArray[np.float64]:
-    """(words, 9, labels): what each of ``words`` adds to the scores of the tokens -4 … 4 places away from
-    it, the summed weights of :func:`_word_features` (up to rounding: the slots are added one by one)."""
+    """(words, len(_SLOTS), labels): what each of ``words`` adds to the scores of the tokens around it, the
+    summed weights of :func:`_word_features` (up to rounding: the slots are added one by one); the token
+    d places away, d = -4 … 4, gets row ``_SLOT_OF[d + 4]``."""
     index = _feature_index(model)
     weights = model.state[np.array([_word_slots(word, index) for word in words], dtype=np.intp)]
     out = np.empty((len(words), len(_SLOTS), weights.shape[2]))
@@ -531,8 +560,8 @@ def _input_scores(items: Sequence[SentenceInput], model: _CrfWeights) -> npt.NDA
         placed += [lower[a:b] for a, b in tokens]
         placed += pads
         mention = src.mention
-        context = ("ment", "fam=" + mention.family) if mention else ("near=" + str(min(src.distance, 3)),)
-        per_sentence.append(_sentence_weights(("b", *context, "spos=" + str(min(src.index, 5))), model))
+        family = mention.family if mention else None
+        per_sentence.append(_sentence_weights(family, min(src.distance, 3), min(src.index, 5), model))
         if mention and mention.triggers:
             in_mentions.append((n, tokens, mention.triggers))
         marks = src.marks
@@ -551,13 +580,13 @@ def _input_scores(items: Sequence[SentenceInput], model: _CrfWeights) -> npt.NDA
         where = _table_rows(placed, model)
         weights, bigram_ids = table.weights, table.bigram_ids
         assert weights is not None and bigram_ids is not None
-        # The document's rows copied out once (a few contiguous blocks of the large table), then read
-        # from there: position p's weights for the token d places away are row p × 9 + d + 4.
-        local = weights.take(where, axis=0).reshape(-1, weights.shape[2])
+        # Word row r's weights for the token d places away are row r × slots + _SLOT_OF[d + 4] of the
+        # table's rows laid end to end: each read straight from the table, the words' rows not copied.
+        flat = weights.reshape(-1, weights.shape[2])
+        rows = where[tokens_at[:, None] + _AROUND] * len(_SLOTS) + _SLOT_OF_ROWS
+        for d in range(2 * _REACH + 1):
+            scores += flat.take(rows[:, d], axis=0)
         ids = bigram_ids.take(where, axis=0)
-    first = tokens_at * (2 * _REACH + 1)
-    for d in range(-_REACH, _REACH + 1):
-        scores += local.take(first + (d * (2 * _REACH + 1) + d + _REACH), axis=0)
     state = model.state
     # The bigrams with the left and the right neighbour ("<s>" and "</s>" past the sentence's ends).
     before, after = _bigrams(model)
@@ -587,9 +616,7 @@ def _trigger_feature_rows(
     kind_rows = np.zeros((len(in_mentions), widest, 2), dtype=np.intp)  # "tk=kind:L", "tk=kind:R"
     for k, (_, _, triggers) in enumerate(in_mentions):
         trigger_starts[k, : len(triggers)] = [t.start for t in triggers]
-        kind_rows[k, : len(triggers)] = [
-            _rows(("tk=" + t.kind + ":L", "tk=" + t.kind + ":R"), model) for t in triggers
-        ]
+        kind_rows[k, : len(triggers)] = [_kind_rows(t.kind, model) for t in triggers]
     sentence = np.repeat(np.arange(len(in_mentions)), [len(tokens) for _, tokens, _ in in_mentions])
     tokens_in = np.concatenate([np.arange(first, first + len(tokens)) for first, tokens, _ in in_mentions])
     at = np.array([a for _, tokens, _ in in_mentions for a, _ in tokens], dtype=np.int64)
@@ -598,8 +625,7 @@ def _trigger_feature_rows(
     nearest = gaps.argmin(axis=1)  # the first of equals, as _nearest_trigger
     everyone = np.arange(len(at))
     distance = np.minimum(gaps[everyone, nearest] // 20, 6)
-    distance_rows = np.array(_rows(tuple(f"tdist={d}" for d in range(7)), model), dtype=np.intp)
-    side_rows = np.array(_rows(("tside=L", "tside=R"), model), dtype=np.intp)
+    distance_rows, side_rows = _distance_and_side_rows(model)
     left = at < starts.min(axis=1)  # left of every trigger of its sentence
     left_of_nearest = at < starts[everyone, nearest]
     return tokens_in, [
@@ -607,6 +633,19 @@ def _trigger_feature_rows(
         side_rows[np.where(left, 0, 1)],
         kind_rows[sentence, nearest, np.where(left_of_nearest, 0, 1)],
     ]
+
+
+@lru_cache(maxsize=1 << 8)
+def _kind_rows(kind: str, model: _CrfWeights) -> tuple[int, ...]:
+    """The weight rows of "tk=kind:L" and "tk=kind:R"."""
+    return _rows(("tk=" + kind + ":L", "tk=" + kind + ":R"), model)
+
+
+@lru_cache(maxsize=4)
+def _distance_and_side_rows(model: _CrfWeights) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """The weight rows of "tdist=0" … "tdist=6", and of "tside=L" and "tside=R"."""
+    distance = np.array(_rows(tuple(f"tdist={d}" for d in range(7)), model), dtype=np.intp)
+    return distance, np.array(_rows(("tside=L", "tside=R"), model), dtype=np.intp)
 
 
 @dataclass(frozen=True, slots=True)
@@ -668,10 +707,15 @@ def _bigrams(model: _CrfWeights) -> tuple[_Bigrams, _Bigrams]:
 
 
 @lru_cache(maxsize=1 << 10)
-def _sentence_weights(features: tuple[str, ...], model: _CrfWeights) -> npt.NDArray[np.float64]:
-    """The summed weights of the features every token of a sentence has (the bias, the mention, the
-    sentence's position)."""
-    summed: npt.NDArray[np.float64] = model.summed_weights([features])[0]
+def _sentence_weights(
+    family: str | None, distance: int, index: int, model: _CrfWeights
+) -> npt.NDArray[np.float64]:
+    """The summed weights of the features every token of a sentence has: the bias, the family of the
+    mention it holds or else how far the nearest mention is (``distance``, at most 3), its position
+    (``index``, at most 5). Cached by these, not by the feature strings, which would be built for every
+    sentence to look them up."""
+    context = ("ment", "fam=" + family) if family is not None else ("near=" + str(distance),)
+    summed: npt.NDArray[np.float64] = model.summed_weights([("b", *context, "spos=" + str(index))])[0]
     return summed
 
 
@@ -790,7 +834,8 @@ class RoleTagger:
         if model is None:
             return [span for item in items for span in self._crfsuite_spans(item)]
         lengths = [len(item.tokens) for item in items]
-        if all(item.source.known is None or item.source.known is self.attributes for item in items):
+        known = self.attributes
+        if all(item.source.known is None or item.source.known is known for item in items):
             scores = _input_scores(items, model)  # the known features are all the model weighs
         else:
             scores = model.feature_scores([item.features for item in items])
@@ -896,49 +941,60 @@ class _CrfWeights:
         sizes = np.array(lengths, dtype=np.intp)
         n = len(scores)
         factors = np.exp(scores - scores.max(axis=1, keepdims=True))
-        # Sequence k's token t stands at [t, k] going forward and at [length - 1 - t, k] going backward;
-        # positions past a sequence's end are ones (harmless, and never read back).
+        # Sequence k's token t stands at position t going forward and at length - 1 - t going backward.
         which = np.repeat(np.arange(len(sizes)), sizes)
         at = np.arange(n) - np.repeat(np.cumsum(sizes) - sizes, sizes)
         back = sizes[which] - 1 - at
-        # Both directions in one array, [position, sequence, 0 forward / 1 backward, label], each position a
-        # (sequences, 2 × labels) matrix: one product with the transitions of both directions side by side
-        # (a block-diagonal matrix) moves every sequence both ways a position.
+        # Position by position, only the sequences that reach it, longest first: position t's rows are
+        # the active[t] sequences longer than t, sequence k at row offsets[t] + rank[k]. A long text's one
+        # long sentence then costs its own positions, not as many for each of its thousands of short ones.
+        rank = np.empty(len(sizes), dtype=np.intp)
+        rank[np.argsort(-sizes, kind="stable")] = np.arange(len(sizes))
+        active = np.bincount(sizes, minlength=int(sizes.max()) + 1)[::-1].cumsum()[::-1][1:]  # sizes > t
+        offsets = np.concatenate(([0], np.cumsum(active)))
+        # Both directions side by side in a row, [forward labels, backward labels]: one product with the
+        # transitions of both directions (a block-diagonal matrix) moves every sequence both ways a
+        # position.
         labels = len(self.labels)
-        both = np.ones((int(sizes.max()), len(sizes), 2, labels))
-        both[at, which, 0] = factors
-        both[back, which, 1] = factors
-        messages = self._messages(both.reshape(len(both), len(sizes), 2 * labels)).reshape(both.shape)
+        rows_at, rows_back = offsets[at] + rank[which], offsets[back] + rank[which]
+        both = np.empty((n, 2 * labels))
+        both[rows_at, :labels] = factors
+        both[rows_back, labels:] = factors
+        messages = self._messages(both, offsets, active.tolist())
         # The backward message at a token is the absorbed one a position before it · the transitions
         # transposed (ones at a sequence's last token).
-        backward = messages[np.maximum(back - 1, 0), which, 1] @ self.transition.T
+        backward = messages[offsets[np.maximum(back - 1, 0)] + rank[which], labels:] @ self.transition.T
         backward[back == 0] = 1.0
-        probabilities: npt.NDArray[np.float64] = messages[at, which, 0] * backward
+        probabilities: npt.NDArray[np.float64] = messages[rows_at, :labels] * backward
         probabilities /= probabilities.sum(axis=1, keepdims=True)
         return probabilities
 
-    def _messages(self, factors: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    def _messages(
+        self, factors: npt.NDArray[np.float64], offsets: npt.NDArray[np.intp], active: list[int]
+    ) -> npt.NDArray[np.float64]:
         """Messages that have absorbed their position's factors, up to a scale per position: the first is
         the first factors, message t is message t-1 · transitions × factors t. Going forward these are
         the forward messages; going backward (factors reversed, transitions transposed) the backward
-        message at t is message t-1 · transitions (crfsuite's beta times its factors). ``factors`` is
-        [position, sequence, forward labels then backward labels]."""
+        message at t is message t-1 · transitions (crfsuite's beta times its factors). ``factors`` has a
+        row per position and sequence, forward labels then backward labels: position t's rows start at
+        ``offsets[t]``, one for each of the ``active[t]`` sequences that long, in the same order at every
+        position."""
         labels = len(self.labels)
         step = np.zeros((2 * labels, 2 * labels))
         step[:labels, :labels] = self.transition
         step[labels:, labels:] = self.transition.T
         out = np.empty_like(factors)
-        out[0] = factors[0]
-        previous = out[0]
+        out[: active[0]] = factors[: active[0]]
         dot, multiply = np.dot, np.multiply  # two calls a position: the loop's cost is their overhead
-        for t in range(1, len(factors)):
-            message = out[t]
-            dot(previous, step, out=message)
-            multiply(message, factors[t], out=message)
+        starts = offsets.tolist()
+        for t in range(1, len(active)):
+            count, start, before = active[t], starts[t], starts[t - 1]
+            message = out[start : start + count]
+            dot(out[before : before + count], step, out=message)
+            multiply(message, factors[start : start + count], out=message)
             if t % self.rescale_every == 0:
-                each = message.reshape(len(message), 2, labels)  # each direction rescaled on its own
+                each = message.reshape(count, 2, labels)  # each direction rescaled on its own
                 each /= each.sum(axis=-1, keepdims=True)
-            previous = message
         return out
 
     def decide(
@@ -950,7 +1006,7 @@ class _CrfWeights:
         roles = marginals[:, 1:]
         tagged = outside < threshold
         chosen = np.where(tagged, roles.argmax(axis=1) + 1, 0)  # argmax: the first of equals, as max()
-        top = np.sort(roles, axis=1)
+        top = np.partition(roles, roles.shape[1] - 2, axis=1)  # the last two: the second and the first
         unsure = (np.abs(outside - threshold) < _CLOSE) | (tagged & (top[:, -1] - top[:, -2] < _CLOSE))
         return chosen, unsure
 

@@ -13,6 +13,7 @@ districts), each by population.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import math
 import os
@@ -20,9 +21,12 @@ import pickle
 import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+import numpy as np
+import numpy.typing as npt
 from platformdirs import user_cache_dir
 
 from eventwire.errors import ResolutionError
@@ -84,6 +88,22 @@ ALT_PENALTY: Final = 1.0
 
 _PLACE_WORD_OF = re.compile(r"^(?:the\s+)?(\w+)\s+of\s+(.+)$", re.IGNORECASE)
 
+# Lists of at least this many entries are sorted by latitude for any_within_km (shorter ones are read
+# through), and that many sorted lists are kept at most.
+_SORTED_FROM: Final = 24
+_SORTED_KEPT: Final = 256
+
+
+@dataclass(frozen=True, slots=True)
+class _ByLatitude:
+    """A list of entries sorted by latitude, so that :meth:`Gazetteer.any_within_km` reads only those
+    in the latitude band around a point."""
+
+    entries: list[int]  # the list as it was given: a list equal to it is sorted the same
+    lats: list[float]  # the latitudes of the entries that have one, ascending
+    ids: list[int]  # those entries, in the same order
+    unplaced: list[int]  # the entries without a latitude
+
 
 def cache_directory(cache_dir: Path | None = None) -> Path:
     """The directory the cache goes to: the argument, else ``$EVENTWIRE_CACHE_DIR``, else the user cache."""
@@ -118,6 +138,10 @@ class Gazetteer:
         self._by_gid: dict[int, int] | None = None
         self._seats: dict[tuple[str, str], int] | None = None
         self._grid: dict[tuple[int, int], list[int]] | None = None
+        # Long lists any_within_km was given, by their id (checked equal before use): a recognizer
+        # asks about many candidates near the same list of a text's towns.
+        self._by_latitude: dict[int, _ByLatitude] = {}
+        self._lat: npt.NDArray[np.float64] | None = None
         # alternate_ids by key, as recognizers ask for them: news names the same places again and again.
         self._alternates: dict[str, frozenset[int]] = {}
         vocab = compiled.vocab
@@ -298,12 +322,38 @@ class Gazetteer:
         # a name lie on other continents, and this skips their trigonometry. The slack keeps rounding
         # from ever skipping a pair that _km would put just inside ``km``.
         reach = km / _KM_PER_DEGREE * 1.001
-        for j in others:
+        candidates: Iterable[int] = others
+        if isinstance(others, list) and len(others) >= _SORTED_FROM and lat_i == lat_i:
+            # A long text's towns: only those in the latitude band (a little wider, the exact test
+            # below decides) are read, not every town of the text for every candidate of every name.
+            band = self._sorted_by_latitude(others)
+            lo = bisect.bisect_left(band.lats, lat_i - 2 * reach)
+            hi = bisect.bisect_right(band.lats, lat_i + 2 * reach)
+            candidates = band.ids[lo:hi] + band.unplaced if band.unplaced else band.ids[lo:hi]
+        for j in candidates:
             if abs(lat[j] - lat_i) > reach:
                 continue
             if _km(lat_i, lon_i, lat[j], lon[j]) < km:  # NaN (no point) compares False
                 return True
         return False
+
+    def _sorted_by_latitude(self, others: list[int]) -> _ByLatitude:
+        """``others`` sorted by latitude, sorted once for as long as an equal list is asked about."""
+        cached = self._by_latitude.get(id(others))
+        if cached is not None and cached.entries == others:
+            return cached
+        if self._lat is None:
+            self._lat = np.frombuffer(self._c.lat, dtype=np.float64)  # the column itself, not a copy
+        entries = np.fromiter(others, dtype=np.intp, count=len(others))
+        lats = self._lat[entries]
+        order = np.argsort(lats, kind="stable")  # NaN (no point) sorts last
+        placed = int(np.count_nonzero(lats == lats))  # NaN is not equal to itself
+        ids = entries[order].tolist()
+        band = _ByLatitude(list(others), lats[order[:placed]].tolist(), ids[:placed], ids[placed:])
+        if len(self._by_latitude) >= _SORTED_KEPT:
+            self._by_latitude.clear()
+        self._by_latitude[id(others)] = band
+        return band
 
     def country_entry(self, iso3: str) -> int | None:
         slot = self._country_slot.get(iso3)
