@@ -376,6 +376,15 @@ def test_a_name_tagged_in_pieces_is_one_filler_and_an_organization_keeps_its_sho
     # "MEN AND THREE": a word between two fillers keeps them apart.
     apart = [spans[1], TaggedSpan("PerpInd", text.index("THREE"), text.index(" FMLN"))]
     assert len(joined_spans(apart, text)) == 2
+    # A name wraps across a line, not across a paragraph.
+    for gap, pieces in (("\n", 1), ("\n\n   ", 2)):
+        wrapped = f"THE NATIONAL{gap}GUARD ATTACKED"
+        second = wrapped.index("GUARD")
+        halves = [TaggedSpan("PerpOrg", 4, 12), TaggedSpan("PerpOrg", second, second + 5)]
+        assert len(joined_spans(halves, wrapped)) == pieces
+    # A kind of group is no shorter name of a group: the longer naming stays beside it.
+    assert merge_aliases(["the army", "National Liberation Army"], shortest=True) == [0, 1]
+    assert merge_aliases(["PATRIOTIC FRONT", "MANUEL RODRIGUEZ PATRIOTIC FRONT"], shortest=True) == [0, 1]
     (event,) = with_tagged_fillers([_event("a", (0, len(text)), text)], spans, text)
     assert [f.text for f in event.perpetrator_individuals] == ["SEVERAL HOODED MEN"]
     assert [f.text for f in event.perpetrator_orgs] == ["THE FMLN"]

@@ -771,6 +771,18 @@ def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:
     return len(a[0]) >= 3 and len(initials) - len(a[0]) <= 1 and not letters - Counter(initials)
 
 
+# Words that say what kind of group a naming is, not which: "the army" is no shorter name of the
+# "National Liberation Army", nor "the front" of the "Manuel Rodriguez Patriotic Front".
+_GENERIC_GROUP_WORDS = frozenset(
+    {
+        "army", "police", "forces", "force", "front", "group", "movement", "party", "government",
+        "state", "guerrillas", "guerrilla", "rebels", "military", "command", "unit", "units",
+        "cartel", "organization", "organisation", "militia", "militias", "brigade", "commando",
+        "national", "popular", "revolutionary", "patriotic", "liberation", "armed",
+    }
+)  # fmt: skip
+
+
 def merge_aliases(texts: Sequence[str], shortest: bool = False) -> list[int]:
     """Indexes of ``texts`` to keep: one per entity (the longest naming, or with ``shortest`` the
     shortest), first-seen order.
@@ -782,8 +794,13 @@ def merge_aliases(texts: Sequence[str], shortest: bool = False) -> list[int]:
     for i, text in enumerate(texts):
         first.setdefault(tuple(_words(text)), i)
     namings = list(first)
-    if shortest:  # drop every naming that has a shorter alias
-        dropped = {b for b in namings if any(_same_words(a, b) for a in namings if a != b)}
+    if shortest:
+        # Drop every naming that has a shorter alias, unless that alias only says what kind of group it
+        # is: "the army" beside "National Liberation Army" may well be another group, so both stay.
+        generic = {a for a in namings if set(a) <= _GENERIC_GROUP_WORDS}
+        dropped = {
+            b for b in namings if any(_same_words(a, b) for a in namings if a != b and a not in generic)
+        }  # fmt: skip
     else:
         dropped = {a for a in namings if any(_same_words(a, b) for b in namings if b != a)}
     return [i for words, i in first.items() if words not in dropped]
@@ -1280,6 +1297,9 @@ def trim_span(span: TaggedSpan, text: str) -> TaggedSpan | None:
     return TaggedSpan(span.role, start, end)
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
 def joined_spans(spans: Iterable[TaggedSpan], text: str) -> list[TaggedSpan]:
     """``spans`` in text order, two of one role with only spaces between them made one: the tagger labels
     each token on its own, so one name can come out in pieces ("SEVERAL" "HOODED MEN", "VICAS" "STORE"),
@@ -1292,6 +1312,9 @@ def joined_spans(spans: Iterable[TaggedSpan], text: str) -> list[TaggedSpan]:
             and last.role == span.role
             and last.end <= span.start
             and not text[last.end : span.start].strip()
+            and not _PARAGRAPH_BREAK.search(
+                text, last.end, span.start
+            )  # (a name wraps lines, not paragraphs)
         ):
             out[-1] = TaggedSpan(span.role, last.start, span.end)
         else:
