@@ -207,3 +207,18 @@ def test_a_murder_charge_or_case_leaves_the_act_reported(
 def test_a_shootout_with_suspects_accused_of_murder_is_an_event(extractor: Any) -> None:
     text = "Soldiers killed two suspects accused of murder in a shootout in Kaduna on Monday."
     assert len(_run(extractor, text).events) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The double murder of two journalists in Lagos on Sunday shocked the country.",
+        "The murders in Medellin on Sunday shocked the country.",
+        "Police will investigate last Thursday’s murder of a journalist in Medellin.",
+    ],
+)
+def test_a_murder_named_with_an_adjective_a_place_or_a_curly_possessive_is_an_event(
+    extractor: Any, text: str
+) -> None:
+    assert len(_run(extractor, text).events) == 1
+

@@ -188,3 +188,9 @@ def test_lexicon_generic_and_statement_cues_keep_to_their_sense() -> None:
     assert not _cue("statement", "a man accused of witchcraft was ")
     assert _cue("cumulative", "in all, 30 people were ")
     assert not _cue("cumulative", "nightly curfew and traffic ban imposed in all villages ")
+
+
+def test_an_election_rally_is_no_protest_trigger() -> None:
+    # Where a candidate was shot ("killed while attending an election rally"), not a demonstration.
+    assert "protest" not in kinds("the senator was killed while attending an election rally in soacha")
+    assert "protest" in kinds("thousands held a rally in soacha to demand the release of the prisoners")

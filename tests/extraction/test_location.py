@@ -293,3 +293,13 @@ def test_location_a_speaker_after_a_place_leaves_it_a_place(extractor: Any) -> N
         "soldiers."
     )
     assert {(c, p) for c, p, _ in _places(extractor, "mosul-speaker", text)} == {("Iraq", "Mosul")}
+    text = (
+        "Rebels attacked Kirkuk, a spokesman for the ministry said on Monday. Three soldiers were killed in "
+        "Iraq."
+    )
+    assert ("Iraq", "Kirkuk") in {(c, p) for c, p, _ in _places(extractor, "kirkuk-speaker", text)}
+
+
+def test_location_a_stray_round_is_no_round_of_talks(extractor: Any) -> None:
+    text = "A stray round in Karachi killed a boy on Monday, police in Pakistan said."
+    assert [(c, p) for c, p, _ in _places(extractor, "stray-round", text)] == [("Pakistan", "Karachi")]

@@ -69,3 +69,23 @@ def test_typing_rules_an_attack_made_with_explosives_is_remote_violence() -> Non
     )
     # A weapon of another kind leaves the attack as it was.
     assert typed("gunmen attacked the police station with rifles")[0] != "Explosions/Remote violence"
+
+
+def test_typing_rules_explosives_outside_the_attack_leave_it_as_it_was() -> None:
+    for text in (
+        "police struck with a bomb disposal robot",
+        "rebels attacked the town. police arrived with bomb-sniffing dogs",
+        "gunmen attacked the village and fled with explosives",
+        "rebels attacked the post. soldiers responded with grenades",
+    ):
+        typed = classify(
+            ["attack"],
+            "violence",
+            text,
+            side_a_inters=[],
+            side_b_inters=[],
+            victim_categories=["people"],
+            fatalities=0,
+            anchor_kinds=["attack"],
+        )
+        assert typed[0] != "Explosions/Remote violence", text

@@ -210,6 +210,7 @@ def test_dates_the_day_of_a_world_time_gloss_is_no_date() -> None:
     text = "AT 1950 (0050 GMT 18 OCTOBER), URBAN GUERRILLAS ATTACKED THE NATIONAL GUARD HEADQUARTERS."
     assert find_dates(text, dt.date(1989, 10, 17)) == []
     assert [d.start for d in find_dates("On 18 October (0050 GMT) guerrillas attacked.", None)] == [3]
+    assert find_dates("AT 19:50 LOCAL TIME (23:50 GMT ON 18 OCTOBER) GUERRILLAS ATTACKED.", None) == []
     # Outside such a gloss the day after a world time is the event's.
     found = find_dates("A bomb exploded in Kabul at 0300 GMT on 28 December.", dt.date(2024, 12, 30))
     assert [d.date_start for d in found] == [dt.date(2024, 12, 28)]

@@ -34,7 +34,10 @@ def _murder_noun() -> str:
     # Each lookbehind must be of fixed width: one per determiner and adjective ("the attempted murder of
     # presidential candidates"). The adjectives stay out of the match: the attack kind may start with at
     # most 64 literals (see eventwire.text.regex_starts).
-    adjectives = ("", "attempted ", "brutal ", "recent ", "cowardly ", "vile ", "heinous ", "savage ")
+    adjectives = (
+        "", "attempted ", "brutal ", "recent ", "cowardly ", "vile ", "heinous ", "savage ", "double ",
+        "triple ", "mass ", "gruesome ", "horrific ",
+    )  # fmt: skip
     ahead = "|".join(rf"(?<=\b{_spaced(f'{det} {adj}')})" for det in determiners for adj in adjectives)
     court = (
         "charged with",
@@ -62,14 +65,14 @@ def _murder_noun() -> str:
         r"(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
         r"|last\s+night|\d{1,2}\s+[a-z]+\b)"
     )
-    after = rf"(?=\s+(?:of\b|which\b|that\b|who\b|committed\b|perpetrated\b|carried\s+out\b|{day}))"
+    after = rf"(?=\s+(?:of\b|in\b|at\b|which\b|that\b|who\b|committed\b|perpetrated\b|carried\s+out\b|{day}))"
     kinds = (
         r"(?!\s+(?:rates?|myster(?:y|ies)|novels?|cases?|investigations?|inquir(?:y|ies)|trials?|charges?"
         r"|hornets?|suicides?|weapons?|convictions?|suspects?)\b)"
     )
     # A possessive names whose murder it was ("last Thursday's murder", "the Jesuits' murder caused
     # division"), but a country's murders "last year" are a toll.
-    possessive = r"(?<='s\s)|(?<=s'\s)"
+    possessive = r"(?<='s\s)|(?<=s'\s)|(?<=’s\s)|(?<=s’\s)"
     toll = r"(?!\s+(?:(?:last|this|per|each|every|a)\s+year|in\s+\d{4})\b)"
     return rf"(?:(?:{ahead}){not_court}murders?\b{kinds}{after}|(?:{possessive})murders?\b{kinds}{toll})"
 
@@ -193,7 +196,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         "protest",
         r"protest(?:s|ed|ers|ors|ing)?\b|demonstrators?|demonstrations?|demonstrated\s+(?:against|outside|in|"
         r"at|on|for|to\s+(?:demand|denounce|ask|call|express|reject|condemn|support|show)|calling|demanding|over|"
-        r"after|near|along|peacefully|before|asking\s+for|claiming|chanting|holding|carrying|waving|shouting)|demonstrated[,.]|rall(?:y|ies|ied)\b|marched|sit-ins?|took\s+to\s+the\s+streets|picket\w*|went\s+on\s+strike"
+        r"after|near|along|peacefully|before|asking\s+for|claiming|chanting|holding|carrying|waving|shouting)|demonstrated[,.]|(?<!election\s)(?<!campaign\s)(?<!electoral\s)rall(?:y|ies|ied)\b|marched|sit-ins?|took\s+to\s+the\s+streets|picket\w*|went\s+on\s+strike"
         r"|demonstrating\s+(?:against|outside|in|at|to|for|over|near)\b|demonstrated\s+(?:following|while|during|and)\b"
         r"|(?:residents|villagers|neighbou?rs|locals|workers|students|traders|merchants)\s+(?:[\w'-]+\s+){0,6}?"
         r"(?:blocked|barricaded)\s+(?:the\s+)?(?:main\s+)?(?:roads?|entrances?|highway|streets?|access|office|sector)\b"
@@ -514,7 +517,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # look into the area and attack any rebels" and "threatened to solve the crisis by bombing" stay threats.
 INQUIRY = re.compile(
     r"\b(?:investigat\w+|inquir(?:y|ies)|probe|clarif(?:y|ied|ying)|shed\s+light\s+on)"
-    r"\s+(?:(?:into|of|on)\s+)?(?:the|this|these|those|last\s+\w+'s|\w+day's)"
+    r"\s+(?:(?:into|of|on)\s+)?(?:the|this|these|those|last\s+\w+['’]s|\w+day['’]s)"
     r"\s+(?:(?!(?:and|or|then|to|by)\b)[\w-]+\s+)?$"
 )
 INQUIRY_CUES = frozenset({"threat", "plan", "hypothetical"})

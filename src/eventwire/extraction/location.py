@@ -179,7 +179,7 @@ _STATED_BEFORE = re.compile(
 # named beside the event a text reports, is not where the event happened. (Meetings and conferences are
 # left out: they are attacked too, "a bomb went off at a meeting in Kabul".)
 _MEETING_BEFORE = re.compile(
-    r"\b(?i:talks|negotiations|summit|round|dialogue|peace\s+process)\s+"
+    r"\b(?i:talks|negotiations|summit|dialogue|peace\s+process)\s+"
     r"(?:(?i:was|were|had\s+been|will\s+be|to\s+be|that\s+took\s+place|which\s+took\s+place)\s+)?"
     r"(?:(?i:held|hosted|scheduled|convened|mediated)\s+)?(?i:in)\s+(?:(?i:the)\s+)?$"
 )
@@ -208,7 +208,7 @@ _PERSON_APPOSITION = re.compile(
     r"mother)\b"
     # ... but not a speaker after the place: "attacked Mosul, a spokesman said", "Ghazni, the governor's
     # spokesman said".
-    r"(?![\'’]s\b)(?![ \t\n]+(?i:said|says|told|added|reported|stated|announced|confirmed)\b))"
+    r"(?![\'’]s\b)(?![^,.;\n]{0,40}?\b(?i:said|says|told|added|reported|stated|announced|confirmed)\b))"
 )
 _WHO_AFTER = re.compile(r",[ \t\n]+(?i:who)\b")
 # ("the people of Mosul, who stayed", "refugees from Mosul, who had fled")

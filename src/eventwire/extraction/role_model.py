@@ -778,7 +778,7 @@ _GENERIC_GROUP_WORDS = frozenset(
         "army", "police", "forces", "force", "front", "group", "movement", "party", "government",
         "state", "guerrillas", "guerrilla", "rebels", "military", "command", "unit", "units",
         "cartel", "organization", "organisation", "militia", "militias", "brigade", "commando",
-        "national", "popular", "revolutionary", "patriotic", "liberation", "armed",
+        "armed",
     }
 )  # fmt: skip
 

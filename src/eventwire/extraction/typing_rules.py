@@ -142,9 +142,12 @@ def classify(
 
 # An attack and the explosive it was made with, in one phrase.
 _ATTACK_WITH = re.compile(
-    r"\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|struck|targeted)\s+(?:[\w'.-]+\s+){0,8}?with\s+"
-    r"(?:(?:a|an|two|three|several|hand|powerful|high-powered|homemade)\s+)*"
+    r"\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|struck|targeted)\s+"
+    # (within one clause: "attacked the village and fled with explosives" is not how it attacked)
+    r"(?:(?!(?:and|but|as|after|before|while|then|who|which|when)\b)[\w'-]+\s+){0,8}?"
+    r"with\s+(?:(?:a|an|two|three|several|hand|powerful|high-powered|homemade)\s+)*"
     r"(?P<method>explosives?\b|dynamite|bombs?\b|explosive\s+devices?|grenades?\b)"
+    r"(?![\s-]+(?:disposal|sniff\w*|detect\w*|squads?|threats?|scares?|experts?|teams?))"
 )
 
 

@@ -368,7 +368,9 @@ _TIME_BEFORE = re.compile(r"\b(?:on|since|until|by)\s+$", re.IGNORECASE)  # "on 
 # "AT 1950 (0050 GMT 18 OCTOBER)": the day of a clock time given in world time, across midnight from the
 # local day the report tells of; the local day is the event's.
 # Only such a bracketed gloss: "at 0300 GMT on 28 December" gives the event's own day.
-_WORLD_TIME_BEFORE = re.compile(r"\(\s*\d{3,4}(?:\s*hours)?\s*(?:gmt|utc)\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
+_WORLD_TIME_BEFORE = re.compile(
+    r"\(\s*\d{1,2}:?\d{2}(?:\s*(?:hours|hrs|h))?\s*(?:gmt|utc)\s*,?\s*(?:on\s+)?$", re.IGNORECASE
+)
 _NAMED_KINDS = frozenset({"day_month", "month_day"})
 _WEEKDAY_KINDS = frozenset({"weekday", "last_weekday"})
 _DAY_KINDS = frozenset({"iso", "day_month_year", "month_day_year", "day_month", "month_day"})
