@@ -221,4 +221,3 @@ def test_a_murder_named_with_an_adjective_a_place_or_a_curly_possessive_is_an_ev
     extractor: Any, text: str
 ) -> None:
     assert len(_run(extractor, text).events) == 1
-
