@@ -46,19 +46,22 @@ def test_typing_rules_a_fight_with_civilian_deaths_is_still_a_fight() -> None:
     assert typed[:2] == ("Battles", "Armed clash")
 
 
-def test_typing_rules_an_attack_made_with_explosives_is_remote_violence() -> None:
-    def typed(text: str) -> tuple[str, str]:
-        return classify(
-            ["attack"],
-            "violence",
-            text,
-            side_a_inters=[],
-            side_b_inters=[],
-            victim_categories=["people"],
-            fatalities=0,
-            anchor_kinds=["attack"],
-        )[:2]
+def _attack_typed(text: str) -> tuple[str, str]:
+    """The typing of an attack with nobody named on either side and no deaths."""
+    return classify(
+        ["attack"],
+        "violence",
+        text,
+        side_a_inters=[],
+        side_b_inters=[],
+        victim_categories=["people"],
+        fatalities=0,
+        anchor_kinds=["attack"],
+    )[:2]
 
+
+def test_typing_rules_an_attack_made_with_explosives_is_remote_violence() -> None:
+    typed = _attack_typed
     assert typed("the attack with explosives carried out today against the office of the committee") == (
         "Explosions/Remote violence",
         "Remote explosive/landmine/IED",
@@ -78,14 +81,4 @@ def test_typing_rules_explosives_outside_the_attack_leave_it_as_it_was() -> None
         "gunmen attacked the village and fled with explosives",
         "rebels attacked the post. soldiers responded with grenades",
     ):
-        typed = classify(
-            ["attack"],
-            "violence",
-            text,
-            side_a_inters=[],
-            side_b_inters=[],
-            victim_categories=["people"],
-            fatalities=0,
-            anchor_kinds=["attack"],
-        )
-        assert typed[0] != "Explosions/Remote violence", text
+        assert _attack_typed(text)[0] != "Explosions/Remote violence", text
