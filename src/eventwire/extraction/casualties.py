@@ -353,8 +353,8 @@ def _with_list(figure: Figure, earlier: list[Figure]) -> list[Figure]:
     return [merged, *(f for f in earlier if f.category != figure.category)]
 
 
-# ("one adult and four minors were killed": the first group may be one person)
-# (a count with a plural head, or one person: "a soldier", "one adult"; "At 5 pm a soldier" is one)
+# The first group of the list is a count with a plural head, or one person ("one adult and four minors
+# were killed", "a soldier and two civilians"): after a/an/one only, so "At 5 pm a soldier" is one.
 _ONE_MODS = r"(?:(?!(?:the|a|an|were|was|and|in|on|at|by|of|from|after|during)\b)[\w.'’-]+\s+){0,3}?"
 _CONJOINED = re.compile(
     rf"(?P<victim>(?P<count>{_COUNT})\s+{_MODS}{_HEAD}|(?P<one>\b(?:a|an|one|1))\s+{_ONE_MODS}{_SINGULAR_HEAD})"

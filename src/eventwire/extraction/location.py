@@ -71,7 +71,7 @@ def event_place(group: Group, ctx: Context) -> PlaceMention | None:
     strays |= {
         id(p) for p in all_places
         if _names_a_street(text, p) or _says_where_from(text, p) or _described_as_person(text, p)
-        or _MEETING_BEFORE.search(text, max(0, p.start - 50), p.start)
+        or _where_talks_were_held(text, p)
         or _article_dropped(text, p)
     }  # fmt: skip
     strong_places = [p for p in strong_places if id(p) not in strays]
@@ -184,6 +184,10 @@ _MEETING_BEFORE = re.compile(
     r"(?:(?i:held|hosted|scheduled|convened|mediated)\s+)?(?i:in)\s+(?:(?i:the)\s+)?$"
 )
 _THAT_AFTER = re.compile(r"(?i:,?\s+that\b)")
+
+
+def _where_talks_were_held(text: str, place: PlaceMention) -> bool:
+    return _MEETING_BEFORE.search(text, max(0, place.start - 50), place.start) is not None
 
 
 def _names_a_street(text: str, place: PlaceMention) -> bool:

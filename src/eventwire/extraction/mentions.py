@@ -259,8 +259,8 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
         return "not conflict (accident, disease, disaster or another sense of the word)"
     # A relative clause set off by commas is about someone else: "families, who have not been allowed
     # to visit, held a protest" is no denial of the protest.
-    before = READER_ASIDE.sub(_blank, _RELATIVE.sub(_blank, lower[trigger.clause_start : trigger.start]))
-    wide = SUPERLATIVE.sub(" ", READER_ASIDE.sub(_blank, _RELATIVE.sub(_blank, clause)))
+    before = _asides_blanked(lower[trigger.clause_start : trigger.start])
+    wide = SUPERLATIVE.sub(" ", _asides_blanked(clause))
     # A protest "to commemorate the anniversary of ..." or "over the deaths since the outbreak" is today's
     # protest: history and tolls after a protest trigger are what it is about, not what it is.
     protest = trigger.kind == "protest"
@@ -272,6 +272,11 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
         if match:
             return f"{reason} ({match.group(0).strip()!r})"
     return None
+
+
+def _asides_blanked(text: str) -> str:
+    """``text`` with its relative clauses and asides to the reader blanked out (same length)."""
+    return READER_ASIDE.sub(_blank, _RELATIVE.sub(_blank, text))
 
 
 def _governing(cue: re.Pattern[str], before: str) -> re.Match[str] | None:

@@ -37,7 +37,7 @@ import numpy.typing as npt
 from eventwire.errors import ExtractionError
 from eventwire.extraction.mentions import Mention, Trigger
 from eventwire.extraction.roles import is_weapon, weapon_after
-from eventwire.extraction.sentences import Sentence
+from eventwire.extraction.sentences import PARAGRAPH_BREAK, Sentence
 from eventwire.models.actor import ActorMention
 from eventwire.models.event import Event, RoleFiller
 from eventwire.models.place import PlaceMention
@@ -1297,9 +1297,6 @@ def trim_span(span: TaggedSpan, text: str) -> TaggedSpan | None:
     return TaggedSpan(span.role, start, end)
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
 def joined_spans(spans: Iterable[TaggedSpan], text: str) -> list[TaggedSpan]:
     """``spans`` in text order, two of one role with only spaces between them made one: the tagger labels
     each token on its own, so one name can come out in pieces ("SEVERAL" "HOODED MEN", "VICAS" "STORE"),
@@ -1312,9 +1309,7 @@ def joined_spans(spans: Iterable[TaggedSpan], text: str) -> list[TaggedSpan]:
             and last.role == span.role
             and last.end <= span.start
             and not text[last.end : span.start].strip()
-            and not _PARAGRAPH_BREAK.search(
-                text, last.end, span.start
-            )  # (a name wraps lines, not paragraphs)
+            and not PARAGRAPH_BREAK.search(text, last.end, span.start)  # (a name wraps lines, not paragraphs)
         ):
             out[-1] = TaggedSpan(span.role, last.start, span.end)
         else:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-_BLOCK = re.compile(r"\n\s*\n")
+# A blank line: where one block of text (a paragraph, a headline) ends and the next begins.
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,7 @@ def _hard_wrapped(text: str) -> bool:
 def _blocks(text: str) -> list[tuple[int, int]]:
     if _hard_wrapped(text):
         spans, pos = [], 0
-        for match in _BLOCK.finditer(text):
+        for match in PARAGRAPH_BREAK.finditer(text):
             spans.append((pos, match.start()))
             pos = match.end()
         spans.append((pos, len(text)))

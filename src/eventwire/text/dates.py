@@ -366,8 +366,8 @@ _NAME_AFTER = re.compile(
 )
 _TIME_BEFORE = re.compile(r"\b(?:on|since|until|by)\s+$", re.IGNORECASE)  # "on 7 July areas were shelled"
 # "AT 1950 (0050 GMT 18 OCTOBER)": the day of a clock time given in world time, across midnight from the
-# local day the report tells of; the local day is the event's.
-# Only such a bracketed gloss: "at 0300 GMT on 28 December" gives the event's own day.
+# local day the report tells of; the local day is the event's. Only such a bracketed gloss: "at 0300 GMT
+# on 28 December" gives the event's own day.
 _WORLD_TIME_BEFORE = re.compile(
     r"\(\s*\d{1,2}:?\d{2}(?:\s*(?:hours|hrs|h))?\s*(?:gmt|utc)\s*,?\s*(?:on\s+)?$", re.IGNORECASE
 )
