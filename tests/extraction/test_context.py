@@ -6,8 +6,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from eventwire.extraction.context import ByStart, Context, Spans
+from eventwire.extraction.context import ByStart, Context, Spans, places_of
+from eventwire.extraction.mentions import Mention
+from eventwire.extraction.sentences import Sentence
 from eventwire.models.document import Document
+from eventwire.models.place import Place, PlaceMention
 
 
 @dataclass(frozen=True)
@@ -55,3 +58,27 @@ def test_what_every_event_asks_of_the_document_is_read_once() -> None:
 
     assert [ctx.once(read) for _ in range(3)] == [1, 1, 1]
     assert reads == [ctx]
+
+
+def test_places_of_sentences_asked_again_are_the_same_and_the_caller_s_own() -> None:
+    text = "Gunmen attacked Kidal. Troops left Gao. U.S. soldiers came."
+    doc = Document(id="d", text=text)
+    kidal, gao = Place("Kidal", "Mali", "MLI"), Place("Gao", "Mali", "MLI")
+    usa = Place("United States", "United States", "USA")
+    places = [
+        PlaceMention(start=35, end=38, text="Gao", place=gao),
+        PlaceMention(start=16, end=21, text="Kidal", place=kidal),
+        PlaceMention(start=40, end=44, text="U.S.", place=usa),  # a modifier: "U.S. soldiers"
+    ]
+    ctx = Context(doc, text.lower(), places, [])
+    first, second = _mention(0, 22), _mention(23, 39)
+    both = places_of([first, second, first], ctx)
+    assert [p.text for p in both] == ["Gao", "Kidal"]  # in the context's order
+    both.clear()  # a caller's list is its own
+    assert [p.text for p in places_of([second, first], ctx)] == ["Gao", "Kidal"]
+    assert [p.text for p in places_of([first], ctx)] == ["Kidal"]
+    assert places_of([_mention(40, 59)], ctx) == []
+
+
+def _mention(start: int, end: int) -> Mention:
+    return Mention(Sentence(start, end), [])

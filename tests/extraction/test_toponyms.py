@@ -10,7 +10,7 @@ from eventwire.extraction import toponyms
 from eventwire.extraction.toponyms import find_toponyms
 from eventwire.models.place import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer
-from eventwire.resolve.geo_names import TOKEN_RE, fold_token
+from eventwire.resolve.geo_names import TOKEN_RE, TOKEN_SPLIT_RE, fold_token
 
 
 @pytest.fixture(scope="module")
@@ -419,6 +419,8 @@ def test_toponyms_english_counties(gazetteer: Gazetteer) -> None:
         "Ḩamāh: Iraq's army said Harry S. Truman's al-Anbar trip ended.\nTHE TOWN OF HIT, 9 JAN 90",
         "",
         "...",
+        # ASCII only (split by the recognizer's own pattern): contractions in capitals, backticks, "_"
+        "IRAQ'S ARMY DIDN'T REACH DAR'A; O`Neil's snake_case 4x4 trucks, 1,000 troops in Ras al-Ain.",
     ],
 )
 def test_tokens_are_the_gazetteer_pattern_s_words(text: str) -> None:
@@ -428,6 +430,18 @@ def test_tokens_are_the_gazetteer_pattern_s_words(text: str) -> None:
     assert list(zip(toks.start, toks.end, strict=True)) == spans
     assert toks.raw == [text[s:e] for s, e in spans]
     assert toks.fold == [fold_token(text[s:e]) for s, e in spans]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen in Dar'a and N'Djamena; the U.S. envoy left St. Petersburg for Deir ez-Zor.",
+        "IRAQ'S ARMY DIDN'T REACH DAR'A, I'VE HEARD; WE'D GO; THEY'LL SEE; YOU'RE O`NEIL'S; I'M A'S",
+        "snake_case__words _lead trail_ 12_000 a''b a'`b 'quoted' `tick` x'",
+    ],
+)
+def test_ascii_text_splits_as_the_gazetteer_pattern_splits_it(text: str) -> None:
+    assert toponyms._ASCII_TOKEN_SPLIT_RE.split(text) == TOKEN_SPLIT_RE.split(text)
 
 
 @pytest.mark.parametrize(

@@ -59,12 +59,11 @@ class ByStart(Generic[_T]):
 
     def within(self, spans: Iterable[tuple[int, int]]) -> list[_T]:
         """The items that start inside any of ``spans`` (end exclusive), in their own order."""
+        starts, order = self._starts, self._order
         found: set[int] = set()
         for start, end in spans:
-            at = bisect_left(self._starts, start)
-            while at < len(self._starts) and self._starts[at] < end:
-                found.add(self._order[at])
-                at += 1
+            # (the items starting in [start, end) are one run of the sorted starts)
+            found.update(order[bisect_left(starts, start) : bisect_left(starts, end)])
         return [self._items[i] for i in sorted(found)]
 
 
@@ -117,6 +116,11 @@ class Context:
     _known: dict[Callable[[Context], Any], Any] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
+    # places_of by the sentence spans asked about: an event's sentences are asked about again and again
+    # (by its assembly, its location, each of its mentions), two times in three for spans already asked.
+    _places_in: dict[frozenset[tuple[int, int]], list[PlaceMention]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "places_by_start", ByStart(self.places))
@@ -161,9 +165,12 @@ _MODIFIED_NOUN = re.compile(
 def places_of(mentions: Sequence[Mention], ctx: Context) -> list[PlaceMention]:
     """The resolved places of the mentions' sentences, in the context's order, but those used as
     modifiers ("U.S. soldiers") and those of datelines."""
-    spans = {(m.sentence.start, m.sentence.end) for m in mentions}
-    return [
-        p for p in ctx.places_by_start.within(spans)
-        if p.place is not None and not _MODIFIED_NOUN.match(ctx.lower, p.end)
-        and not any(s <= p.start < e for s, e in ctx.datelines)
-    ]  # fmt: skip
+    spans = frozenset((m.sentence.start, m.sentence.end) for m in mentions)
+    found = ctx._places_in.get(spans)
+    if found is None:
+        found = ctx._places_in[spans] = [
+            p for p in ctx.places_by_start.within(spans)
+            if p.place is not None and not _MODIFIED_NOUN.match(ctx.lower, p.end)
+            and not any(s <= p.start < e for s, e in ctx.datelines)
+        ]  # fmt: skip
+    return list(found)  # a copy: the caller may change its list, never the one kept

@@ -207,9 +207,12 @@ class _Tokens:
         ends = offsets[2::2]
         keys = list(map(_fold, surfaces))
         gaps = parts[0:-1:2]  # the text before each token
-        joined = [not gap.strip(_JOINERS) for gap in gaps]
-        loose = [not gap.strip(_NAME_JOINERS) for gap in gaps]
-        comma = [gap.strip() == "," for gap in gaps]
+        # A span has a handful of distinct gaps (" ", ", ", "-"): each is read once, and the lists are
+        # made by `map` rather than by a Python test per token.
+        distinct = set(gaps)
+        joined = list(map({gap: not gap.strip(_JOINERS) for gap in distinct}.__getitem__, gaps))
+        loose = list(map({gap: not gap.strip(_NAME_JOINERS) for gap in distinct}.__getitem__, gaps))
+        comma = list(map({gap: gap.strip() == "," for gap in distinct}.__getitem__, gaps))
         upper = lower = capital = 0
         for surface in surfaces:
             if surface.isupper():
