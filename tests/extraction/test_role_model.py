@@ -15,6 +15,7 @@ from eventwire.documents.build import build_document
 from eventwire.extraction.role_model import (
     RoleTagger,
     TaggedSpan,
+    continued_spans,
     joined_spans,
     merge_aliases,
     same_entity,
@@ -93,6 +94,31 @@ def test_an_event_the_tagger_found_nothing_for_keeps_the_rules_fillers() -> None
     rules = _event("a", (0, len(text)), text, victims=(RoleFiller("14 ISIS fighters", 17, 33),))
     (kept,) = with_tagged_fillers([rules], [TaggedSpan("Victim", 0, 1)], text)  # "M": no word, dropped
     assert kept.victims == rules.victims
+
+
+def test_an_event_the_tagger_is_silent_on_in_a_document_it_reads_keeps_only_the_rules_targets() -> None:
+    text = (
+        "Urban guerrillas bombed the Soyapango power station. "
+        "Two days later soldiers clashed with rebels near the Cerron Grande dam."
+    )
+    first = (0, text.index(".") + 1)
+    second = (first[1] + 1, len(text))
+    dam = RoleFiller("the Cerron Grande dam", text.index("the Cerron"), len(text) - 1)
+    events = [
+        _event("a", first, text),
+        _event(
+            "b",
+            second,
+            text,
+            perpetrator_individuals=(RoleFiller("soldiers", text.index("soldiers"), text.index(" clashed")),),
+            targets=(dam,),
+        ),
+    ]
+    spans = [TaggedSpan("PerpInd", 0, text.index(" bombed")), TaggedSpan("Weapon", 0, 1)]
+    bombing, clash = with_tagged_fillers(events, spans, text)
+    assert [f.text for f in bombing.perpetrator_individuals] == ["Urban guerrillas"]
+    assert clash.perpetrator_individuals == ()  # the tagger reads this text and named no one here
+    assert clash.targets == (dam,)
 
 
 def _muc_dev(doc_id: str) -> Document:
@@ -377,11 +403,11 @@ def test_a_name_tagged_in_pieces_is_one_filler_and_an_organization_keeps_its_sho
     apart = [spans[1], TaggedSpan("PerpInd", text.index("THREE"), text.index(" FMLN"))]
     assert len(joined_spans(apart, text)) == 2
     # A name wraps across a line, not across a paragraph.
-    for gap, pieces in (("\n", 1), ("\n\n   ", 2)):
+    for gap, fillers in (("\n", 1), ("\n\n   ", 2)):
         wrapped = f"THE NATIONAL{gap}GUARD ATTACKED"
         second = wrapped.index("GUARD")
         halves = [TaggedSpan("PerpOrg", 4, 12), TaggedSpan("PerpOrg", second, second + 5)]
-        assert len(joined_spans(halves, wrapped)) == pieces
+        assert len(joined_spans(halves, wrapped)) == fillers
     # A kind of group is no shorter name of a group: the longer naming stays beside it.
     assert merge_aliases(["the army", "National Liberation Army"], shortest=True) == [0, 1]
     assert merge_aliases(["the armed forces", "Revolutionary Armed Forces of Colombia"], shortest=True) == [
@@ -414,3 +440,21 @@ def test_marginals_of_sentences_of_any_lengths_together_are_each_ones_alone(extr
         alone = model.marginals(scores[starts[k] : starts[k + 1]], [length])
         assert np.allclose(together[starts[k] : starts[k + 1]], alone, rtol=0, atol=1e-12)
     assert np.allclose(together.sum(axis=1), 1.0)
+
+
+def test_a_name_the_tagger_began_anew_after_of_is_one_filler() -> None:
+    text = "A GROUP OF UNIDENTIFIED INDIVIDUALS BOMBED THE MAIN OFFICES OF EL ESPECTADOR IN BOGOTA."
+    pieces = [("PerpInd", "GROUP OF"), ("PerpInd", "UNIDENTIFIED INDIVIDUALS")]
+    pieces += [("Target", "MAIN OFFICES OF"), ("Target", "EL ESPECTADOR"), ("Target", "IN BOGOTA")]
+    spans = [TaggedSpan(role, text.index(p), text.index(p) + len(p)) for role, p in pieces]
+    assert [text[s.start : s.end] for s in continued_spans(spans, text)] == [
+        "GROUP OF UNIDENTIFIED INDIVIDUALS",
+        "MAIN OFFICES OF EL ESPECTADOR",
+        "IN BOGOTA",  # after a name, not after "of": a filler of its own
+    ]
+    (event,) = with_tagged_fillers([_event("a", (0, len(text)), text)], spans, text)
+    assert [f.text for f in event.perpetrator_individuals] == ["GROUP OF UNIDENTIFIED INDIVIDUALS"]
+    assert [f.text for f in event.targets] == ["MAIN OFFICES OF EL ESPECTADOR", "BOGOTA"]
+    # "of" must be a word of its own ("CHIEF OF" yes, "PROF" no).
+    prof = "PROF GARCIA"
+    assert len(continued_spans([TaggedSpan("Victim", 0, 4), TaggedSpan("Victim", 5, 11)], prof)) == 2
