@@ -29,6 +29,10 @@ def test_pipeline_compare_remembers_features_and_decides_as_dedup(extractor: Any
     # an event changed into a new object is not taken for the one it was made from
     moved = dataclasses.replace(found[0], doc_id=found[1].doc_id)
     assert dedup.compare(moved, found[1]) == dedup_events.compare(moved, found[1])
+    # compared with many at once, filed by the same features
+    for a in found:
+        assert dedup.compare_all(a, found) == [dedup_events.compare(a, b) for b in found]
+        assert dedup.block_keys(a) == dedup_events.block_keys(a)
 
 
 def test_pipeline_default_workers_are_the_usable_cores(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -55,3 +59,9 @@ def test_pipeline_fingerprint_is_the_documents_and_can_be_handed_over() -> None:
     # it could not work out itself, to tell) and works out none.
     writer.remember(text, fp ^ 1)
     assert writer.fingerprint(text) == fp ^ 1
+    # the keys of the last fingerprint are kept, each caller getting a list of its own
+    keys = reader.lsh_keys(fp)
+    assert keys == dedup_documents.lsh_keys(fp) and keys
+    keys.clear()
+    assert reader.lsh_keys(fp) == dedup_documents.lsh_keys(fp)
+    assert reader.lsh_keys(fp ^ 1) == dedup_documents.lsh_keys(fp ^ 1)

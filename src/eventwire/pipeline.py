@@ -139,6 +139,7 @@ class DedupFunctions:
         # digest of a text -> its fingerprint, for the last documents (a digest, not the text: texts may
         # be megabytes each)
         self._fingerprints: dict[bytes, int] = {}
+        self._last_keys: tuple[int | None, list[str]] = (None, [])  # see lsh_keys
 
     def fingerprint(self, text: str) -> int:
         """``documents.fingerprint(text)``, kept for the last documents: with workers, the one that read a
@@ -161,13 +162,19 @@ class DedupFunctions:
         return fp
 
     def lsh_keys(self, fp: int) -> list[str]:
-        return self._documents.lsh_keys(fp)
+        """``documents.lsh_keys(fp)``, kept for the last fingerprint: writing a document asks for its keys
+        twice (to look for copies, then to file it)."""
+        if self._last_keys[0] != fp:
+            self._last_keys = (fp, self._documents.lsh_keys(fp))
+        return list(self._last_keys[1])
 
     def near_duplicate(self, a: int, b: int) -> bool:
         return self._documents.near_duplicate(a, b)
 
     def block_keys(self, event: Event) -> list[str]:
-        return self._events.block_keys(event)
+        """``events.block_keys(event)`` from the event's kept features: the store files a new event, then
+        compares it, and both read the same features."""
+        return self._events.feature_keys(self._featured(event))
 
     def is_country_key(self, key: str) -> bool:
         return self._events.is_country_key(key)
@@ -177,6 +184,13 @@ class DedupFunctions:
         tens of stored ones (the store hands over each stored one as the same object every time), and
         working out the same features again took most of the time of merging."""
         return self._events.decide(self._featured(a), self._featured(b))
+
+    def compare_all(self, a: Event, others: Sequence[Event]) -> list[MergeVerdict]:
+        """:meth:`compare` of ``a`` with each of ``others``, in order: a new event is compared with tens
+        of candidates, and looking its features up again for each took a tenth of the comparing."""
+        decide, featured = self._events.decide, self._featured
+        mine = featured(a)
+        return [decide(mine, featured(b)) for b in others]
 
     def _featured(self, event: Event) -> Any:
         kept = self._features.get(id(event))

@@ -596,3 +596,23 @@ def test_events_clock_times_are_read_only_after_at() -> None:
     assert dedup._clock_times(figures) == frozenset()
     # Around the clock: 2330 and 0030 are an hour apart.
     assert dedup._hours_apart(frozenset({23 * 60 + 30}), frozenset({30})) is None
+
+
+def test_events_features_worked_out_once_decide_and_file_as_the_events_do() -> None:
+    # What merge_features works out once per event (the interval's width and text, the latitude in
+    # radians) gives the same keys, decisions, scores and reasons as the events themselves, and the
+    # distance is the haversine one: Albu Bali to Rutba is about 275 km.
+    undated = replace(RAID_C, date_text=None, time_precision=2, date_end=D(2024, 9, 12))
+    northern = replace(AIRSTRIKE, latitude=-33.04, country=None, iso3=None)
+    reports = [RAID_A, RAID_B, RAID_C, AIRSTRIKE, undated, northern]
+    for a in reports:
+        fa = dedup.merge_features(a)
+        assert dedup.feature_keys(fa) == block_keys(a)
+        for b in reports:
+            assert dedup.decide(fa, dedup.merge_features(b)) == compare(a, b)
+    apart = compare(replace(RAID_A, sub_event_type="Air/drone strike"), AIRSTRIKE)
+    assert not apart.merge and apart.reasons == ("places 275 km apart",)
+    assert compare(RAID_A, replace(AIRSTRIKE, doc_id="x", latitude=None)).reasons[:2] == (
+        "dates overlap (2024-09-06 / 2024-09-06)",
+        "same admin1 Anbar",
+    )

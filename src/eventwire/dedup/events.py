@@ -168,6 +168,10 @@ _STOPWORDS = frozenset(
 )
 
 _WEIGHTS = {"date": 0.2, "place": 0.25, "type": 0.15, "actors": 0.1, "figures": 0.1, "text": 0.2}
+# The same weights as plain names: the score is summed for every pair compared (a dict lookup apiece cost
+# more than the multiplication).
+_W_DATE, _W_PLACE, _W_TYPE = _WEIGHTS["date"], _WEIGHTS["place"], _WEIGHTS["type"]
+_W_ACTORS, _W_FIGURES, _W_TEXT = _WEIGHTS["actors"], _WEIGHTS["figures"], _WEIGHTS["text"]
 _UNRELATED_TEXT = 0.06  # reporting sentences sharing fewer content words than this tell different stories
 _NEUTRAL = 0.5  # the value of a component that neither report gives evidence for
 _UNKNOWN_PLACE = 0.1  # the place score when one report has no country: little evidence either way
@@ -216,6 +220,10 @@ class MergeFeatures:
     tokens: frozenset[str]
     undated: bool = False  # no date in the text: the interval is the week up to publication
     clock: frozenset[int] = frozenset()  # the times of day the report gives, in minutes after midnight
+    # Worked out once per event rather than once per pair (an event is compared with tens of others):
+    width: int = 0  # days from start to end (0 without a date)
+    lat_rad: float = 0.0  # radians and cosine of the latitude, for the distance (0.0 and 1.0 without one)
+    lat_cos: float = 1.0
 
 
 def _interval(event: Event) -> tuple[dt.date | None, dt.date | None]:
@@ -334,6 +342,7 @@ def _features(event: Event) -> MergeFeatures:
     precise = event.latitude is not None and event.longitude is not None and (event.geo_precision or 3) <= 2
     country = event.iso3 or event.country
     victim_names = _victim_names(event)
+    lat_rad = math.radians(event.latitude) if event.latitude is not None else 0.0
     return MergeFeatures(
         doc_id=event.doc_id,
         start=start,
@@ -366,6 +375,9 @@ def _features(event: Event) -> MergeFeatures:
         # date text (a record dated to the day without a date text, e.g. from a table, is dated).
         undated=start is not None and not event.date_text and event.time_precision >= 2,
         clock=_clock_times(sentences),
+        width=(end - start).days if start is not None and end is not None else 0,
+        lat_rad=lat_rad,
+        lat_cos=math.cos(lat_rad),
     )
 
 
@@ -465,10 +477,12 @@ def _is_name_key(key: str) -> bool:
 # --------------------------------------------------------------------------------------------- comparing
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+def _km_apart(a: MergeFeatures, b: MergeFeatures) -> float:
+    """The great-circle distance in km between two located events (haversine), with each one's latitude
+    in radians and its cosine worked out once per event (see :func:`_features`)."""
+    assert a.lon is not None and b.lon is not None
+    dp, dl = b.lat_rad - a.lat_rad, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + a.lat_cos * b.lat_cos * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -480,6 +494,43 @@ def _no(reason: str) -> MergeDecision:
     return MergeDecision(False, 0.0, (reason,))
 
 
+def _date_reason(a: MergeFeatures, b: MergeFeatures, gap: int) -> str:
+    """How :func:`_decide` explains the dates of two reports ``gap`` days apart (0 or less: overlapping)."""
+    assert a.start and a.end and b.start and b.end
+    spans = f"{_span(a.start, a.end)} / {_span(b.start, b.end)}"
+    if gap <= 0 and (a.undated or b.undated):
+        return f"dates overlap, one not in the text ({spans})"
+    if gap <= 0:
+        return f"dates overlap ({spans})"
+    days = "day" if gap == 1 else "days"
+    return f"dates {gap} {days} apart ({spans})"
+
+
+def _place_reason(
+    a: MergeFeatures, b: MergeFeatures, km: float | None, both_precise: bool, same_admin1: bool
+) -> str:
+    """How :func:`_decide` explains the places of two reports with no contradiction between them."""
+    if a.location and a.location == b.location:
+        return f"same place {a.location.title()}" + (f" ({a.admin1_name})" if a.admin1_name else "")
+    if both_precise and km is not None:
+        return f"nearby places, {km:.0f} km apart" + (f", same admin1 {a.admin1_name}" if same_admin1 else "")
+    if same_admin1:
+        where = f", {km:.0f} km apart" if km is not None and (a.precise or b.precise) else ""
+        return f"same admin1 {a.admin1_name}{where}"
+    if a.country and a.country == b.country:
+        return f"same country {a.country_name}, admin1 unknown for one"
+    return "country unknown"
+
+
+def _type_reason(a: MergeFeatures, b: MergeFeatures, kind: float) -> str:
+    """How :func:`_decide` explains two compatible types that it scored ``kind``."""
+    if kind == 1.0:
+        return f"same type {a.sub_event_type}"
+    if kind == 0.5:
+        return f"same event type {a.event_type} ({a.sub_event_type} / {b.sub_event_type})"
+    return f"compatible types {a.sub_event_type} / {b.sub_event_type}"
+
+
 def _decide(a: MergeFeatures, b: MergeFeatures, explain: bool) -> MergeDecision:
     reasons: list[str] = []
     if a.doc_id == b.doc_id:
@@ -489,12 +540,12 @@ def _decide(a: MergeFeatures, b: MergeFeatures, explain: bool) -> MergeDecision:
     if a.start is None or a.end is None or b.start is None or b.end is None:
         return _no("date unknown")
     gap = (max(a.start, b.start) - min(a.end, b.end)).days
-    widest = max((a.end - a.start).days, (b.end - b.start).days)
+    widest = max(a.width, b.width)
     # A victim named in both reports is the strongest sign of one event: a person is killed or
     # kidnapped once. It excuses the place (the toponym of one report resolved wrongly, a report
     # filed abroad) or a date a few days off, never an incompatible type. Not from a report dated
     # vaguer than a week: that is a round-up ("the leaders murdered this month") naming many victims.
-    named = _shared_name(a, b) if widest <= NAMED_MAX_WIDTH_DAYS else None
+    named = _shared_name(a, b) if widest <= NAMED_MAX_WIDTH_DAYS and a.names and b.names else None
     # ... unless each report also names a victim the other does not: then the name they share is one
     # of several incidents a report lists, and it proves nothing.
     # (Worked out here only where a name is shared; otherwise after the hard conditions, see below:
@@ -510,26 +561,17 @@ def _decide(a: MergeFeatures, b: MergeFeatures, explain: bool) -> MergeDecision:
     if gap <= 0 and (a.undated or b.undated):
         # The week up to publication overlaps every report of that week: no evidence either way.
         date = _UNDATED_OVERLAP
-        if explain:
-            reasons.append(
-                f"dates overlap, one not in the text ({_span(a.start, a.end)} / {_span(b.start, b.end)})"
-            )
     elif gap <= 0:
         date = 1.0 if widest <= 1 else 0.75 if widest <= 7 else 0.4
-        if explain:
-            reasons.append(f"dates overlap ({_span(a.start, a.end)} / {_span(b.start, b.end)})")
     else:
         date = (
             0.6 if gap <= DATE_TOLERANCE_DAYS and widest <= 1 else 0.4 if gap <= DATE_TOLERANCE_DAYS else 0.2
         )
-        if explain:
-            days = "day" if gap == 1 else "days"
-            reasons.append(f"dates {gap} {days} apart ({_span(a.start, a.end)} / {_span(b.start, b.end)})")
 
     # Place: hard conditions (country, distance, admin1), then how close.
     km = None
     if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
-        km = _km(a.lat, a.lon, b.lat, b.lon)
+        km = _km_apart(a, b)
     both_precise = a.precise and b.precise and km is not None
     same_admin1 = a.admin1 is not None and a.admin1 == b.admin1
     conflict = None
@@ -545,47 +587,39 @@ def _decide(a: MergeFeatures, b: MergeFeatures, explain: bool) -> MergeDecision:
     # name is then the one link between them and cannot outweigh a contradiction too.
     if conflict and (not named or gap > DATE_TOLERANCE_DAYS or a.undated or b.undated):
         return _no(conflict)
-    where = f", {km:.0f} km apart" if km is not None and (a.precise or b.precise) else ""
     if conflict:
         place = 0.0
-        reason = conflict
     elif a.location and a.location == b.location:
         place = 1.0
-        reason = f"same place {a.location.title()}" + (f" ({a.admin1_name})" if a.admin1_name else "")
     elif both_precise and km is not None:
         place = 1.0 if km <= 10 else 0.7
-        reason = f"nearby places, {km:.0f} km apart"
-        reason += f", same admin1 {a.admin1_name}" if same_admin1 else ""
     elif same_admin1:
         place = 0.6
-        reason = f"same admin1 {a.admin1_name}{where}"
     elif a.country and a.country == b.country:
         place = 0.3
-        reason = f"same country {a.country_name}, admin1 unknown for one"
     else:
         place = _UNKNOWN_PLACE
-        reason = "country unknown"
-    if explain:
-        reasons.append(reason)
 
-    # Type.
-    pair = frozenset((a.sub_event_type, b.sub_event_type))
+    # Type. (The reasons of date and place are written only from here on: a third of the pairs compared
+    # fail on the type, and their reasons would be thrown away.)
     if a.sub_event_type == b.sub_event_type:
         kind = 1.0
-        reason = f"same type {a.sub_event_type}"
-    elif pair in _CLOSE_SUBTYPES or (pair == _CLASH_OR_ATTACK and bool(a.actors & b.actors)):
+    elif (pair := frozenset((a.sub_event_type, b.sub_event_type))) in _CLOSE_SUBTYPES or (
+        pair == _CLASH_OR_ATTACK and bool(a.actors & b.actors)
+    ):
         kind = 0.8
-        reason = f"compatible types {a.sub_event_type} / {b.sub_event_type}"
     elif a.event_type == b.event_type:
         kind = 0.5
-        reason = f"same event type {a.event_type} ({a.sub_event_type} / {b.sub_event_type})"
     elif pair in _CROSS_TYPE_COMPATIBLE or frozenset((a.event_type, b.event_type)) == _ONE_DECISION_TYPES:
         kind = 0.4
-        reason = f"compatible types {a.sub_event_type} / {b.sub_event_type}"
     else:
         return _no(f"incompatible types ({a.sub_event_type} / {b.sub_event_type})")
     if explain:
-        reasons.append(reason)
+        reasons += (
+            _date_reason(a, b, gap),
+            conflict or _place_reason(a, b, km, both_precise, same_admin1),
+            _type_reason(a, b, kind),
+        )
 
     # Actors: shared specific names are strong, disjoint named sides are a contradiction.
     penalty = 0.0
@@ -626,14 +660,14 @@ def _decide(a: MergeFeatures, b: MergeFeatures, explain: bool) -> MergeDecision:
 
     # Time of day: two bombs in one city on one day are two events when one went off at 0230 and the
     # other at 1230; reports of one event that both give the hour give about the same one.
-    if hours := _hours_apart(a.clock, b.clock):
+    if a.clock and b.clock and (hours := _hours_apart(a.clock, b.clock)):
         penalty += _OTHER_HOUR
         if explain:
             reasons.append(f"different times of day ({_hhmm(hours[0])} / {_hhmm(hours[1])})")
 
     if named and explain:
         reasons.append(f"same named victim {named}")
-    if not names_compared:
+    if not names_compared and a.names and b.names:
         unshared = _unshared_names(a, b)
     if unshared:
         penalty += _OTHER_VICTIMS
@@ -643,7 +677,8 @@ def _decide(a: MergeFeatures, b: MergeFeatures, explain: bool) -> MergeDecision:
     # Text: the reporting sentences and the role fillers (targets, victims, perpetrators).
     text = _NEUTRAL
     if a.tokens and b.tokens:
-        jaccard = len(a.tokens & b.tokens) / len(a.tokens | b.tokens)
+        common = len(a.tokens & b.tokens)
+        jaccard = common / (len(a.tokens) + len(b.tokens) - common)  # the union's size, without the union
         text = min(1.0, jaccard / 0.3)
         if jaccard < _UNRELATED_TEXT:
             penalty += 0.1
@@ -661,12 +696,12 @@ def _decide(a: MergeFeatures, b: MergeFeatures, explain: bool) -> MergeDecision:
             reasons.append("targets share " + ", ".join(sorted(common_words)))
 
     score = (
-        _WEIGHTS["date"] * date
-        + _WEIGHTS["place"] * place
-        + _WEIGHTS["type"] * kind
-        + _WEIGHTS["actors"] * actors
-        + _WEIGHTS["figures"] * figures
-        + _WEIGHTS["text"] * text
+        _W_DATE * date
+        + _W_PLACE * place
+        + _W_TYPE * kind
+        + _W_ACTORS * actors
+        + _W_FIGURES * figures
+        + _W_TEXT * text
         - penalty
     )
     score = max(0.0, min(1.0, score))
@@ -720,6 +755,11 @@ def compare(a: Event, b: Event) -> MergeDecision:
 def merge_features(event: Event) -> MergeFeatures:
     """What :func:`compare` reads of ``event``: worth keeping for an event compared many times."""
     return _features(event)
+
+
+def feature_keys(f: MergeFeatures) -> list[str]:
+    """:func:`block_keys` of the event whose features (from :func:`merge_features`) ``f`` are."""
+    return _keys(f)
 
 
 def decide(a: MergeFeatures, b: MergeFeatures) -> MergeDecision:

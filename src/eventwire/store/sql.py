@@ -178,10 +178,14 @@ def _at_head(engine: Engine) -> bool:
     return found == [HEAD_REVISION]
 
 
-def _cluster_row(event_: Event, members: int, sources: list[str]) -> dict[str, Any]:
+def _cluster_row(
+    event_: Event, members: int, sources: list[str], made: tuple[dict[str, Any], str] | None = None
+) -> dict[str, Any]:
+    """The clusters row of ``event_``; ``made``: its ``to_dict()`` and that as JSON, where the caller has
+    them already (a new event's record is its cluster of one's)."""
     actors = [event_.actor1, event_.actor2, *event_.assoc_actor_1, *event_.assoc_actor_2]
     date = event_.event_date.isoformat() if event_.event_date else None
-    record = event_.to_dict()
+    record, record_json = made if made is not None else (event_.to_dict(), None)
     return {
         "cluster_id": event_.event_id,
         "members": members,
@@ -197,7 +201,7 @@ def _cluster_row(event_: Event, members: int, sources: list[str]) -> dict[str, A
         "longitude": event_.longitude,
         "fatalities": event_.fatalities.best if event_.fatalities else 0,
         "sources": json.dumps(sources, ensure_ascii=False),
-        "record": _dumps(record),
+        "record": record_json if record_json is not None else _dumps(record),
         "record_shape": record_shape(record),
         **filter_keys(event_.country, event_.iso3, event_.admin1, event_.event_type, event_.sub_event_type),
     }
@@ -589,6 +593,8 @@ class SqlStore:
             keys, wanted = self._block_keys(ev)
             target, compared = self._best_cluster(conn, ev, wanted)
         cluster_id = target[0] if target else ev.event_id
+        record = ev.to_dict()  # the member's record, and a cluster of one's (made once for both)
+        record_json = _dumps(record)
         conn.execute(
             _ADD_EVENT,
             {
@@ -596,7 +602,7 @@ class SqlStore:
                 "doc_id": ev.doc_id,
                 "cluster_id": cluster_id,
                 "seq": seq,
-                "record": _dumps(ev.to_dict()),
+                "record": record_json,
             },
         )
         if keys:
@@ -613,7 +619,7 @@ class SqlStore:
         if decisions:
             conn.execute(_ADD_DECISIONS, decisions)
         if target is None:  # a cluster of one: its row is the event's own (no members to read back)
-            conn.execute(_ADD_CLUSTER, _cluster_row(ev, 1, [source]))
+            conn.execute(_ADD_CLUSTER, _cluster_row(ev, 1, [source], (record, record_json)))
         else:
             self._refresh(conn, cluster_id)
         return target is not None
@@ -644,18 +650,16 @@ class SqlStore:
         if not candidates:
             return None, []
         blocked = {row.other_id for row in conn.execute(_BLOCKED, {"id": ev.event_id})}
-        stored = self._stored_events(
-            conn, [row.event_id for row in candidates if row.event_id not in blocked]
-        )
-        per_cluster: dict[str, tuple[str, float, tuple[str, ...], bool]] = {}
         # Two events of one document are never one event (its extractor told them apart), even where a
-        # report from elsewhere matches both: a cluster holding the document's other event is barred.
+        # report from elsewhere matches both: a cluster holding the document's other event is barred, and
+        # so is one holding an event split from this one. Barred clusters are not compared at all.
         barred = {row.cluster_id for row in conn.execute(_DOCUMENT_CLUSTERS, {"doc_id": ev.doc_id})}
-        for row in candidates:
-            if row.event_id in blocked:
-                barred.add(row.cluster_id)
-                continue
-            verdict = self.dedup.compare(ev, stored[row.event_id])
+        barred.update(row.cluster_id for row in candidates if row.event_id in blocked)
+        rows = [row for row in candidates if row.cluster_id not in barred]
+        stored = self._stored_events(conn, [row.event_id for row in rows])
+        per_cluster: dict[str, tuple[str, float, tuple[str, ...], bool]] = {}
+        verdicts = self.dedup.compare_all(ev, [stored[row.event_id] for row in rows])
+        for row, verdict in zip(rows, verdicts, strict=True):
             best = per_cluster.get(row.cluster_id)
             if best is None or (verdict.merge, verdict.score) > (best[3], best[1]):
                 per_cluster[row.cluster_id] = (
@@ -664,8 +668,8 @@ class SqlStore:
                     tuple(verdict.reasons),
                     verdict.merge,
                 )
-        compared = [(cid, v[0], v[1], v[2]) for cid, v in sorted(per_cluster.items()) if cid not in barred]
-        merging = [(v[1], cid) for cid, v in per_cluster.items() if v[3] and cid not in barred]
+        compared = [(cid, v[0], v[1], v[2]) for cid, v in sorted(per_cluster.items())]
+        merging = [(v[1], cid) for cid, v in per_cluster.items() if v[3]]
         if not merging:
             return None, compared
         score, cid = max(merging)
