@@ -37,6 +37,46 @@ AROUND_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:\s+[a-z]+)?\s+(?:are|is)\s+(?:\w+\s+)?(?:multiplying|on\s+the\s+rise|increasing|spreading|growing|mounting)\b"
         ),
     ),
+    # "shots are heard, bombs explode": a plural act in the present simple is a habit ("where did the bomb
+    # explode?" is one bomb, and "explosions are heard in San Ramon" may be told as it happens).
+    ("generic", "next", re.compile(r"(?<=s)\s+(?:explode|go\s+off)\b")),
+    # "the dictatorship which assassinates priests", "the criminals who attack the population": what a
+    # group does as a rule, told in a relative clause in the present simple.
+    (
+        "generic",
+        "spans",
+        re.compile(
+            r"\b(?:which|who)\s+(?:\w+ly\s+|also\s+|still\s+)?(?:assassinates?|kills|murders|massacres|kidnaps"
+            r"|tortures|attack|bomb|murder|massacre|kidnap|torture|assassinate)\b"
+        ),
+    ),
+    # "not a single shot will be fired", "the attack will never take place": the act is to come, if ever.
+    (
+        "future",
+        "next",
+        re.compile(
+            r"(?:\s+[a-z]+)?\s+(?:will|shall|would)\s+(?:not\s+|never\s+)?(?:be\s+(?:fired|carried\s+out"
+            r"|launched|staged|committed|tolerated|allowed)|take\s+place|occur|happen)\b"
+        ),
+    ),
+    # "an attack is not possible", "the surrender of the guerrillas is impossible".
+    (
+        "hypothetical",
+        "next",
+        re.compile(
+            r"(?:\s+[a-z]+){0,4}?\s+(?:is|are|was|were|seems?)\s+(?:not\s+possible|impossible|unthinkable"
+            r"|out\s+of\s+the\s+question)\b"
+        ),
+    ),
+    # "the torture and murders that have become a daily occurrence": a pattern, named as such.
+    (
+        "generic",
+        "after",
+        re.compile(
+            r"\b(?:become|becoming|became)\s+(?:a\s+|an\s+)?(?:daily|everyday|common|routine|frequent|regular"
+            r"|constant)\b"
+        ),
+    ),
     (
         "denial",
         "after",
@@ -95,6 +135,26 @@ def around_reason(lower: str, sentence_end: int, clause_start: int, start: int, 
     if match:
         return f"not conflict (figurative: {match.group(0).strip()!r})"
     return None
+
+
+# A list the speaker calls to mind: "let us recall the explosion of the airliner; the bomb at the police
+# headquarters; the murder of many journalists". Each item after a semicolon is history like the first.
+RECALL_HEAD = re.compile(
+    r"\b(?:let\s+us|let's|we\s+(?:must\s+|should\s+|will\s+|all\s+)?)\s*(?:recall|remember)\b"
+)
+# An item of such a list opens with a noun phrase, not with a clause of its own ("; the police said").
+_LIST_ITEM = re.compile(
+    r";\s*(?:and\s+)?(?:the|a|an|those|these)\s+(?!\w+\s+(?:said|say|says|added|reported)\b)"
+)
+
+
+def recalled_item(lower: str, sentence_start: int, clause_start: int) -> str | None:
+    """The recall cue whose list the clause at ``clause_start`` is an item of ("let us recall ...; the
+    bombing of ..."), or None."""
+    if not _LIST_ITEM.match(lower, clause_start):
+        return None
+    heads = list(RECALL_HEAD.finditer(lower, sentence_start, clause_start))
+    return heads[-1].group(0).strip() if heads else None
 
 
 def bare_plural(lower: str, clause_start: int, start: int, end: int) -> bool:

@@ -380,6 +380,12 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:denied|denies|deny|denying|dismissed\s+(?:reports?|claims?)|rejected\s+(?:reports?|claims?)"
             r"|refuted|false\s+(?:reports?|claims?)|did\s+not|didn't|has\s+not|have\s+not|never|no\s+evidence)\b"
             r"|\bno\s+(?:\w+\s+)?$"
+            # "not a single shot", "without a shot being fired" ("without clashes being reported" may
+            # follow an act).
+            r"|\bnot\s+(?:a\s+single|one\s+single|one)\s+(?:[\w-]+\s+)?$"
+            # "we are not bombing", "they were not killed": the act itself negated, right before it.
+            r"|\b(?:am|is|are|was|were)\s+not\s+(?:being\s+|been\s+)?$|\b(?:isn't|aren't|wasn't|weren't)\s+$"
+            r"|\bwithout\s+(?:a|any)\s+(?:single\s+)?(?:[\w-]+\s+)?$"
         ),
     ),
     (
@@ -457,7 +463,12 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:so\s+far\s+this\s+(?:year|month)|this\s+year|since\s+(?:the\s+)?(?:start|beginning|outbreak)"
             r"|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
             r"december)|in\s+total|overall|in\s+all(?!\s+(?:the\s+|of\s+the\s+)?(?:villages|towns|cities|districts|provinces|regions|areas|parts|communes|localities|neighbou?rhoods|camps|states|counties|departments|municipalities)\b)|over\s+the\s+(?:past|last)\s+(?:year|months|decade|"
-            r"years|weeks)|(?:have|has)\s+been\s+killed\s+since|cumulative|tally|in\s+recent\s+(?:years|months)"
+            r"years|weeks)"
+            # "over the past 9 years ... 60 have been killed" (a span of months is often one campaign's,
+            # which the coders keep; "over 20 years ago" is a date).
+            r"|(?:in|over|during)\s+(?:only\s+|just\s+|the\s+(?:last|past)\s+)?(?:\d+|two|three|four|five|six"
+            r"|seven|eight|nine|ten|several|many)\s+(?:years|decades)(?!\s+ago)"
+            r"|(?:have|has)\s+been\s+killed\s+since|cumulative|tally|in\s+recent\s+(?:years|months)"
             r"|since\s+the\s+(?:war|conflict|insurgency|fighting)\s+(?:began|started)|per\s+year|a\s+year|"
             r"annual(?:ly)?|(?:every|each)\s+(?:year|month|week)|to\s+date|since\s+(?:19|20)\d\d)\b"
         ),
@@ -465,7 +476,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "generic",
         re.compile(
-            r"\b(?:often|frequently|regularly|routinely|repeatedly|repeated|recurring|usually|typically|increasingly"
+            r"\b(?:often|frequently|regularly|routinely|periodically|habitually|repeatedly|repeated|recurring|usually|typically|increasingly"
             # "police continue to investigate the murder of": what goes on is the inquiry, not the act.
             r"|continue[sd]?\s+to(?!\s+[\w-]+\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}$)|(?:have|has)\s+(?:carried\s+out|claimed|conducted|staged|launched)\s+(?:many|"
             r"numerous|several|dozens|hundreds|a\s+series|attacks)|responsible\s+for\s+(?:many|numerous|several|"
@@ -487,6 +498,28 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:in\s+order\s+to|to\s+prevent|to\s+stop|prevent(?:ed|ing|s)?)\b(?!\s+and\b)"
             r"(?:(?!\band\s+(?:then\s+)?[a-z]+ed\b)[^,])*$"
+        ),
+    ),
+    # "promised to refrain from attacks", "to suspend attacks against public vehicles", "the end of bomb
+    # explosions", "ceases its acts of sabotage": acts renounced or wished away ("at the end of the
+    # attack" says when).
+    (
+        "plan",
+        re.compile(
+            r"\b(?:(?:refrain\w*|abstain\w*|desist\w*)\s+from|(?:to\s+)?(?:suspend|cease[sd]?|renounce))\s+"
+            r"(?:(?:its|their|any|all)\s+)?(?:(?:forms?|kinds?|acts?)\s+of\s+)?(?:[\w-]+\s+){0,2}$"
+            # ... but "put an end to the terrorist operation" ended a definite act, which happened.
+            r"|\b(?:an?\s+end\s+to|(?<!at\s)the\s+end\s+of)\s+(?!(?:the|this|that|these|those|its|their)\b)"
+            r"(?:[\w-]+\s+)?$"
+        ),
+    ),
+    # "he incited assassination", "advocating murder": the speech is the act, not the violence it urges
+    # (a definite act it set off, "incited the riot", did happen).
+    (
+        "incitement",
+        re.compile(
+            r"\b(?:incit(?:ed|es|ing|ement)|advocat(?:ed|es|ing)|glorif(?:ied|ies|ying)|apolog(?:y|ies|ists?)"
+            r"\s+for)\s+(?:to\s+)?(?!(?:the|this|that|these|those)\b)(?:[\w-]+\s+){0,2}$"
         ),
     ),
     # "we must also attack terrorists", "troops should fire": an obligation, not an act. Anchored at the
@@ -532,7 +565,8 @@ READER_ASIDE = re.compile(
 # superlative are ignored.
 SUPERLATIVE = re.compile(
     r"\b(?:deadliest|worst|largest|biggest|bloodiest|most\s+\w+|first|latest)\s+(?:\w+\s+){0,4}?(?:this\s+"
-    r"(?:year|month)|since\s+\S+(?:\s+\S+)?|in\s+(?:years|decades|months|recent\s+\w+))"
+    r"(?:year|month)|since\s+\S+(?:\s+\S+)?"
+    r"|in\s+(?:(?:the\s+)?(?:last|past)\s+)?(?:\w+\s+)?(?:years|decades|months)|in\s+recent\s+\w+)"
 )
 
 # Reasons that apply to the whole clause whichever side of the trigger they stand on.

@@ -1,0 +1,87 @@
+"""Wordings that name an act without reporting one, in any news: a negated or renounced act, a list the
+speaker calls to mind, a habit told in the present, an incitement.
+
+Each sentence runs through the whole extractor, in mixed case and in ALL CAPS (wire copy); a rejected one
+must say why (what ``--explain`` prints), and its near miss must stay an event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from eventwire.extraction.judgement import recalled_item
+from eventwire.models.document import Document
+
+
+def _run(extractor: Any, text: str) -> Any:
+    doc = Document(id="nonevent-test", text=text, published=dt.date(1991, 5, 14))
+    return extractor.run(doc)
+
+
+NOT_EVENTS = [
+    (
+        "The mediators say the truce means not a single shot will be fired in the province.",
+        "denial ('not a single",
+    ),
+    ("The capital fell without a shot being fired, the minister said.", "denial ('without a"),
+    ("They dream of a country without a single murdered journalist.", "denial ('without a"),
+    (
+        "Let us remember the bombing of the court in Cali; the kidnapping of the mayor of Tulua; and the "
+        "massacre of peasants in Uraba.",
+        "historical (a list after 'let us remember')",
+    ),
+    ("In the barrios bombs explode and nobody asks why.", "generic ('explode"),
+    ("The rebels say they fight a regime which kills teachers.", "generic ('which kills"),
+    ("The pamphlet says the cartel is a gang of criminals who kidnap farmers.", "generic ('who kidnap"),
+    ("The rebel leaders agreed to refrain from attacks on the electricity grid.", "plan ('refrain from"),
+    ("The council asked the militias to suspend ambushes on the northern highway.", "plan ('to suspend"),
+    ("The bishop called for the end of bomb explosions in the cities.", "plan"),
+    ("The preacher was expelled because he incited assassination of judges.", "incitement ('incited"),
+    ("The editor was jailed for advocating assassination of officials.", "incitement ('advocating"),
+    ("The minister said an attack on the airport is not possible now.", "hypothetical"),
+    ('"We are not bombing villages," the air force commander said.', "denial ('are not"),
+    ("Over the past 12 years, some 90 journalists have been killed in the country.", "cumulative"),
+    ("He blamed the aid for the torture that has become a daily occurrence.", "generic ('become a daily"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), NOT_EVENTS)
+@pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
+def test_no_event_and_the_reason(extractor: Any, text: str, reason: str, case: Any) -> None:
+    extraction = _run(extractor, case(text))
+    assert extraction.events == ()
+    assert any(r.reason.startswith(reason) for r in extraction.rejections), extraction.rejections
+
+
+STILL_EVENTS = [
+    "Gunmen opened fire on a bus in Soyapango on Tuesday; shots were heard across the town.",
+    "Two bombs exploded outside the bank in Lima on Monday, police said.",
+    "Where did the bomb explode? It went off at the embassy in Bogota on Friday, wounding two guards.",
+    "Police said the men who attacked the patrol in Ayacucho on Sunday killed three soldiers.",
+    "Troops put an end to the attack on the hotel in San Salvador on Tuesday after killing four rebels.",
+    "At the end of the attack on the barracks in Usulutan on Friday, six soldiers were dead.",
+    "Rebels blew up a bridge in Usulutan on Friday; the guards were not hurt, but two drivers were killed.",
+    "It was the deadliest attack in the past 10 years: a bomb killed 20 people in Lima on Monday.",
+    "Over 20 years ago the hotel was bombed; on Monday gunmen shot dead its owner in Cali.",
+    "The rioters who were incited by the speech burned the town hall in Oruro on Monday.",
+    "Without the shelling of the town on Sunday, the rebels said, they would have won; two were killed.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_EVENTS)
+@pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
+def test_the_near_miss_stays_an_event(extractor: Any, text: str, case: Any) -> None:
+    assert len(_run(extractor, case(text)).events) >= 1
+
+
+def test_a_recall_list_needs_its_head_and_noun_phrase_items() -> None:
+    text = "let us recall the explosion of the airliner; the murder of the judge."
+    clause = text.index(";")
+    assert recalled_item(text, 0, clause) == "let us recall"
+    told = "police recall that the explosion came first; the army said it killed two rebels."
+    assert recalled_item(told, 0, told.index(";")) is None
+    item_with_a_verb = "we recall the explosion; the police said two were killed."
+    assert recalled_item(item_with_a_verb, 0, item_with_a_verb.index(";")) is None
