@@ -162,3 +162,16 @@ def test_events_the_second_stage_leaves_remote_violence_to_the_first_opinion(
     assert events.second_opinion(
         bombing, "a bomb exploded outside the bank", {"violence"}, ["ied"], reading
     ) == (bombing)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops retook the town without a fight on Sunday, the army said.",
+        "Troops retook the town on Sunday, the army said.",
+    ],
+)
+def test_events_a_retaken_town_stays_a_battle_whoever_fell(extractor: Any, text: str) -> None:
+    # Nobody fell and no side is named: the second stage, which weighs armed against unarmed victims,
+    # once made this an attack on civilians.
+    assert _events(extractor, text) == [("Battles", "Government regains territory")]

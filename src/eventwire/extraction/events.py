@@ -772,7 +772,7 @@ def second_opinion(
     # with tear gas became a riot): those stay with the first opinion. The stage is trained on Riots
     # too; it is only asked to choose between the two. Kept with the type: the sub-event type already
     # decided, else the rules', else the model's best of that type.
-    if decided[0] not in _WHO_DID_WHAT:
+    if decided[0] not in _WHO_DID_WHAT or decided[1] in _TERRITORY_TYPES:
         return decided
     stage = model.stage.probabilities(reading_features(reading, probabilities))
     event_type = max(_WHO_DID_WHAT, key=lambda t: stage.get(t, 0.0))
@@ -786,6 +786,9 @@ def second_opinion(
 
 _WHO_DID_WHAT = ("Battles", "Violence against civilians")
 """The event types the second stage chooses between (see :func:`second_opinion`)."""
+_TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+"""Battles by ACLED's definition, whoever fell: the second stage, which weighs armed against unarmed
+victims, has no say on them ("troops retook the town without a fight" was made an attack on civilians)."""
 
 
 def _unheard_protest(event_type: str, rules_type: str, families: Collection[str]) -> bool:
