@@ -347,6 +347,36 @@ def default_workers() -> int:
     return max(1, min(cores, MAX_DEFAULT_WORKERS))
 
 
+# A made-up wire report for ``_warm``: a dateline, an attack with casualties and actors, a place.
+_WARM_TEXT = (
+    "KABUL, 3 March 2021 (Wire) -- Gunmen attacked a police checkpoint in Kandahar province on Tuesday, "
+    "killing four officers and wounding two civilians, the provincial governor said.\n\n"
+    "Police said the attackers fled after a gunfight, in which five members of the militia were killed. "
+    "No group has claimed the attack."
+)
+_WARM_PAGE = (
+    "<html><head><title>Checkpoint attacked</title></head><body><article><h1>Checkpoint attacked</h1>"
+    "<p>Published 3 March 2021</p><p>Gunmen attacked a police checkpoint.</p></article></body></html>"
+)
+
+
+def _warm(extractor: Extractor) -> None:
+    """Load, in this process and before forking, what the extractor and the document stage load on first
+    use (the language identifier, the sentence splitter, the role model's tables, compiled patterns):
+    each worker loaded them again at its first documents (about 0.8 s of CPU each, a slow first chunk),
+    and forked after this they share them. Nothing is stored; what the loaders keep depends on no input.
+    """
+    from eventwire.documents.html import extract_html
+    from eventwire.documents.language import load_identifier
+
+    load_identifier()
+    try:
+        extract_html(_WARM_PAGE, "warm-up", None)
+        extractor.run(build_document(RawItem("warm-up", _WARM_TEXT)))
+    except (EventwireError, ValueError, IndexError, KeyError, RecursionError):
+        pass  # only a warm-up: a real document meets the same failure where it is reported
+
+
 def _start_worker(parent: int) -> None:
     if _worker_store is not None:
         _worker_store.forked()  # its own connections, not the parent's
@@ -407,6 +437,7 @@ def _ingest_parallel(
     ``2 * workers`` chunks are in flight, so memory stays bounded whatever the input size.
     """
     global _worker_extractor, _worker_store
+    _warm(extractor)
     _worker_extractor, _worker_store = extractor, store
     pending: deque[Future[list[Outcome]] | EventwireError] = deque()
     window = 2 * workers

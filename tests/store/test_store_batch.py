@@ -53,10 +53,10 @@ def test_store_batch_failed_write_leaves_no_part_of_its_document(
             broken = dataclasses.replace(second_events[-1], event_id=first_events[0].event_id + "x")
             real_add = store._add_event
 
-            def fail_late(conn: Any, ev: Any, source: str) -> bool | None:
+            def fail_late(conn: Any, ev: Any, source: str, batch: Any) -> bool | None:
                 if ev.event_id == broken.event_id:  # after the document and its other events went in
                     conn.exec_driver_sql("SELECT * FROM no_such_table")
-                return real_add(conn, ev, source)
+                return real_add(conn, ev, source, batch)
 
             monkeypatch.setattr(store, "_add_event", fail_late)
             with pytest.raises(StoreError):

@@ -65,6 +65,12 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def load_identifier() -> None:
+    """Load the language identifier's model now (a third of a second), not at the first text it judges:
+    a parallel ingest loads it once before forking its workers, which then share it."""
+    _identifier()
+
+
 def detect_language(text: str) -> Language:
     """The language of ``text`` and how sure the identifier is (0..1)."""
     sample = text[:SAMPLE_CHARS]

@@ -15,6 +15,7 @@ import functools
 import hashlib
 import json
 import re
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -44,7 +45,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import RootTransaction
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from eventwire.errors import StoreError
 from eventwire.models.document import Document
@@ -248,7 +249,7 @@ _NEAR_TEXT = (
 )
 _CLEAR_ERRORS = delete(t.errors).where(t.errors.c.origin == bindparam("origin"))
 _CLEAR_SKIPPED = delete(t.skipped).where(t.skipped.c.origin == bindparam("origin"))
-_EVENT = select(_e.event_id).where(_e.event_id == bindparam("id"))
+_EVENTS_IN = select(_e.event_id).where(_e.event_id.in_(bindparam("ids", expanding=True)))
 _LAST_SEQ = select(func.coalesce(func.max(_e.seq), 0))
 # The candidates' records are read apart, and only those not parsed yet (see ``SqlStore._stored_events``):
 # most candidates were compared before, and reading every record again took a third of the merging.
@@ -262,9 +263,9 @@ _CANDIDATES = (
 _RECORDS = select(_e.event_id, _e.record).where(_e.event_id.in_(bindparam("ids", expanding=True)))
 RECORDS_AT_ONCE = 500
 """Records read by one statement (SQLite bounds the values one statement binds)."""
-_BLOCKED = select(t.merge_blocks.c.other_id).where(t.merge_blocks.c.event_id == bindparam("id"))
-# The clusters that already hold an event of the new event's document (its events are written in turn).
-_DOCUMENT_CLUSTERS = select(_e.cluster_id).where(_e.doc_id == bindparam("doc_id")).distinct()
+_BLOCKED = select(t.merge_blocks.c.event_id, t.merge_blocks.c.other_id).where(
+    t.merge_blocks.c.event_id.in_(bindparam("ids", expanding=True))
+)
 _MEMBERS = (
     select(_e.event_id, _e.record, _e.doc_id)
     .where(_e.cluster_id == bindparam("cluster_id"))
@@ -281,10 +282,119 @@ _ADD_DECISIONS = insert(t.merge_decisions)
 _ADD_CLUSTER = insert(t.clusters)
 
 
+# SQLite: the write path's statements as the driver's SQL, compiled once per statement and shape of values
+# (which keys, how long each list: see ``_run``), with where each value bound comes from.
+_Slot = tuple[str | None, int | None, Any]  # (key, index in its list or None, else the statement's own value)
+_DRIVER_SQL: dict[tuple[int, tuple[tuple[str, int], ...]], tuple[str, tuple[_Slot, ...]]] = {}
+
+
+def _driver_sql(conn: Connection, statement: Any, values: dict[str, Any]) -> tuple[str, tuple[_Slot, ...]]:
+    shape = tuple((key, len(v) if isinstance(v, list) else -1) for key, v in values.items())
+    found = _DRIVER_SQL.get((id(statement), shape))  # (the statements are module constants: ids stay)
+    if found is None:
+        found = _DRIVER_SQL[(id(statement), shape)] = _compiled_for_driver(conn, statement, values)
+    return found
+
+
+def _compiled_for_driver(
+    conn: Connection, statement: Any, values: dict[str, Any]
+) -> tuple[str, tuple[_Slot, ...]]:
+    """The SQL SQLAlchemy would send for ``values``, and where each bound value comes from: a key of
+    ``values``, an item of a list (an expanding ``IN``: ``keys_3`` is ``values["keys"][2]``), or the
+    statement itself (a LIMIT)."""
+    lists = {key: v for key, v in values.items() if isinstance(v, list)}
+    if lists:
+        compiled = statement.params(**values).compile(
+            dialect=conn.dialect, column_keys=list(values), compile_kwargs={"render_postcompile": True}
+        )
+        own: dict[str, Any] = {}
+    else:
+        compiled = statement.compile(dialect=conn.dialect, column_keys=list(values))
+        own = {name: v for name, v in compiled.params.items() if name not in values}
+    slots: list[_Slot] = []
+    for name in compiled.positiontup or ():
+        base, _, index = name.rpartition("_")
+        if name in values:
+            slots.append((name, None, None))
+        elif name in own:
+            slots.append((None, None, own[name]))
+        elif base in lists and index.isdigit():
+            slots.append((base, int(index) - 1, None))
+        else:
+            raise StoreError(f"no value for {name} in {compiled}")
+    return str(compiled), tuple(slots)
+
+
+def _bound(slots: tuple[_Slot, ...], values: dict[str, Any]) -> list[Any]:
+    return [
+        own if key is None else values[key] if index is None else values[key][index]
+        for key, index, own in slots
+    ]
+
+
+def _run(conn: Connection, statement: Any, values: dict[str, Any]) -> Sequence[Any]:
+    """``conn.execute(statement, values).all()`` for a statement of the write path, as rows to index by
+    position.
+
+    In SQLite it goes to the driver's cursor of ``conn`` (the same transaction): SQLAlchemy took about 25
+    µs a statement, ten times SQLite's own time, and the writer runs a score of statements a document,
+    which made it the slowest process of a parallel ingest. The columns written and read are text and
+    numbers, which SQLAlchemy passes through unchanged in SQLite. Failures are SQLAlchemy's errors still.
+    """
+    if conn.dialect.name != "sqlite":
+        result = conn.execute(statement, values)
+        return result.all() if result.returns_rows else []
+    sql, slots = _driver_sql(conn, statement, values)
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        rows: list[Any] = cursor.execute(sql, _bound(slots, values)).fetchall()
+        return rows
+    except sqlite3.Error as err:
+        raise DBAPIError.instance(sql, values, err, sqlite3.Error) from err
+    finally:
+        cursor.close()
+
+
+def _run_many(conn: Connection, statement: Any, rows: list[dict[str, Any]]) -> None:
+    """``conn.execute(statement, rows)`` (rows with the same keys, no lists), as :func:`_run` (SQLAlchemy
+    also made each row's values anew: a document files about fifty keys)."""
+    if conn.dialect.name != "sqlite":
+        conn.execute(statement, rows)
+        return
+    sql, slots = _driver_sql(conn, statement, rows[0])
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(sql, [_bound(slots, row) for row in rows])
+    except sqlite3.Error as err:
+        raise DBAPIError.instance(sql, rows, err, sqlite3.Error) from err
+    finally:
+        cursor.close()
+
+
 @functools.lru_cache(maxsize=1024)
 def _reasons_json(reasons: tuple[str, ...]) -> str:
     """A merge decision's reasons as stored: the same few lists recur in tens of thousands of decisions."""
     return json.dumps(list(reasons), ensure_ascii=False)
+
+
+@dataclass(slots=True)
+class _DocumentEvents:
+    """What writing one new document's events reads once for all of them, and the rows written at its end.
+
+    A document had about ten statements per event, each costing more in SQLAlchemy than in the database:
+    which of its events are stored already, the splits barring them and the last sequence number are read
+    once; the rows that no later event of the document reads (keys, decisions, clusters of one: a new
+    event's candidates are other documents' events, and clusters holding this document's events are
+    barred to it) are written together at the end, in the order they were made.
+    """
+
+    seq: int  # the last sequence number given out
+    present: set[str]  # ids of events stored already (and those written since)
+    blocked: dict[str, set[str]]  # event id -> the events it was split from
+    barred: set[str] = dataclasses.field(default_factory=set)  # clusters holding the document's events
+    keys: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    decisions: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    clusters: list[dict[str, Any]] = dataclasses.field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -485,16 +595,17 @@ class SqlStore:
         text, or by the same text elsewhere): ``write`` needs both, and the first question answers the
         second."""
         url = canonical_url(doc.url)
-        row = conn.execute(_DOCUMENT_URL, {"id": doc.id}).first()
-        if row is not None and (row.canonical_url is None or url is None or row.canonical_url == url):
-            return str(row.id), True
-        if row is not None and conn.execute(_DOCUMENT, {"id": _variant_id(doc.id, url)}).first():
+        rows = _run(conn, _DOCUMENT_URL, {"id": doc.id})
+        row = rows[0] if rows else None  # (id, canonical_url)
+        if row is not None and (row[1] is None or url is None or row[1] == url):
+            return str(row[0]), True
+        if row is not None and _run(conn, _DOCUMENT, {"id": _variant_id(doc.id, url)}):
             return _variant_id(doc.id, url), True
         if url is None:
-            found = conn.execute(_SAME_TEXT_NO_URL, {"hash": _hash(doc.text)}).first()
+            found = _run(conn, _SAME_TEXT_NO_URL, {"hash": _hash(doc.text)})
         else:
-            found = conn.execute(_SAME_TEXT_AT, {"hash": _hash(doc.text), "url": url}).first()
-        return (str(found.id) if found else None), row is not None
+            found = _run(conn, _SAME_TEXT_AT, {"hash": _hash(doc.text), "url": url})
+        return (str(found[0][0]) if found else None), row is not None
 
     def _fingerprint(self, doc: Document) -> int | None:
         if self.dedup is None:
@@ -511,19 +622,18 @@ class SqlStore:
             return self._duplicate(conn, doc)
 
     def _duplicate(self, conn: Connection, doc: Document) -> str | None:
-        exact = conn.execute(_SAME_TEXT, {"hash": _hash(doc.text)}).first()
-        if exact is not None:
-            return str(exact.duplicate_of or exact.id)
+        same = _run(conn, _SAME_TEXT, {"hash": _hash(doc.text)})
+        if same:  # (id, duplicate_of)
+            return str(same[0][1] or same[0][0])
         fp = self._fingerprint(doc)
         if fp is None or self.dedup is None:
             return None
         keys = self.dedup.lsh_keys(fp)
         if not keys:
             return None
-        rows = conn.execute(_NEAR_TEXT, {"keys": keys}).all()
-        for row in rows:
-            if self.dedup.near_duplicate(fp, _fp_value(row.fingerprint)):
-                return str(row.duplicate_of or row.id)
+        for row in _run(conn, _NEAR_TEXT, {"keys": keys}):  # (id, fingerprint, duplicate_of)
+            if self.dedup.near_duplicate(fp, _fp_value(row[1])):
+                return str(row[2] or row[0])
         return None
 
     def write(self, doc: Document, events: Sequence[Event]) -> Stored:
@@ -544,7 +654,8 @@ class SqlStore:
                     doc_id = _variant_id(doc.id, url)  # the same id (text) at another URL: a copy
                 duplicate_of = self._duplicate(conn, doc)
                 fp = self._fingerprint(doc)
-                conn.execute(
+                _run(
+                    conn,
                     _ADD_DOCUMENT,
                     {
                         "id": doc_id, "content_hash": _hash(doc.text), "canonical_url": url, "url": doc.url,
@@ -554,72 +665,105 @@ class SqlStore:
                         "fingerprint": None if fp is None else _fp_text(fp), "duplicate_of": duplicate_of,
                     },
                 )  # fmt: skip
-                conn.execute(_CLEAR_ERRORS, {"origin": doc.origin or doc.id})
-                conn.execute(_CLEAR_SKIPPED, {"origin": doc.origin or doc.id})
+                _run(conn, _CLEAR_ERRORS, {"origin": doc.origin or doc.id})
+                _run(conn, _CLEAR_SKIPPED, {"origin": doc.origin or doc.id})
                 if duplicate_of is not None:
                     return Stored(doc_id, True, 0, duplicate_of=duplicate_of)
                 if fp is not None and self.dedup is not None:
                     keys = sorted(set(self.dedup.lsh_keys(fp)))
                     if keys:
-                        conn.execute(_ADD_DOCUMENT_KEYS, [{"key": k, "doc_id": doc_id} for k in keys])
+                        _run_many(conn, _ADD_DOCUMENT_KEYS, [{"key": k, "doc_id": doc_id} for k in keys])
                 body = "\n".join([doc.title or "", doc.text, *(e.notes for e in events)])
-                conn.execute(_ADD_SEARCH, {"doc_id": doc_id, "body": body})
+                _run(conn, _ADD_SEARCH, {"doc_id": doc_id, "body": body})
                 merged = 0
                 written = 0
-                for ev in events:
-                    if ev.doc_id != doc_id:  # stored under another id (its id was taken by another text)
-                        ev = dataclasses.replace(ev, doc_id=doc_id)
-                    outcome = self._add_event(conn, ev, doc.url or doc.origin or doc_id)
-                    written += outcome is not None
-                    merged += outcome is True
+                if events:
+                    batch = self._document_events(conn, [ev.event_id for ev in events])
+                    for ev in events:
+                        if ev.doc_id != doc_id:  # stored under another id (its id was taken by another text)
+                            ev = dataclasses.replace(ev, doc_id=doc_id)
+                        outcome = self._add_event(conn, ev, doc.url or doc.origin or doc_id, batch)
+                        written += outcome is not None
+                        merged += outcome is True
+                    self._flush(conn, batch)
                 return Stored(doc_id, True, written, merged=merged)
         except SQLAlchemyError as err:
             raise self._fail(f"could not store document {doc.id}", err) from None
 
     # -- events and clusters --------------------------------------------------------------------------
 
-    def _add_event(self, conn: Connection, ev: Event, source: str) -> bool | None:
+    def _document_events(self, conn: Connection, ids: list[str]) -> _DocumentEvents:
+        """Read once what writing a new document's events ``ids`` needs (see :class:`_DocumentEvents`).
+
+        The document was inserted just now, so no stored event belongs to it yet: no cluster is barred to
+        its first event for holding another of its events.
+        """
+        unique = list(dict.fromkeys(ids))
+        present: set[str] = set()
+        blocked: dict[str, set[str]] = {}
+        for start in range(0, len(unique), RECORDS_AT_ONCE):
+            part = unique[start : start + RECORDS_AT_ONCE]
+            present.update(row[0] for row in _run(conn, _EVENTS_IN, {"ids": part}))
+            if self.dedup is not None:
+                for event_id, other_id in _run(conn, _BLOCKED, {"ids": part}):
+                    blocked.setdefault(event_id, set()).add(other_id)
+        return _DocumentEvents(int(_run(conn, _LAST_SEQ, {})[0][0]), present, blocked)
+
+    @staticmethod
+    def _flush(conn: Connection, batch: _DocumentEvents) -> None:
+        """Write the rows a document's events left for its end (see :class:`_DocumentEvents`)."""
+        if batch.keys:
+            _run_many(conn, _ADD_EVENT_KEYS, batch.keys)
+        if batch.decisions:
+            _run_many(conn, _ADD_DECISIONS, batch.decisions)
+        if batch.clusters:
+            _run_many(conn, _ADD_CLUSTER, batch.clusters)
+
+    def _add_event(self, conn: Connection, ev: Event, source: str, batch: _DocumentEvents) -> bool | None:
         """Insert one member; True when it joined a stored cluster, False alone, None when already there.
 
-        ``source`` is what the cluster's ``sources`` list names its document by (URL, else origin, else id).
+        ``source`` is what the cluster's ``sources`` list names its document by (URL, else origin, else id);
+        ``batch``: what the document's events share (its rows are written by :meth:`_flush`).
         """
-        if conn.execute(_EVENT, {"id": ev.event_id}).first():
+        if ev.event_id in batch.present:
             return None
-        seq = conn.execute(_LAST_SEQ).scalar_one() + 1
+        batch.present.add(ev.event_id)
+        batch.seq += 1
         target: tuple[str, float, tuple[str, ...], str] | None = None
         compared: list[tuple[str, str, float, tuple[str, ...]]] = []
         keys: list[str] = []
         if self.dedup is not None:
             keys, wanted = self._block_keys(ev)
-            target, compared = self._best_cluster(conn, ev, wanted)
+            target, compared = self._best_cluster(
+                conn, ev, wanted, batch.barred, batch.blocked.get(ev.event_id, set())
+            )
         cluster_id = target[0] if target else ev.event_id
+        batch.barred.add(cluster_id)
         record = ev.to_dict()  # the member's record, and a cluster of one's (made once for both)
         record_json = _dumps(record)
-        conn.execute(
+        _run(
+            conn,
             _ADD_EVENT,
             {
                 "event_id": ev.event_id,
                 "doc_id": ev.doc_id,
                 "cluster_id": cluster_id,
-                "seq": seq,
+                "seq": batch.seq,
                 "record": record_json,
             },
         )
-        if keys:
-            conn.execute(_ADD_EVENT_KEYS, [{"key": k, "event_id": ev.event_id} for k in keys])
+        batch.keys.extend({"key": k, "event_id": ev.event_id} for k in keys)
         now = _now()
-        decisions = [
+        batch.decisions.extend(
             {
                 "event_id": ev.event_id, "cluster_id": cid, "other_id": other,
                 "action": "merge" if target and cid == target[0] else "apart", "score": score,
                 "reasons": _reasons_json(reasons), "at": now,
             }
             for cid, other, score, reasons in compared
-        ]  # fmt: skip
-        if decisions:
-            conn.execute(_ADD_DECISIONS, decisions)
+        )  # fmt: skip
         if target is None:  # a cluster of one: its row is the event's own (no members to read back)
-            conn.execute(_ADD_CLUSTER, _cluster_row(ev, 1, [source], (record, record_json)))
+            batch.clusters.append(_cluster_row(ev, 1, [source], (record, record_json)))
         else:
             self._refresh(conn, cluster_id)
         return target is not None
@@ -640,30 +784,31 @@ class SqlStore:
         return keys, [*keys, *("+" + k for k in wide)]
 
     def _best_cluster(
-        self, conn: Connection, ev: Event, keys: list[str]
+        self, conn: Connection, ev: Event, keys: list[str], document: set[str], blocked: set[str]
     ) -> tuple[tuple[str, float, tuple[str, ...], str] | None, list[tuple[str, str, float, tuple[str, ...]]]]:
-        """The cluster the new event joins (id, score, reasons, member compared) and every comparison."""
+        """The cluster the new event joins (id, score, reasons, member compared) and every comparison;
+        ``document``: the clusters holding its document's other events, ``blocked``: the events it was
+        split from."""
         assert self.dedup is not None
         if not keys:
             return None, []
-        candidates = conn.execute(_CANDIDATES, {"keys": keys, "doc_id": ev.doc_id}).all()
+        candidates = _run(conn, _CANDIDATES, {"keys": keys, "doc_id": ev.doc_id})  # (event_id, cluster_id)
         if not candidates:
             return None, []
-        blocked = {row.other_id for row in conn.execute(_BLOCKED, {"id": ev.event_id})}
         # Two events of one document are never one event (its extractor told them apart), even where a
         # report from elsewhere matches both: a cluster holding the document's other event is barred, and
         # so is one holding an event split from this one. Barred clusters are not compared at all.
-        barred = {row.cluster_id for row in conn.execute(_DOCUMENT_CLUSTERS, {"doc_id": ev.doc_id})}
-        barred.update(row.cluster_id for row in candidates if row.event_id in blocked)
-        rows = [row for row in candidates if row.cluster_id not in barred]
-        stored = self._stored_events(conn, [row.event_id for row in rows])
+        barred = set(document)
+        barred.update(cluster_id for event_id, cluster_id in candidates if event_id in blocked)
+        rows = [row for row in candidates if row[1] not in barred]
+        stored = self._stored_events(conn, [event_id for event_id, _ in rows])
         per_cluster: dict[str, tuple[str, float, tuple[str, ...], bool]] = {}
-        verdicts = self.dedup.compare_all(ev, [stored[row.event_id] for row in rows])
-        for row, verdict in zip(rows, verdicts, strict=True):
-            best = per_cluster.get(row.cluster_id)
+        verdicts = self.dedup.compare_all(ev, [stored[event_id] for event_id, _ in rows])
+        for (event_id, cluster_id), verdict in zip(rows, verdicts, strict=True):
+            best = per_cluster.get(cluster_id)
             if best is None or (verdict.merge, verdict.score) > (best[3], best[1]):
-                per_cluster[row.cluster_id] = (
-                    row.event_id,
+                per_cluster[cluster_id] = (
+                    event_id,
                     verdict.score,
                     tuple(verdict.reasons),
                     verdict.merge,
@@ -685,22 +830,20 @@ class SqlStore:
         if len(self._parsed) + len(missing) > PARSED_EVENTS:
             self._parsed.clear()  # a bound; the events compared next are parsed again
         for start in range(0, len(missing), RECORDS_AT_ONCE):
-            for row in conn.execute(_RECORDS, {"ids": missing[start : start + RECORDS_AT_ONCE]}):
-                found[row.event_id] = self._parsed[row.event_id] = event_from_dict(json.loads(row.record))
+            for event_id, record in _run(conn, _RECORDS, {"ids": missing[start : start + RECORDS_AT_ONCE]}):
+                found[event_id] = self._parsed[event_id] = event_from_dict(json.loads(record))
         return found
 
     def _members(self, conn: Connection, cluster_id: str) -> list[tuple[Event, str]]:
-        rows = conn.execute(_MEMBERS, {"cluster_id": cluster_id}).all()
+        rows = _run(conn, _MEMBERS, {"cluster_id": cluster_id})  # (event_id, record, doc_id)
         # An event parsed for merging is the same record parsed (only stored events are kept parsed)
         parsed = self._parsed
-        return [
-            (parsed.get(row.event_id) or event_from_dict(json.loads(row.record)), row.doc_id) for row in rows
-        ]
+        return [(parsed.get(row[0]) or event_from_dict(json.loads(row[1])), row[2]) for row in rows]
 
     def _refresh(self, conn: Connection, cluster_id: str) -> None:
         """Recompute a cluster's row from its members (earliest-stored first)."""
         members = self._members(conn, cluster_id)
-        conn.execute(_DROP_CLUSTER, {"cluster_id": cluster_id})
+        _run(conn, _DROP_CLUSTER, {"cluster_id": cluster_id})
         if not members:
             return
         if len(members) == 1:
@@ -711,12 +854,13 @@ class SqlStore:
             merged = self.dedup.combine([m for m, _ in members])
         doc_ids = list(dict.fromkeys(doc for _, doc in members))
         found = {
-            row.id: row.url or row.origin or row.id for row in conn.execute(_MEMBER_SOURCES, {"ids": doc_ids})
+            doc_id: url or origin or doc_id
+            for doc_id, url, origin in _run(conn, _MEMBER_SOURCES, {"ids": doc_ids})
         }
         sources = [str(found.get(doc, doc)) for doc in doc_ids]
         row = _cluster_row(merged, len(members), sources)
         row["cluster_id"] = cluster_id
-        conn.execute(_ADD_CLUSTER, row)
+        _run(conn, _ADD_CLUSTER, row)
 
     def _bound(
         self, conn: Connection, where: EventFilter, version: int | None = None
