@@ -38,7 +38,7 @@ def test_files_bad_inputs_name_the_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
     (tmp_path / "latin1.txt").write_bytes("Attaque à Gao: trois morts".encode("latin-1"))
     (tmp_path / "lines.jsonl").write_text(
-        '{"id": "ok", "text": "fine"}\n{"id": broken\n[1, 2]\n{"title": "x"}\n'
+        '{"id": "ok", "text": "fine"}\n{"id": broken\n[1, 2]\n{"title": "x"}\n{"text": "cut short'
     )
     (tmp_path / "table.csv").write_text("a,b\n1,2\n")
     (tmp_path / "good.txt").write_text(ARTICLE)
@@ -50,6 +50,7 @@ def test_files_bad_inputs_name_the_file_and_line(tmp_path: Path) -> None:
     assert isinstance(results[f"{tmp_path / 'lines.jsonl'}:2"], MalformedInputError)
     assert "JSON object" in str(results[f"{tmp_path / 'lines.jsonl'}:3"])
     assert "no 'text'" in str(results[f"{tmp_path / 'lines.jsonl'}:4"])
+    assert "(Unterminated string starting at column 10)" in str(results[f"{tmp_path / 'lines.jsonl'}:5"])
     assert isinstance(results[f"{tmp_path / 'lines.jsonl'}:1"], RawItem)
     assert isinstance(results[str(tmp_path / "table.csv")], UnsupportedInputError)
     assert isinstance(results[str(tmp_path / "good.txt")], RawItem)

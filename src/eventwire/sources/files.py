@@ -73,7 +73,9 @@ def _from_json_object(obj: Any, where: str) -> RawItem:
 
 
 def _json_error(err: json.JSONDecodeError, where: str) -> MalformedInputError:
-    return MalformedInputError(f"is not valid JSON ({err.msg} at column {err.colno})", where=where)
+    # (some of json's messages end in "at" already: "Unterminated string starting at")
+    problem = err.msg.removesuffix(" at")
+    return MalformedInputError(f"is not valid JSON ({problem} at column {err.colno})", where=where)
 
 
 def read_jsonl_lines(
