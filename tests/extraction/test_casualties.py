@@ -163,3 +163,72 @@ def test_casualties_patterns_tried_where_a_match_may_start_match_as_a_scan_of_ev
                 assert scanned == [m.span() for m in pattern.finditer(lower, start, end)]
                 found += len(scanned)
     assert found > 20
+
+
+def _categories(text: str) -> list[tuple[str, str, int]]:
+    return [(f.kind, f.category, f.count.best) for f in figures(text)]
+
+
+def test_casualties_security_personnel_are_forces() -> None:
+    for text, expected in (
+        ("The mayor's bodyguards, two police agents, were also killed.", ("fatalities", "forces", 2)),
+        ("Three CRPF jawans were injured in the attack.", ("injuries", "forces", 3)),
+        ("Unknown gunmen shot and killed 1 policewoman in Kandahar city.", ("fatalities", "forces", 1)),
+        ("Gunmen abducted a bodyguard of the governor.", ("abducted", "forces", 1)),
+    ):
+        assert _categories(text) == [expected], text
+
+
+def test_casualties_a_list_after_its_verb_keeps_each_group() -> None:
+    text = "Armed men attacked and killed two police officers and a farmer."
+    assert _categories(text) == [("fatalities", "forces", 2), ("fatalities", "civilian", 1)]
+    quantity, _ = combine(figures(text), "fatalities", text)
+    assert quantity is not None and quantity.best == 3
+    text = "Around 20 armed men attacked security patrols, killing one civilian and one police officer."
+    assert sorted(_categories(text)) == [("fatalities", "civilian", 1), ("fatalities", "forces", 1)]
+
+
+def test_casualties_members_of_an_armed_group_are_armed() -> None:
+    for text, category in (
+        ("Suspected militants abducted a member of Koglweogo near Kabonga.", "armed"),
+        ("Militants killed a Koglweogo member who works as a merchant.", "armed"),
+        ("Suspected JNIM militants killed five Koglweogo in the village of Nagare.", "armed"),
+        ("Gunmen opened fire on his vehicle, injuring 1 member of his escort.", "forces"),
+        ("On 18 March, 2 NDS members were shot and killed by unknown gunmen.", "forces"),
+        ("Three family members were killed when gunmen stormed the house.", "civilian"),
+    ):
+        assert [c for _, c, _ in _categories(text)] == [category], text
+
+
+def test_casualties_a_singular_head_after_a_larger_count_is_no_group() -> None:
+    # "12" counts the militants, not their commander: the list is the three soldiers alone.
+    text = "The 12 militants' commander and three soldiers were killed."
+    quantity, _ = combine(figures(text), "fatalities", text)
+    assert quantity is not None and quantity.best == 3
+
+
+def test_casualties_the_subject_of_an_active_verb_is_no_victim() -> None:
+    assert _categories("A soldier shot dead a civilian woman in Ouagadougou.") == [
+        ("fatalities", "civilian", 1)
+    ]
+    assert _categories("14 ISIS fighters killed in the raid near Mosul.") == [("fatalities", "armed", 14)]
+    assert _categories("Two soldiers were killed the day before.") == [("fatalities", "forces", 2)]
+
+
+def test_casualties_a_person_named_before_counts_once() -> None:
+    # "the officer" is the officer attacked before: his death is a figure, and a count of the group wins.
+    text = "On 2 May, armed men attacked a chief police officer in El Roble. The officer died."
+    assert _categories(text) == [("fatalities", "forces", 1)]
+    text = "Armed men attacked a police officer. The officer died. 1 fatality."
+    quantity, _ = combine(figures(text), "fatalities", text)
+    assert quantity is not None and (quantity.best, quantity.text) == (1, "1 fatality")
+
+
+def test_casualties_a_victim_phrase_ends_with_its_sentence() -> None:
+    text = "A militant opened fire against two gendarmes in Djibo. The militant was shot dead."
+    assert _categories(text) == [("fatalities", "armed", 1)]
+
+
+def test_casualties_an_agent_is_a_force_only_when_the_text_says_so() -> None:
+    assert _categories("A real estate agent was killed by the police.") == [("fatalities", "people", 1)]
+    assert _categories("Two police agents were killed.") == [("fatalities", "forces", 2)]

@@ -626,3 +626,15 @@ def test_actors_user_file_adds_identity_groups(tmp_path: Path) -> None:
         ("Kamberi militiamen", "Kambari Ethnic Militia (Nigeria)"),
         ("Tiv militias", "Tiv Ethnic Militia (Nigeria)"),
     ]
+
+
+def test_actors_named_state_force_units(registry: ActorRegistry) -> None:
+    # Units that news names by their abbreviation are ACLED's state forces with the unit's name.
+    assert spans(registry, "Three CRPF personnel and one civilian were killed in Sopore.") == [
+        ("CRPF", "Police Forces of India Central Reserve Police Force"),
+        ("civilian", "Civilians"),
+    ]
+    assert spans(registry, "Two NDS members were shot and killed by unknown gunmen in Kabul city.")[0] == (
+        "NDS members",
+        "Police Forces of Afghanistan National Directorate of Security",
+    )

@@ -7,10 +7,13 @@ kind without counting the same dead twice.
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from eventwire.models.event import Quantity
 from eventwire.text.numbers import COUNT_PATTERN, Count, parse_count
@@ -22,13 +25,15 @@ HEADS: dict[str, tuple[str, ...]] = {
         "fighters", "militants", "insurgents", "rebels", "jihadists", "gunmen", "attackers", "assailants",
         "terrorists", "guerrillas", "subversives", "extremists", "combatants", "militiamen",
         "militia members", "bandits", "assailants", "jihadists", "dozos", "hunters",
-        "members", "suspects", "kidnappers", "bombers", "commanders", "leaders",
+        "members", "suspects", "kidnappers", "bombers", "commanders", "leaders", "vigilantes",
+        "militia fighters", "volunteer fighters",
     ),
     "forces": (
         "soldiers", "troops", "servicemen", "service members", "policemen", "police officers", "officers",
         "police", "guards", "security personnel", "security guards", "security forces", "personnel",
         "commandos", "marines", "recruits", "peacekeepers", "paramilitaries", "agents", "gendarmes",
-        "sailors", "pilots", "army personnel",
+        "sailors", "pilots", "army personnel", "bodyguards", "jawans", "policewomen", "constables",
+        "cops", "rangers", "security agents",
     ),
     "civilian": (
         "civilians", "villagers", "residents", "children", "women", "men", "students", "pupils",
@@ -60,7 +65,8 @@ SINGULAR: dict[str, str] = {
     "fighter": "armed", "militant": "armed", "rebel": "armed", "insurgent": "armed", "gunman": "armed",
     "guerrilla": "armed", "attacker": "armed", "commander": "armed", "bomber": "armed", "leader": "armed",
     "assailant": "armed", "jihadist": "armed", "militiaman": "armed", "suspect": "armed", "thief": "armed",
-    "gendarme": "forces", "policewoman": "forces", "agent": "forces", "councilor": "civilian",
+    "gendarme": "forces", "policewoman": "forces", "police agent": "forces", "security agent": "forces",
+    "intelligence agent": "forces", "agent": "people", "councilor": "civilian",
     "councillor": "civilian", "chief": "civilian", "director": "civilian", "marabout": "civilian",
     "imam": "civilian", "pastor": "civilian", "catechist": "civilian", "herder": "civilian",
     "shepherd": "civilian", "herdsman": "civilian", "youth": "civilian", "teenager": "civilian",
@@ -69,9 +75,12 @@ SINGULAR: dict[str, str] = {
     "missionary": "civilian", "jesuit": "civilian", "tourist": "civilian", "engineer": "civilian",
     "employee": "civilian", "lawyer": "civilian", "politician": "civilian", "adult": "civilian",
     "minor": "civilian", "infant": "civilian", "baby": "civilian", "toddler": "civilian",
+    "bodyguard": "forces", "jawan": "forces", "constable": "forces", "cop": "forces", "ranger": "forces",
+    "vigilante": "armed", "militia member": "armed",
 }  # fmt: skip
 CATEGORY_OF = {head: cat for cat, heads in HEADS.items() for head in heads}
-_ALL_HEADS = sorted(CATEGORY_OF, key=len, reverse=True)
+# A count may stand before a singular head too: "killed 1 policewoman", "killing one civilian and ...".
+_ALL_HEADS = sorted(CATEGORY_OF.keys() | SINGULAR.keys(), key=len, reverse=True)
 _HEAD = r"(?P<head>" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in _ALL_HEADS) + r")\b"
 _SINGULAR_HEAD = (
     r"(?P<shead>"
@@ -79,10 +88,11 @@ _SINGULAR_HEAD = (
     + r")\b"
 )
 # Up to four modifier words between a count and its head noun: "14 ISIS fighters", "seven U.S. soldiers".
-_MODS = r"(?:(?!(?:were|was|and|in|on|at|by|of|from|after|during)\b)[\w.'’-]+\s+){0,4}?"
+# A modifier never ends a sentence ("two gendarmes in Djibo. The militant"): "U.S." is one, "Djibo." not.
+_MODS = r"(?:(?!(?:a|an|were|was|and|in|on|at|by|of|from|after|during)\b|\w{3,}\.\s)[\w.'’-]+\s+){0,4}?"
 _COUNT = COUNT_PATTERN
 # "200 troops from both nations participated": a short phrase between the head and the verb.
-_PP_WORD = r"(?!(?:and|or|but|were|was|are|is|had|have|has|who|which|that)\b)[\w.'’-]+"
+_PP_WORD = r"(?!(?:and|or|but|were|was|are|is|had|have|has|who|which|that)\b|\w{3,}\.\s)[\w.'’-]+"
 _PP = (
     rf"(?P<pp>\s+(?:from|of|in|with|at|on)\s+(?:{_PP_WORD}\s+){{0,3}}?{_PP_WORD}"
     r"|,?\s+(?:armed|equipped)\s+with\s+(?:[\w'-]+,?\s+){0,4}?[\w'-]+)?"
@@ -187,7 +197,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "a soldier was killed", "killed a peasant", "the death of a civilian"
     (
         "single_after",
-        re.compile(rf"(?P<victim>\b(?:a|an|one|1)\s+{_MODS}{_SINGULAR_HEAD})\s*{_BE}{_VERB_AFTER}\b"),
+        re.compile(
+            rf"(?P<victim>\b(?:a|an|one|1|(?P<the>the))\s+{_MODS}{_SINGULAR_HEAD})\s*{_BE}{_VERB_AFTER}\b"
+        ),
     ),
     (
         "single_before",
@@ -256,12 +268,72 @@ class Figure:
     victim_end: int
     category: str  # armed, forces, civilian, protesters, people
     revised: bool = False
+    # "The officer died": one person named before, counted only where no other figure counts the group.
+    anaphoric: bool = False
 
 
 _PLUS_ATTACKER = re.compile(
     r",?\s*(?:in\s+addition\s+to|as\s+well\s+as|besides|plus|and)\s+(?:himself|herself|the\s+(?:suicide\s+)?"
     r"(?:bomber|attacker|assailant|gunman))\b"
 )
+
+
+def _category(head: str) -> str:
+    return CATEGORY_OF.get(head) or SINGULAR.get(head, "people")
+
+
+# Words that make members of a force or an armed group of whoever they qualify: "NDS members", "a member
+# of his escort", "members of the Koglweogo". The named armed actors come from the actor registry.
+_FORCE_WORDS = (
+    "army", "military", "police", "security", "escort", "guard", "gendarmerie", "navy", "air force",
+    "armed forces", "security forces", "presidential guard", "intelligence", "border guard", "coast guard",
+)  # fmt: skip
+_ARMED_WORDS = (
+    "militia", "militias", "self-defense group", "self-defence group", "armed group", "rebel group",
+    "insurgent group", "jihadist group", "terrorist group", "gang", "cartel", "vigilante group",
+)  # fmt: skip
+# Lower-cased, short aliases may be common words ("is", "ops"): such names need capitals to be read.
+_MIN_ALIAS = 3
+_AMBIGUOUS = frozenset({"ops", "nas", "kia", "aa", "eta"})
+
+
+@lru_cache(maxsize=1)
+def _armed_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern for the names of forces and armed groups (lower-cased) and each name's category."""
+    registry = json.loads((resources.files("eventwire") / "data" / "actors.json").read_text("utf-8"))
+    category: dict[str, str] = dict.fromkeys(_FORCE_WORDS, "forces") | dict.fromkeys(_ARMED_WORDS, "armed")
+    for actor in registry["actors"]:
+        if actor.get("inter") not in {1, 2, 3, 4, 8}:
+            continue
+        for alias in actor["aliases"]:
+            text = " ".join((alias if isinstance(alias, str) else alias["text"]).lower().split())
+            if len(text) >= _MIN_ALIAS and text not in _AMBIGUOUS:
+                category.setdefault(text, "forces" if actor["inter"] == 1 else "armed")
+    names = sorted(category, key=len, reverse=True)
+    alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"(?<![\w-])(?P<name>{alternation})(?:s)?(?![\w-])"), category
+
+
+# "a member of the Koglweogo", "members from Barrio-18", "1 member of his escort", "five Koglweogo".
+_OF_GROUP = re.compile(r"\s*(?:\(|of\s+|from\s+|belonging\s+to\s+)(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?")
+_BARE_GROUP = re.compile(r"\s+")
+_IN_GROUP_HEADS = frozenset({"member", "members", "people", "persons", "individuals", "others", ""})
+
+
+def _group_category(lower: str, figure_head: str, count_end: int, v_end: int, end: int) -> str | None:
+    """The category of victims named as members of a force or armed group, if they are: by a name among
+    their modifiers ("NDS members"), after them ("a member of the Koglweogo"), or as their head noun
+    after a bare count ("killed five Koglweogo")."""
+    pattern, category = _armed_names()
+    if figure_head:
+        found = pattern.search(lower, count_end, v_end)
+        after = _OF_GROUP.match(lower, v_end, end)
+        if found is None and after is not None:
+            found = pattern.match(lower, after.end(), end)
+    else:
+        after = _BARE_GROUP.match(lower, v_end, end)
+        found = pattern.match(lower, after.end(), end) if after else None
+    return category[" ".join(found.group("name").split())] if found else None
 
 
 def _kind(verb: str) -> str | None:
@@ -314,13 +386,25 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
                 continue
             head = groups.get("head") or ""
             shead = groups.get("shead") or ""
-            category = CATEGORY_OF.get(" ".join(head.split())) or SINGULAR.get(
-                " ".join(shead.split()), "people"
-            )
+            category = _category(" ".join((head or shead).split()))
+            if head and count.best != 1 and " ".join(head.split()) not in CATEGORY_OF:
+                # A singular head counts one person: "the 12 militants' commander" is no 12 of anyone.
+                category = "people"
+            head_words = " ".join((head or shead).split())
+            if head_words in _IN_GROUP_HEADS and kind != "participants" and groups.get("victim"):
+                count_end = match.end("count") if groups.get("count") else match.start("victim")
+                category = _group_category(lower, head_words, count_end, match.end("victim"), end) or category
             if (
                 name in {"after", "before", "noun", "crowd", "shot_to_death"}
                 and not head
                 and not _plausible_bare(lower, match)
+            ):
+                continue
+            if (
+                name in {"after", "single_after"}
+                and kind != "participants"  # who marched or stormed is who took part
+                and (head or shead)
+                and _acting(lower, match, end)
             ):
                 continue
             v_start, v_end = match.span("victim") if groups.get("victim") else match.span()
@@ -331,25 +415,57 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
             # nations"), like "the deaths of at least 14 fighters"; the sentence evidence gives the rest.
             f_end = v_end if name == "after" else match.end()
             figure = Figure(
-                kind, count, match.start(), f_end, v_start, v_end, category, revised=name == "toll"
+                kind,
+                count,
+                match.start(),
+                f_end,
+                v_start,
+                v_end,
+                category,
+                revised=name == "toll",
+                anaphoric=bool(groups.get("the")),
             )
             insort(taken, match.span())
             if name in {"after", "single_after"}:
                 figures.extend(_with_list(figure, _conjoined(lower, start, v_start, kind, match.end())))
+            elif name in {"before", "single_before"} and (head or shead) and kind != "participants":
+                following = _following(lower, match.end(), end, kind)
+                for later in following:
+                    insort(taken, (later.start, later.end))
+                figures.extend(_with_list(figure, following))
             else:
                 figures.append(figure)
     return sorted(figures, key=lambda f: f.start)
 
 
+# "A soldier shot dead a civilian woman": a verb with no auxiliary before it and an object after it is
+# active, and the phrase before it is who did it, not who fell ("14 ISIS fighters killed" has no object).
+_AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are)\b")
+_OBJECT = re.compile(
+    rf"\s+(?:an?|his|her|their|its|several|many|dozens|scores|hundreds|(?:{_COUNT})\s+[a-z]"
+    r"|the\s+(?!(?:day|night|previous|next|following|same|week|month|year|morning|evening)\b))\b"
+)
+
+
+def _acting(lower: str, match: re.Match[str], end: int) -> bool:
+    """Whether the victim phrase of an "after" match is the subject of an active verb."""
+    verb_start, verb_end = match.span("verb")
+    if _AUXILIARY.search(lower, match.end("victim"), verb_start):
+        return False
+    return _OBJECT.match(lower, verb_end, end) is not None
+
+
 def _with_list(figure: Figure, earlier: list[Figure]) -> list[Figure]:
-    """A figure and the earlier groups of its list, where groups of one category are one figure: "Thirteen
+    """A figure and the other groups of its list, where groups of one category are one figure: "Thirteen
     soldiers and one gendarme were killed" is 14 of the forces, not the same forces counted twice."""
     same = [f for f in earlier if f.category == figure.category]
     if not same:
         return [figure, *earlier]
     total = _sum([figure.count, *(f.count for f in same)])
-    first = min(f.start for f in same)
-    merged = Figure(figure.kind, total, first, figure.end, first, figure.victim_end, figure.category)
+    first = min(f.start for f in [figure, *same])
+    last = max(f.end for f in [figure, *same])
+    victim_end = max(f.victim_end for f in [figure, *same])
+    merged = Figure(figure.kind, total, first, last, first, victim_end, figure.category)
     return [merged, *(f for f in earlier if f.category != figure.category)]
 
 
@@ -360,6 +476,28 @@ _CONJOINED = re.compile(
     rf"(?P<victim>(?P<count>{_COUNT})\s+{_MODS}{_HEAD}|(?P<one>\b(?:a|an|one|1))\s+{_ONE_MODS}{_SINGULAR_HEAD})"
     r"\s*(?:,|,?\s+and)\s*$"
 )
+
+
+# A later group of a list after its verb: "killed two police officers and a farmer".
+_FOLLOWING = re.compile(
+    rf"\s*(?:,|,?\s+and)\s+(?P<victim>(?P<count>{_COUNT})\s+{_MODS}{_HEAD}"
+    rf"|(?P<one>\b(?:a|an|one|1))\s+{_ONE_MODS}{_SINGULAR_HEAD})"
+)
+
+
+def _following(lower: str, at: int, end: int, kind: str) -> list[Figure]:
+    """The later groups of a list that follows one verb, each a figure of ``kind``."""
+    found: list[Figure] = []
+    while (match := _FOLLOWING.match(lower, at, end)) is not None:
+        count_match = None if match.group("one") else re.match(_COUNT, match.group("count"))
+        count = Count(1, 1, 1) if match.group("one") else parse_count(count_match) if count_match else None
+        head = " ".join((match.group("head") or match.group("shead")).split())
+        if count is None or (count.best != 1 and head not in CATEGORY_OF):
+            return found
+        v_start, v_end = match.span("victim")
+        found.append(Figure(kind, count, v_start, v_end, v_start, v_end, _category(head)))
+        at = v_end
+    return found
 
 
 def _conjoined(lower: str, floor: int, before: int, kind: str, end: int) -> list[Figure]:
@@ -374,8 +512,10 @@ def _conjoined(lower: str, floor: int, before: int, kind: str, end: int) -> list
             count = parse_count(count_match) if count_match else None
         if match is None or count is None:
             return found
-        head = " ".join((match.group("head") or match.group("shead")).split())
-        category = CATEGORY_OF.get(head) or SINGULAR.get(head, "people")
+        head = match.group("head")
+        if head and count.best != 1 and " ".join(head.split()) not in CATEGORY_OF:
+            return found  # "the 12 militants' commander and three soldiers": no group of 12
+        category = _category(" ".join((match.group("head") or match.group("shead")).split()))
         found.append(
             Figure(
                 kind,
@@ -442,6 +582,8 @@ def combine(figures: list[Figure], kind: str, text: str) -> tuple[Quantity | Non
     the groups' sum.
     """
     chosen = [f for f in figures if f.kind == kind]
+    counted = {f.category for f in chosen if not f.anaphoric}
+    chosen = [f for f in chosen if not f.anaphoric or (f.category not in counted and "people" not in counted)]
     if not chosen:
         return None, []
     revised = [f for f in chosen if f.revised]
