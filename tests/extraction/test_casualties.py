@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from eventwire.extraction.casualties import combine, find_figures
 from eventwire.models.event import Quantity
 
@@ -49,6 +51,21 @@ def test_casualties_nobody_hurt_is_zero() -> None:
     text = "A bomb exploded near the market but no one was hurt."
     quantity, _ = combine(figures(text), "injuries", text)
     assert quantity is not None and quantity.best == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A bomb exploded near the market. Nobody was hurt.", "injuries"),
+        ("Gunmen attacked the bus, but none of the passengers was wounded.", "injuries"),
+        ("The army said not a single civilian was killed in the operation.", "fatalities"),
+        ("THE ARMY SAID NOT ONE SOLDIER WAS INJURED.", "injuries"),
+    ],
+)
+def test_casualties_none_of_a_group_is_zero_not_one(text: str, kind: str) -> None:
+    # ("one of the passengers" stands inside "none of the passengers": it must not count 1)
+    quantity, _ = combine(figures(text), kind, text)
+    assert quantity is not None and (quantity.low, quantity.best) == (0, 0)
 
 
 def test_casualties_years_are_not_counts() -> None:

@@ -135,6 +135,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\s+been|have\s+been)?\s*(?P<verb>killed|injured|hurt|wounded|reported|died)?"
         ),
     ),
+    # "nobody was hurt", "none of the passengers was wounded", "not a single civilian was killed": a
+    # count of none only with its verb (and taken before "one of the passengers" inside it is read).
+    (
+        "none",
+        re.compile(
+            r"(?P<victim>\b(?:nobody|no-one|none(?:\s+of\s+(?:the|them|those|these|their|our)\b(?:\s+[\w-]+){0,2}?)?"
+            r"|not\s+(?:a\s+single|one(?:\s+single)?)\s+[\w-]+(?:\s+[\w-]+)?))\s+(?:was|were|had\s+been|has"
+            r"\s+been|have\s+been)\s+(?:\w+ly\s+)?(?P<verb>killed|injured|hurt|wounded|harmed)\b"
+        ),
+    ),
     # "the death toll rose to 20": a revised total replaces what came before.
     (
         "toll",
@@ -369,7 +379,7 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
             if name == "none":
                 kind: str | None = (
                     "injuries"
-                    if verb in {"injured", "hurt", "wounded"} or "injur" in match.group(0)
+                    if verb in {"injured", "hurt", "wounded", "harmed"} or "injur" in match.group(0)
                     else "fatalities"
                 )
                 count = Count(0, 0, 0)
