@@ -72,3 +72,12 @@ def test_scan_reads_the_longest_start_with_the_kinds_of_its_prefixes() -> None:
     scan = TriggerScan(lower, 0, len(lower))
     assert scan.found[lower.index("attack")] == masks["attack"]
     assert scan.matches(0, len(lower)) == _reference(lower, 0, len(lower))
+
+
+def test_clause_wide_text_blanks_asides_and_drops_superlatives() -> None:
+    # The clause-wide cues ("since 2019": historical) are not read in the relative clause nor in a
+    # superlative's comparison; the clause is read once for all its triggers.
+    lower = "the attack, which police blamed on rebels, was the deadliest in the region since 2019."
+    wide = mentions._wide_text(lower, 0, len(lower))
+    assert wide == "the attack" + " " * 33 + "was the  "
+    assert mentions._wide_text(lower, 0, len(lower)) is wide

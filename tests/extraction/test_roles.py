@@ -1,8 +1,8 @@
-"""Rule-based role fillers: targets read after an attack verb."""
+"""Rule-based role fillers: targets read after an attack verb, attackers, weapons and named victims."""
 
 from __future__ import annotations
 
-from eventwire.extraction.roles import find_targets
+from eventwire.extraction.roles import find_targets, find_weapons, named_victims, perpetrator_individuals
 
 
 def test_roles_the_agent_or_means_of_a_passive_is_no_target() -> None:
@@ -13,3 +13,25 @@ def test_roles_the_agent_or_means_of_a_passive_is_no_target() -> None:
         ("a bomb exploded outside the ministry of defence", ["the ministry"]),
     ):
         assert [text[s:e] for s, e in find_targets(text, [(0, len(text))])] == targets, text
+
+
+def test_roles_attackers_are_those_who_act_not_the_dead_nor_the_attacked() -> None:
+    for text, people in (
+        ("unidentified gunmen opened fire on a bus in the town", ["unidentified gunmen"]),
+        ("three soldiers were killed when a mine exploded", []),
+        ("rebels ambushed the soldiers near the border", ["rebels"]),
+    ):
+        found = [text[s:e] for s, e in perpetrator_individuals(text, [(0, len(text))])]
+        assert found == people, text
+
+
+def test_roles_shells_are_a_weapon_only_where_a_heavy_weapon_is_named_before() -> None:
+    text = "the shells fell on the market. mortar shells hit the school"
+    first, second = (0, text.index(".") + 1), (text.index("mortar"), len(text))
+    assert find_weapons(text, [first]) == []
+    assert [text[s:e] for s, e in find_weapons(text, [second])] == ["mortar", "shells"]
+
+
+def test_roles_a_name_runs_over_spaces_and_tabs_between_its_words() -> None:
+    text = "Gunmen shot and killed Colonel Juan\tCarlos  Perez outside his home in Lima."
+    assert [text[s:e] for s, e in named_victims(text, [(0, len(text))])] == ["Juan\tCarlos  Perez"]

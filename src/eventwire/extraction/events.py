@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from eventwire.extraction.casualties import Figure, combine
 from eventwire.extraction.context import ByStart, Context, Group, Spans, in_sentence, places_of, specificity
@@ -92,8 +93,10 @@ class _Aside:
     """A relative clause that tells when its antecedent took place."""
 
 
-def _asides(lower: str, start: int, end: int) -> list[_Aside]:
-    """The asides of the sentence ``lower[start:end]``."""
+@lru_cache(maxsize=128)
+def _asides(lower: str, start: int, end: int) -> tuple[_Aside, ...]:
+    """The asides of the sentence ``lower[start:end]``. Kept for the last few sentences: grouping, dating
+    and the specificity check read the dates of one mention's sentence three or four times."""
     found = []
     for opened in _ASIDE_OPEN.finditer(lower, start, end):
         close = _ASIDE_END.search(lower, opened.end(), end)
@@ -105,7 +108,7 @@ def _asides(lower: str, start: int, end: int) -> list[_Aside]:
         act = opened.start() if relative else opened.start("act") if opened.group("act") else opened.end()
         occurred = relative and _OCCURRED.match(lower, opened.end()) is not None
         found.append(_Aside(opened.start(), act, stop, relative, occurred))
-    return found
+    return tuple(found)
 
 
 def _tells_own_act(aside: _Aside, date: DateMention, mention: Mention, lower: str) -> bool:
@@ -447,11 +450,16 @@ _DETERMINERS = re.compile(
 )
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_PLURAL_ENDING = re.compile(r"(?<=\w\w)(?:es|s)\b")
+_FILLER_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+
+
 def _filler_key(text: str) -> str:
     """What two mentions of one filler share: "a guerrilla", "the guerrillas" and "GUERRILLAS"."""
-    words = " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    words = " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
     words = _DETERMINERS.sub("", words)
-    return re.sub(r"(?<=\w\w)(?:es|s)\b", "", words)
+    return _PLURAL_ENDING.sub("", words)
 
 
 def _fillers(spans: Sequence[tuple[int, int]], text: str, *, join: bool = True) -> tuple[RoleFiller, ...]:
@@ -460,7 +468,7 @@ def _fillers(spans: Sequence[tuple[int, int]], text: str, *, join: bool = True) 
     merged: list[list[int]] = []
     for start, end in sorted(set(spans)):
         gap = text[merged[-1][1] : start] if merged else ""
-        if merged and (start <= merged[-1][1] or (join and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap))):
+        if merged and (start <= merged[-1][1] or (join and _FILLER_JOIN.fullmatch(gap))):
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
@@ -479,9 +487,10 @@ def _event_date(group: Group, ctx: Context) -> DateMention | None:
     mentions = group.strong + [m for m in group.mentions if not m.strong]
     # A report's day ("sources today reported that 35 died in attacks") says only that the act happened
     # by then: a day the group's own sentences give the act ("the attacks took place on 4 October") wins.
-    told = [m for m in mentions if any(d.kind != "year" for d in _dates_of(m, ctx))]
-    for mention in told or mentions:
-        dates = _dates_of(mention, ctx) or _dates_of(mention, ctx, reports=True)
+    read = [(m, _dates_of(m, ctx)) for m in mentions]  # each mention's dates, read once
+    told = [(m, dates) for m, dates in read if any(d.kind != "year" for d in dates)]
+    for mention, own in told or read:
+        dates = own or _dates_of(mention, ctx, reports=True)
         if not dates:
             continue
         anchor = _anchor(mention)

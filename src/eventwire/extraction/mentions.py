@@ -251,7 +251,6 @@ def _crowd_with_cause(lower: str, trigger: Trigger) -> bool:
 
 
 def _reject_reason(lower: str, trigger: Trigger) -> str | None:
-    clause = lower[trigger.clause_start : trigger.clause_end]
     # Another sense of the word shows next to it ("died in a collision", "heart attack").
     near = lower[max(trigger.clause_start, trigger.start - 30) : min(trigger.clause_end, trigger.end + 45)]
     senses = NOT_CONFLICT_CROWD if _crowd_with_cause(lower, trigger) else NOT_CONFLICT
@@ -260,7 +259,7 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     # A relative clause set off by commas is about someone else: "families, who have not been allowed
     # to visit, held a protest" is no denial of the protest.
     before = _asides_blanked(lower[trigger.clause_start : trigger.start])
-    wide = SUPERLATIVE.sub(" ", _asides_blanked(clause))
+    wide = _wide_text(lower, trigger.clause_start, trigger.clause_end)
     # A protest "to commemorate the anniversary of ..." or "over the deaths since the outbreak" is today's
     # protest: history and tolls after a protest trigger are what it is about, not what it is.
     protest = trigger.kind == "protest"
@@ -272,6 +271,13 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
         if match:
             return f"{reason} ({match.group(0).strip()!r})"
     return None
+
+
+@lru_cache(maxsize=64)
+def _wide_text(lower: str, start: int, end: int) -> str:
+    """The clause ``lower[start:end]`` as the clause-wide cues read it: asides and superlatives blanked.
+    Kept for the last few clauses: a clause with two triggers is read for each."""
+    return SUPERLATIVE.sub(" ", _asides_blanked(lower[start:end]))
 
 
 def _asides_blanked(text: str) -> str:

@@ -566,8 +566,8 @@ def _input_scores(items: Sequence[SentenceInput], model: _CrfWeights) -> npt.NDA
             in_mentions.append((n, tokens, mention.triggers))
         marks = src.marks
         if marks:
-            for i, (a, _) in enumerate(tokens):
-                mark = marks.get(a)
+            # Few tokens are marked: a membership test per token, the rows only for those that are.
+            for i, mark in [(i, marks[a]) for i, (a, _) in enumerate(tokens) if a in marks]:
                 if mark:
                     mark_rows += _rows(tuple(mark), model)
                     marked += [n + i] * len(mark)

@@ -57,6 +57,16 @@ def _in_clauses(spans: Sequence[Span], clauses: Sequence[Span]) -> list[Span]:
     return [s for s in spans if any(a <= s[0] < b for a, b in clauses)]
 
 
+_PERPETRATOR_HIT = re.compile(
+    r"\s*(?:were|was|have\s+been|had\s+been)\s+(?:killed|wounded|injured|kidnapped|shot)"
+)
+_PERPETRATOR_TARGETED = re.compile(
+    r"(?:killing|killed|wounding|attacked|ambushed|against|on|targeting)\s+(?:\w+\s+){0,2}$"
+)
+_SHELLS_OR_BULLETS = re.compile(r"(?:the\s+)?(?:shells?|mines?|bullets)")
+_HEAVY_WEAPON_BEFORE = re.compile(r"mortar|artillery|land")
+
+
 def perpetrator_individuals(lower: str, clauses: Sequence[Span]) -> list[Span]:
     """People named as the attackers, by description ("urban guerrillas", "unidentified gunmen")."""
     spans: list[Span] = []
@@ -67,14 +77,9 @@ def perpetrator_individuals(lower: str, clauses: Sequence[Span]) -> list[Span]:
                 continue  # "police said", "a police spokesman": the source of the report
             before = lower[max(start, match.start() - 25) : match.start()]
             # Only those who act: not the dead ("three soldiers were killed") nor targets ("attacked troops").
-            if re.match(
-                r"\s*(?:were|was|have\s+been|had\s+been)\s+(?:killed|wounded|injured|kidnapped|shot)", tail
-            ):
+            if _PERPETRATOR_HIT.match(tail):
                 continue
-            if re.search(
-                r"(?:killing|killed|wounding|attacked|ambushed|against|on|targeting)\s+(?:\w+\s+){0,2}$",
-                before,
-            ):
+            if _PERPETRATOR_TARGETED.search(before):
                 continue
             spans.append(match.span())
     return spans
@@ -86,8 +91,8 @@ def find_weapons(lower: str, sentences: Sequence[Span]) -> list[Span]:
     for start, end in sentences:
         for match in _WEAPONS.finditer(lower, start, end):
             text = match.group(0)
-            if re.fullmatch(r"(?:the\s+)?(?:shells?|mines?|bullets)", text) and not re.search(
-                r"mortar|artillery|land", lower[max(start, match.start() - 15) : match.end()]
+            if _SHELLS_OR_BULLETS.fullmatch(text) and not _HEAVY_WEAPON_BEFORE.search(
+                lower, max(start, match.start() - 15), match.end()
             ):
                 continue
             spans.append(match.span())
@@ -198,6 +203,7 @@ _NOT_NAME = frozenset(
     ]
 )
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+_NAME_GAP = re.compile(r"[ \t]+")
 _VICTIM_CUE = re.compile(
     r"\b(?:(?:murder|assassination|killing|kidnapping|abduction|death|slaying|execution)\s+of"
     r"|(?:murdered|assassinated|killed|kidnapped|abducted|executed|shot\s+(?:and\s+killed\s+)?|slew|gunned\s+down)"
@@ -232,10 +238,10 @@ def _name_at(text: str, pos: int, end: int, *, cased: bool) -> Span | None:
         if cased and not particle and not word[0].isupper():
             break
         words.append(match)
-        gap = re.match(r"[ \t]+", text[match.end() : end])
+        gap = _NAME_GAP.match(text, match.end(), end)
         if not gap:
             break
-        cursor = match.end() + len(gap.group(0))
+        cursor = gap.end()
     while words and words[-1].group(0).lower() in {"de", "del", "la", "los", "las", "y", "van", "von", "da"}:
         words.pop()
     if not words or (not titled and len(words) < 2):
