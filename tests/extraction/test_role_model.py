@@ -121,6 +121,31 @@ def test_an_event_the_tagger_is_silent_on_in_a_document_it_reads_keeps_only_the_
     assert clash.targets == (dam,)
 
 
+def test_a_separate_event_the_tagger_is_silent_on_keeps_the_rules_fillers() -> None:
+    from dataclasses import replace
+
+    text = (
+        "Gunmen shot dead the mayor of Tumaco on Monday. "
+        "Separately, soldiers killed four members of the Clan del Golfo in Antioquia on Tuesday."
+    )
+    first = (0, text.index(".") + 1)
+    second = (first[1] + 1, len(text))
+    soldiers = RoleFiller("soldiers", text.index("soldiers"), text.index(" killed four"))
+    members = RoleFiller("four members", text.index("four"), text.index(" of the Clan"))
+    tumaco = replace(_event("a", first, text), admin1="Narino")
+    antioquia = replace(
+        _event("b", second, text, perpetrator_individuals=(soldiers,), victims=(members,)),
+        admin1="Antioquia",
+        date_start=dt.date(1990, 1, 4),
+        date_end=dt.date(1990, 1, 4),
+    )
+    spans = [TaggedSpan("PerpInd", 0, text.index(" shot"))]
+    _, clash = with_tagged_fillers([tumaco, antioquia], spans, text)
+    # another day, another region: no second mention of the shooting, so the rules' reading stands
+    assert clash.perpetrator_individuals == (soldiers,)
+    assert clash.victims == (members,)
+
+
 def _muc_dev(doc_id: str) -> Document:
     path = shared_path("benchmarks", "muc4", "full_templates", "dev.jsonl")
     for line in path.read_text(encoding="utf-8").splitlines():

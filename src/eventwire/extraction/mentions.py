@@ -392,7 +392,7 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
             trigger = Trigger(kind, t_start, t_end, c_start, c_end)
             reason = _reject_reason(lower, trigger)
             reason = reason or around_reason(lower, sentence.end, c_start, t_start, t_end)
-            recalled = None if reason else recalled_item(lower, sentence.start, c_start)
+            recalled = None if reason else recalled_item(lower, sentence.start, c_start, c_end)
             reason = reason or (recalled and f"historical (a list after {recalled!r})")
             if reason:
                 rejections.append(

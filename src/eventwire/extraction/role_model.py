@@ -1342,6 +1342,18 @@ def continued_spans(spans: Iterable[TaggedSpan], text: str) -> list[TaggedSpan]:
     return out
 
 
+def _same_incident(event: Event, other: Event) -> bool:
+    """Whether ``event`` may be another mention of ``other``: the same dates, place or first-level region."""
+    return (
+        (
+            event.date_start is not None
+            and (event.date_start, event.date_end) == (other.date_start, other.date_end)
+        )
+        or (event.location is not None and event.location == other.location)
+        or (event.admin1 is not None and event.admin1 == other.admin1)
+    )
+
+
 def with_tagged_fillers(events: Sequence[Event], spans: Iterable[TaggedSpan], text: str) -> list[Event]:
     """``events`` with their role fillers taken from the tagger's ``spans``.
 
@@ -1371,7 +1383,7 @@ def with_tagged_fillers(events: Sequence[Event], spans: Iterable[TaggedSpan], te
     trimmed = (trim_span(raw, text) for raw in continued_spans(spans, text))
     for span in joined_spans([span for span in trimmed if span is not None], text):
         assigned[nearest(span)].setdefault(span.role, []).append(span)
-    read = any(assigned)  # the tagger found a filler somewhere in the document
+    filled = [event for event, by_role in zip(events, assigned, strict=True) if by_role]
     out = []
     for event, by_role in zip(events, assigned, strict=True):
         seen: list[str] = []
@@ -1387,7 +1399,9 @@ def with_tagged_fillers(events: Sequence[Event], spans: Iterable[TaggedSpan], te
                 seen.append(key)
                 kept.append(RoleFiller(texts[i], found[i].start, found[i].end))
             fields[ROLE_FIELDS[role]] = tuple(kept)
-        if not any(fields.values()) and not read:  # silent on the whole text: the rules' fillers stay
+        if not any(fields.values()) and not any(_same_incident(event, other) for other in filled):
+            # the tagger is silent on it and on every event it could be another mention of: the rules'
+            # fillers stay
             out.append(event)
             continue
         if not fields["targets"]:
