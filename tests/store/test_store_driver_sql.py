@@ -44,3 +44,14 @@ def test_driver_failure_is_a_sqlalchemy_error(target: str, extracted: Any) -> No
             store_sql._run_many(conn, store_sql._ADD_EVENT_KEYS, [row])
             with pytest.raises(IntegrityError):
                 store_sql._run_many(conn, store_sql._ADD_EVENT_KEYS, [row])
+
+
+def test_driver_value_left_out_is_an_error_not_a_null(target: str, extracted: Any) -> None:
+    with open_store(target, dedup=dedup_functions()) as store:
+        store.write(*extracted[0])
+        with store.engine.connect() as conn:
+            if conn.dialect.name != "sqlite":
+                pytest.skip("the driver path is SQLite's")
+            # "url" left out: SQLAlchemy would refuse; the driver path must not bind NULL and find nothing
+            with pytest.raises(store_sql.StoreError):
+                store_sql._run(conn, store_sql._SAME_TEXT_AT, {"hash": "h"})

@@ -310,7 +310,13 @@ def _compiled_for_driver(
         own: dict[str, Any] = {}
     else:
         compiled = statement.compile(dialect=conn.dialect, column_keys=list(values))
-        own = {name: v for name, v in compiled.params.items() if name not in values}
+        # (only values the statement sets itself, such as a LIMIT: a value the caller left out is an error,
+        # as in SQLAlchemy, not a NULL)
+        own = {
+            name: v
+            for name, v in compiled.params.items()
+            if name not in values and not compiled.binds[name].required
+        }
     slots: list[_Slot] = []
     for name in compiled.positiontup or ():
         base, _, index = name.rpartition("_")
