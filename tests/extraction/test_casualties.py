@@ -249,3 +249,16 @@ def test_casualties_a_victim_phrase_ends_with_its_sentence() -> None:
 def test_casualties_an_agent_is_a_force_only_when_the_text_says_so() -> None:
     assert _categories("A real estate agent was killed by the police.") == [("fatalities", "people", 1)]
     assert _categories("Two police agents were killed.") == [("fatalities", "forces", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("the bombing resulted in the deaths of 10 labor leaders.", "civilian"),
+        ("GUNMEN SHOT DEAD A COMMUNITY LEADER ON MONDAY.", "civilian"),
+        ("troops killed three al-shabaab leaders.", "armed"),
+        ("gunmen killed two village militia leaders.", "armed"),
+    ],
+)
+def test_casualties_leaders_of_a_union_or_a_community_are_civilians(text: str, category: str) -> None:
+    assert [f.category for f in figures(text)] == [category]

@@ -346,6 +346,15 @@ def _group_category(lower: str, figure_head: str, count_end: int, v_end: int, en
     return category[" ".join(found.group("name").split())] if found else None
 
 
+# Leaders are read as armed ("rebel leaders", "the group's leaders"), but not those of a union, a party,
+# a community or a faith: "the deaths of 10 labor leaders" in a bombing of their headquarters.
+_CIVIL_LEADERS = re.compile(
+    r"\b(?:labou?r|union|trade|political|party|community|religious|opposition|student|peasant|indigenous"
+    r"|business|civic|society|social|church|tribal|youth|village|local|traditional|customary|farmers'?"
+    r"|workers'?|women's|human\s+rights|civilian)\s+leaders?\b"
+)
+
+
 def _kind(verb: str) -> str | None:
     verb = " ".join(verb.split())
     if verb == "left":
@@ -418,6 +427,8 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
             ):
                 continue
             v_start, v_end = match.span("victim") if groups.get("victim") else match.span()
+            if head_words in {"leaders", "leader"} and _CIVIL_LEADERS.search(lower, v_start, v_end):
+                category = "civilian"
             if kind == "fatalities" and _PLUS_ATTACKER.match(lower, match.end()):
                 # "killing nine people in addition to himself": ACLED counts the attacker among the dead.
                 count = Count(count.low + 1, count.best + 1, None if count.high is None else count.high + 1)
