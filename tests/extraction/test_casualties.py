@@ -262,3 +262,22 @@ def test_casualties_an_agent_is_a_force_only_when_the_text_says_so() -> None:
 )
 def test_casualties_leaders_of_a_union_or_a_community_are_civilians(text: str, category: str) -> None:
     assert [f.category for f in figures(text)] == [category]
+
+
+def test_casualties_a_clause_with_its_own_verb_ends_a_list() -> None:
+    text = "gunmen killed two soldiers and three civilians were wounded in mopti."
+    got = [(f.kind, f.count.best, f.category) for f in figures(text)]
+    assert got == [("fatalities", 2, "forces"), ("injuries", 3, "civilian")]
+    text = "police arrested two suspects and a soldier was killed."
+    got = [(f.kind, f.count.best, f.category) for f in figures(text)]
+    assert got == [("arrested", 2, "armed"), ("fatalities", 1, "forces")]
+
+
+def test_casualties_a_place_after_the_victims_is_no_force_of_theirs() -> None:
+    assert [f.category for f in figures("five people in the security zone were killed.")] == ["people"]
+    assert [f.category for f in figures("two nds members were killed.")] == ["forces"]
+
+
+def test_casualties_a_time_after_a_headline_verb_is_no_object() -> None:
+    text = "Two soldiers killed a day after the truce in Mopti."
+    assert [(f.kind, f.count.best) for f in figures(text)] == [("fatalities", 2)]

@@ -111,5 +111,8 @@ def test_a_recall_list_needs_its_head_and_noun_phrase_items() -> None:
     assert recalled_item(told, 0, told.index(";"), len(told)) is None
     item_with_a_verb = "we recall the explosion; the police said two were killed."
     assert recalled_item(item_with_a_verb, 0, item_with_a_verb.index(";"), len(item_with_a_verb)) is None
+    for item in ("the massacre of one hundred peasants", "the murder of armed forces chief garcia"):
+        listed = f"let us recall the bombing of the court; {item}."
+        assert recalled_item(listed, 0, listed.index(";"), len(listed)) == "let us recall"
     news = "we remember the victims; the attack on monday killed 12 people in beni."
     assert recalled_item(news, 0, news.index(";"), len(news)) is None  # an item with a verb of its own

@@ -330,14 +330,17 @@ _BARE_GROUP = re.compile(r"\s+")
 _IN_GROUP_HEADS = frozenset({"member", "members", "people", "persons", "individuals", "others", ""})
 
 
-def _group_category(lower: str, figure_head: str, count_end: int, v_end: int, end: int) -> str | None:
+def _group_category(
+    lower: str, figure_head: str, count_end: int, head: tuple[int, int], v_end: int, end: int
+) -> str | None:
     """The category of victims named as members of a force or armed group, if they are: by a name among
     their modifiers ("NDS members"), after them ("a member of the Koglweogo"), or as their head noun
-    after a bare count ("killed five Koglweogo")."""
+    after a bare count ("killed five Koglweogo"). A place after the head is none of these: "five people
+    in the security zone" are no security forces."""
     pattern, category = _armed_names()
     if figure_head:
-        found = pattern.search(lower, count_end, v_end)
-        after = _OF_GROUP.match(lower, v_end, end)
+        found = pattern.search(lower, count_end, head[0])
+        after = _OF_GROUP.match(lower, head[1], end)
         if found is None and after is not None:
             found = pattern.match(lower, after.end(), end)
     else:
@@ -412,7 +415,11 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
             head_words = " ".join((head or shead).split())
             if head_words in _IN_GROUP_HEADS and kind != "participants" and groups.get("victim"):
                 count_end = match.end("count") if groups.get("count") else match.start("victim")
-                category = _group_category(lower, head_words, count_end, match.end("victim"), end) or category
+                head_span = match.span("head") if head else match.span("shead") if shead else (0, 0)
+                category = (
+                    _group_category(lower, head_words, count_end, head_span, match.end("victim"), end)
+                    or category
+                )
             if (
                 name in {"after", "before", "noun", "crowd", "shot_to_death"}
                 and not head
@@ -463,7 +470,9 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
 # active, and the phrase before it is who did it, not who fell ("14 ISIS fighters killed" has no object).
 _AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are)\b")
 _OBJECT = re.compile(
-    rf"\s+(?:an?|his|her|their|its|several|many|dozens|scores|hundreds|(?:{_COUNT})\s+[a-z]"
+    rf"\s+(?:an?(?!\s+(?:day|hour|week|month|year|night|minute|kilometre|kilometer|km|mile|few\s+"
+    r"(?:days|hours|weeks|months|minutes))\b)|his|her|their|its|several|many|dozens|scores|hundreds"
+    rf"|(?:{_COUNT})\s+[a-z]"
     r"|the\s+(?!(?:day|night|previous|next|following|same|week|month|year|morning|evening)\b))\b"
 )
 
@@ -499,6 +508,13 @@ _CONJOINED = re.compile(
 )
 
 
+# An active verb right before a group makes it that verb's object ("arrested two suspects").
+_OBJECT_OF_VERB = re.compile(
+    r"\b(?:killed|killing|wounded|wounding|injured|injuring|arrested|arresting|detained|detaining|kidnapped"
+    r"|kidnapping|abducted|abducting|shot|shooting|executed|beheaded|murdered|massacred|hit|struck)\s+$"
+)
+
+
 # A later group of a list after its verb: "killed two police officers and a farmer".
 _FOLLOWING = re.compile(
     rf"\s*(?:,|,?\s+and)\s+(?P<victim>(?P<count>{_COUNT})\s+{_MODS}{_HEAD}"
@@ -516,9 +532,16 @@ def _following(lower: str, at: int, end: int, kind: str) -> list[Figure]:
         if count is None or (count.best != 1 and head not in CATEGORY_OF):
             return found
         v_start, v_end = match.span("victim")
+        if _OWN_VERB.match(lower, v_end, end):
+            # "killed two soldiers and three civilians were wounded": the next clause's subject, with
+            # its own verb, is no item of this list
+            return found
         found.append(Figure(kind, count, v_start, v_end, v_start, v_end, _category(head)))
         at = v_end
     return found
+
+
+_OWN_VERB = re.compile(r"\s+(?:were|was|are|is|had|have|has|died|fled|escaped|survived)\b")
 
 
 def _conjoined(lower: str, floor: int, before: int, kind: str, end: int) -> list[Figure]:
@@ -536,6 +559,8 @@ def _conjoined(lower: str, floor: int, before: int, kind: str, end: int) -> list
         head = match.group("head")
         if head and count.best != 1 and " ".join(head.split()) not in CATEGORY_OF:
             return found  # "the 12 militants' commander and three soldiers": no group of 12
+        if _OBJECT_OF_VERB.search(lower, max(floor, match.start() - 30), match.start()):
+            return found  # "killed two soldiers and three civilians were wounded": that verb's, not this
         category = _category(" ".join((match.group("head") or match.group("shead")).split()))
         found.append(
             Figure(
