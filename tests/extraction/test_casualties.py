@@ -281,3 +281,8 @@ def test_casualties_a_place_after_the_victims_is_no_force_of_theirs() -> None:
 def test_casualties_a_time_after_a_headline_verb_is_no_object() -> None:
     text = "Two soldiers killed a day after the truce in Mopti."
     assert [(f.kind, f.count.best) for f in figures(text)] == [("fatalities", 2)]
+
+
+def test_casualties_members_are_of_the_group_that_names_them() -> None:
+    assert [f.category for f in figures("five members of parliament were killed.")] == ["people"]
+    assert [f.category for f in figures("gunmen killed two members of the militia.")] == ["armed"]

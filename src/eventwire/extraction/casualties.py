@@ -25,7 +25,7 @@ HEADS: dict[str, tuple[str, ...]] = {
         "fighters", "militants", "insurgents", "rebels", "jihadists", "gunmen", "attackers", "assailants",
         "terrorists", "guerrillas", "subversives", "extremists", "combatants", "militiamen",
         "militia members", "bandits", "assailants", "jihadists", "dozos", "hunters",
-        "members", "suspects", "kidnappers", "bombers", "commanders", "leaders", "vigilantes",
+        "suspects", "kidnappers", "bombers", "commanders", "leaders", "vigilantes",
         "militia fighters", "volunteer fighters",
     ),
     "forces": (
@@ -49,7 +49,10 @@ HEADS: dict[str, tuple[str, ...]] = {
         "infants", "toddlers",
     ),
     "protesters": ("protesters", "protestors", "demonstrators", "marchers", "rioters", "strikers"),
-    "people": ("people", "persons", "others", "individuals", "lives", "casualties", "dead", "victims"),
+    # ("members" are of whatever group names them: "members of parliament", "NDS members")
+    "people": (
+        "people", "persons", "members", "others", "individuals", "lives", "casualties", "dead", "victims",
+    ),
 }  # fmt: skip
 SINGULAR: dict[str, str] = {
     "soldier": "forces", "policeman": "forces", "police officer": "forces", "officer": "forces",
