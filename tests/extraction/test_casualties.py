@@ -286,3 +286,9 @@ def test_casualties_a_time_after_a_headline_verb_is_no_object() -> None:
 def test_casualties_members_are_of_the_group_that_names_them() -> None:
     assert [f.category for f in figures("five members of parliament were killed.")] == ["people"]
     assert [f.category for f in figures("gunmen killed two members of the militia.")] == ["armed"]
+
+
+def test_casualties_a_force_word_that_names_a_civilian_body_names_no_force() -> None:
+    assert [f.category for f in figures("five members of the police union were killed.")] == ["people"]
+    assert [f.category for f in figures("two members of the security council were hurt.")] == ["people"]
+    assert [f.category for f in figures("militants killed 3 members of the security forces.")] == ["forces"]

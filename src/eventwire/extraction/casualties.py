@@ -319,12 +319,21 @@ def _armed_names() -> tuple[re.Pattern[str], dict[str, str]]:
         if actor.get("inter") not in {1, 2, 3, 4, 8}:
             continue
         for alias in actor["aliases"]:
+            if not isinstance(alias, str) and alias.get("context") == "caps":
+                continue  # read only in capitals ("LeT", "FACT"), and this pattern reads lower case
             text = " ".join((alias if isinstance(alias, str) else alias["text"]).lower().split())
             if len(text) >= _MIN_ALIAS and text not in _AMBIGUOUS:
                 category.setdefault(text, "forces" if actor["inter"] == 1 else "armed")
     names = sorted(category, key=len, reverse=True)
     alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(rf"(?<![\w-])(?P<name>{alternation})(?:s)?(?![\w-])"), category
+    # (a name that qualifies a body of civilians names no force: "members of the police union")
+    return re.compile(rf"(?<![\w-])(?P<name>{alternation})(?:s)?(?![\w-]){_NOT_A_FORCE}"), category
+
+
+_NOT_A_FORCE = (
+    r"(?!\s+(?:union|council|committee|association|commission|academy|board|ministry|ministers?|chief"
+    r"|spokesman|spokesperson|station))"
+)
 
 
 # "a member of the Koglweogo", "members from Barrio-18", "1 member of his escort", "five Koglweogo".
