@@ -43,6 +43,13 @@ def test_toponyms_former_names_and_named_regions(gazetteer: Gazetteer) -> None:
     assert found["Donbas"].place is not None and found["Donbas"].place.iso3 == "UKR"
 
 
+def test_toponyms_central_america_is_a_region_not_a_part_of_the_united_states(gazetteer: Gazetteer) -> None:
+    # ("America" names the United States, and "central <country>" a part of it: not for an isthmus)
+    found = _found("Rebels attacked a convoy in Central America on Monday.", gazetteer)
+    place = found["Central America"].place
+    assert place is not None and place.name == "Central America" and place.iso3 is None
+
+
 def test_toponyms_counties_and_spatial_minimality(gazetteer: Gazetteer) -> None:
     # Edmonton is a city of a million in Canada, but among Kentucky's counties it is Edmonton, Kentucky.
     text = "Deputies in Metcalfe County and Adair County said the man was found near Edmonton."
