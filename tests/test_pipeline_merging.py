@@ -25,10 +25,10 @@ def test_pipeline_compare_remembers_features_and_decides_as_dedup(extractor: Any
     for _ in range(2):  # the second time from the features remembered
         for a in found:
             for b in found:
-                assert dedup.compare(a, b) == dedup_events.compare(a, b)
+                assert dedup.compare_all(a, [b]) == [dedup_events.compare(a, b)]
     # an event changed into a new object is not taken for the one it was made from
     moved = dataclasses.replace(found[0], doc_id=found[1].doc_id)
-    assert dedup.compare(moved, found[1]) == dedup_events.compare(moved, found[1])
+    assert dedup.compare_all(moved, [found[1]]) == [dedup_events.compare(moved, found[1])]
     # compared with many at once, filed by the same features
     for a in found:
         assert dedup.compare_all(a, found) == [dedup_events.compare(a, b) for b in found]

@@ -179,15 +179,11 @@ class DedupFunctions:
     def is_country_key(self, key: str) -> bool:
         return self._events.is_country_key(key)
 
-    def compare(self, a: Event, b: Event) -> MergeVerdict:
-        """``events.compare(a, b)``, which decides on the two events' features: a new event is compared with
-        tens of stored ones (the store hands over each stored one as the same object every time), and
-        working out the same features again took most of the time of merging."""
-        return self._events.decide(self._featured(a), self._featured(b))
-
     def compare_all(self, a: Event, others: Sequence[Event]) -> list[MergeVerdict]:
-        """:meth:`compare` of ``a`` with each of ``others``, in order: a new event is compared with tens
-        of candidates, and looking its features up again for each took a tenth of the comparing."""
+        """``events.compare(a, b)`` of ``a`` with each ``b`` of ``others``, in order, decided on the events'
+        kept features: a new event is compared with tens of stored ones (the store hands over each stored
+        one as the same object every time), and working out the same features again took most of the time
+        of merging; looking the new event's up again for each took a tenth of the comparing."""
         decide, featured = self._events.decide, self._featured
         mine = featured(a)
         return [decide(mine, featured(b)) for b in others]
