@@ -420,11 +420,11 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
                 continue
             head = groups.get("head") or ""
             shead = groups.get("shead") or ""
-            category = _category(" ".join((head or shead).split()))
-            if head and count.best != 1 and " ".join(head.split()) not in CATEGORY_OF:
+            head_words = " ".join((head or shead).split())
+            category = _category(head_words)
+            if head and count.best != 1 and head_words not in CATEGORY_OF:
                 # A singular head counts one person: "the 12 militants' commander" is no 12 of anyone.
                 category = "people"
-            head_words = " ".join((head or shead).split())
             if head_words in _IN_GROUP_HEADS and kind != "participants" and groups.get("victim"):
                 count_end = match.end("count") if groups.get("count") else match.start("victim")
                 head_span = match.span("head") if head else match.span("shead") if shead else (0, 0)
@@ -514,10 +514,8 @@ def _with_list(figure: Figure, earlier: list[Figure]) -> list[Figure]:
 # The first group of the list is a count with a plural head, or one person ("one adult and four minors
 # were killed", "a soldier and two civilians"): after a/an/one only, so "At 5 pm a soldier" is one.
 _ONE_MODS = r"(?:(?!(?:the|a|an|were|was|and|in|on|at|by|of|from|after|during)\b)[\w.'’-]+\s+){0,3}?"
-_CONJOINED = re.compile(
-    rf"(?P<victim>(?P<count>{_COUNT})\s+{_MODS}{_HEAD}|(?P<one>\b(?:a|an|one|1))\s+{_ONE_MODS}{_SINGULAR_HEAD})"
-    r"\s*(?:,|,?\s+and)\s*$"
-)
+_LIST_GROUP = rf"(?P<count>{_COUNT})\s+{_MODS}{_HEAD}|(?P<one>\b(?:a|an|one|1))\s+{_ONE_MODS}{_SINGULAR_HEAD}"
+_CONJOINED = re.compile(rf"(?P<victim>{_LIST_GROUP})\s*(?:,|,?\s+and)\s*$")
 
 
 # An active verb right before a group makes it that verb's object ("arrested two suspects").
@@ -528,20 +526,28 @@ _OBJECT_OF_VERB = re.compile(
 
 
 # A later group of a list after its verb: "killed two police officers and a farmer".
-_FOLLOWING = re.compile(
-    rf"\s*(?:,|,?\s+and)\s+(?P<victim>(?P<count>{_COUNT})\s+{_MODS}{_HEAD}"
-    rf"|(?P<one>\b(?:a|an|one|1))\s+{_ONE_MODS}{_SINGULAR_HEAD})"
-)
+_FOLLOWING = re.compile(rf"\s*(?:,|,?\s+and)\s+(?P<victim>{_LIST_GROUP})")
+
+
+def _list_group(match: re.Match[str]) -> tuple[Count | None, str]:
+    """The count and head words of a group of a list (:data:`_LIST_GROUP`); no count where none is read
+    or where a count of many stands before one person ("the 12 militants' commander": no group of 12)."""
+    head = " ".join((match.group("head") or match.group("shead")).split())
+    if match.group("one"):
+        return Count(1, 1, 1), head
+    count_match = re.match(_COUNT, match.group("count"))
+    count = parse_count(count_match) if count_match else None
+    if count is not None and count.best != 1 and head not in CATEGORY_OF:
+        return None, head
+    return count, head
 
 
 def _following(lower: str, at: int, end: int, kind: str) -> list[Figure]:
     """The later groups of a list that follows one verb, each a figure of ``kind``."""
     found: list[Figure] = []
     while (match := _FOLLOWING.match(lower, at, end)) is not None:
-        count_match = None if match.group("one") else re.match(_COUNT, match.group("count"))
-        count = Count(1, 1, 1) if match.group("one") else parse_count(count_match) if count_match else None
-        head = " ".join((match.group("head") or match.group("shead")).split())
-        if count is None or (count.best != 1 and head not in CATEGORY_OF):
+        count, head = _list_group(match)
+        if count is None:
             return found
         v_start, v_end = match.span("victim")
         if _OWN_VERB.match(lower, v_end, end):
@@ -561,19 +567,13 @@ def _conjoined(lower: str, floor: int, before: int, kind: str, end: int) -> list
     found: list[Figure] = []
     while True:
         match = _CONJOINED.search(lower, max(floor, before - 80), before)
-        if match is not None and match.group("one"):
-            count: Count | None = Count(1, 1, 1)
-        else:
-            count_match = re.match(_COUNT, match.group("count")) if match else None
-            count = parse_count(count_match) if count_match else None
-        if match is None or count is None:
+        if match is None:
             return found
-        head = match.group("head")
-        if head and count.best != 1 and " ".join(head.split()) not in CATEGORY_OF:
-            return found  # "the 12 militants' commander and three soldiers": no group of 12
+        count, head = _list_group(match)
+        if count is None:
+            return found
         if _OBJECT_OF_VERB.search(lower, max(floor, match.start() - 30), match.start()):
             return found  # "killed two soldiers and three civilians were wounded": that verb's, not this
-        category = _category(" ".join((match.group("head") or match.group("shead")).split()))
         found.append(
             Figure(
                 kind,
@@ -582,7 +582,7 @@ def _conjoined(lower: str, floor: int, before: int, kind: str, end: int) -> list
                 match.end("victim"),
                 match.start("victim"),
                 match.end("victim"),
-                category,
+                _category(head),
             )
         )
         before = match.start()
