@@ -83,7 +83,8 @@ SINGULAR: dict[str, str] = {
 }  # fmt: skip
 CATEGORY_OF = {head: cat for cat, heads in HEADS.items() for head in heads}
 # A count may stand before a singular head too: "killed 1 policewoman", "killing one civilian and ...".
-_ALL_HEADS = sorted(CATEGORY_OF.keys() | SINGULAR.keys(), key=len, reverse=True)
+# (longest first, then alphabetical: the set's own order changes from one run to the next)
+_ALL_HEADS = sorted(CATEGORY_OF.keys() | SINGULAR.keys(), key=lambda head: (-len(head), head))
 _HEAD = r"(?P<head>" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in _ALL_HEADS) + r")\b"
 _SINGULAR_HEAD = (
     r"(?P<shead>"
