@@ -373,6 +373,10 @@ CROWD_STAGED = re.compile(
 )
 
 # Cues, each with the reason an affected mention is not an event.
+# A definite act named right before the trigger, the object of a verb about it: "condemned the murder",
+# "accused of ordering last Sunday's killing", "blamed the rebels for this bombing".
+_DEFINITE_ACT = r"(?:the|this|last\s+\w+'s|\w+day's)\s+(?:[\w-]+\s+){0,2}$"
+
 REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "denial",
@@ -433,8 +437,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:(?:condemn\w*|denounc\w*|deplor\w*|mourn\w*)\b"
             # "condemned the murder of the minister": the act condemned is the object, and it happened.
-            r"(?!\s+(?:(?:\w+day|today|yesterday|bitterly|strongly|firmly)\s+)?(?:the|this|last\s+\w+'s|\w+day's)"
-            r"\s+(?:[\w-]+\s+){0,2}$)"
+            rf"(?!\s+(?:(?:\w+day|today|yesterday|bitterly|strongly|firmly)\s+)?{_DEFINITE_ACT})"
             r"|expressed\s+(?:concern|condolences)|paid\s+tribute"
             # "a man accused of witchcraft was lynched": the participle names the victim, and the
             # sentence's own verb ("was lynched") reports the act.
@@ -442,9 +445,8 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "accused of masterminding the killing of the six Jesuits", "blamed the rebels for the
             # bombing": who did it is in question, not that the definite act named happened.
             r"(?!(?:\s+[\w-]+){0,4}\s+of\s+(?:masterminding|ordering|committing|perpetrating|carrying\s+out"
-            r"|being\s+behind|responsibility\s+for|involvement\s+in)\s+(?:the|this|last\s+\w+'s|\w+day's)"
-            r"\s+(?:[\w-]+\s+){0,2}$)"
-            r"|blam(?:ed|es|ing)(?!(?:\s+[\w-]+){0,4}\s+for\s+(?:the|this|last\s+\w+'s|\w+day's)\s+(?:[\w-]+\s+){0,2}$))\b"
+            rf"|being\s+behind|responsibility\s+for|involvement\s+in)\s+{_DEFINITE_ACT})"
+            rf"|blam(?:ed|es|ing)(?!(?:\s+[\w-]+){{0,4}}\s+for\s+{_DEFINITE_ACT}))\b"
         ),
     ),
     (
