@@ -351,14 +351,7 @@ def _run(conn: Connection, statement: Any, values: dict[str, Any]) -> Sequence[A
         result = conn.execute(statement, values)
         return result.all() if result.returns_rows else []
     sql, slots = _driver_sql(conn, statement, values)
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        rows: list[Any] = cursor.execute(sql, _bound(slots, values)).fetchall()
-        return rows
-    except sqlite3.Error as err:
-        raise DBAPIError.instance(sql, values, err, sqlite3.Error) from err
-    finally:
-        cursor.close()
+    return _on_cursor(conn, sql, _bound(slots, values), values, many=False)
 
 
 def _run_many(conn: Connection, statement: Any, rows: list[dict[str, Any]]) -> None:
@@ -368,11 +361,22 @@ def _run_many(conn: Connection, statement: Any, rows: list[dict[str, Any]]) -> N
         conn.execute(statement, rows)
         return
     sql, slots = _driver_sql(conn, statement, rows[0])
+    _on_cursor(conn, sql, [_bound(slots, row) for row in rows], rows, many=True)
+
+
+def _on_cursor(conn: Connection, sql: str, bound: list[Any], given: Any, *, many: bool) -> list[Any]:
+    """Run ``sql`` with the ``bound`` values (a list of them where ``many``) on a cursor of ``conn``'s
+    driver connection; its rows (none where ``many``). A failure is SQLAlchemy's error, naming the values
+    as the caller ``given`` them."""
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.executemany(sql, [_bound(slots, row) for row in rows])
+        if many:
+            cursor.executemany(sql, bound)
+            return []
+        rows: list[Any] = cursor.execute(sql, bound).fetchall()
+        return rows
     except sqlite3.Error as err:
-        raise DBAPIError.instance(sql, rows, err, sqlite3.Error) from err
+        raise DBAPIError.instance(sql, given, err, sqlite3.Error) from err
     finally:
         cursor.close()
 
