@@ -76,3 +76,18 @@ def test_the_act_s_own_day_wins_over_the_day_it_was_reported(extractor: Any) -> 
     )
     events, _ = _run(extractor, text)
     assert [date for _, date in events] == [dt.date(2020, 5, 4)]
+
+
+def test_a_cause_given_with_because_keeps_its_own_date(extractor: Any) -> None:
+    # The centre was evacuated today because of last night's missile: the strike is dated last night.
+    result = extractor.run(
+        Document(
+            id="t",
+            text="The refugee centre in San Salvador was evacuated today because it was hit by a missile "
+            "fired by a military plane last night, church sources said.",
+            published=_PUBLISHED,
+        )
+    )
+    assert [(e.sub_event_type, e.date_start) for e in result.events] == [
+        ("Shelling/artillery/missile attack", _PUBLISHED - dt.timedelta(days=1))
+    ]

@@ -792,3 +792,18 @@ def test_toponyms_read_the_same_whatever_texts_came_before(gazetteer: Gazetteer)
     assert [find_toponyms(t, gazetteer, embedded=True) for t in texts] == [
         find_toponyms(t, gazetteer, embedded=True) for t in texts
     ]
+
+
+def test_toponyms_all_caps_bare_words_abroad_from_the_dateline_are_names(gazetteer: Gazetteer) -> None:
+    # Filed from San Salvador, the text names the United States ("A U.S. CITIZEN"), but a bare word that is
+    # a town there (Howard, Wisconsin; Superior, Wisconsin) is a man's name and a rank; a US town after a
+    # preposition is still a place.
+    found = _found(
+        "SAN SALVADOR, 22 NOV 89 (ACAN-EFE) -- [TEXT] THE FOUR JESUITS, INCLUDING DIRECTOR RICHARD HOWARD,\n"
+        "A U.S. CITIZEN FROM HOUSTON, WERE TRAPPED AT THE REFUGE FOR 24 HOURS, THE SUPERIOR OF THE ORDER\n"
+        "TOLD ACAN-EFE IN SAN SALVADOR.\n",
+        gazetteer,
+    )
+    assert "HOWARD" not in found and "SUPERIOR" not in found, found
+    assert found["HOUSTON"].place is not None and found["HOUSTON"].place.iso3 == "USA"
+    assert found["SAN SALVADOR"].place is not None and found["SAN SALVADOR"].place.iso3 == "SLV"

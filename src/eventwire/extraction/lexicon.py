@@ -102,7 +102,9 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|bombard\w*|used\s+artillery|artillery\s+(?:operations?|barrages?)|rockets?\s+fell"
         r"|(?:rocket|missile)\s+(?:barrages?|salvos?)|barrages?\s+of|projectiles?\b"
         r"|(?:rockets?|missiles?)\s+(?:was|were|had\s+been|have\s+been)\s+(?:launched|fired)\s+(?:at|into|towards?|on)\b"
-        r"|exchanged\s+(?:heavy\s+)?(?:artillery|mortars?|rockets?|shells|shellfire)",
+        r"|exchanged\s+(?:heavy\s+)?(?:artillery|mortars?|rockets?|shells|shellfire)"
+        # "the centre was hit by a missile fired by a military plane": what struck it, named after it.
+        r"|(?:hit|struck)\s+by\s+(?:(?:a|an|two|three|several|\d+)\s+)?(?:rockets?|missiles?|mortar\s+(?:rounds?|shells?))\b",
     ),
     TriggerKind(
         "ied",
@@ -587,5 +589,5 @@ ANAPHOR = re.compile(
 # Clause boundaries: a mention's cues are read inside its clause.
 CLAUSE_BREAK = re.compile(
     r";|:|\s[-–—]{1,2}\s|,\s+(?:but|while|whereas|although|though|however|after|before|as|which|who|when|"
-    r"where)\b|\b(?:but|however|although|though|whereas|while)\b"
+    r"where)\b|\b(?:but|however|although|though|whereas|while|because)\b"
 )

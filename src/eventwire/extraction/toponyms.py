@@ -1193,21 +1193,24 @@ def _accept(
     countries: dict[str, float],
     mid_caps: set[str],
     anchors: set[str] | None = None,
+    dateline: str | None = None,
 ) -> bool:
     """Whether the evidence is enough for this name, read as ``best``, to be a place.
 
     ``anchors`` (for text without capitals) are the countries the text names outright or through a
     place with a place word or a parent: there a word that is also a town's name counts as being in
     the text's country only when the text says so, not because other such words were towns there.
+    ``dateline`` is the country of the city the text is filed from, where it has a dateline.
     """
     iso3 = gaz.iso3_of(best) or ""
     # (without capitals, the text's anchors; else the countries it is about)
     in_doc = iso3 in anchors if mode != _MIXED and anchors is not None else countries.get(iso3, 0.0) >= 0.5
     anchored = anchors is not None and iso3 in anchors
-    key = (best, in_doc, anchored)
+    abroad = dateline is not None and iso3 != dateline
+    key = (best, in_doc, anchored, abroad)
     verdict = m.verdicts.get(key)
     if verdict is None:
-        verdict = m.verdicts[key] = _judge(m, best, toks, gaz, mode, in_doc, anchored, mid_caps)
+        verdict = m.verdicts[key] = _judge(m, best, toks, gaz, mode, in_doc, anchored, mid_caps, abroad)
     return verdict
 
 
@@ -1220,9 +1223,10 @@ def _judge(
     in_doc: bool,
     anchored: bool,
     mid_caps: set[str],
+    abroad: bool = False,
 ) -> bool:
-    """_accept's verdict, given whether the reading's country is one the text is about (``in_doc``) and
-    one of its anchors (``anchored``)."""
+    """_accept's verdict, given whether the reading's country is one the text is about (``in_doc``), one
+    of its anchors (``anchored``) and other than its dateline's (``abroad``)."""
     kind = gaz.kind(best)
     pop = gaz.population(best)
     single = " " not in m.key
@@ -1291,7 +1295,7 @@ def _judge(
             # Plovdiv, "DAMAS" for Damascus) is a word or a person's name unless the text places it.
             return m.locative and in_doc
     if mode == _CAPS and not strong:
-        return _accept_caps(m, kind, pop, single, in_doc, toks)
+        return _accept_caps(m, kind, pop, single, in_doc, toks, abroad)
     if kind in (KIND_COUNTRY, KIND_ADMIN1, KIND_REGION) or strong or (kind == KIND_ADMIN2 and not single):
         return True
     if kind == KIND_ADMIN2 and mode == _MIXED and _closes_brackets(m, toks):
@@ -1341,12 +1345,17 @@ def _closes_brackets(m: _Match, toks: _Tokens) -> bool:
     return before.rstrip().endswith(("(", ",")) and text[toks.end[m.end_tok] :].startswith(")")
 
 
-def _accept_caps(m: _Match, kind: int, pop: int, single: bool, in_doc: bool, toks: _Tokens) -> bool:
+def _accept_caps(
+    m: _Match, kind: int, pop: int, single: bool, in_doc: bool, toks: _Tokens, abroad: bool = False
+) -> bool:
     """Whether a name in ALL CAPS text, with no place word or parent, is a place.
 
     Every word is capitalized, so surnames ("RODRIGUEZ", "PONCE"), given names and ordinary words that
     some town somewhere bears ("ATH", "WAVE") look like places. A town far from the countries the text
-    names needs a preposition and a large population, or a very large one (a dateline's capital).
+    names needs a preposition and a large population, or a very large one (a dateline's capital). So
+    does one abroad from the text's dateline with no preposition: a story filed from San Salvador that
+    mentions "A U.S. CITIZEN" names the United States, but its "RICHARD HOWARD" and "SUPERIOR OF THE
+    JESUITS" are a man and a rank, not towns in Wisconsin.
     """
     if kind in (KIND_COUNTRY, KIND_REGION):
         return True
@@ -1354,7 +1363,7 @@ def _accept_caps(m: _Match, kind: int, pop: int, single: bool, in_doc: bool, tok
         return in_doc or m.locative or not single
     if not single:
         return (in_doc and pop >= 1000) or (m.locative and pop >= 5000) or pop >= _CAPS_FAR_POPULATION
-    if in_doc:
+    if in_doc and (m.locative or not abroad):
         return m.locative or pop >= 5000
     if _is_dateline(m, toks):
         return pop >= 50_000
@@ -1832,6 +1841,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
         best = first.resolve(m, gaz, toks)
         if _accept(m, best, toks, gaz, mode, countries, mid_caps, anchors):
             chosen.append((m, best))
+    # In ALL CAPS copy, the country the text is filed from ("SAN SALVADOR, 22 NOV 89"): a bare word that
+    # is a town elsewhere is more likely a surname there (see _accept_caps).
+    dateline = next((gaz.iso3_of(c) for m, c in chosen[:1] if mode == _CAPS and _is_dateline(m, toks)), None)
 
     # Second and third readings: everything accepted counts as context, then every name is resolved
     # again (a town read right the second time can set the scene for its neighbours the third time).
@@ -1843,7 +1855,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
         read: list[tuple[_Match, int]] = []
         for m in matches:
             best = reading.resolve(m, gaz, toks)
-            if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps, anchors):
+            if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps, anchors, dateline):
                 read.append((m, best))
         settled = _same_readings(read, chosen)
         chosen = read
@@ -1893,9 +1905,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
             best = said.get(m.key, -1)
             if best < 0:
                 best = _as_county(m, _resolve_inside(m, gaz, toks, reading), counties, gaz)
-            if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps, anchors) and _known_inside(
-                m, best, gaz, reading.countries
-            ):
+            if _accept(
+                m, best, toks, gaz, mode, reading.countries, mid_caps, anchors, dateline
+            ) and _known_inside(m, best, gaz, reading.countries):
                 found = _mention(m, best, toks, gaz, literal=False)
                 if not any(p.start < found.end and found.start < p.end for p in unknown):
                     mentions.append(found)
