@@ -272,6 +272,12 @@ def test_location_where_talks_were_held_is_not_where_the_attack_was(extractor: A
     assert [(c, p) for c, p, _ in _places(extractor, "talks-in-mexico", text)] == [
         ("El Salvador", "San Salvador")
     ]
+    held = (
+        "   GUATEMALA CITY, 18 MAY 90 (EL GRAFICO) -- [TEXT] TWO EXPLOSIVE DEVICES DAMAGED THE AIR FORCE\n"
+        "INSTALLATIONS LAST NIGHT. ASKED ABOUT THE IMPACT OF THESE TERRORIST ACTIONS ON THE TALKS\n"
+        "BEING HELD IN OSLO, NORWAY, THE GENERAL SAID THE GROUPS DO NOT MAINTAIN CONTACT.\n"
+    )
+    assert "Oslo" not in [p for _, p, _ in _places(extractor, "talks-being-held", held)]
 
 
 def test_location_a_name_without_its_article_after_the_is_no_town(extractor: Any) -> None:

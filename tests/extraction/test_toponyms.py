@@ -805,5 +805,22 @@ def test_toponyms_all_caps_bare_words_abroad_from_the_dateline_are_names(gazette
         gazetteer,
     )
     assert "HOWARD" not in found and "SUPERIOR" not in found, found
+    # "ACCORDING TO PONCE" names a source (Colonel Ponce), not Ponce, Puerto Rico.
+    assert "PONCE" not in _found(
+        "SAN SALVADOR, 8 JAN 90 (ACAN-EFE) -- [TEXT] ACCORDING TO PONCE, THE SOLDIERS WERE PLACED AT THE\n"
+        "DISPOSAL OF THE COURT.\n",
+        gazetteer,
+    )
     assert found["HOUSTON"].place is not None and found["HOUSTON"].place.iso3 == "USA"
     assert found["SAN SALVADOR"].place is not None and found["SAN SALVADOR"].place.iso3 == "SLV"
+
+
+def test_toponyms_all_caps_bare_towns_stay_where_a_foreign_filed_story_is_set(gazetteer: Gazetteer) -> None:
+    # Filed from Madrid about El Salvador: the text puts the fighting in El Salvador, so its bare town
+    # names there are places although the dateline is Spain's.
+    found = _found(
+        "MADRID, 3 JAN 90 (EFE) -- [TEXT] SALVADORAN GUERRILLAS TODAY ATTACKED USULUTAN AND CUT THE ROADS\n"
+        "TO SAN MIGUEL, AFTER TWO DAYS OF FIGHTING IN CHALATENANGO DEPARTMENT, THE ARMED FORCES REPORTED.\n",
+        gazetteer,
+    )
+    assert found["USULUTAN"].place is not None and found["USULUTAN"].place.iso3 == "SLV", found

@@ -180,8 +180,9 @@ _STATED_BEFORE = re.compile(
 # left out: they are attacked too, "a bomb went off at a meeting in Kabul".)
 _MEETING_BEFORE = re.compile(
     r"\b(?i:talks|negotiations|summit|dialogue|peace\s+process)\s+"
-    r"(?:(?i:was|were|had\s+been|will\s+be|to\s+be|that\s+took\s+place|which\s+took\s+place)\s+)?"
-    r"(?:(?i:held|hosted|scheduled|convened|mediated)\s+)?(?i:in)\s+(?:(?i:the)\s+)?$"
+    r"(?:(?i:was|were|being|had\s+been|will\s+be|to\s+be|that\s+took\s+place|which\s+took\s+place)\s+)?"
+    r"(?:(?i:held|hosted|scheduled|convened|mediated)\s+)?(?i:in)\s+(?:(?i:the)\s+)?"
+    r"(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2},\s+)?$"  # the country after its town: "held in Oslo, Norway"
 )
 _THAT_AFTER = re.compile(r"(?i:,?\s+that\b)")
 
@@ -324,12 +325,17 @@ def document_place(ctx: Context) -> PlaceMention | None:
 
 def _document_place(ctx: Context) -> PlaceMention | None:
     countries = [p for p in ctx.places if p.place and p.place.iso3]
-    # "U.S. citizens", "the U.S. Embassy": a nationality says who, not where; nor does a street's name
-    # or the place a statement came from.
+    # "U.S. citizens", "the U.S. Embassy": a nationality says who, not where; nor does a street's name,
+    # the place a statement came from or where talks were held.
     text = ctx.doc.text
     countries = [
         p for p in countries
-        if not (_names_an_actor(text, p) or _names_a_street(text, p) or _says_where_from(text, p))
+        if not (
+            _names_an_actor(text, p)
+            or _names_a_street(text, p)
+            or _says_where_from(text, p)
+            or _where_talks_were_held(text, p)
+        )
     ] or countries  # fmt: skip
     if not countries:
         return None

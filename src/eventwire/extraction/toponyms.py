@@ -808,6 +808,14 @@ def _org_or_person(
         and fold[nxt] in _SPEECH
     ):
         return "speaker"
+    if (
+        i >= 2
+        and fold[i - 1] == "to"
+        and fold[i - 2] == "according"
+        and m.designator is None
+        and toks.text[end : end + 1] == ","
+    ):
+        return "speaker"  # "ACCORDING TO PONCE, THE SOLDIERS ...": a source, named before what it said
     if mode != _MIXED:
         # Without capitals only a title tells a person ("MAJOR RENE RODRIGUEZ", "COLONEL PONCE"): the
         # title and the words of the name that follow it are one person.
@@ -1193,20 +1201,21 @@ def _accept(
     countries: dict[str, float],
     mid_caps: set[str],
     anchors: set[str] | None = None,
-    dateline: str | None = None,
+    home: frozenset[str] | None = None,
 ) -> bool:
     """Whether the evidence is enough for this name, read as ``best``, to be a place.
 
     ``anchors`` (for text without capitals) are the countries the text names outright or through a
     place with a place word or a parent: there a word that is also a town's name counts as being in
     the text's country only when the text says so, not because other such words were towns there.
-    ``dateline`` is the country of the city the text is filed from, where it has a dateline.
+    ``home`` (for ALL CAPS text with a dateline) are the countries the text is set in: its dateline's
+    and those it puts something in (:func:`_placed_in`).
     """
     iso3 = gaz.iso3_of(best) or ""
     # (without capitals, the text's anchors; else the countries it is about)
     in_doc = iso3 in anchors if mode != _MIXED and anchors is not None else countries.get(iso3, 0.0) >= 0.5
     anchored = anchors is not None and iso3 in anchors
-    abroad = dateline is not None and iso3 != dateline
+    abroad = home is not None and iso3 not in home
     key = (best, in_doc, anchored, abroad)
     verdict = m.verdicts.get(key)
     if verdict is None:
@@ -1226,7 +1235,7 @@ def _judge(
     abroad: bool = False,
 ) -> bool:
     """_accept's verdict, given whether the reading's country is one the text is about (``in_doc``), one
-    of its anchors (``anchored``) and other than its dateline's (``abroad``)."""
+    of its anchors (``anchored``) and none of those it is set in (``abroad``)."""
     kind = gaz.kind(best)
     pop = gaz.population(best)
     single = " " not in m.key
@@ -1353,9 +1362,10 @@ def _accept_caps(
     Every word is capitalized, so surnames ("RODRIGUEZ", "PONCE"), given names and ordinary words that
     some town somewhere bears ("ATH", "WAVE") look like places. A town far from the countries the text
     names needs a preposition and a large population, or a very large one (a dateline's capital). So
-    does one abroad from the text's dateline with no preposition: a story filed from San Salvador that
-    mentions "A U.S. CITIZEN" names the United States, but its "RICHARD HOWARD" and "SUPERIOR OF THE
-    JESUITS" are a man and a rank, not towns in Wisconsin.
+    does a bare word in a country named only in passing (``abroad``: neither the dateline's nor one the
+    text puts something in): a story filed from San Salvador that mentions "A U.S. CITIZEN"
+    names the United States, but its "RICHARD HOWARD" and "SUPERIOR OF THE JESUITS" are a man and a
+    rank, not towns in Wisconsin; one filed from Madrid about El Salvador still has its "USULUTAN".
     """
     if kind in (KIND_COUNTRY, KIND_REGION):
         return True
@@ -1744,6 +1754,18 @@ def _anchored(chosen: list[tuple[_Match, int]], gaz: Gazetteer) -> set[str]:
     }
 
 
+def _placed_in(chosen: list[tuple[_Match, int]], gaz: Gazetteer, toks: _Tokens) -> frozenset[str]:
+    """Countries of the places the text puts something in: after "in", "at", "near" ("THE EMBASSY IN SAN
+    SALVADOR", "FIGHTING IN USULUTAN") or with a place word or a parent. "A U.S. CITIZEN", "AID TO EL
+    SALVADOR" name a country in passing."""
+    return frozenset(
+        iso3
+        for m, c in chosen
+        if (m.designator is not None or m.hierarchy or _after_placing(m, toks))
+        and (iso3 := gaz.iso3_of(c)) is not None
+    )
+
+
 def _is_local(gaz: Gazetteer, c: int) -> bool:
     return gaz.kind(c) in (KIND_TOWN, KIND_ADMIN2) and gaz.admin1_of(c) is not None
 
@@ -1844,6 +1866,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
     # In ALL CAPS copy, the country the text is filed from ("SAN SALVADOR, 22 NOV 89"): a bare word that
     # is a town elsewhere is more likely a surname there (see _accept_caps).
     dateline = next((gaz.iso3_of(c) for m, c in chosen[:1] if mode == _CAPS and _is_dateline(m, toks)), None)
+    home: frozenset[str] | None = None
 
     # Second and third readings: everything accepted counts as context, then every name is resolved
     # again (a town read right the second time can set the scene for its neighbours the third time).
@@ -1852,10 +1875,12 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
     for _ in range(2):
         reading = _Reading.of(chosen, gaz, near)
         anchors = named | _anchored(chosen, gaz)
+        if dateline is not None:
+            home = frozenset({dateline}) | _placed_in(chosen, gaz, toks)
         read: list[tuple[_Match, int]] = []
         for m in matches:
             best = reading.resolve(m, gaz, toks)
-            if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps, anchors, dateline):
+            if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps, anchors, home):
                 read.append((m, best))
         settled = _same_readings(read, chosen)
         chosen = read
@@ -1906,7 +1931,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
             if best < 0:
                 best = _as_county(m, _resolve_inside(m, gaz, toks, reading), counties, gaz)
             if _accept(
-                m, best, toks, gaz, mode, reading.countries, mid_caps, anchors, dateline
+                m, best, toks, gaz, mode, reading.countries, mid_caps, anchors, home
             ) and _known_inside(m, best, gaz, reading.countries):
                 found = _mention(m, best, toks, gaz, literal=False)
                 if not any(p.start < found.end and found.start < p.end for p in unknown):
