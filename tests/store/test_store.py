@@ -220,3 +220,30 @@ def test_store_never_clusters_two_events_of_one_document(target: str, extracted:
         joined, apart = store.event("ev-third-1"), store.event("ev-third-2")
         assert joined is not None and joined.event_id == ev.event_id
         assert apart is not None and apart.event_id == "ev-third-2"
+
+
+def test_store_a_vague_report_does_not_chain_two_events_together(target: str, extracted: Any) -> None:
+    doc, events = next((d, evs) for d, evs in extracted if d.id == "01-borno-convoy-ambush")
+    ev = events[0]
+    assert ev.date_start is not None
+    day = ev.date_start
+    # The ambush; a later round-up that dates it only by its week; then a second ambush on the same road
+    # nine days after the first. The round-up matches both, the second ambush the round-up only: it must
+    # not join the first ambush's event through it.
+    week = dataclasses.replace(
+        ev, event_id="ev-week", doc_id="week", date_start=day, date_end=day + dt.timedelta(days=9),
+        time_precision=2,
+    )  # fmt: skip
+    later = dataclasses.replace(
+        ev, event_id="ev-later", doc_id="later", date_start=day + dt.timedelta(days=9),
+        date_end=day + dt.timedelta(days=9), event_date=day + dt.timedelta(days=9),
+    )  # fmt: skip
+    with open_store(target, dedup=dedup_functions()) as store:
+        decide = dedup_functions().compare_all
+        assert [v.merge for v in decide(week, [ev, later])] == [True, True]
+        assert not decide(later, [ev])[0].merge
+        store.write(doc, events)
+        assert store.write(Document("week", "A round-up of the week. " + doc.text[::-1]), [week]).merged == 1
+        assert store.write(Document("later", "Another ambush. " + doc.text[::2]), [later]).merged == 0
+        alone = store.event("ev-later")
+        assert alone is not None and alone.event_id == "ev-later"

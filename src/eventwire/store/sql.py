@@ -823,13 +823,33 @@ class SqlStore:
                     tuple(verdict.reasons),
                     verdict.merge,
                 )
+        target = None
+        for score, cid in sorted(((v[1], cid) for cid, v in per_cluster.items() if v[3]), reverse=True):
+            member, _, reasons, _ = per_cluster[cid]
+            if member == cid or self._fits_first(conn, ev, cid):
+                target = (cid, score, reasons, member)
+                break
+            # Recorded with the decision, for `eventwire explain`: why a match was left apart.
+            per_cluster[cid] = (
+                member,
+                score,
+                (*reasons, f"but unlike the event's first report {cid}"),
+                False,
+            )
         compared = [(cid, v[0], v[1], v[2]) for cid, v in sorted(per_cluster.items())]
-        merging = [(v[1], cid) for cid, v in per_cluster.items() if v[3]]
-        if not merging:
-            return None, compared
-        score, cid = max(merging)
-        member, _, reasons, _ = per_cluster[cid]
-        return (cid, score, reasons, member), compared
+        return target, compared
+
+    def _fits_first(self, conn: Connection, ev: Event, cluster_id: str) -> bool:
+        """Whether ``ev`` would merge with the cluster's first report (the one its id names) too.
+
+        Against chaining: a report like a cluster's latest member only (A~B, B~C, C~D ...) drifts away
+        from the event the cluster is about; a vague report (a month-long interval, a country) matches
+        reports of several events and would glue them together. ``eventwire.dedup.events.cluster`` asks
+        the same of the clusters it joins.
+        """
+        assert self.dedup is not None
+        first = self._stored_events(conn, [cluster_id]).get(cluster_id)
+        return first is None or self.dedup.compare_all(ev, [first])[0].merge
 
     def _stored_events(self, conn: Connection, ids: list[str]) -> dict[str, Event]:
         """Stored events by id, each record read and parsed once: a new event is compared with tens of
