@@ -446,7 +446,7 @@ class _Match:
     facts: list[_Facts] | None = None  # what _resolve reads of each candidate, read once
     # _accept's verdicts by (reading, in the text's countries, in its anchors): all else it reads of the
     # match and the text is settled before the readings, which ask again and again.
-    verdicts: dict[tuple[int, bool, bool], bool] = field(default_factory=dict)
+    verdicts: dict[tuple[int, bool, bool, bool], bool] = field(default_factory=dict)
 
 
 def _possessive(toks: _Tokens, k: int) -> bool:
@@ -1866,7 +1866,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
     # In ALL CAPS copy, the country the text is filed from ("SAN SALVADOR, 22 NOV 89"): a bare word that
     # is a town elsewhere is more likely a surname there (see _accept_caps).
     dateline = next((gaz.iso3_of(c) for m, c in chosen[:1] if mode == _CAPS and _is_dateline(m, toks)), None)
-    home: frozenset[str] | None = None
+    scene: frozenset[str] | None = None
 
     # Second and third readings: everything accepted counts as context, then every name is resolved
     # again (a town read right the second time can set the scene for its neighbours the third time).
@@ -1876,11 +1876,11 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
         reading = _Reading.of(chosen, gaz, near)
         anchors = named | _anchored(chosen, gaz)
         if dateline is not None:
-            home = frozenset({dateline}) | _placed_in(chosen, gaz, toks)
+            scene = frozenset({dateline}) | _placed_in(chosen, gaz, toks)
         read: list[tuple[_Match, int]] = []
         for m in matches:
             best = reading.resolve(m, gaz, toks)
-            if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps, anchors, home):
+            if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps, anchors, scene):
                 read.append((m, best))
         settled = _same_readings(read, chosen)
         chosen = read
@@ -1931,7 +1931,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
             if best < 0:
                 best = _as_county(m, _resolve_inside(m, gaz, toks, reading), counties, gaz)
             if _accept(
-                m, best, toks, gaz, mode, reading.countries, mid_caps, anchors, home
+                m, best, toks, gaz, mode, reading.countries, mid_caps, anchors, scene
             ) and _known_inside(m, best, gaz, reading.countries):
                 found = _mention(m, best, toks, gaz, literal=False)
                 if not any(p.start < found.end and found.start < p.end for p in unknown):
