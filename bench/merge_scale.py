@@ -46,6 +46,7 @@ from eventwire.dedup.events import cluster
 from eventwire.models.event import EVENT_TYPES, Event, Evidence, Quantity, RoleFiller
 
 RESULTS = Path(__file__).parent / "results" / "merge_scale.json"
+STORE_RESULTS = Path(__file__).parent / "results" / "merge_scale_store.json"
 DUPLICATE_SHARE = 0.3
 
 # country, iso3, [(admin1, lat, lon)] — approximate admin1 centroids.
@@ -531,20 +532,74 @@ def run_one(n: int) -> dict[str, Any]:
     }
 
 
+# Words for the synthetic documents' texts: a vocabulary of a real text's size, so that the full-text
+# index grows as it would (every word new would make it grow with every document).
+_VOCABULARY = [f"w{zlib.crc32(str(k).encode()):x}" for k in range(5000)]
+
+
+def _document_text(doc_id: str, sentence: str) -> str:
+    """A text of its own for each synthetic report's document: reports of one event share their words, and
+    the store would take their documents for copies of one another and drop the later one's events."""
+    rng = random.Random(zlib.crc32(doc_id.encode()))
+    return sentence + " " + " ".join(rng.choices(_VOCABULARY, k=40))
+
+
+def run_one_store(n: int) -> dict[str, Any]:
+    """As :func:`run_one`, but through the store, as `eventwire ingest` merges: every event is written as its
+    own document to a new SQLite store, in order, and joins a stored cluster or starts its own."""
+    import tempfile
+
+    from sqlalchemy import text as sql
+
+    from eventwire.models.document import Document
+    from eventwire.pipeline import dedup_functions
+    from eventwire.store import open_store
+
+    t0 = time.perf_counter()
+    events, origin = generate(n)
+    docs = [Document(e.doc_id, _document_text(e.doc_id, e.evidence[0].text)) for e in events]
+    t1 = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="eventwire-merge-scale-") as folder:
+        with open_store(Path(folder) / "merge.db", dedup=dedup_functions()) as store, store.batch():
+            for doc, event in zip(docs, events, strict=True):
+                store.write(doc, [event])
+        t2 = time.perf_counter()
+        with open_store(Path(folder) / "merge.db") as store, store.engine.connect() as conn:
+            cluster_of = dict(conn.execute(sql("SELECT event_id, cluster_id FROM events")).all())
+    index = {e.event_id: i for i, e in enumerate(events)}
+    groups: dict[str, list[int]] = {}
+    for event_id, cluster_id in cluster_of.items():
+        groups.setdefault(cluster_id, []).append(index[event_id])
+    recall, precision = _pair_quality(list(groups.values()), origin)
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "n": n,
+        "generate_s": round(t1 - t0, 2),
+        "cluster_s": round(t2 - t1, 2),
+        "clusters": len(groups),
+        "planted_originals": len(set(origin)),
+        "duplicate_pair_recall": round(recall, 4),
+        "merged_pair_precision": round(precision, 4),
+        "peak_rss_mib": round(peak_kib / 1024, 1),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a single size, in this process
-    parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--output", type=Path, default=None)
+    parser.add_argument(
+        "--store", action="store_true", help="merge through a SQLite store, as `eventwire ingest` does"
+    )
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one_store(args.one) if args.store else run_one(args.one)))
         return
     runs: list[dict[str, Any]] = []
     for n in args.sizes:
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)], check=True, capture_output=True, text=True
-        ).stdout
+        command = [sys.executable, __file__, "--one", str(n), *(["--store"] if args.store else [])]
+        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         run = json.loads(out.strip().splitlines()[-1])
         if runs:
             prev = runs[-1]
@@ -561,16 +616,22 @@ def main() -> None:
     )
     result = {
         "benchmark": "merge_scale",
-        "what": "eventwire.dedup.events.cluster on synthetic events (see bench/merge_scale.py)",
+        "what": (
+            "the store's incremental merge (each event written as its own document to a new SQLite store, "
+            "as `eventwire ingest` merges) on synthetic events (see bench/merge_scale.py)"
+            if args.store
+            else "eventwire.dedup.events.cluster on synthetic events (see bench/merge_scale.py)"
+        ),
         "duplicate_share": DUPLICATE_SHARE,
         "machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine()},
         "date": dt.date.today().isoformat(),
         "runs": runs,
         "growth_exponent_overall": overall,
     }
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {args.output}")
+    output = args.output or (STORE_RESULTS if args.store else RESULTS)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {output}")
 
 
 if __name__ == "__main__":
