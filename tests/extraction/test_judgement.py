@@ -126,6 +126,23 @@ def test_around_reason_reads_cues_that_span_or_follow_the_trigger() -> None:
     assert around_reason(text, len(text), 0, 5, 11) is None
 
 
+def _reason_at(text: str, word: str) -> str | None:
+    start = text.index(word)
+    return around_reason(text, len(text), 0, start, start + len(word))
+
+
+def test_around_reason_tells_a_charge_an_imagined_act_and_words_from_a_report() -> None:
+    assert _reason_at("the guards are killing prisoners.", "killing") == "generic ('are killing')"
+    # A live report says when the act goes on.
+    assert _reason_at("the guards are killing prisoners at this moment.", "killing") is None
+    assert _reason_at("to bomb the port would be folly.", "bomb") == "hypothetical ('to bomb ... would be')"
+    # The conditional is about the act's outcome, not an imagined act: the bomb went off.
+    assert _reason_at("the bomb would have killed more.", "bomb") is None
+    assert _reason_at("they came to bomb the port and fled.", "bomb") is None
+    assert _reason_at("he bitterly attacked the judge.", "attacked") == "not conflict (words: 'bitterly')"
+    assert _reason_at("rebels bitterly fought and attacked the post.", "attacked") is None
+
+
 def test_a_range_of_days_past_publication_is_uncertainty_but_a_later_day_is_a_plan(extractor: Any) -> None:
     published = dt.date(2020, 7, 27)
     note = (

@@ -77,6 +77,7 @@ def kinds(text: str) -> set[str]:
         ("JNIM militants reportedly disarmed ISGS militants in the area.", "disrupted"),
         ("An RPG missile was launched into the road opposite the governorate building.", "shelling"),
         ("The church was struck by two mortar shells during the night.", "shelling"),
+        ("The killings of the six Jesuit priests at the university shocked the country.", "kill"),
         ("French and Burkinabe forces conducted joint operations targeting suspected militants.", "fight"),
         ("French forces conducted an aerial operation against a gathering of militants.", "air"),
         ("Six priests who were machinegunned at the university were buried today.", "attack"),

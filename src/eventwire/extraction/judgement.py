@@ -8,6 +8,9 @@
 - figurative senses ("an attack against the nation", "an explosion of joy");
 - a plural noun with nothing that pins it down ("only some bombings and shootings", "a democracy that has
   had to face bombs"): no determiner, no toll, no date and no place in any sentence of the event;
+- an accusation in the present progressive ("the army is murdering peasants"), an act imagined as the
+  subject of a conditional ("to bomb the villages would be a barbaric act"), an attack in words
+  ("harshly attacked the president");
 - a toll in the thousands with no date ("the killing of over 70,000 Salvadorans"), which is a war's
   toll, not an event's.
 
@@ -90,10 +93,14 @@ AROUND_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 FIGURATIVE = re.compile(
     r"attacks?\s+(?:against|on)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+)?(?:nation|democracy|freedom"
     r"|constitution|sovereignty|peace|dignity|rights|reputation|honou?r|institutions|economy|currency|press"
+    r"|homeland|fatherland|motherland"
     r"|values|faith|family|truth)\b"
     r"|explosions?\s+of\s+(?:joy|freedom|anger|rage|hope|popular|democracy|colou?r|creativity|growth|emotion"
     r"|enthusiasm|laughter)"
 )
+
+# "harshly attacked the president", "verbally attacked the minister": an attack in words.
+_VERBAL = re.compile(r"\b(?:verbally|harshly|sharply|bitterly)\s+$")
 
 # A plural noun for an act: "bombings", "attacks", "clashes", "bombs", "demonstrations".
 _PLURAL_ACT = re.compile(
@@ -132,10 +139,67 @@ def around_reason(lower: str, sentence_end: int, clause_start: int, start: int, 
             match = cue.search(lower, end, sentence_end)
         if match:
             return f"{reason} ({match.group(0).strip()!r})"
+    charge = _accusation(lower, clause_start, start, sentence_end)
+    if charge:
+        return f"generic ({charge!r})"
+    imagined = _imagined_act(lower, clause_start, start, end, sentence_end)
+    if imagined:
+        return f"hypothetical ({imagined!r})"
+    match = _VERBAL.search(lower, max(clause_start, start - 20), start)
+    if match and lower.startswith("attack", start):
+        return f"not conflict (words: {match.group(0).strip()!r})"
     match = FIGURATIVE.match(lower, start, sentence_end)
     if match:
         return f"not conflict (figurative: {match.group(0).strip()!r})"
     return None
+
+
+# "the army is murdering peasants", "a country that is killing Panamanians": an accusation told in the
+# present progressive, a charge about what a side does, not a report of one act. A live report says when
+# ("the air force is bombing the area tonight", "right now the colonel is bombing San Miguel").
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|are)\s+(?:\w+ly\s+|still\s+|also\s+)?(?:killing|murdering|massacring|attacking|bombing"
+    r"|kidnapping|torturing|assassinating)\b"
+)
+_NOW = re.compile(
+    r"\b(?:now|tonight|today|this\s+(?:morning|afternoon|evening)|at\s+(?:this|the\s+present)\s+(?:moment|time|hour))\b"
+)
+
+
+def _accusation(lower: str, clause_start: int, start: int, sentence_end: int) -> str | None:
+    """The present progressive that makes the trigger a charge ("is murdering"), or None where the
+    clause says the act goes on now (a live report)."""
+    match = next(
+        (m for m in _PROGRESSIVE.finditer(lower, clause_start, sentence_end) if m.start() <= start < m.end()),
+        None,
+    )
+    if match is None or _NOW.search(lower, clause_start, sentence_end):
+        return None
+    return match.group(0)
+
+
+# "to bomb the civilian population would be a barbaric act", "any effort to carry out bombings would be
+# futile": the act, in an infinitive, is the subject of a conditional, an act imagined. Both halves are
+# needed: "he came to bomb the bank and was arrested" happened, "the bomb would have killed more" tells
+# of a bomb that went off.
+_INFINITIVE = re.compile(
+    r"\bto\s+(?:(?:\w+ly|carry\s+out|commit|stage|launch)\s+)?(?:(?!(?:the|a|an|this|that|its|their)\s)[\w-]+\s+)?$"
+)
+_CONDITIONAL = re.compile(
+    r"[^.;:]*?\b(?:would|could|might)\s+(?:not\s+|also\s+)?(?:be|constitute|mean|amount)\b"
+)
+
+
+def _imagined_act(lower: str, clause_start: int, start: int, end: int, sentence_end: int) -> str | None:
+    """The conditional that makes the act an imagined one ("to bomb ... would be"), or None."""
+    infinitive = _INFINITIVE.search(lower[max(clause_start, start - 40) : start])
+    if infinitive is None:
+        return None
+    conditional = _CONDITIONAL.match(lower, end, sentence_end)
+    if conditional is None:
+        return None
+    verb = " ".join(conditional.group(0).split()[-2:])
+    return f"{infinitive.group(0).strip()} {lower[start:end]} ... {verb}"
 
 
 # A list the speaker calls to mind: "let us recall the explosion of the airliner; the bomb at the police

@@ -182,7 +182,9 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     ),
     TriggerKind(
         "kill",
-        r"kill(?:ed|ing|s)?\b|dead\b|deaths?\b|died\b|lost\s+their\s+lives|slain\b|bodies\b|fatalit(?:y|ies)"
+        # "death threats", "death squads": a warning and a band, not a death.
+        r"kill(?:ed|ings?|s)?\b|dead\b|deaths?\b(?!\s+(?:threats?|squads?|lists?|penalty|sentences?))|died\b"
+        r"|lost\s+their\s+lives|slain\b|bodies\b|fatalit(?:y|ies)"
         r"|casualties\b|death\s+toll|found\s+dead|body\s+(?:of|was\s+found)|human\s+remains|corpses?\b",
     ),
     TriggerKind("injure", r"wound(?:ed|s|ing)?\b|injur(?:ed|ies|y|ing)\b|hurt\b"),
@@ -343,7 +345,7 @@ _MISFORTUNE = (
 _OTHER_SENSE = (
     r"heart\s+attacks?|panic\s+attacks?|(?:legal|political|court|electoral|election|uphill|custody)\s+battles?"
     r"|battle\s+(?:against|with)\s+(?:cancer|poverty|disease|covid|inflation|corruption|addiction)"
-    r"|shot\s+(?:a\s+)?(?:film|video|movie|photos?)|photo\s?shoot"
+    r"|shot\s+(?:a\s+)?(?:film|video|movie|photos?)|photo\s?shoot|\ba\s+shot\s+in\s+the\s+arm"
     r"|shooting\s+(?:a\s+)?(?:film|video|movie|scene|star)|bombed\s+at\s+the\s+box\s+office"
     r"|(?:surgical|rescue|search|relief|peacekeeping\s+mission|humanitarian)\s+(?:operation|mission)"
     r"|(?:stock|share|market)s?\s+(?:crash|rall(?:y|ied))|rally\s+(?:in|of)\s+(?:stocks|shares|prices)"
@@ -430,7 +432,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "hypothetical",
         re.compile(
-            r"\b(?:if|unless|could|might|(?<!\d\s)may(?!\s*\d)|possible|possibly|potential(?:ly)?|risk\s+of|fears?\s+(?:of|that)"
+            r"\b(?:if|unless|could|might|(?<!\d\s)may(?!\s*\d)|possible|possibly|possibilit(?:y|ies)|potential(?:ly)?|risk\s+of|fears?\s+(?:of|that)"
             r"|feared|likely\s+to|in\s+case|whether|would-be|imagine|scenario)\b"
         ),
     ),
@@ -440,7 +442,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:(?:condemn\w*|denounc\w*|deplor\w*|mourn\w*)\b"
             # "condemned the murder of the minister": the act condemned is the object, and it happened.
             rf"(?!\s+(?:(?:\w+day|today|yesterday|bitterly|strongly|firmly)\s+)?{_DEFINITE_ACT})"
-            r"|expressed\s+(?:concern|condolences)|paid\s+tribute"
+            r"|expressed\s+(?:concern|condolences)|paid\s+tribute|pa(?:y|ys|id|ying)\s+homage"
             # "a man accused of witchcraft was lynched": the participle names the victim, and the
             # sentence's own verb ("was lynched") reports the act.
             r"|accus(?:ed|es|ing)(?!\s+of\s+[^,;]*\b(?:was|were)\s)"
@@ -458,7 +460,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "in the past" is history; "in the past 24 hours" or "past few days" is the news itself.
             r"|in\s+the\s+past(?!\s*(?:\d+\s*-?\s*hours?|few\s+(?:hours|days)|days?\b|night\b|week\b))"
             r"|history|historic(?:al|ally)?(?!\s+(?:cent(?:er|re)|district|quarter|old\s+town|site|building|monument|mosque|church|market))"
-            r"|commemorat\w+|memorial|remember\w*|recall\w*)\b"
+            r"|commemorat\w+|memorial|remember\w*|recall\w*|(?:in|during)\s+those\s+(?:days|years|times))\b"
         ),
     ),
     (
@@ -538,6 +540,8 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "generic",
         re.compile(
             r"\b(?:constant|frequent|incessant|continual|continuous|endless|daily|nightly)\s+(?:\w+\s+)?$"
+            # "a climate of violence in which there are so many killed": a count beyond counting.
+            r"|\bso\s+many\s+$"
         ),
     ),
 )
