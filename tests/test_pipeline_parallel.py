@@ -117,3 +117,47 @@ def test_pipeline_parallel_hands_documents_over_in_chunks_in_input_order(
     one = _failures(tmp_path / "one.db", inputs, extractor, workers=1)
     two = _failures(tmp_path / "two.db", inputs, extractor, workers=2)
     assert one == two == [("missing-1.json", 1), ("missing-2.json", 4), ("empty.txt", len(inputs) - 1)]
+
+
+def _held_back(items: list[Any], published: Any) -> list[Any]:
+    """In a worker: the first article's chunk waits until a chunk far behind it has been worked on (or
+    five seconds), and notes whether it was; every chunk notes that it was worked on."""
+    import time
+
+    import eventwire.pipeline
+
+    marks = Path(items[0].origin).parent / "marks"
+    marks.mkdir(exist_ok=True)
+    name = Path(items[0].origin).name
+    if name == ARTICLES[0].name:
+        late = marks / ARTICLES[7].name
+        deadline = time.monotonic() + 5
+        while not late.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        (marks / "went-ahead").write_text(str(late.exists()), encoding="utf-8")
+    (marks / name).write_text("", encoding="utf-8")
+    return [eventwire.pipeline._work(item, published) for item in items]
+
+
+def test_pipeline_parallel_a_slow_document_does_not_hold_the_workers_back(
+    tmp_path: Path, extractor: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Outcomes are written in input order, so the chunks after a slow one wait to be written; the other
+    # workers go on with the chunks after them meanwhile (more than 2 per worker), and what is written
+    # is what one process writes.
+    import shutil
+
+    import eventwire.pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    copied = [str(shutil.copy(path, folder / path.name)) for path in ARTICLES[:10]]
+    inputs = [*copied, str(folder / "empty.txt")]
+    monkeypatch.setattr(eventwire.pipeline, "CHUNK", 1)
+    _, one_events, one_sources = _run(tmp_path / "one.db", inputs, extractor, workers=1)
+    monkeypatch.setattr(eventwire.pipeline, "_work_chunk", _held_back)
+    _, two_events, two_sources = _run(tmp_path / "two.db", inputs, extractor, workers=2)
+    assert (folder / "marks" / "went-ahead").read_text(encoding="utf-8") == "True"
+    assert one_events and one_events == two_events
+    assert one_sources == two_sources

@@ -15,7 +15,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -329,6 +329,13 @@ CHUNK = 4
 process, which take the interpreter from the writer in turn; four at a time, this process spent about a
 tenth less CPU (with the writer's own savings) in paired runs."""
 
+HELD_PER_WORKER = 12
+"""With workers, at most this many chunks per worker are held at once, done or not. A chunk is written
+only once those before it are, so one slow chunk (a page whose date goes to the full date parser, which
+compiles its patterns for every language on first use, a second and a half) held the others back: with
+room for only ``2 * workers`` chunks in all, the other workers, their chunks done, waited for the slow one
+with nothing to do (1.4 s of a 21-second run of 1,500 pages with two workers)."""
+
 MAX_DEFAULT_WORKERS = 8
 """``default_workers`` uses at most this many: one process writes for all of them (a few ms a document)."""
 
@@ -429,16 +436,30 @@ def _ingest_parallel(
 
     Workers skip documents already stored and copies of stored ones, as one process does; a copy of a
     document still in flight is extracted, and ``write`` (which decides in its transaction anyway) stores
-    it linked, its events dropped. Documents go to the workers :data:`CHUNK` at a time, and at most
-    ``2 * workers`` chunks are in flight, so memory stays bounded whatever the input size.
+    it linked, its events dropped. Documents go to the workers :data:`CHUNK` at a time, ``2 * workers``
+    chunks at most being worked on or waiting for a worker, and at most :data:`HELD_PER_WORKER` times
+    ``workers`` chunks held in all (done ones wait to be written in input order), so memory stays bounded
+    whatever the input size.
     """
     global _worker_extractor, _worker_store
     _warm(extractor)
     _worker_extractor, _worker_store = extractor, store
     pending: deque[Future[list[Outcome]] | EventwireError] = deque()
-    window = 2 * workers
+    window, held = 2 * workers, HELD_PER_WORKER * workers
     dedup = _dedup_of(store)
     chunk: list[RawItem] = []
+
+    def make_room() -> None:
+        """Write what is done at the head of the queue; wait while the workers have enough to do."""
+        while pending:
+            head = pending[0]
+            if isinstance(head, EventwireError) or head.done() or len(pending) >= held:
+                settle()
+                continue
+            working = [f for f in pending if isinstance(f, Future) and not f.done()]
+            if len(working) < window:
+                return
+            wait(working, return_when=FIRST_COMPLETED)
 
     def settle() -> None:
         entry = pending.popleft()
@@ -480,8 +501,7 @@ def _ingest_parallel(
                     chunk = []
                 if isinstance(item, EventwireError):  # after the items before it, in input order
                     pending.append(item)
-                while len(pending) >= window:
-                    settle()
+                make_room()
             if chunk:
                 pending.append(pool.submit(_work_chunk, chunk, published))
             while pending:

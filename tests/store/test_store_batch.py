@@ -68,3 +68,25 @@ def test_store_batch_failed_write_leaves_no_part_of_its_document(
         assert [e["origin"] for e in store.errors()] == [second.origin or second.id]
         stored = {e.doc_id for e in store.events()}
     assert stored == {first.id}
+
+
+def test_store_batch_keeps_its_savepoint_journals_in_memory_and_gives_the_connection_back_as_it_was(
+    target: str, extracted: Any
+) -> None:
+    # A document's savepoint journal stays in memory while the batch lasts (SQLite wrote it to a temporary
+    # file a page at a time); the connection goes back to the pool with SQLite's own setting.
+    with open_store(target, dedup=dedup_functions()) as store:
+        if store.dialect != "sqlite":
+            pytest.skip("temp_store is SQLite's")
+
+        def temp_store(conn: Any) -> int:
+            return int(conn.connection.dbapi_connection.execute("PRAGMA temp_store").fetchone()[0])
+
+        with store.batch():
+            batch = store._batch
+            assert batch is not None and temp_store(batch.conn) == 2  # MEMORY
+            for doc, events in extracted[:3]:
+                store.write(doc, events)
+        with store.engine.connect() as conn:  # the pool hands the batch's connection out again (LIFO)
+            assert temp_store(conn) == 0  # DEFAULT
+        assert store.counts()[0] == 3
