@@ -51,6 +51,12 @@ bench-ingest: $(VENV)/.dev  # builds a 10,000-article WARC.gz in a temp dir and 
 bench-merge: $(VENV)/.dev
 	$(BIN)/python bench/merge_scale.py
 
+# The same synthetic events merged as `eventwire ingest` merges them, through a SQLite store (10k, 30k,
+# 100k); writes bench/results/merge_scale_store.json.
+.PHONY: bench-merge-store
+bench-merge-store: $(VENV)/.dev
+	$(BIN)/python bench/merge_scale.py --store --sizes 10000 30000 100000
+
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache
 

@@ -278,6 +278,9 @@ def test_location_where_talks_were_held_is_not_where_the_attack_was(extractor: A
         "BEING HELD IN OSLO, NORWAY, THE GENERAL SAID THE GROUPS DO NOT MAINTAIN CONTACT.\n"
     )
     assert "Oslo" not in [p for _, p, _ in _places(extractor, "talks-being-held", held)]
+    # Only a country after the town where talks were held is skipped: Aleppo is where the shelling was.
+    aleppo = "While peace talks were held in Geneva, Aleppo was shelled by government forces on Monday."
+    assert [(c, p) for c, p, _ in _places(extractor, "talks-then-town", aleppo)] == [("Syria", "Aleppo")]
 
 
 def test_location_a_name_without_its_article_after_the_is_no_town(extractor: Any) -> None:

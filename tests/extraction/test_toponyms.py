@@ -824,3 +824,11 @@ def test_toponyms_all_caps_bare_towns_stay_where_a_foreign_filed_story_is_set(ga
         gazetteer,
     )
     assert found["USULUTAN"].place is not None and found["USULUTAN"].place.iso3 == "SLV", found
+    # The country named as such ("EL SALVADOR'S ARMY", "THE GOVERNMENT OF EL SALVADOR") sets the scene too;
+    # named before a noun ("A U.S. CITIZEN") it does not.
+    named = _found(
+        "PANAMA CITY, 5 JAN 90 (ACAN) -- [TEXT] EL SALVADOR'S ARMY SAID THAT USULUTAN AND SUCHITOTO WERE\n"
+        "ATTACKED BY GUERRILLAS.\n",
+        gazetteer,
+    )
+    assert {"USULUTAN", "SUCHITOTO"} <= set(named), named

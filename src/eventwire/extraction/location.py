@@ -181,14 +181,21 @@ _STATED_BEFORE = re.compile(
 _MEETING_BEFORE = re.compile(
     r"\b(?i:talks|negotiations|summit|dialogue|peace\s+process)\s+"
     r"(?:(?i:was|were|being|had\s+been|will\s+be|to\s+be|that\s+took\s+place|which\s+took\s+place)\s+)?"
-    r"(?:(?i:held|hosted|scheduled|convened|mediated)\s+)?(?i:in)\s+(?:(?i:the)\s+)?"
-    r"(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2},\s+)?$"  # the country after its town: "held in Oslo, Norway"
+    r"(?:(?i:held|hosted|scheduled|convened|mediated)\s+)?(?i:in)\s+(?:(?i:the)\s+)?$"
+)
+# The country after the town where talks were held: "talks held in Oslo, Norway".
+_MEETING_TOWN_BEFORE = re.compile(
+    _MEETING_BEFORE.pattern[:-1] + r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2},\s+$"
 )
 _THAT_AFTER = re.compile(r"(?i:,?\s+that\b)")
 
 
 def _where_talks_were_held(text: str, place: PlaceMention) -> bool:
-    return _MEETING_BEFORE.search(text, max(0, place.start - 50), place.start) is not None
+    before = max(0, place.start - 70)
+    if _MEETING_BEFORE.search(text, before, place.start) is not None:
+        return True
+    country = place.place is not None and (place.place.feature_code or "").startswith("PCL")
+    return country and _MEETING_TOWN_BEFORE.search(text, before, place.start) is not None
 
 
 def _names_a_street(text: str, place: PlaceMention) -> bool:

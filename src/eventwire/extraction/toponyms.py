@@ -814,6 +814,7 @@ def _org_or_person(
         and fold[i - 2] == "according"
         and m.designator is None
         and toks.text[end : end + 1] == ","
+        and gaz.kind(m.ids[0]) != KIND_COUNTRY  # "according to Guatemala, ...": the country still counts
     ):
         return "speaker"  # "ACCORDING TO PONCE, THE SOLDIERS ...": a source, named before what it said
     if mode != _MIXED:
@@ -1755,14 +1756,40 @@ def _anchored(chosen: list[tuple[_Match, int]], gaz: Gazetteer) -> set[str]:
 
 
 def _placed_in(chosen: list[tuple[_Match, int]], gaz: Gazetteer, toks: _Tokens) -> frozenset[str]:
-    """Countries of the places the text puts something in: after "in", "at", "near" ("THE EMBASSY IN SAN
-    SALVADOR", "FIGHTING IN USULUTAN") or with a place word or a parent. "A U.S. CITIZEN", "AID TO EL
-    SALVADOR" name a country in passing."""
+    """Countries the text is about: those of the places it puts something in (after "in", "at", "near":
+    "THE EMBASSY IN SAN SALVADOR", "FIGHTING IN USULUTAN"; with a place word or a parent; a town of two
+    words or more, which is seldom a surname), and those it names as such ("EL SALVADOR'S ARMY", "THE
+    GOVERNMENT OF GUATEMALA"). A country's name before a noun ("A U.S. CITIZEN", "THE U.S. EMBASSY")
+    says whose, not where."""
     return frozenset(
         iso3
         for m, c in chosen
-        if (m.designator is not None or m.hierarchy or _after_placing(m, toks))
+        if (
+            m.designator is not None
+            or m.hierarchy
+            or _after_placing(m, toks)
+            or (gaz.kind(c) == KIND_TOWN and " " in m.key)
+            or (gaz.kind(c) == KIND_COUNTRY and not _before_a_noun(m, toks))
+        )
         and (iso3 := gaz.iso3_of(c)) is not None
+    )
+
+
+def _before_a_noun(m: _Match, toks: _Tokens) -> bool:
+    """Whether a word that is no function word, verb of speech or possessive follows the name in the same
+    phrase ("U.S. CITIZEN", "U.S. EMBASSY"): the name says whose (in ALL CAPS, the one reading there is)."""
+    nxt = m.end_tok + 1
+    if nxt >= len(toks):
+        return False
+    gap = toks.text[toks.end[m.end_tok] : toks.start[nxt]]
+    # (after an initialism's full stop the tokenizer starts a sentence: "U.S. CITIZEN")
+    initialism = gap == ". " and len(toks.raw[m.end_tok]) == 1
+    return (
+        (initialism or (toks.joins[nxt] and not toks.sent_start[nxt]))
+        and not _possessive(toks, nxt)
+        and toks.fold[nxt] not in _FUNCTION
+        and toks.fold[nxt] not in _CONNECTORS
+        and toks.fold[nxt] not in _SPEECH
     )
 
 

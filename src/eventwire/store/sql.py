@@ -534,8 +534,8 @@ class SqlStore:
             yield
             return
         batch = self._batch = _Batch(self._write(), threading.get_ident())
-        self._journals_in_memory(batch.conn, True)
         try:
+            self._journals_in_memory(batch.conn, True)
             yield
         finally:
             # Interrupted too (Ctrl-C): what the batch wrote is whole documents, keep them.
