@@ -518,12 +518,19 @@ def run_one(n: int) -> dict[str, Any]:
     t1 = time.perf_counter()
     clusters = cluster(events)
     t2 = time.perf_counter()
+    return _run_record(n, t1 - t0, t2 - t1, clusters, origin)
+
+
+def _run_record(
+    n: int, generate_s: float, cluster_s: float, clusters: list[list[int]], origin: list[int]
+) -> dict[str, Any]:
+    """One size's result: times, clusters, the quality of the merge against the plan, peak memory."""
     recall, precision = _pair_quality(clusters, origin)
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "n": n,
-        "generate_s": round(t1 - t0, 2),
-        "cluster_s": round(t2 - t1, 2),
+        "generate_s": round(generate_s, 2),
+        "cluster_s": round(cluster_s, 2),
         "clusters": len(clusters),
         "planted_originals": len(set(origin)),
         "duplicate_pair_recall": round(recall, 4),
@@ -570,18 +577,7 @@ def run_one_store(n: int) -> dict[str, Any]:
     groups: dict[str, list[int]] = {}
     for event_id, cluster_id in cluster_of.items():
         groups.setdefault(cluster_id, []).append(index[event_id])
-    recall, precision = _pair_quality(list(groups.values()), origin)
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {
-        "n": n,
-        "generate_s": round(t1 - t0, 2),
-        "cluster_s": round(t2 - t1, 2),
-        "clusters": len(groups),
-        "planted_originals": len(set(origin)),
-        "duplicate_pair_recall": round(recall, 4),
-        "merged_pair_precision": round(precision, 4),
-        "peak_rss_mib": round(peak_kib / 1024, 1),
-    }
+    return _run_record(n, t1 - t0, t2 - t1, list(groups.values()), origin)
 
 
 def main() -> None:

@@ -157,8 +157,9 @@ def around_reason(lower: str, sentence_end: int, clause_start: int, start: int, 
 # imagined. Both halves are needed, and the infinitive must open the clause (or follow "any effort" and
 # the like): "he came to bomb the bank and was arrested" and "gunmen tried to kill the mayor in what
 # could be a political crime" happened; "the bomb would have killed more" tells of a bomb that went off.
+_SAYING = r"(?:says?|said|warned|stated|added)\s+(?:that\s+)?"
 _INFINITIVE = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:says?|said|warned|stated|added)\s+(?:that\s+)?"
+    rf"(?:^|[,;:]\s*|\b{_SAYING}"
     r"|\b(?:any|an?|the|every)\s+(?:\w+\s+)?(?:efforts?|attempts?|plans?|decisions?|orders?|intentions?|idea)\s+)"
     r"to\s+(?:(?:\w+ly|carry\s+out|commit|stage|launch)\s+)?"
     r"(?:(?!(?:the|a|an|this|that|its|their)\s)[\w-]+\s+)?$"
@@ -166,7 +167,7 @@ _INFINITIVE = re.compile(
 _CONDITIONAL = re.compile(
     r"[^.;:]*?\b(?:would|could|might)\s+(?:not\s+|also\s+)?(?:be|constitute|mean|amount)\b"
 )
-_SAID_OR_COMMA = re.compile(r"^(?:[,;:]\s*|(?:says?|said|warned|stated|added)\s+(?:that\s+)?)")
+_SAID_OR_COMMA = re.compile(rf"^(?:[,;:]\s*|{_SAYING})")
 _FINITE_OR_SAID = re.compile(r"\b(?:said|says|what|which|that|who|was|were|is|are|has|have|had)\b")
 
 
