@@ -175,3 +175,20 @@ def test_events_a_retaken_town_stays_a_battle_whoever_fell(extractor: Any, text:
     # Nobody fell and no side is named: the second stage, which weighs armed against unarmed victims,
     # once made this an attack on civilians.
     assert _events(extractor, text) == [("Battles", "Government regains territory")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police defused a bomb outside the bank in Lima on Monday.",
+        "A bomb failed to explode outside the bank in Lima on Monday, police said.",
+        "A CAR BOMB DID NOT EXPLODE NEAR THE MARKET IN KABUL ON SUNDAY.",
+    ],
+)
+def test_events_a_bomb_that_did_not_go_off_is_disrupted_weapons_use(extractor: Any, text: str) -> None:
+    assert _events(extractor, text) == [("Strategic developments", "Disrupted weapons use")]
+
+
+def test_events_a_bomb_that_went_off_stays_an_explosion_beside_one_defused(extractor: Any) -> None:
+    text = "A bomb exploded outside the bank in Lima on Monday, killing two people; police defused another."
+    assert _events(extractor, text)[0] == ("Explosions/Remote violence", "Remote explosive/landmine/IED")

@@ -90,6 +90,10 @@ def classify(
     if family in STRATEGIC:
         return "Strategic developments", STRATEGIC[family], False
 
+    if "disrupted" in kind_set and fatalities == 0 and not victims and not _DETONATED.search(group_text):
+        # "police defused a bomb outside the bank", "the device failed to explode": the bomb is named, but
+        # nothing went off; ACLED codes the weapon's disruption, not an explosion.
+        return "Strategic developments", "Disrupted weapons use", False
     if a and a <= RIOTER_INTERS and not kind_set & {"suicide", "air", "shelling", "ied"}:
         # ACLED keeps violence by unorganised crowds under Riots whoever the victims are: a crowd that
         # was demonstrating is a violent demonstration, one that was not is mob violence.
@@ -139,6 +143,12 @@ def classify(
         return "Battles", "Armed clash", False
     return "Violence against civilians", "Attack", True
 
+
+# Something did go off: "a second device exploded", "the blast wounded two".
+_DETONATED = re.compile(
+    r"\b(?:exploded|detonated|went\s+off|blew\s+up|explosions?\s+(?:killed|wounded|injured|damaged)"
+    r"|blasts?\s+(?:killed|wounded|injured|damaged))\b"
+)
 
 # An attack and the explosive it was made with, in one phrase.
 _ATTACK_WITH = re.compile(
