@@ -247,3 +247,8 @@ def test_store_a_vague_report_does_not_chain_two_events_together(target: str, ex
         assert store.write(Document("later", "Another ambush. " + doc.text[::2]), [later]).merged == 0
         alone = store.event("ev-later")
         assert alone is not None and alone.event_id == "ev-later"
+        # `eventwire explain ev-later` can say which event it was kept apart from, and why.
+        cluster = store.cluster("ev-later")
+        assert cluster is not None
+        (kept,) = [d for d in cluster.decisions if d.action == "apart" and d.cluster_id == ev.event_id]
+        assert "unlike the event's first report" in kept.reasons[-1]

@@ -158,6 +158,8 @@ def places(paths: tuple[str, ...], fmt: str, encoding: str | None) -> None:
 
 DB_HELP = "Database: a SQLite file or a postgresql:// URL (default: $EVENTWIRE_DB or eventwire.db)."
 EXPORT_FORMATS = ("table", "jsonl", "csv", "geojson", "parquet")
+APART_SHOWN = 3
+"""`explain` lists at most this many of the events a report was kept apart from, the closest first."""
 
 
 def _open(db: str | None, *, create: bool = False, dedup: bool = False) -> Any:
@@ -448,6 +450,11 @@ def explain(event_id: str, db: str | None, member: str | None) -> None:
     for d in cluster.decisions:
         if d.action == "split":
             click.echo(f"  split: {d.event_id} was taken out by hand ({d.at})")
+    # The nearest misses: other events a report was compared with as it came, and why it stayed apart.
+    apart = [d for d in cluster.decisions if d.action == "apart" and d.cluster_id != ev.event_id]
+    for d in sorted(apart, key=lambda d: -(d.score or 0.0))[:APART_SHOWN]:
+        click.echo(f"  {d.event_id} kept apart from {d.cluster_id} (score {d.score or 0.0:.2f}): "
+                   + "; ".join(d.reasons))  # fmt: skip
 
 
 @main.group()

@@ -119,7 +119,9 @@ class Decision:
 
 @dataclass(frozen=True, slots=True)
 class Cluster:
-    """One real event: its merged record, every member report (earliest first) and the decisions."""
+    """One real event: its merged record, every member report (earliest first) and the decisions about
+    them: "merge" (how each joined), "split" (by hand) and "apart" (another event a member was compared with
+    as it came, and kept apart from: ``cluster_id`` names that event)."""
 
     event: Event
     members: list[Event]

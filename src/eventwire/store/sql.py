@@ -856,6 +856,10 @@ class SqlStore:
                 (*reasons, f"but unlike the event's first report {cid}"),
                 False,
             )
+        if target is not None:
+            for cid, (member, score, reasons, merge) in list(per_cluster.items()):
+                if merge and cid != target[0]:  # a match too, but the event joined a closer one
+                    per_cluster[cid] = (member, score, (*reasons, f"but {target[0]} matched better"), False)
         compared = [(cid, v[0], v[1], v[2]) for cid, v in sorted(per_cluster.items())]
         return target, compared
 
@@ -1250,9 +1254,9 @@ class SqlStore:
                 event=self._event(row),
                 members=[m for m, _ in members],
                 documents=self._documents(conn, [doc for _, doc in members]),
-                decisions=[
-                    d for d in self._decisions(conn, ids) if d.action != "apart" or d.cluster_id == cid
-                ],
+                # Every decision about a member: the merge that brought it in, a split, and the other
+                # events it was compared with when it came and kept apart from (`eventwire explain`).
+                decisions=self._decisions(conn, ids),
             )
 
     def split(self, member_id: str) -> str:
