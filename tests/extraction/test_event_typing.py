@@ -192,3 +192,8 @@ def test_events_a_bomb_that_did_not_go_off_is_disrupted_weapons_use(extractor: A
 def test_events_a_bomb_that_went_off_stays_an_explosion_beside_one_defused(extractor: Any) -> None:
     text = "A bomb exploded outside the bank in Lima on Monday, killing two people; police defused another."
     assert _events(extractor, text)[0] == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_events_a_bomb_that_did_not_go_off_is_not_how_people_fell(extractor: Any) -> None:
+    text = "The bomb did not explode but the gunmen killed two guards at the bank in Lima on Monday."
+    assert _events(extractor, text)[0][0] != "Explosions/Remote violence"

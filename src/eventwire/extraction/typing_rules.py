@@ -90,9 +90,11 @@ def classify(
     if family in STRATEGIC:
         return "Strategic developments", STRATEGIC[family], False
 
-    if "disrupted" in kind_set and fatalities == 0 and not victims and not _DETONATED.search(group_text):
-        # "police defused a bomb outside the bank", "the device failed to explode": the bomb is named, but
-        # nothing went off; ACLED codes the weapon's disruption, not an explosion.
+    # "police defused a bomb outside the bank", "the device failed to explode": the bomb is named, but
+    # nothing went off; ACLED codes the weapon's disruption, not an explosion. Where people fell all the
+    # same ("the bomb did not explode, but the gunmen killed two guards"), the bomb is not how.
+    unexploded = "disrupted" in kind_set and not _DETONATED.search(group_text)
+    if unexploded and fatalities == 0 and not victims:
         return "Strategic developments", "Disrupted weapons use", False
     if a and a <= RIOTER_INTERS and not kind_set & {"suicide", "air", "shelling", "ied"}:
         # ACLED keeps violence by unorganised crowds under Riots whoever the victims are: a crowd that
@@ -119,6 +121,8 @@ def classify(
         remote_pool = anchor_set | {
             "grenade" if method.group("method").startswith("grenade") else "explosion"
         }
+    if unexploded:
+        remote_pool = remote_pool - _EXPLOSIVES
     for kind, sub in REMOTE_ORDER:
         if kind in remote_pool and not (kind == "explosion" and _only_figurative_bombing(group_text)):
             return "Explosions/Remote violence", sub, civilians_hit
@@ -144,6 +148,7 @@ def classify(
     return "Violence against civilians", "Attack", True
 
 
+_EXPLOSIVES = frozenset({"ied", "explosion", "grenade"})
 # Something did go off: "a second device exploded", "the blast wounded two".
 _DETONATED = re.compile(
     r"\b(?:exploded|detonated|went\s+off|blew\s+up|explosions?\s+(?:killed|wounded|injured|damaged)"
