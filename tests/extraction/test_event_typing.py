@@ -189,9 +189,22 @@ def test_events_a_bomb_that_did_not_go_off_is_disrupted_weapons_use(extractor: A
     assert _events(extractor, text) == [("Strategic developments", "Disrupted weapons use")]
 
 
-def test_events_a_bomb_that_went_off_stays_an_explosion_beside_one_defused(extractor: Any) -> None:
-    text = "A bomb exploded outside the bank in Lima on Monday, killing two people; police defused another."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded outside the bank in Lima on Monday, killing two people; police defused another.",
+        "On Monday a bomb blast rocked the market in Kandahar and police defused a second device nearby.",
+        # tensions defused are no bomb
+        "On Monday troops defused tensions in Kandahar after a bomb attack on the market.",
+    ],
+)
+def test_events_a_bomb_that_went_off_stays_an_explosion(extractor: Any, text: str) -> None:
     assert _events(extractor, text)[0] == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_events_the_model_does_not_move_a_disrupted_weapon_to_a_battle(extractor: Any) -> None:
+    text = "On Monday a grenade was thrown at the police station in Kandahar but did not explode."
+    assert _events(extractor, text) == [("Strategic developments", "Disrupted weapons use")]
 
 
 def test_events_a_bomb_that_did_not_go_off_is_not_how_people_fell(extractor: Any) -> None:

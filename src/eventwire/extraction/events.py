@@ -741,7 +741,7 @@ _METHOD_TYPES = frozenset(
     {
         "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
         "Remote explosive/landmine/IED", "Grenade", "Chemical weapon", "Abduction/forced disappearance",
-        "Sexual violence", "Arrests",
+        "Sexual violence", "Arrests", "Disrupted weapons use",
         "Agreement", "Protest with intervention", "Excessive force against protesters",
         "Government regains territory", "Non-state actor overtakes territory",
     }

@@ -253,7 +253,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     ),
     TriggerKind(
         "disrupted",
-        r"defus(?:ed|ing)|(?:failed\s+to|did\s+not|didn't)\s+(?:explode|detonate|go\s+off)|disarmed\s+(?:a|an|the)|disarmed\s+(?:[\w-]+\s+){0,3}?(?:militants|fighters|rebels|combatants"
+        r"defus(?:ed|ing)(?!\s+(?:the\s+|a\s+)?(?:tensions?|crisis|situation|stand-?off|row|dispute|conflict))|(?:failed\s+to|did\s+not|didn't)\s+(?:explode|detonate|go\s+off)|disarmed\s+(?:a|an|the)|disarmed\s+(?:[\w-]+\s+){0,3}?(?:militants|fighters|rebels|combatants"
         r"|gunmen|militiamen|insurgents)\b"
         # "seized 10,000 assault rifle ammunition", "seized eight hundred military munitions": a haul counted
         # in its own right ("seized suicide vests and rifles" in a raid is the raid's).

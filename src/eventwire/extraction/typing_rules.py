@@ -149,11 +149,8 @@ def classify(
 
 
 _EXPLOSIVES = frozenset({"ied", "explosion", "grenade"})
-# Something did go off: "a second device exploded", "the blast wounded two".
-_DETONATED = re.compile(
-    r"\b(?:exploded|detonated|went\s+off|blew\s+up|explosions?\s+(?:killed|wounded|injured|damaged)"
-    r"|blasts?\s+(?:killed|wounded|injured|damaged))\b"
-)
+# Something did go off: "a second device exploded", "a bomb blast rocked the market", "the explosion".
+_DETONATED = re.compile(r"\b(?:explod(?:ed|ing)|explosions?|blasts?|detonated|went\s+off|blew\s+up)\b")
 
 # An attack and the explosive it was made with, in one phrase.
 _ATTACK_WITH = re.compile(
