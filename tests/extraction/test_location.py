@@ -281,6 +281,11 @@ def test_location_where_talks_were_held_is_not_where_the_attack_was(extractor: A
     # Only a country after the town where talks were held is skipped: Aleppo is where the shelling was.
     aleppo = "While peace talks were held in Geneva, Aleppo was shelled by government forces on Monday."
     assert [(c, p) for c, p, _ in _places(extractor, "talks-then-town", aleppo)] == [("Syria", "Aleppo")]
+    # An office that speaks from where it sits: the act it speaks of is elsewhere.
+    embassy = "THE U.S. EMBASSY IN BOGOTA SAID TODAY THAT GUERRILLAS KILLED FIVE SOLDIERS IN MEDELLIN."
+    assert [(c, p) for c, p, _ in _places(extractor, "embassy-said", embassy)] == [("Colombia", "Medellin")]
+    attacked = "The U.S. Embassy in Bogota was attacked with a bomb on Monday, police said."
+    assert [(c, p) for c, p, _ in _places(extractor, "embassy-hit", attacked)] == [("Colombia", "Bogota")]
 
 
 def test_location_a_name_without_its_article_after_the_is_no_town(extractor: Any) -> None:

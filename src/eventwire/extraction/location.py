@@ -261,11 +261,27 @@ def _article_dropped(text: str, place: PlaceMention) -> bool:
 
 
 def _says_where_from(text: str, place: PlaceMention) -> bool:
-    """Whether the place is where a statement was made: "sources in Caracas", "reported in La Paz that"."""
+    """Whether the place is where a statement was made: "sources in Caracas", "reported in La Paz that",
+    "the U.S. Embassy in Bogota said"."""
     before = max(0, place.start - 60)
     if _SOURCE_BEFORE.search(text, before, place.start):
         return True
+    # (an embassy "in Colombia" is where the country's events are: only a town is the office's seat)
+    country = place.place is not None and (place.place.feature_code or "").startswith("PCL")
+    office = _OFFICE_BEFORE.search(text, before, place.start) is not None
+    if office and not country and _SPEAKS_AFTER.match(text, place.end):
+        return True
     return bool(_STATED_BEFORE.search(text, before, place.start) and _THAT_AFTER.match(text, place.end))
+
+
+# "the U.S. Embassy in Bogota said", "the army command in Kabul announced": an office that speaks from
+# where it sits; the act it speaks of may be elsewhere.
+_OFFICE_BEFORE = re.compile(
+    r"(?i:\b(?:embassy|consulate|ministry|headquarters|command|office|bureau|mission)\s+in)\s+(?:(?i:the)\s+)?$"
+)
+_SPEAKS_AFTER = re.compile(
+    r"(?i:,?\s+(?:\w+\s+)?(?:said|says|reported|announced|stated|confirmed|denied|told|added|disclosed))\b"
+)
 
 
 # A place this populous, or a capital, is named abroad on its own ("a bomb in Madrid"); a smaller one
