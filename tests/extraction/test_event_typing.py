@@ -183,6 +183,11 @@ def test_events_a_retaken_town_stays_a_battle_whoever_fell(extractor: Any, text:
         "Police defused a bomb outside the bank in Lima on Monday.",
         "A bomb failed to explode outside the bank in Lima on Monday, police said.",
         "A CAR BOMB DID NOT EXPLODE NEAR THE MARKET IN KABUL ON SUNDAY.",
+        "On 17 April 2020, the army dismantled an IED in the area of Kieka (Bourzanga, Bam).",
+        "On 1 May 2020, Iraqi forces defused a booby-trapped vehicle before it exploded near Rutba.",
+        # one that went off in its makers' hands
+        "On 29 April 2020, 2 militants were killed when landmines they were planting exploded prematurely "
+        "in Maidan Shar city, Wardak.",
     ],
 )
 def test_events_a_bomb_that_did_not_go_off_is_disrupted_weapons_use(extractor: Any, text: str) -> None:
@@ -196,6 +201,9 @@ def test_events_a_bomb_that_did_not_go_off_is_disrupted_weapons_use(extractor: A
         "On Monday a bomb blast rocked the market in Kandahar and police defused a second device nearby.",
         # tensions defused are no bomb
         "On Monday troops defused tensions in Kandahar after a bomb attack on the market.",
+        # one device went off early, but the others exploded
+        "On Monday one of the devices went off prematurely, but the explosion of the second damaged the "
+        "air force installations in Guatemala City.",
     ],
 )
 def test_events_a_bomb_that_went_off_stays_an_explosion(extractor: Any, text: str) -> None:

@@ -261,7 +261,16 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"\s+(?:[\w,.-]+\s+){0,4}?(?:weapons|arms|explosives|ammunition|munitions|rifles|firearms|guns|grenades)\b|seized\s+(?:a\s+)?(?:large\s+)?(?:[\d,.]+\s+|(?:rounds|quantit(?:y|ies)|stocks?)\s+of\s+){0,2}"
         r"(?:cache|weapons|arms|explosives|ammunition|munitions)|(?:weapons|arms|explosives)\s+caches?|intercepted\s+(?:\w+\s+){0,2}(?:"
         r"drones?|missiles?|rockets?)|shot\s+down\s+(?:\w+\s+){0,2}(?:drones?|missiles?|rockets?)"
-        r"|foiled\s+(?:a|an)\s+(?:\w+\s+)?(?:attack|plot|bombing)",
+        r"|foiled\s+(?:a|an)\s+(?:\w+\s+)?(?:attack|plot|bombing)"
+        # "dismantled an IED", "neutralized an IED", "recovered four improvised explosive devices": an
+        # explosive found and made safe; "exploded prematurely", "while planting": one that went off in its
+        # own makers' hands (ACLED codes both as disrupted weapons use).
+        r"|(?:dismantled|neutrali[sz]ed|destroyed|recovered|uncovered|discovered|found|diffused|disposed\s+of)"
+        r"\s+(?:[\w,-]+\s+){0,3}?(?:ieds?|improvised\s+explosive\s+devices?|explosive\s+devices?|landmines?"
+        r"|explosives|crude\s+bombs)\b"
+        r"|(?:exploded|detonated|went\s+off)\s+prematurely"
+        r"|while\s+(?:planting|assembling|making|handling|laying)\s+(?:an?\s+|the\s+)?(?:ieds?|bombs?|explosives?"
+        r"|(?:land)?mines?|explosive\s+devices?)",
     ),
     TriggerKind(
         "base",

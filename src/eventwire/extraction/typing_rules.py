@@ -91,10 +91,12 @@ def classify(
         return "Strategic developments", STRATEGIC[family], False
 
     # "police defused a bomb outside the bank", "the device failed to explode": the bomb is named, but
-    # nothing went off; ACLED codes the weapon's disruption, not an explosion. Where people fell all the
-    # same ("the bomb did not explode, but the gunmen killed two guards"), the bomb is not how.
-    unexploded = "disrupted" in kind_set and not _DETONATED.search(group_text)
-    if unexploded and fatalities == 0 and not victims:
+    # nothing went off; ACLED codes the weapon's disruption, not an explosion, and so one that went off in
+    # its makers' hands. Where people fell all the same ("the bomb did not explode, but the gunmen killed
+    # two guards"), the bomb is not how.
+    detonated = _DETONATED.search(group_text) is not None
+    unexploded = "disrupted" in kind_set and not detonated
+    if (unexploded and fatalities == 0 and not victims) or (_PREMATURE.search(group_text) and not detonated):
         return "Strategic developments", "Disrupted weapons use", False
     if a and a <= RIOTER_INTERS and not kind_set & {"suicide", "air", "shelling", "ied"}:
         # ACLED keeps violence by unorganised crowds under Riots whoever the victims are: a crowd that
@@ -150,7 +152,16 @@ def classify(
 
 _EXPLOSIVES = frozenset({"ied", "explosion", "grenade"})
 # Something did go off: "a second device exploded", "a bomb blast rocked the market", "the explosion".
-_DETONATED = re.compile(r"\b(?:explod(?:ed|ing)|explosions?|blasts?|detonated|went\s+off|blew\s+up)\b")
+_DETONATED = re.compile(
+    # (not "before it exploded", nor one that "exploded prematurely" in its makers' hands)
+    r"(?<!before it )(?<!before they )"
+    r"\b(?:explod(?:ed|ing)|explosions?|blasts?|detonated|went\s+off|blew\s+up)\b(?!\s+prematurely)"
+)
+# A bomb that went off in its makers' hands: "landmines they were planting exploded prematurely".
+_PREMATURE = re.compile(
+    r"\b(?:exploded|detonated|went\s+off)\s+prematurely|\bwhile\s+(?:planting|assembling|making|handling|laying)"
+    r"\s+(?:an?\s+|the\s+)?(?:ieds?|bombs?|explosives?|(?:land)?mines?|explosive\s+devices?)"
+)
 
 # An attack and the explosive it was made with, in one phrase.
 _ATTACK_WITH = re.compile(
