@@ -96,7 +96,11 @@ def classify(
     # two guards"), the bomb is not how.
     detonated = _DETONATED.search(group_text) is not None
     unexploded = "disrupted" in kind_set and not detonated
-    if (unexploded and fatalities == 0 and not victims) or (_PREMATURE.search(group_text) and not detonated):
+    # (an attack or a fight beside it is the event: "rebels attacked the base and troops dismantled an IED")
+    fought = bool(kind_set & {"fight", "attack", "raid"})
+    if not fought and (
+        (unexploded and fatalities == 0 and not victims) or (_PREMATURE.search(group_text) and not detonated)
+    ):
         return "Strategic developments", "Disrupted weapons use", False
     if a and a <= RIOTER_INTERS and not kind_set & {"suicide", "air", "shelling", "ied"}:
         # ACLED keeps violence by unorganised crowds under Riots whoever the victims are: a crowd that
