@@ -218,3 +218,8 @@ def test_events_the_model_does_not_move_a_disrupted_weapon_to_a_battle(extractor
 def test_events_a_bomb_that_did_not_go_off_is_not_how_people_fell(extractor: Any) -> None:
     text = "The bomb did not explode but the gunmen killed two guards at the bank in Lima on Monday."
     assert _events(extractor, text)[0][0] != "Explosions/Remote violence"
+
+
+def test_events_a_strike_that_destroys_explosives_stays_a_strike(extractor: Any) -> None:
+    text = "Coalition airstrikes destroyed an explosives depot of the Houthis near Sanaa on Monday."
+    assert _events(extractor, text) == [("Explosions/Remote violence", "Air/drone strike")]

@@ -96,8 +96,9 @@ def classify(
     # two guards"), the bomb is not how.
     detonated = _DETONATED.search(group_text) is not None
     unexploded = "disrupted" in kind_set and not detonated
-    # (an attack or a fight beside it is the event: "rebels attacked the base and troops dismantled an IED")
-    fought = bool(kind_set & {"fight", "attack", "raid"})
+    # (an attack, a fight or a strike beside it is the event: "rebels attacked the base and troops dismantled
+    # an IED", "airstrikes destroyed an explosives depot")
+    fought = bool(kind_set & {"fight", "attack", "raid", "air", "shelling", "suicide", "chemical"})
     if not fought and (
         (unexploded and fatalities == 0 and not victims) or (_PREMATURE.search(group_text) and not detonated)
     ):
