@@ -843,10 +843,15 @@ class SqlStore:
                     tuple(verdict.reasons),
                     verdict.merge,
                 )
+        # A cluster's first report is mostly among those just compared: its verdict is there already.
+        merges = {event_id: verdict.merge for (event_id, _), verdict in zip(rows, verdicts, strict=True)}
         target = None
         for score, cid in sorted(((v[1], cid) for cid, v in per_cluster.items() if v[3]), reverse=True):
             member, _, reasons, _ = per_cluster[cid]
-            if member == cid or self._fits_first(conn, ev, cid):
+            fits = merges.get(cid)
+            if fits is None:
+                fits = self._fits_first(conn, ev, cid)
+            if fits:
                 target = (cid, score, reasons, member)
                 break
             # Recorded with the decision, for `eventwire explain`: why a match was left apart.
