@@ -77,6 +77,14 @@ def _murder_noun() -> str:
     return rf"(?:(?:{ahead}){not_court}murders?\b{kinds}{after}|(?:{possessive})murders?\b{kinds}{toll})"
 
 
+# An explosive that went off in its makers' hands, which ACLED codes as disrupted weapons use: "exploded
+# prematurely", "while planting a bomb" (a trigger here; typing_rules reads it too).
+WENT_OFF_EARLY = (
+    r"(?:exploded|detonated|went\s+off)\s+prematurely"
+    r"|while\s+(?:planting|assembling|making|handling|laying)\s+(?:an?\s+|the\s+)?(?:ieds?|bombs?|explosives?"
+    r"|(?:land)?mines?|explosive\s+devices?)"
+)
+
 TRIGGERS: tuple[TriggerKind, ...] = (
     TriggerKind(
         "suicide",
@@ -268,9 +276,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|(?:dismantled|neutrali[sz]ed|destroyed|recovered|uncovered|discovered|found|diffused|disposed\s+of)"
         r"\s+(?:[\w,-]+\s+){0,3}?(?:ieds?|improvised\s+explosive\s+devices?|explosive\s+devices?|landmines?"
         r"|explosives|crude\s+bombs)\b"
-        r"|(?:exploded|detonated|went\s+off)\s+prematurely"
-        r"|while\s+(?:planting|assembling|making|handling|laying)\s+(?:an?\s+|the\s+)?(?:ieds?|bombs?|explosives?"
-        r"|(?:land)?mines?|explosive\s+devices?)",
+        rf"|{WENT_OFF_EARLY}",
     ),
     TriggerKind(
         "base",

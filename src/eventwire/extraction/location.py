@@ -145,6 +145,10 @@ def _is_town(place: Place) -> bool:
     return (place.feature_code or "").startswith("PPL")
 
 
+def _is_country(place: Place) -> bool:
+    return (place.feature_code or "").startswith("PCL")
+
+
 def _dateline_town(ctx: Context) -> PlaceMention | None:
     """The town a report was filed from, which "this capital" and "this city" name."""
     return next(
@@ -178,15 +182,14 @@ _STATED_BEFORE = re.compile(
 # "the first round of talks held in Mexico City", "a summit in Addis Ababa": where people met to talk,
 # named beside the event a text reports, is not where the event happened. (Meetings and conferences are
 # left out: they are attacked too, "a bomb went off at a meeting in Kabul".)
-_MEETING_BEFORE = re.compile(
+_MEETING_IN = (
     r"\b(?i:talks|negotiations|summit|dialogue|peace\s+process)\s+"
     r"(?:(?i:was|were|being|had\s+been|will\s+be|to\s+be|that\s+took\s+place|which\s+took\s+place)\s+)?"
-    r"(?:(?i:held|hosted|scheduled|convened|mediated)\s+)?(?i:in)\s+(?:(?i:the)\s+)?$"
+    r"(?:(?i:held|hosted|scheduled|convened|mediated)\s+)?(?i:in)\s+(?:(?i:the)\s+)?"
 )
+_MEETING_BEFORE = re.compile(_MEETING_IN + "$")
 # The country after the town where talks were held: "talks held in Oslo, Norway".
-_MEETING_TOWN_BEFORE = re.compile(
-    _MEETING_BEFORE.pattern[:-1] + r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2},\s+$"
-)
+_MEETING_TOWN_BEFORE = re.compile(_MEETING_IN + r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2},\s+$")
 _THAT_AFTER = re.compile(r"(?i:,?\s+that\b)")
 
 
@@ -194,7 +197,7 @@ def _where_talks_were_held(text: str, place: PlaceMention) -> bool:
     before = max(0, place.start - 70)
     if _MEETING_BEFORE.search(text, before, place.start) is not None:
         return True
-    country = place.place is not None and (place.place.feature_code or "").startswith("PCL")
+    country = place.place is not None and _is_country(place.place)
     return country and _MEETING_TOWN_BEFORE.search(text, before, place.start) is not None
 
 
@@ -267,7 +270,7 @@ def _says_where_from(text: str, place: PlaceMention) -> bool:
     if _SOURCE_BEFORE.search(text, before, place.start):
         return True
     # (an embassy "in Colombia" is where the country's events are: only a town is the office's seat)
-    country = place.place is not None and (place.place.feature_code or "").startswith("PCL")
+    country = place.place is not None and _is_country(place.place)
     office = _OFFICE_BEFORE.search(text, before, place.start) is not None
     if office and not country and _SPEAKS_AFTER.match(text, place.end):
         return True

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from eventwire.extraction.lexicon import WENT_OFF_EARLY
+
 INTERVENTION = re.compile(
     r"tear\s*gas|water\s+cannons?|dispers\w+|rubber\s+bullets|batons?|broke\s+up|beat(?:en)?\s+|"
     r"arrest\w*|detain\w*|pepper\s+spray|stun\s+grenades?|charged\s+(?:at|into)|forcibly\s+removed"
@@ -163,10 +165,7 @@ _DETONATED = re.compile(
     r"\b(?:explod(?:ed|ing)|explosions?|blasts?|detonated|went\s+off|blew\s+up)\b(?!\s+prematurely)"
 )
 # A bomb that went off in its makers' hands: "landmines they were planting exploded prematurely".
-_PREMATURE = re.compile(
-    r"\b(?:exploded|detonated|went\s+off)\s+prematurely|\bwhile\s+(?:planting|assembling|making|handling|laying)"
-    r"\s+(?:an?\s+|the\s+)?(?:ieds?|bombs?|explosives?|(?:land)?mines?|explosive\s+devices?)"
-)
+_PREMATURE = re.compile(rf"\b(?:{WENT_OFF_EARLY})")
 
 # An attack and the explosive it was made with, in one phrase.
 _ATTACK_WITH = re.compile(
