@@ -149,6 +149,33 @@ def test_events_contradicting_figures_and_text_lower_the_score() -> None:
     assert not compare(RAID_A, massacre).merge
 
 
+def test_events_a_toll_revised_upwards_neither_joins_nor_parts_the_reports() -> None:
+    first = replace(RAID_A, fatalities=Quantity(7, 7, 7, "seven"))
+    revised = replace(RAID_B, fatalities=Quantity(10, 10, 10, "10"))
+    decision = compare(first, revised)
+    assert 'fatalities a revised toll could explain ("seven" / "10")' in decision.reasons
+    neutral = compare(first, replace(revised, fatalities=None))
+    assert decision.score == pytest.approx(neutral.score)
+    # Seven dead against 31 is no revision: the figures weigh against one event.
+    far = compare(first, replace(revised, fatalities=Quantity(31, 31, 31, "31")))
+    assert 'different fatalities ("seven" / "31")' in far.reasons
+    assert far.score < decision.score
+
+
+def test_events_a_report_of_wounded_only_and_one_of_several_dead_are_weighed_apart() -> None:
+    wounded = replace(RAID_A, fatalities=None, injuries=Quantity(3, 3, 3, "three"))
+    dead = replace(RAID_B, fatalities=Quantity(7, 7, 7, "seven"))
+    decision = compare(wounded, dead)
+    assert 'one report counts only injured, the other "seven" dead' in decision.reasons
+    assert decision.score == pytest.approx(compare(replace(wounded, injuries=None), dead).score - 0.1)
+    # One dead may be a wounded man who died later, and a report silent on the dead proves nothing.
+    assert not any(
+        "only injured" in r
+        for r in compare(wounded, replace(dead, fatalities=Quantity(1, 1, 1, "one"))).reasons
+    )
+    assert not any("only injured" in r for r in compare(replace(wounded, injuries=None), dead).reasons)
+
+
 def test_events_block_keys_meet_for_duplicates_and_straddle_weeks() -> None:
     assert set(block_keys(RAID_A)) & set(block_keys(RAID_B))
     assert set(block_keys(RAID_A)) & set(block_keys(RAID_C))

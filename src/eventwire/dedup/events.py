@@ -181,6 +181,9 @@ _OTHER_VICTIMS = 0.1  # subtracted when each report names a victim the other doe
 _OTHER_HOUR = 0.15  # subtracted when the reports put the event at clearly different times of day
 _HOURS_APART = 180  # minutes: clock times further apart than this are different events ("0230" / "1230")
 _SPELLING = 0.8  # two words of names this similar may be one word spelled two ways ("Donelly" / "Donnelly")
+_DEAD_NOT_INJURED = 3  # this many dead in one report against none but injured in the other tell two events
+_INJURED_NOT_DEAD = 0.05
+_REVISED_TOLL = 0.35  # fatalities differing by up to this share of the larger figure may be one toll revised
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,7 @@ class MergeFeatures:
     actor_names: tuple[str, ...]  # as written, for the reasons
     specific_actors: frozenset[str]
     fatalities: Quantity | None
+    injured_only: bool  # the report counts injured and no dead: as far as it knows, nobody died
     fillers: frozenset[str]
     target_words: frozenset[str]  # the distinctive words of the targets ("fenastras", "espectador")
     names: tuple[frozenset[str], ...]  # the words of each named victim (see _victim_names)
@@ -361,6 +365,7 @@ def _features(event: Event) -> MergeFeatures:
         actor_names=names,
         specific_actors=frozenset(a for a in actors if not _GENERIC_ACTOR.match(a)),
         fatalities=event.fatalities,
+        injured_only=event.fatalities is None and event.injuries is not None and event.injuries.best > 0,
         fillers=frozenset(fillers),
         target_words=frozenset(
             w
@@ -651,12 +656,25 @@ def _decide(a: MergeFeatures, b: MergeFeatures, explain: bool) -> MergeDecision:
             figures = 1.0
             if explain:
                 reasons.append(f"similar fatalities ({_figure(fa)} / {_figure(fb)})")
+        elif abs(fa.best - fb.best) <= _REVISED_TOLL * max(fa.best, fb.best):
+            # 7 dead in the first report, 10 in the next: tolls are revised as the wounded die and
+            # bodies are found, so figures this far apart neither join nor part the reports.
+            figures = _NEUTRAL
+            if explain:
+                reasons.append(f"fatalities a revised toll could explain ({_figure(fa)} / {_figure(fb)})")
         else:
             far = max(fa.best, fb.best) > 3 * max(1, min(fa.best, fb.best)) and abs(fa.best - fb.best) > 5
             figures = 0.0
             penalty += 0.15 if far else 0.0
             if explain:
                 reasons.append(f"different fatalities ({_figure(fa)} / {_figure(fb)})")
+    elif (dead := _dead_against_wounded(a, b)) is not None:
+        # One report counts the wounded and no dead, the other several dead: a bombing that wounded
+        # three and one that killed seven, in one city on one day, are two bombings.
+        figures = 0.0
+        penalty += _INJURED_NOT_DEAD
+        if explain:
+            reasons.append(f"one report counts only injured, the other {_figure(dead)} dead")
 
     # Time of day: two bombs in one city on one day are two events when one went off at 0230 and the
     # other at 1230; reports of one event that both give the hour give about the same one.
@@ -708,6 +726,15 @@ def _decide(a: MergeFeatures, b: MergeFeatures, explain: bool) -> MergeDecision:
     if named:
         score = max(score, MERGE_THRESHOLD)
     return MergeDecision(score >= MERGE_THRESHOLD, round(score, 4), tuple(reasons))
+
+
+def _dead_against_wounded(a: MergeFeatures, b: MergeFeatures) -> Quantity | None:
+    """The toll of the report that counts several dead when the other counts only wounded."""
+    for wounded, other in ((a, b), (b, a)):
+        toll = other.fatalities
+        if wounded.injured_only and toll is not None and toll.best >= _DEAD_NOT_INJURED:
+            return toll
+    return None
 
 
 def _figure(q: Quantity) -> str:
