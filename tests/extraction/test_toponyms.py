@@ -832,3 +832,48 @@ def test_toponyms_all_caps_bare_towns_stay_where_a_foreign_filed_story_is_set(ga
         gazetteer,
     )
     assert {"USULUTAN", "SUCHITOTO"} <= set(named), named
+
+
+def test_toponyms_all_caps_names_are_read_through_the_parent_after_them(gazetteer: Gazetteer) -> None:
+    # In ALL CAPS too, the parent the text names decides: not San Francisco Javier in Mexico, and not a
+    # Spanish town for a San Salvador neighbourhood ("IN NORTHWESTERN SAN SALVADOR": a direction between).
+    found = _found(
+        "SAN SALVADOR, 3 MAY 89 (EFE) -- [TEXT] A CAMERAMAN WAS KILLED COVERING A SKIRMISH IN THE TOWN OF\n"
+        "SAN FRANCISCO JAVIER, USULUTAN DEPARTMENT.  URBAN GUERRILLAS THREW TWO BOMBS AT A WAREHOUSE IN THE\n"
+        "SAN ANTONIO ABAD NEIGHBORHOOD IN NORTHWESTERN SAN SALVADOR.\n",
+        gazetteer,
+    )
+    town = found["SAN FRANCISCO JAVIER"].place
+    assert town is not None and (town.iso3, town.admin1) == ("SLV", "Usulutan"), town
+    # (a neighbourhood the gazetteer lacks may go unread; never as the Spanish town)
+    quarter = found["SAN ANTONIO ABAD"].place if "SAN ANTONIO ABAD" in found else None
+    assert quarter is None or quarter.iso3 == "SLV", quarter
+    alone = _found(
+        "SAN SALVADOR, 3 MAY 89 (EFE) -- [TEXT] GUERRILLAS THREW TWO EXPLOSIVE DEVICES AT A WAREHOUSE IN THE "
+        "SAN ANTONIO ABAD NEIGHBORHOOD IN NORTHWESTERN SAN SALVADOR.",
+        gazetteer,
+    )["SAN ANTONIO ABAD"].place
+    assert alone is not None and alone.iso3 == "SLV", alone
+    mixed = _found(
+        "Guerrillas threw two bombs at a warehouse in the San Antonio Abad neighborhood of San Salvador.",
+        gazetteer,
+    )["San Antonio Abad"].place
+    assert mixed is not None and mixed.iso3 == "SLV", mixed
+
+
+def test_toponyms_all_caps_a_building_named_after_a_saint_is_no_town(gazetteer: Gazetteer) -> None:
+    # "OF THE SANTO TOMAS HOSPITAL": the preposition places the hospital; its name alone does not make a
+    # town of Santo Tomas (the story is about Panama City's hospital, filed from Bogota).
+    found = _found(
+        "BOGOTA, 20 DEC 89 (DPA) -- [TEXT] MEDICAL SPOKESMEN OF THE SANTO TOMAS HOSPITAL HAVE ACCUSED THE\n"
+        "U.S. INVADING TROOPS OF PREVENTING AMBULANCES FROM REACHING THE WOUNDED.\n",
+        gazetteer,
+    )
+    assert not any("TOMAS" in name for name in found), found
+    # A one-word town at home before a building stays a place: the plant is at Covenas.
+    plant = _found(
+        "BOGOTA, 4 MAY 89 (EFE) -- [TEXT] COLOMBIA WILL LOSE $150 MILLION: THE DAMAGE CAUSED TO THE COVENAS\n"
+        "PLANT BY THE GUERRILLAS AMOUNTS TO $7 MILLION.\n",
+        gazetteer,
+    )
+    assert plant["COVENAS"].place is not None and plant["COVENAS"].place.iso3 == "COL", plant

@@ -437,6 +437,7 @@ class _Match:
     end_tok: int  # last token of the mention (the name, or its place word)
     designator: str | None = None  # "admin" ("Anbar province") or "town" ("the town of Hit")
     locative: bool = False
+    building: bool = False  # a building's name follows the preposition ("AT THE SAN JORGE WAREHOUSE")
     hierarchy: bool = False
     bonus: dict[int, float] = field(default_factory=dict)
     alternates: frozenset[int] = frozenset()  # readings through an alternate name only
@@ -625,8 +626,21 @@ def _annotate(m: _Match, toks: _Tokens) -> None:
     if i >= 1 and not toks.sent_start[i]:
         prev = fold[i - 1]
         m.locative = prev in _LOCATIVES or (prev == "the" and i >= 2 and fold[i - 2] in _LOCATIVES)
+        # "at the San Jorge warehouse": the preposition places the building, not the name before it
+        m.building = m.locative and nxt < n and fold[nxt] in _BUILDINGS
 
 
+# Buildings a name can stand before ("the San Jorge warehouse", "the Medellin hotel"): a preposition
+# before them says where the building is, and says nothing of the name (a town, a saint, an owner).
+_BUILDINGS: Final = frozenset(
+    _words(
+        """
+    warehouse warehouses hotel restaurant building buildings offices headquarters factory plant school
+    college university hospital clinic church cathedral chapel market supermarket store shop bank
+    embassy consulate station stadium prison barracks garrison mall cinema theater theatre club bar
+    """
+    )
+)
 # "states such as California or Washington", "provinces like Punjab and Sindh", "states including".
 _UNITS: Final = frozenset(_words("states provinces counties governorates"))
 _EXAMPLE_WORDS: Final = frozenset(_words("such like including"))
@@ -1370,15 +1384,20 @@ def _accept_caps(
     """
     if kind in (KIND_COUNTRY, KIND_REGION):
         return True
+    # Before a building the preposition places the building: its name is a saint's, an owner's or a
+    # town's ("THE SANTO TOMAS HOSPITAL", "THE COVENAS PLANT"), so it counts only for a town at home.
+    locative = m.locative and not (m.building and (abroad or not single))
     if kind == KIND_ADMIN1:
-        return in_doc or m.locative or not single
+        return in_doc or locative or not single
     if not single:
-        return (in_doc and pop >= 1000) or (m.locative and pop >= 5000) or pop >= _CAPS_FAR_POPULATION
-    if in_doc and (m.locative or not abroad):
-        return m.locative or pop >= 5000
+        # A country named only in passing (``abroad``) places none of its small towns by name alone.
+        named = in_doc and (locative or not abroad)
+        return (named and pop >= 1000) or (locative and pop >= 5000) or pop >= _CAPS_FAR_POPULATION
+    if in_doc and (locative or not abroad):
+        return locative or pop >= 5000
     if _is_dateline(m, toks):
         return pop >= 50_000
-    return (m.locative and pop >= _CAPS_FAR_POPULATION) or pop >= _CAPS_ANY_POPULATION
+    return (locative and pop >= _CAPS_FAR_POPULATION) or pop >= _CAPS_ANY_POPULATION
 
 
 # Words that describe a place rather than name it: names made only of them ("Eastern Region",
@@ -1948,7 +1967,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
             unknown += _unknown_places(toks, known, gaz)
         mentions.extend(unknown)
         mentions.sort(key=lambda p: p.start)
-        mentions = _under_parents(mentions, text, gaz)
+    mentions = _under_parents(mentions, text, gaz)
     # Toponyms inside names are read in the context the literal places set, and add none of their own.
     if named_in:
         unknown = [p for p in mentions if p.place is None]
@@ -2254,7 +2273,10 @@ def _unknown_places(toks: _Tokens, found: list[PlaceMention], gaz: Gazetteer) ->
 # "Chikun LGA (Kaduna", "Zari district center, Balkh".
 _PARENT_GAP: Final = re.compile(
     r"(?:\s+(?:village|town|hamlet|city|district|province|department|region|raion|rayon|county|commune|"
-    r"municipality|LGA|area|center|centre))?(?:\s*,\s*|\s*\(\s*|\s+(?:in|of)\s+(?:the\s+)?)"
+    r"municipality|LGA|area|center|centre|neighbou?rhood|suburb|quarter|barrio|colonia))?"
+    # "the San Antonio Abad neighborhood in northwestern San Salvador": a direction before the parent
+    r"(?:\s*,\s*|\s*\(\s*|\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+(?=\w))?)",
+    re.IGNORECASE,
 )
 # After a parent, another name: the two were a list ("Mosul, Anbar and Basra"), not a place and its parent.
 _LIST_GOES_ON: Final = re.compile(
