@@ -169,6 +169,18 @@ def test_location_a_country_naming_an_actor_is_not_where(extractor: Any) -> None
     assert event.country == "Azerbaijan" and event.admin1 == "Gadabay"
 
 
+def test_location_a_country_naming_a_victims_nationality_is_not_where(extractor: Any) -> None:
+    # "U.S. JOURNALIST": whose journalist, not where she was hurt; the restaurant was in Medellin.
+    text = (
+        "   BOGOTA, 6 SEP 89 (DPA) -- [TEXT] THE POLICE REPORTED TODAY THAT\n"
+        "U.S. JOURNALIST MARIA LOPEZ, WHO WAS SENT TO COLOMBIA BY A TELEVISION NETWORK, WAS INJURED\n"
+        "LAST NIGHT DURING AN ATTACK.  SHE WAS IN A RESTAURANT IN MEDELLIN WHEN A BOMB EXPLODED IN THE\n"
+        "ESTABLISHMENT.\n"
+    )
+    (event,) = extractor.run(Document("us-journalist", text, published=dt.date(1989, 9, 6))).events
+    assert (event.country, event.location) == ("Colombia", "Medellin"), event
+
+
 def _places(extractor: Any, doc_id: str, text: str) -> list[tuple[str | None, str | None, int | None]]:
     doc = Document(doc_id, text, published=dt.date(1990, 1, 1))
     return [(e.country, e.location, e.geo_precision) for e in extractor.run(doc).events]

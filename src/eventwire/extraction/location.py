@@ -405,7 +405,9 @@ _ACTOR_NOUNS = frozenset(
     ambassador envoy president minister ministry lawmakers officer officers personnel commander
     commanders coalition allies counterparts delegation team security agents agency warship warships
     navy marines soldiers' backed led based provincial council councillor councilor governor ally
-    investigation investigators made man woman men women boy girl native couple
+    investigation investigators made man woman men women boy girl native couple journalist journalists
+    reporter reporters correspondent tourist tourists businessman businessmen missionary missionaries
+    priest priests nun nuns volunteer volunteers engineer engineers technician technicians
     """
     )
 )
