@@ -284,6 +284,12 @@ def test_location_where_talks_were_held_is_not_where_the_attack_was(extractor: A
     assert [(c, p) for c, p, _ in _places(extractor, "talks-in-mexico", text)] == [
         ("El Salvador", "San Salvador")
     ]
+    rounds = text.replace(
+        "IN\nSEPTEMBER --", "IN\nSEPTEMBER AND THE SECOND ROUND IN SAN JOSE, COSTA RICA, IN OCTOBER --"
+    )
+    assert [(c, p) for c, p, _ in _places(extractor, "second-round", rounds)] == [
+        ("El Salvador", "San Salvador")
+    ]
     held = (
         "   GUATEMALA CITY, 18 MAY 90 (EL GRAFICO) -- [TEXT] TWO EXPLOSIVE DEVICES DAMAGED THE AIR FORCE\n"
         "INSTALLATIONS LAST NIGHT. ASKED ABOUT THE IMPACT OF THESE TERRORIST ACTIONS ON THE TALKS\n"

@@ -179,11 +179,13 @@ _STATED_BEFORE = re.compile(
     r"(?i:\b(?:reported|announced|stated|said|confirmed|disclosed|learned|told\s+\w+)"
     r"(?:\s+(?:today|yesterday|tonight|here|officially|also|this\s+\w+))*\s+in)\s+(?:the\s+)?$"
 )
-# "the first round of talks held in Mexico City", "a summit in Addis Ababa": where people met to talk,
-# named beside the event a text reports, is not where the event happened. (Meetings and conferences are
-# left out: they are attacked too, "a bomb went off at a meeting in Kabul".)
+# "the first round of talks held in Mexico City", "the second round in San Jose", "a summit in Addis
+# Ababa": where people met to talk, named beside the event a text reports, is not where the event
+# happened. (Meetings and conferences are left out: they are attacked too, "a bomb went off at a
+# meeting in Kabul"; so is a round without its ordinal, "a stray round in Karachi".)
 _MEETING_IN = (
-    r"\b(?i:talks|negotiations|summit|dialogue|peace\s+process)\s+"
+    r"\b(?i:talks|negotiations|summit|dialogue|peace\s+process|"
+    r"(?:first|second|third|fourth|fifth|next|last|new|latest|previous|final)\s+round)\s+"
     r"(?:(?i:was|were|being|had\s+been|will\s+be|to\s+be|that\s+took\s+place|which\s+took\s+place)\s+)?"
     r"(?:(?i:held|hosted|scheduled|convened|mediated)\s+)?(?i:in)\s+(?:(?i:the)\s+)?"
 )
