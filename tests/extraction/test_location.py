@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 
-from eventwire.extraction.location import place_for_trigger
+from eventwire.extraction.context import Context
+from eventwire.extraction.location import document_place, place_for_trigger
 from eventwire.extraction.toponyms import find_toponyms
 from eventwire.models.document import Document
+from eventwire.models.place import Place, PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer
 
 
@@ -304,6 +306,27 @@ def test_location_where_talks_were_held_is_not_where_the_attack_was(extractor: A
     assert [(c, p) for c, p, _ in _places(extractor, "embassy-said", embassy)] == [("Colombia", "Medellin")]
     attacked = "The U.S. Embassy in Bogota was attacked with a bomb on Monday, police said."
     assert [(c, p) for c, p, _ in _places(extractor, "embassy-hit", attacked)] == [("Colombia", "Bogota")]
+
+
+def test_location_a_surname_is_no_place_for_the_document_either() -> None:
+    # Where the event's sentences name no place, the document's decides: not the town of Medina for a man
+    # the text describes ("CLAUDIO MEDINA, WHO ..."), but the city the report was filed from.
+    text = (
+        "BOGOTA, 30 MAY 89 (DPA) -- FOUR PEOPLE WERE KILLED IN THE ATTACK.  THE CALLER SAID IT AVENGED\n"
+        "THE DEATH OF GROUP MEMBER CLAUDIO MEDINA, WHO WAS TORTURED TO DEATH BY THE POLICE.\n"
+    )
+    bogota = Place(
+        "Bogota", "Colombia", "COL", admin1="Bogota, D.C.", feature_code="PPLC", population=7_674_366
+    )
+    medina = Place("Medina", "Colombia", "COL", admin1="Cundinamarca", feature_code="PPL", population=7281)
+    at = text.index("MEDINA")
+    places = [
+        PlaceMention(start=0, end=6, text="BOGOTA", place=bogota),
+        PlaceMention(start=at, end=at + 6, text="MEDINA", place=medina),
+    ]
+    ctx = Context(Document("medina-person", text), text.lower(), places, [], datelines=[(0, 6)])
+    found = document_place(ctx)
+    assert found is not None and found.text == "BOGOTA", found
 
 
 def test_location_a_name_without_its_article_after_the_is_no_town(extractor: Any) -> None:

@@ -354,7 +354,8 @@ def document_place(ctx: Context) -> PlaceMention | None:
 def _document_place(ctx: Context) -> PlaceMention | None:
     countries = [p for p in ctx.places if p.place and p.place.iso3]
     # "U.S. citizens", "the U.S. Embassy": a nationality says who, not where; nor does a street's name,
-    # the place a statement came from or where talks were held.
+    # the place a statement came from, where talks were held, or a surname ("ADO MEMBER CLAUDIO MEDINA,
+    # WHO ...": not the town of Medina).
     text = ctx.doc.text
     countries = [
         p for p in countries
@@ -363,6 +364,8 @@ def _document_place(ctx: Context) -> PlaceMention | None:
             or _names_a_street(text, p)
             or _says_where_from(text, p)
             or _where_talks_were_held(text, p)
+            or _described_as_person(text, p)
+            or _article_dropped(text, p)
         )
     ] or countries  # fmt: skip
     if not countries:
