@@ -163,7 +163,12 @@ def test_events_a_toll_revised_upwards_neither_joins_nor_parts_the_reports() -> 
 
 
 def test_events_a_report_of_wounded_only_and_one_of_several_dead_are_weighed_apart() -> None:
-    wounded = replace(RAID_A, fatalities=None, injuries=Quantity(3, 3, 3, "three"))
+    wounded = replace(
+        RAID_A,
+        fatalities=None,
+        injuries=Quantity(3, 3, 3, "three"),
+        evidence=(Evidence("sentence", 0, 10, "Gunmen wounded three villagers in a raid on Albu Bali."),),
+    )
     dead = replace(RAID_B, fatalities=Quantity(7, 7, 7, "seven"))
     decision = compare(wounded, dead)
     assert 'one report counts only injured, the other "seven" dead' in decision.reasons
@@ -174,6 +179,16 @@ def test_events_a_report_of_wounded_only_and_one_of_several_dead_are_weighed_apa
         for r in compare(wounded, replace(dead, fatalities=Quantity(1, 1, 1, "one"))).reasons
     )
     assert not any("only injured" in r for r in compare(replace(wounded, injuries=None), dead).reasons)
+    # Dead the report mentions but does not count are dead all the same.
+    uncounted = replace(
+        wounded,
+        evidence=(
+            Evidence(
+                "sentence", 0, 10, "Three people were wounded and an unknown number were killed in Albu Bali."
+            ),
+        ),
+    )
+    assert not any("only injured" in r for r in compare(uncounted, dead).reasons)
 
 
 def test_events_block_keys_meet_for_duplicates_and_straddle_weeks() -> None:

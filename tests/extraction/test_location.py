@@ -286,6 +286,14 @@ def test_location_where_talks_were_held_is_not_where_the_attack_was(extractor: A
     assert [(c, p) for c, p, _ in _places(extractor, "talks-in-mexico", text)] == [
         ("El Salvador", "San Salvador")
     ]
+    # A round that hits something is a shell, ordinal or not; talks alone give no place.
+    shells = (
+        "A second round landed in the market on Monday, killing three. "
+        "The first round in Jalalabad killed two."
+    )
+    assert ("Afghanistan", "Jalalabad") in [(c, p) for c, p, _ in _places(extractor, "round-shell", shells)]
+    doha = "Taliban gunmen killed five soldiers on Monday, days before the next round in Doha."
+    assert [p for _, p, _ in _places(extractor, "round-doha", doha)] == [None]
     rounds = text.replace(
         "IN\nSEPTEMBER --", "IN\nSEPTEMBER AND THE SECOND ROUND IN SAN JOSE, COSTA RICA, IN OCTOBER --"
     )

@@ -854,6 +854,16 @@ def test_toponyms_all_caps_names_are_read_through_the_parent_after_them(gazettee
         gazetteer,
     )["SAN ANTONIO ABAD"].place
     assert alone is not None and alone.iso3 == "SLV", alone
+    # A name placed through its parent reads as a name, not as the capitals and place word it was written in.
+    village = _found(
+        "SAN SALVADOR, 3 MAY 89 (EFE) -- [TEXT] TWO PEASANTS WERE KILLED YESTERDAY IN LAS VUELTAS "
+        "VILLAGE IN THE CHALATENANGO DEPARTMENT.\n",
+        gazetteer,
+    )
+    named = [
+        m.place for m in village.values() if m.place and m.place.admin1 == "Chalatenango" and m.place.is_site
+    ]
+    assert [p.name for p in named] == ["Las Vueltas"], village
     mixed = _found(
         "Guerrillas threw two bombs at a warehouse in the San Antonio Abad neighborhood of San Salvador.",
         gazetteer,
@@ -877,3 +887,10 @@ def test_toponyms_all_caps_a_building_named_after_a_saint_is_no_town(gazetteer: 
         gazetteer,
     )
     assert plant["COVENAS"].place is not None and plant["COVENAS"].place.iso3 == "COL", plant
+    # So does a town of several words at home before a building, after "at": the hospital is there.
+    hospital = _found(
+        "BOGOTA, 3 MAY 89 (EFE) -- [TEXT] A BOMB EXPLODED YESTERDAY AT THE PUERTO BERRIO HOSPITAL,\n"
+        "KILLING FOUR.\n",
+        gazetteer,
+    )
+    assert hospital["PUERTO BERRIO"].place is not None and hospital["PUERTO BERRIO"].place.iso3 == "COL"

@@ -129,6 +129,9 @@ _TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 # Only after "at" (wire copy gives the hour that way; a bare number is a figure) and never a time in
 # GMT (a report filed abroad converts; the local time is the one both reports can give), nor a distance
 # ("at 1500 meters").
+_DEATH_WORD = re.compile(
+    r"\b(?:kill\w*|dead|died|dies|deaths?|bod(?:y|ies)|fatalit\w*|lives)\b", re.IGNORECASE
+)
 _CLOCK = re.compile(
     r"\bat\s+(?:about\s+|around\s+|approximately\s+)?"
     # "at 0230", "at 0230 hours", "at 0230 [0830 GMT]", but not a figure ("at 1500 people", "at 1200 sq km").
@@ -365,7 +368,11 @@ def _features(event: Event) -> MergeFeatures:
         actor_names=names,
         specific_actors=frozenset(a for a in actors if not _GENERIC_ACTOR.match(a)),
         fatalities=event.fatalities,
-        injured_only=event.fatalities is None and event.injuries is not None and event.injuries.best > 0,
+        injured_only=event.fatalities is None
+        and event.injuries is not None
+        and event.injuries.best > 0
+        # ("three were wounded and an unknown number killed": dead, only not counted)
+        and not any(_DEATH_WORD.search(s) for s in sentences),
         fillers=frozenset(fillers),
         target_words=frozenset(
             w

@@ -195,10 +195,17 @@ _MEETING_TOWN_BEFORE = re.compile(_MEETING_IN + r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-
 _THAT_AFTER = re.compile(r"(?i:,?\s+that\b)")
 
 
+# "the first round in Jalalabad killed two": an ordinal round that hits something is a shell.
+_IMPACT_AFTER = re.compile(
+    r"[ \t\n]+(?:\w+[ \t\n]+){0,2}?(?i:killed|killing|hit|landed|exploded|struck|wounded|injured|fell)\b"
+)
+
+
 def _where_talks_were_held(text: str, place: PlaceMention) -> bool:
     before = max(0, place.start - 70)
-    if _MEETING_BEFORE.search(text, before, place.start) is not None:
-        return True
+    meeting = _MEETING_BEFORE.search(text, before, place.start)
+    if meeting is not None:
+        return "round" not in meeting.group(0).lower() or _IMPACT_AFTER.match(text, place.end) is None
     country = place.place is not None and _is_country(place.place)
     return country and _MEETING_TOWN_BEFORE.search(text, before, place.start) is not None
 
@@ -356,18 +363,21 @@ def _document_place(ctx: Context) -> PlaceMention | None:
     # "U.S. citizens", "the U.S. Embassy": a nationality says who, not where; nor does a street's name,
     # the place a statement came from, where talks were held, or a surname ("ADO MEMBER CLAUDIO MEDINA,
     # WHO ...": not the town of Medina).
+    # Those read as no place at all stay out even where nothing else is left ("days before the next
+    # round in Doha" alone gives no place); a nationality comes back then ("Iraqi journalists were
+    # killed": Iraq, most likely).
     text = ctx.doc.text
     countries = [
         p for p in countries
         if not (
-            _names_an_actor(text, p)
-            or _names_a_street(text, p)
+            _names_a_street(text, p)
             or _says_where_from(text, p)
             or _where_talks_were_held(text, p)
             or _described_as_person(text, p)
             or _article_dropped(text, p)
         )
-    ] or countries  # fmt: skip
+    ]  # fmt: skip
+    countries = [p for p in countries if not _names_an_actor(text, p)] or countries
     if not countries:
         return None
     codes = [p.place.iso3 for p in countries if p.place]

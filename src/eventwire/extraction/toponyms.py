@@ -438,6 +438,7 @@ class _Match:
     designator: str | None = None  # "admin" ("Anbar province") or "town" ("the town of Hit")
     locative: bool = False
     building: bool = False  # a building's name follows the preposition ("AT THE SAN JORGE WAREHOUSE")
+    building_of: bool = False  # ... and the preposition is "of" ("OF THE SANTO TOMAS HOSPITAL")
     hierarchy: bool = False
     bonus: dict[int, float] = field(default_factory=dict)
     alternates: frozenset[int] = frozenset()  # readings through an alternate name only
@@ -628,6 +629,7 @@ def _annotate(m: _Match, toks: _Tokens) -> None:
         m.locative = prev in _LOCATIVES or (prev == "the" and i >= 2 and fold[i - 2] in _LOCATIVES)
         # "at the San Jorge warehouse": the preposition places the building, not the name before it
         m.building = m.locative and nxt < n and fold[nxt] in _BUILDINGS
+        m.building_of = m.building and (prev == "of" or (prev == "the" and fold[i - 2] == "of"))
 
 
 # Buildings a name can stand before ("the San Jorge warehouse", "the Medellin hotel"): a preposition
@@ -1385,8 +1387,9 @@ def _accept_caps(
     if kind in (KIND_COUNTRY, KIND_REGION):
         return True
     # Before a building the preposition places the building: its name is a saint's, an owner's or a
-    # town's ("THE SANTO TOMAS HOSPITAL", "THE COVENAS PLANT"), so it counts only for a town at home.
-    locative = m.locative and not (m.building and (abroad or not single))
+    # town's. Abroad it places nothing; at home "AT THE PUERTO BERRIO HOSPITAL" is still where, but
+    # "OF THE SANTO TOMAS HOSPITAL" names an institution, and a name of several words, a saint's.
+    locative = m.locative and not (m.building and (abroad or (m.building_of and not single)))
     if kind == KIND_ADMIN1:
         return in_doc or locative or not single
     if not single:
@@ -2353,7 +2356,7 @@ def _under_parents(mentions: list[PlaceMention], text: str, gaz: Gazetteer) -> l
         namesake = _namesake_in(a.text, parent, gaz)
         if namesake is None and place is not None and parent.feature_code == "PCLI" and not paren:
             continue  # a known town is moved into a country after a comma only where it has a namesake
-        out[k] = replace(a, place=namesake or _inside(a.text, parent))
+        out[k] = replace(a, place=namesake or _inside(_written_name(a.text), parent))
     return out
 
 
@@ -2407,6 +2410,18 @@ def _province_named(place: Place, gaz: Gazetteer) -> Place:
     if not place.is_site or place.admin1 is None or name_key(place.name) != name_key(place.admin1):
         return place
     return gaz.admin1(place.admin1, place.iso3) or place
+
+
+def _written_name(text: str) -> str:
+    """A name the gazetteer lacks as a place's name: in ALL CAPS text without its place word and in
+    title case ("LAS VUELTAS VILLAGE" is Las Vueltas), elsewhere as written."""
+    name = " ".join(text.split())
+    if not name.isupper():
+        return name
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in TOWN_WORDS | ADMIN_WORDS:
+        words = words[:-1]
+    return " ".join(w.capitalize() for w in words)
 
 
 def _inside(name: str, parent: Place) -> Place:
