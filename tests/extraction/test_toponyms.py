@@ -894,3 +894,24 @@ def test_toponyms_all_caps_a_building_named_after_a_saint_is_no_town(gazetteer: 
         gazetteer,
     )
     assert hospital["PUERTO BERRIO"].place is not None and hospital["PUERTO BERRIO"].place.iso3 == "COL"
+
+
+def test_toponyms_all_caps_a_bare_word_abroad_after_of_is_a_name(gazetteer: Gazetteer) -> None:
+    # Filed from nowhere ("CLANDESTINE"), the text still says where it is set (Guatemala City): "THE
+    # ASSASSINATION OF HECTOR OQUELI" names a man, not Hector, Minnesota; "OF" does not place a foreign word.
+    found = _found(
+        "CLANDESTINE, 13 JAN 90 (RADIO VENCEREMOS) -- [COMMUNIQUE] [FARABUNDO MARTI NATIONAL LIBERATION "
+        "FRONT GENERAL COMMAND] [TEXT]\nREGARDING THE ASSASSINATION OF HECTOR OQUELI COLINDRES, LEADER "
+        "OF THE NATIONAL REVOLUTIONARY MOVEMENT, THE U.S. GOVERNMENT AND THE GOVERNMENT OF GUATEMALA ARE "
+        "RESPONSIBLE. THE CRIME TOOK PLACE IN GUATEMALA CITY.",
+        gazetteer,
+    )
+    assert "HECTOR" not in found, found
+    assert found["GUATEMALA CITY"].place is not None and found["GUATEMALA CITY"].place.iso3 == "GTM"
+    # After a direction or a distance "of" still places: the crash was south of Tegucigalpa.
+    crash = _found(
+        "SAN SALVADOR, 21 OCT 89 (ACAN) -- [TEXT] THE PLANE CRASHED AT 0800, 40 KM SOUTH OF TEGUCIGALPA,\n"
+        "A FEW MINUTES BEFORE LANDING.\n",
+        gazetteer,
+    )
+    assert crash["TEGUCIGALPA"].place is not None and crash["TEGUCIGALPA"].place.iso3 == "HND", crash

@@ -438,7 +438,7 @@ class _Match:
     designator: str | None = None  # "admin" ("Anbar province") or "town" ("the town of Hit")
     locative: bool = False
     building: bool = False  # a building's name follows the preposition ("AT THE SAN JORGE WAREHOUSE")
-    building_of: bool = False  # ... and the preposition is "of" ("OF THE SANTO TOMAS HOSPITAL")
+    after_of: bool = False  # the preposition is "of" ("OF THE SANTO TOMAS HOSPITAL", "MURDER OF HECTOR")
     hierarchy: bool = False
     bonus: dict[int, float] = field(default_factory=dict)
     alternates: frozenset[int] = frozenset()  # readings through an alternate name only
@@ -629,7 +629,9 @@ def _annotate(m: _Match, toks: _Tokens) -> None:
         m.locative = prev in _LOCATIVES or (prev == "the" and i >= 2 and fold[i - 2] in _LOCATIVES)
         # "at the San Jorge warehouse": the preposition places the building, not the name before it
         m.building = m.locative and nxt < n and fold[nxt] in _BUILDINGS
-        m.building_of = m.building and (prev == "of" or (prev == "the" and fold[i - 2] == "of"))
+        of_at = i - 1 if prev == "of" else i - 2 if prev == "the" and fold[i - 2] == "of" else -1
+        # ("40 KM SOUTH OF TEGUCIGALPA": after a direction or a distance, "of" places)
+        m.after_of = of_at > 0 and fold[of_at - 1] not in _DIRECTIONS and fold[of_at - 1] not in _DISTANCES
 
 
 # Buildings a name can stand before ("the San Jorge warehouse", "the Medellin hotel"): a preposition
@@ -643,6 +645,7 @@ _BUILDINGS: Final = frozenset(
     """
     )
 )
+_DISTANCES: Final = frozenset(_words("km kilometres kilometers miles mi outskirts"))
 # "states such as California or Washington", "provinces like Punjab and Sindh", "states including".
 _UNITS: Final = frozenset(_words("states provinces counties governorates"))
 _EXAMPLE_WORDS: Final = frozenset(_words("such like including"))
@@ -1389,7 +1392,11 @@ def _accept_caps(
     # Before a building the preposition places the building: its name is a saint's, an owner's or a
     # town's. Abroad it places nothing; at home "AT THE PUERTO BERRIO HOSPITAL" is still where, but
     # "OF THE SANTO TOMAS HOSPITAL" names an institution, and a name of several words, a saint's.
-    locative = m.locative and not (m.building and (abroad or (m.building_of and not single)))
+    locative = m.locative and not (m.building and (abroad or (m.after_of and not single)))
+    if abroad and single and m.after_of and kind == KIND_TOWN:
+        # "THE ASSASSINATION OF HECTOR OQUELI": after "of" a bare word abroad is a person's name as
+        # often as a town's ("the town of X" is read by its place word, not here).
+        locative = False
     if kind == KIND_ADMIN1:
         return in_doc or locative or not single
     if not single:
@@ -1926,6 +1933,10 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
         anchors = named | _anchored(chosen, gaz)
         if dateline is not None:
             scene = frozenset({dateline}) | _placed_in(chosen, gaz, toks)
+        elif mode == _CAPS:
+            # Filed from no place ("CLANDESTINE, 15 JUN 89 (RADIO VENCEREMOS)"): the countries the text
+            # puts things in set the scene alone, where it puts anything anywhere.
+            scene = _placed_in(chosen, gaz, toks) or None
         read: list[tuple[_Match, int]] = []
         for m in matches:
             best = reading.resolve(m, gaz, toks)
