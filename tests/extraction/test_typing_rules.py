@@ -82,3 +82,43 @@ def test_typing_rules_explosives_outside_the_attack_leave_it_as_it_was() -> None
         "rebels attacked the post. soldiers responded with grenades",
     ):
         assert _attack_typed(text)[0] != "Explosions/Remote violence", text
+
+
+def test_typing_rules_villagers_who_attack_are_a_mob() -> None:
+    typed = classify(
+        ["attack", "kill"],
+        "violence",
+        "residents of the market beat a suspected thief to death",
+        side_a_inters=[7],
+        side_b_inters=[],
+        victim_categories=["armed"],
+        fatalities=1,
+    )
+    assert typed[:2] == ("Riots", "Mob violence")
+
+
+def test_typing_rules_villagers_who_are_attacked_are_no_mob() -> None:
+    # The near miss: civilians on the far side are the victims of gunmen, not a crowd.
+    typed = classify(
+        ["attack", "kill"],
+        "violence",
+        "gunmen attacked the villagers, killing four",
+        side_a_inters=[3],
+        side_b_inters=[7],
+        victim_categories=["civilian"],
+        fatalities=4,
+    )
+    assert typed[:2] == ("Violence against civilians", "Attack")
+
+
+def test_typing_rules_villagers_who_demonstrate_are_left_to_the_protest_rules() -> None:
+    typed = classify(
+        ["protest", "attack"],
+        "violence",
+        "residents protested and set fire to the town hall",
+        side_a_inters=[7],
+        side_b_inters=[],
+        victim_categories=[],
+        fatalities=0,
+    )
+    assert typed[:2] != ("Riots", "Mob violence")

@@ -105,6 +105,10 @@ def classify(
         (unexploded and fatalities == 0 and not victims) or (_PREMATURE.search(group_text) and not detonated)
     ):
         return "Strategic developments", "Disrupted weapons use", False
+    if a == {7} and kind_set & _HANDS_ON and not kind_set & _NOT_MOB:
+        # Civilians who attack ("villagers attacked a suspected thief", "residents beat a man to death") are
+        # no armed, organised actor: ACLED codes an unorganised crowd's violence as mob violence.
+        return "Riots", "Mob violence", civilians_hit
     if a and a <= RIOTER_INTERS and not kind_set & {"suicide", "air", "shelling", "ied"}:
         # ACLED keeps violence by unorganised crowds under Riots whoever the victims are: a crowd that
         # was demonstrating is a violent demonstration, one that was not is mob violence.
@@ -158,6 +162,11 @@ def classify(
 
 
 _EXPLOSIVES = frozenset({"ied", "explosion", "grenade"})
+# Violence done by hand (not a protest, not looting alone, not a weapon fired from afar).
+_HANDS_ON = frozenset({"attack", "kill", "fight", "injure", "mob", "raid"})
+_NOT_MOB = frozenset(
+    {"protest", "riot", "suicide", "air", "shelling", "ied", "explosion", "grenade", "chemical"}
+)
 # Something did go off: "a second device exploded", "a bomb blast rocked the market", "the explosion".
 _DETONATED = re.compile(
     # (not "before it exploded", nor one that "exploded prematurely" in its makers' hands)
