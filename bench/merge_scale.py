@@ -559,7 +559,7 @@ def run_one_store(n: int) -> dict[str, Any]:
     from sqlalchemy import text as sql
 
     from eventwire.models.document import Document
-    from eventwire.pipeline import dedup_functions
+    from eventwire.pipeline import _frozen_heap, dedup_functions
     from eventwire.store import open_store
 
     t0 = time.perf_counter()
@@ -567,12 +567,21 @@ def run_one_store(n: int) -> dict[str, Any]:
     docs = [Document(e.doc_id, _document_text(e.doc_id, e.evidence[0].text)) for e in events]
     t1 = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="eventwire-merge-scale-") as folder:
-        with open_store(Path(folder) / "merge.db", dedup=dedup_functions()) as store, store.batch():
+        # As `eventwire ingest` writes (``pipeline.ingest``): in one batch, with what was made before the
+        # run kept out of the garbage collector's sight; here that is the generated events and documents,
+        # which an ingest reads one at a time and does not hold (full collections walked all N of them).
+        with (
+            open_store(Path(folder) / "merge.db", dedup=dedup_functions()) as store,
+            _frozen_heap(),
+            store.batch(),
+        ):
             for doc, event in zip(docs, events, strict=True):
                 store.write(doc, [event])
         t2 = time.perf_counter()
         with open_store(Path(folder) / "merge.db") as store, store.engine.connect() as conn:
-            cluster_of = dict(conn.execute(sql("SELECT event_id, cluster_id FROM events")).all())
+            cluster_of: dict[str, str] = dict(
+                conn.execute(sql("SELECT event_id, cluster_id FROM events")).all()
+            )
     index = {e.event_id: i for i, e in enumerate(events)}
     groups: dict[str, list[int]] = {}
     for event_id, cluster_id in cluster_of.items():

@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import delete, select
 
 from eventwire.errors import StoreError
 from eventwire.models.document import Document
 from eventwire.models.event import Event
 from eventwire.pipeline import dedup_functions
 from eventwire.store import EventFilter, open_store
+from eventwire.store import schema as t
 from eventwire.store.export import export
 
 
@@ -181,6 +183,54 @@ def test_store_merges_reports_of_one_event_and_splits_them(target: str, extracte
         assert alone is not None and alone.event_id == "ev-other" and alone.fatalities == twin.fatalities
         with pytest.raises(StoreError, match="not merged"):
             store.split("ev-other")
+
+
+def test_store_merge_updates_the_cluster_row_as_writing_it_anew_would(target: str, extracted: Any) -> None:
+    # A new member updates the stored cluster row in its changed columns only (an index holding a column
+    # left as it was is not rewritten): the row is the one that writing it anew gives.
+    doc, events = next((d, evs) for d, evs in extracted if d.id == "01-borno-convoy-ambush")
+    ev = events[0]
+    other = Document("other-outlet", "A second outlet's report. " + doc.text[::-1])
+    twin = dataclasses.replace(ev, event_id="ev-other", doc_id=other.id)
+    clusters = t.clusters
+
+    def row(store: Any) -> dict[str, Any]:
+        with store.engine.connect() as conn:
+            found = conn.execute(select(clusters).where(clusters.c.cluster_id == ev.event_id)).one()
+        return dict(found._mapping)
+
+    with open_store(target, dedup=dedup_functions()) as store:
+        store.write(doc, events)
+        alone = row(store)
+        assert store.write(other, [twin]).merged == 1
+        updated = row(store)
+        with store.engine.begin() as conn:
+            conn.execute(delete(clusters).where(clusters.c.cluster_id == ev.event_id))
+            store._refresh(conn, ev.event_id)  # no row to update: written anew
+        assert row(store) == updated
+    assert updated["members"] == 2 and updated["sources"] != alone["sources"]
+
+
+def test_store_split_of_the_report_that_names_the_event_leaves_two_events(
+    target: str, extracted: Any
+) -> None:
+    # The earliest report names the merged event; split off, it is an event of its own again, and the
+    # other report goes by its own id.
+    doc, events = next((d, evs) for d, evs in extracted if d.id == "01-borno-convoy-ambush")
+    ev = events[0]
+    other = Document("other-outlet", "A second outlet's report. " + doc.text[::-1])
+    twin = dataclasses.replace(ev, event_id="ev-other", doc_id=other.id)
+    with open_store(target, dedup=dedup_functions()) as store:
+        store.write(doc, events)
+        assert store.write(other, [twin]).merged == 1
+        total = store.counts()[1]
+        assert store.split(ev.event_id) == "ev-other"
+        assert store.counts()[1] == total + 1
+        for event_id in (ev.event_id, "ev-other"):
+            alone = store.cluster(event_id)
+            assert alone is not None and [m.event_id for m in alone.members] == [event_id]
+            found = store.event(event_id)
+            assert found is not None and found.event_id == event_id
 
 
 def test_store_not_a_database_is_a_clear_error(tmp_path: Path) -> None:

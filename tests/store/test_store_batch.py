@@ -74,19 +74,22 @@ def test_store_batch_keeps_its_savepoint_journals_in_memory_and_gives_the_connec
     target: str, extracted: Any
 ) -> None:
     # A document's savepoint journal stays in memory while the batch lasts (SQLite wrote it to a temporary
-    # file a page at a time); the connection goes back to the pool with SQLite's own setting.
+    # file a page at a time), and the write-ahead log is copied back less often; the connection goes back
+    # to the pool with SQLite's own settings.
     with open_store(target, dedup=dedup_functions()) as store:
         if store.dialect != "sqlite":
-            pytest.skip("temp_store is SQLite's")
+            pytest.skip("temp_store and wal_autocheckpoint are SQLite's")
 
-        def temp_store(conn: Any) -> int:
-            return int(conn.connection.dbapi_connection.execute("PRAGMA temp_store").fetchone()[0])
+        def setting(conn: Any, name: str) -> int:
+            return int(conn.connection.dbapi_connection.execute(f"PRAGMA {name}").fetchone()[0])
 
         with store.batch():
             batch = store._batch
-            assert batch is not None and temp_store(batch.conn) == 2  # MEMORY
+            assert batch is not None and setting(batch.conn, "temp_store") == 2  # MEMORY
+            assert setting(batch.conn, "wal_autocheckpoint") == store_sql.BATCH_CHECKPOINT_PAGES
             for doc, events in extracted[:3]:
                 store.write(doc, events)
         with store.engine.connect() as conn:  # the pool hands the batch's connection out again (LIFO)
-            assert temp_store(conn) == 0  # DEFAULT
+            assert setting(conn, "temp_store") == 0  # DEFAULT
+            assert setting(conn, "wal_autocheckpoint") == 1000
         assert store.counts()[0] == 3

@@ -75,6 +75,9 @@ BATCH_SECONDS = 0.2
 """In :meth:`SqlStore.batch`, writes are committed at least this often (seconds)..."""
 BATCH_DOCUMENTS = 100
 """...and at least every this many documents: a run killed with ``kill -9`` redoes at most this much."""
+BATCH_CHECKPOINT_PAGES = 10_000
+"""In a batch, SQLite copies its write-ahead log back into the database once it holds this many pages
+(40 MiB of 4 KiB pages; see ``SqlStore._batch_settings``)."""
 PARSED_EVENTS = 20_000
 """At most this many stored events are kept parsed for merging (see ``SqlStore._stored_events``)."""
 
@@ -280,6 +283,22 @@ _ADD_EVENT = insert(t.events)
 _ADD_EVENT_KEYS = insert(t.event_keys)
 _ADD_DECISIONS = insert(t.merge_decisions)
 _ADD_CLUSTER = insert(t.clusters)
+CLUSTER_COLUMNS = tuple(c.name for c in t.clusters.c if c.name != "cluster_id")
+"""The columns of a cluster row that :meth:`SqlStore._refresh` compares and updates."""
+_CLUSTER = select(*(t.clusters.c[name] for name in CLUSTER_COLUMNS)).where(
+    t.clusters.c.cluster_id == bindparam("cluster_id")
+)
+
+
+@functools.cache  # (one statement per set of columns, kept: ``_driver_sql`` knows statements by their id)
+def _update_cluster(columns: tuple[str, ...]) -> Any:
+    """The UPDATE of a cluster row's ``columns`` (the row bound as ``id``): SQLite rewrites only the
+    indexes holding a column it sets."""
+    return (
+        update(t.clusters)
+        .where(t.clusters.c.cluster_id == bindparam("id"))
+        .values({name: bindparam(name) for name in columns})
+    )
 
 
 # SQLite: the write path's statements as the driver's SQL, compiled once per statement and shape of values
@@ -379,6 +398,25 @@ def _on_cursor(conn: Connection, sql: str, bound: list[Any], given: Any, *, many
         raise DBAPIError.instance(sql, given, err, sqlite3.Error) from err
     finally:
         cursor.close()
+
+
+@contextmanager
+def _savepoint(conn: Connection) -> Iterator[None]:
+    """A savepoint of ``conn``'s open SQLite transaction, set and released on its driver connection, and
+    rolled back to on any exception: what ``conn.begin_nested()`` does, which took SQLAlchemy a tenth of a
+    document's writing (two statements of its own a document, where the store runs the rest on the driver,
+    see :func:`_run`)."""
+    driver = conn.connection.dbapi_connection
+    assert driver is not None
+    driver.execute("SAVEPOINT eventwire_document")
+    try:
+        yield
+    except BaseException:
+        if driver.in_transaction:  # (an error that ended the whole transaction took the savepoint with it)
+            driver.execute("ROLLBACK TO eventwire_document")
+            driver.execute("RELEASE eventwire_document")
+        raise
+    driver.execute("RELEASE eventwire_document")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -535,7 +573,7 @@ class SqlStore:
             return
         batch = self._batch = _Batch(self._write(), threading.get_ident())
         try:
-            self._journals_in_memory(batch.conn, True)
+            self._batch_settings(batch.conn, True)
             yield
         finally:
             # Interrupted too (Ctrl-C): what the batch wrote is whole documents, keep them.
@@ -545,25 +583,32 @@ class SqlStore:
                     self._commit(batch.transaction)
             finally:
                 try:
-                    self._journals_in_memory(batch.conn, False)
+                    self._batch_settings(batch.conn, False)
                 finally:
                     batch.conn.close()
 
-    def _journals_in_memory(self, conn: Connection, on: bool) -> None:
-        """Have SQLite keep the batch's savepoint journals in memory (``temp_store=MEMORY``), or no longer.
+    def _batch_settings(self, conn: Connection, on: bool) -> None:
+        """Set SQLite up for a batch of writes on its connection (``on``), or back as SQLite's defaults.
 
-        Rolling a document's savepoint back needs the pages it changed as they were, which SQLite keeps in
-        a journal; past 64 KiB it wrote that journal to a temporary file, a page at a time: two thirds of
-        the writes an ingest made to files, and a tenth of the writing process's CPU (system time). The
-        journal never holds more than one document's pages. Set on the driver connection, outside any
-        transaction (SQLite reads the setting as one begins), and set back before the connection goes back
-        to the pool, where it would keep the temporary tables of big reads in memory too.
+        Set on the driver connection, outside any transaction (SQLite reads the settings as one begins),
+        and set back before the connection goes back to the pool.
         """
         if self.dialect != "sqlite":
             return
         driver = conn.connection.dbapi_connection
         assert driver is not None
+        # Rolling a document's savepoint back needs the pages it changed as they were, which SQLite keeps in
+        # a journal; past 64 KiB it wrote that journal to a temporary file, a page at a time: two thirds of
+        # the writes an ingest made to files, and a tenth of the writing process's CPU (system time). The
+        # journal never holds more than one document's pages. (Back in the pool, the setting would keep the
+        # temporary tables of big reads in memory too.)
         driver.execute(f"PRAGMA temp_store={'MEMORY' if on else 'DEFAULT'}")
+        # A commit wrote thousands of pages to the write-ahead log (a document files 32 near-duplicate keys,
+        # each in a page of its own of a large index), and at SQLite's default of 1,000 pages every commit
+        # also copied them all back into the database and synced it: a third of the merge's time, and half
+        # the bytes written. A log ten times longer is copied back once every few commits, each page once
+        # however many commits rewrote it meanwhile.
+        driver.execute(f"PRAGMA wal_autocheckpoint={BATCH_CHECKPOINT_PAGES if on else 1000}")
 
     def _commit(self, transaction: RootTransaction) -> None:
         """Commit a batch's transaction; where that fails, forget the events parsed meanwhile (they may not
@@ -600,8 +645,12 @@ class SqlStore:
             return
         if batch.transaction is None:
             batch.transaction, batch.started, batch.writes = batch.conn.begin(), time.monotonic(), 0
-        with batch.conn.begin_nested():
-            yield batch.conn
+        if self.dialect == "sqlite":
+            with _savepoint(batch.conn):
+                yield batch.conn
+        else:
+            with batch.conn.begin_nested():
+                yield batch.conn
         batch.writes += 1
         if batch.writes >= BATCH_DOCUMENTS or time.monotonic() - batch.started >= BATCH_SECONDS:
             transaction, batch.transaction = batch.transaction, None
@@ -900,10 +949,15 @@ class SqlStore:
         return [(parsed.get(row[0]) or event_from_dict(json.loads(row[1])), row[2]) for row in rows]
 
     def _refresh(self, conn: Connection, cluster_id: str) -> None:
-        """Recompute a cluster's row from its members (earliest-stored first)."""
+        """Recompute a cluster's row from its members (earliest-stored first).
+
+        A stored row is updated in its changed columns only: a new member mostly changes the record, the
+        member count and the sources, which no index holds, where deleting the row and inserting it again
+        rewrote an entry in each of the table's thirteen indexes (pages of them all written at the commit).
+        """
         members = self._members(conn, cluster_id)
-        _run(conn, _DROP_CLUSTER, {"cluster_id": cluster_id})
         if not members:
+            _run(conn, _DROP_CLUSTER, {"cluster_id": cluster_id})
             return
         if len(members) == 1:
             merged = members[0][0]
@@ -919,7 +973,15 @@ class SqlStore:
         sources = [str(found.get(doc, doc)) for doc in doc_ids]
         row = _cluster_row(merged, len(members), sources)
         row["cluster_id"] = cluster_id
-        _run(conn, _ADD_CLUSTER, row)
+        stored = _run(conn, _CLUSTER, {"cluster_id": cluster_id})
+        if not stored:
+            _run(conn, _ADD_CLUSTER, row)
+            return
+        changed = tuple(
+            name for name, value in zip(CLUSTER_COLUMNS, stored[0], strict=True) if row[name] != value
+        )
+        if changed:
+            _run(conn, _update_cluster(changed), {**{name: row[name] for name in changed}, "id": cluster_id})
 
     def _bound(
         self, conn: Connection, where: EventFilter, version: int | None = None
@@ -1282,8 +1344,12 @@ class SqlStore:
                     raise StoreError(f"{member_id} is not merged with any other report", where=self.where)
                 conn.execute(update(t.events).where(e.event_id == member_id).values(cluster_id=member_id))
                 rest = old if old != member_id else others[0]
-                if rest != old:
-                    conn.execute(update(t.events).where(e.cluster_id == old).values(cluster_id=rest))
+                if rest != old:  # the member split off named the cluster: the others take the next id
+                    conn.execute(
+                        update(t.events)
+                        .where(e.cluster_id == old, e.event_id != member_id)
+                        .values(cluster_id=rest)
+                    )
                 pairs = [
                     {"event_id": a, "other_id": b}
                     for o in others
@@ -1304,9 +1370,9 @@ class SqlStore:
                         reasons=json.dumps(["split by hand"]), at=_now(),
                     )
                 )  # fmt: skip
+                # (where the member named the cluster, its row becomes the member's own, and the others'
+                # row is written anew under their next id)
                 self._refresh(conn, member_id)
-                if rest != old:
-                    conn.execute(delete(t.clusters).where(t.clusters.c.cluster_id == old))
                 self._refresh(conn, rest)
                 return rest
         except SQLAlchemyError as err:
