@@ -915,3 +915,10 @@ def test_toponyms_all_caps_a_bare_word_abroad_after_of_is_a_name(gazetteer: Gaze
         gazetteer,
     )
     assert crash["TEGUCIGALPA"].place is not None and crash["TEGUCIGALPA"].place.iso3 == "HND", crash
+    # So does a part of a place before "of", and a capital is a capital after "of" anyway.
+    parts = _found(
+        "SAN SALVADOR, 12 JAN 90 (RADIO CADENA) -- [TEXT] A BOMB EXPLODED IN THE SUBURBS OF TEGUCIGALPA.\n"
+        "THE POLICE OF MANAGUA SAID THAT THE NORTHERN PART OF MANAGUA WAS CALM.\n",
+        gazetteer,
+    )
+    assert {m.place.iso3 for m in parts.values() if m.place} >= {"HND", "NIC"}, parts

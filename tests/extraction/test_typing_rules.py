@@ -122,3 +122,21 @@ def test_typing_rules_villagers_who_demonstrate_are_left_to_the_protest_rules() 
         fatalities=0,
     )
     assert typed[:2] != ("Riots", "Mob violence")
+
+
+def test_typing_rules_villagers_who_rape_or_abduct_are_no_mob() -> None:
+    # The method names the event whoever committed it.
+    for kinds, sub in (
+        (["attack", "sexual"], "Sexual violence"),
+        (["abduct", "attack"], "Abduction/forced disappearance"),
+    ):
+        typed = classify(
+            kinds,
+            "attack",
+            "villagers attacked the women",
+            side_a_inters=[7],
+            side_b_inters=[7],
+            victim_categories=["civilian"],
+            fatalities=0,
+        )
+        assert typed[:2] == ("Violence against civilians", sub), kinds

@@ -629,9 +629,15 @@ def _annotate(m: _Match, toks: _Tokens) -> None:
         m.locative = prev in _LOCATIVES or (prev == "the" and i >= 2 and fold[i - 2] in _LOCATIVES)
         # "at the San Jorge warehouse": the preposition places the building, not the name before it
         m.building = m.locative and nxt < n and fold[nxt] in _BUILDINGS
-        of_at = i - 1 if prev == "of" else i - 2 if prev == "the" and fold[i - 2] == "of" else -1
-        # ("40 KM SOUTH OF TEGUCIGALPA": after a direction or a distance, "of" places)
-        m.after_of = of_at > 0 and fold[of_at - 1] not in _DIRECTIONS and fold[of_at - 1] not in _DISTANCES
+        of_at = i - 1 if prev == "of" else i - 2 if prev == "the" and i >= 2 and fold[i - 2] == "of" else -1
+        # ("40 KM SOUTH OF TEGUCIGALPA", "THE SUBURBS OF", "THE NORTHERN PART OF": after a direction, a
+        # distance or a part of a place, "of" places)
+        m.after_of = (
+            of_at > 0
+            and fold[of_at - 1] not in _DIRECTIONS
+            and fold[of_at - 1] not in _PARTS_OF
+            and not (of_at > 1 and fold[of_at - 2] in _DIRECTIONS)
+        )
 
 
 # Buildings a name can stand before ("the San Jorge warehouse", "the Medellin hotel"): a preposition
@@ -645,7 +651,14 @@ _BUILDINGS: Final = frozenset(
     """
     )
 )
-_DISTANCES: Final = frozenset(_words("km kilometres kilometers miles mi outskirts"))
+_PARTS_OF: Final = frozenset(
+    _words(
+        """
+    km kilometres kilometers miles mi outskirts suburbs suburb vicinity environs streets part parts area
+    areas centre center heart region port city town capital department province
+    """
+    )
+)
 # "states such as California or Washington", "provinces like Punjab and Sindh", "states including".
 _UNITS: Final = frozenset(_words("states provinces counties governorates"))
 _EXAMPLE_WORDS: Final = frozenset(_words("such like including"))
@@ -1324,7 +1337,7 @@ def _judge(
             # Plovdiv, "DAMAS" for Damascus) is a word or a person's name unless the text places it.
             return m.locative and in_doc
     if mode == _CAPS and not strong:
-        return _accept_caps(m, kind, pop, single, in_doc, toks, abroad)
+        return _accept_caps(m, kind, pop, single, in_doc, toks, abroad, gaz.is_admin_seat(best))
     if kind in (KIND_COUNTRY, KIND_ADMIN1, KIND_REGION) or strong or (kind == KIND_ADMIN2 and not single):
         return True
     if kind == KIND_ADMIN2 and mode == _MIXED and _closes_brackets(m, toks):
@@ -1375,7 +1388,14 @@ def _closes_brackets(m: _Match, toks: _Tokens) -> bool:
 
 
 def _accept_caps(
-    m: _Match, kind: int, pop: int, single: bool, in_doc: bool, toks: _Tokens, abroad: bool = False
+    m: _Match,
+    kind: int,
+    pop: int,
+    single: bool,
+    in_doc: bool,
+    toks: _Tokens,
+    abroad: bool = False,
+    seat: bool = False,
 ) -> bool:
     """Whether a name in ALL CAPS text, with no place word or parent, is a place.
 
@@ -1393,9 +1413,10 @@ def _accept_caps(
     # town's. Abroad it places nothing; at home "AT THE PUERTO BERRIO HOSPITAL" is still where, but
     # "OF THE SANTO TOMAS HOSPITAL" names an institution, and a name of several words, a saint's.
     locative = m.locative and not (m.building and (abroad or (m.after_of and not single)))
-    if abroad and single and m.after_of and kind == KIND_TOWN:
+    if abroad and single and m.after_of and kind == KIND_TOWN and not seat:
         # "THE ASSASSINATION OF HECTOR OQUELI": after "of" a bare word abroad is a person's name as
-        # often as a town's ("the town of X" is read by its place word, not here).
+        # often as a town's ("the town of X" is read by its place word, not here); a capital's is a
+        # capital's ("THE POLICE OF MANAGUA").
         locative = False
     if kind == KIND_ADMIN1:
         return in_doc or locative or not single

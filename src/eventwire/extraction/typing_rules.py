@@ -165,7 +165,19 @@ _EXPLOSIVES = frozenset({"ied", "explosion", "grenade"})
 # Violence done by hand (not a protest, not looting alone, not a weapon fired from afar).
 _HANDS_ON = frozenset({"attack", "kill", "fight", "injure", "mob", "raid"})
 _NOT_MOB = frozenset(
-    {"protest", "riot", "suicide", "air", "shelling", "ied", "explosion", "grenade", "chemical"}
+    {
+        "protest",
+        "riot",
+        "suicide",
+        "air",
+        "shelling",
+        "ied",
+        "explosion",
+        "grenade",
+        "chemical",
+        "sexual",
+        "abduct",
+    }
 )
 # Something did go off: "a second device exploded", "a bomb blast rocked the market", "the explosion".
 _DETONATED = re.compile(
