@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from typing import Any
 
 import pytest
@@ -68,6 +69,31 @@ def test_store_batch_failed_write_leaves_no_part_of_its_document(
         assert [e["origin"] for e in store.errors()] == [second.origin or second.id]
         stored = {e.doc_id for e in store.events()}
     assert stored == {first.id}
+
+
+def test_store_batch_an_error_that_ends_the_transaction_says_what_was_lost(
+    target: str, extracted: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Where an error takes SQLite's whole transaction with it, the documents the batch wrote since its
+    # last commit are gone: the store says so instead of counting them stored, and the batch goes on.
+    docs = [x for x in extracted if x[1]][:3]
+    with open_store(target, dedup=dedup_functions()) as store:
+        if store.dialect != "sqlite":
+            pytest.skip("the batch's savepoints are SQLite's own")
+        with store.batch():
+            store.write(*docs[0])
+            real_flush = store_sql.SqlStore._flush
+
+            def end_transaction(conn: Any, batch: Any) -> None:
+                conn.connection.dbapi_connection.execute("ROLLBACK")
+                raise sqlite3.OperationalError("disk I/O error")
+
+            monkeypatch.setattr(store_sql.SqlStore, "_flush", staticmethod(end_transaction))
+            with pytest.raises(StoreError, match="were not stored; ingest them again"):
+                store.write(*docs[1])
+            monkeypatch.setattr(store_sql.SqlStore, "_flush", staticmethod(real_flush))
+            store.write(*docs[2])
+        assert [store.known(doc) for doc, _ in docs] == [False, False, True]
 
 
 def test_store_batch_keeps_its_savepoint_journals_in_memory_and_gives_the_connection_back_as_it_was(

@@ -19,7 +19,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -646,8 +646,27 @@ class SqlStore:
         if batch.transaction is None:
             batch.transaction, batch.started, batch.writes = batch.conn.begin(), time.monotonic(), 0
         if self.dialect == "sqlite":
-            with _savepoint(batch.conn):
-                yield batch.conn
+            try:
+                with _savepoint(batch.conn):
+                    yield batch.conn
+            except BaseException as err:
+                driver = batch.conn.connection.dbapi_connection
+                if driver is None or driver.in_transaction:
+                    raise
+                # The error ended the batch's whole transaction (SQLite does that on a full disk, an I/O
+                # error, a ROLLBACK): the documents written since its last commit went with it. Say so,
+                # rather than go on as if they were stored; the batch starts a new transaction next.
+                transaction, batch.transaction = batch.transaction, None
+                self._parsed = {}
+                if transaction is not None:
+                    # (nothing left to roll back but SQLAlchemy's record of it)
+                    with suppress(SQLAlchemyError):
+                        transaction.rollback()
+                raise StoreError(
+                    f"the write failed and took the batch's transaction with it ({err}): the documents "
+                    f"written since the last commit ({batch.writes}) were not stored; ingest them again",
+                    where=self.where,
+                ) from err
         else:
             with batch.conn.begin_nested():
                 yield batch.conn
