@@ -922,3 +922,16 @@ def test_toponyms_all_caps_a_bare_word_abroad_after_of_is_a_name(gazetteer: Gaze
         gazetteer,
     )
     assert {m.place.iso3 for m in parts.values() if m.place} >= {"HND", "NIC"}, parts
+
+
+def test_toponyms_all_caps_the_united_states_is_a_country_not_a_scene(gazetteer: Gazetteer) -> None:
+    # "THE UNITED STATES" is found in ALL CAPS too; named as one more party ("THE SUPPORT OF THE UNITED
+    # STATES") it does not set the scene, so a surname that is a US town stays a surname.
+    found = _found(
+        "SAN SALVADOR, 22 NOV 89 (ACAN-EFE) -- [TEXT] THE FMLN DENOUNCED THE SUPPORT OF THE UNITED STATES\n"
+        "FOR THE ARMY.  THE SUPERIOR OF THE JESUITS, FATHER JOSE KENT, SAID THAT THE UNITED STATES MUST\n"
+        "STOP ITS AID.\n",
+        gazetteer,
+    )
+    assert found["UNITED STATES"].place is not None and found["UNITED STATES"].place.iso3 == "USA"
+    assert "KENT" not in found and "SUPERIOR" not in found, found

@@ -279,7 +279,9 @@ _ARTICLE_LIKE: Final = frozenset(_words("al el ad adh ar as ash at ath az an ed 
 _LOWER_STARTS: Final = _DIRECTIONS | _ARTICLE_LIKE
 # Words of _NEVER_ALONE that open many names: in text without case they may start a match.
 _NAME_OPENERS: Final = frozenset(
-    _words("new old great greater little upper lower saint santa san st mount lake")
+    _words(
+        "new old great greater little upper lower saint santa san st mount lake united democratic republic"
+    )
 )
 _WORDS = re.compile(r"[A-Za-z]+")
 _ABBREVIATIONS: Final = frozenset({"st", "ste", "mt", "ft"})
@@ -1819,10 +1821,34 @@ def _placed_in(chosen: list[tuple[_Match, int]], gaz: Gazetteer, toks: _Tokens) 
             or m.hierarchy
             or _after_placing(m, toks)
             or (gaz.kind(c) == KIND_TOWN and " " in m.key)
-            or (gaz.kind(c) == KIND_COUNTRY and not _before_a_noun(m, toks))
+            or (gaz.kind(c) == KIND_COUNTRY and _named_as_scene(m, toks))
         )
         and (iso3 := gaz.iso3_of(c)) is not None
     )
+
+
+def _named_as_scene(m: _Match, toks: _Tokens) -> bool:
+    """Whether a country is named as where things go on: as the owner of its army or government ("EL
+    SALVADOR'S ARMY", "THE GOVERNMENT OF GUATEMALA"), not as one more party ("THE SUPPORT OF THE UNITED
+    STATES", "THE UNITED STATES CONDEMNED") or as whose ("A U.S. CITIZEN")."""
+    nxt = m.end_tok + 1
+    if nxt < len(toks) and _possessive(toks, nxt):
+        return True
+    i = m.i - 1
+    if i >= 0 and toks.fold[i] == "the":
+        i -= 1
+    return i >= 1 and toks.fold[i] == "of" and toks.fold[i - 1] in _OWNED
+
+
+# What a country named after "of" owns that makes it the scene ("THE GOVERNMENT OF GUATEMALA").
+_OWNED: Final = frozenset(
+    _words(
+        """
+    government army military forces police people president interior territory soil north south east
+    west capital provinces departments towns villages countryside
+    """
+    )
+)
 
 
 def _before_a_noun(m: _Match, toks: _Tokens) -> bool:
