@@ -483,3 +483,40 @@ def test_a_name_the_tagger_began_anew_after_of_is_one_filler() -> None:
     # "of" must be a word of its own ("CHIEF OF" yes, "PROF" no).
     prof = "PROF GARCIA"
     assert len(continued_spans([TaggedSpan("Victim", 0, 4), TaggedSpan("Victim", 5, 11)], prof)) == 2
+
+
+def test_a_lone_group_adjective_is_no_perpetrator() -> None:
+    text = (
+        "A GUERRILLA ATTACK DESTROYED THE BRIDGE. Rebel positions were shelled. THE GUERRILLAS FLED. "
+        "A terrorist bomb went off."
+    )
+
+    def trimmed(piece: str, role: str) -> str | None:
+        start = text.index(piece)
+        span = trim_span(TaggedSpan(role, start, start + len(piece)), text)
+        return None if span is None else text[span.start : span.end]
+
+    assert trimmed("GUERRILLA", "PerpInd") is None  # the kind of attack, in capitals
+    assert trimmed("Rebel", "PerpInd") is None  # and in mixed case
+    # near misses: the group itself, the adjective keys do take, another role
+    assert trimmed("GUERRILLAS", "PerpInd") == "GUERRILLAS"
+    assert trimmed("terrorist", "PerpInd") == "terrorist"
+    assert trimmed("GUERRILLA", "PerpOrg") == "GUERRILLA"
+
+
+def test_attackers_lose_a_vague_count_but_keep_a_number() -> None:
+    text = (
+        "SEVERAL ARMED INDIVIDUALS FIRED AT THE OFFICE. Some masked men fled. THREE HEAVILY ARMED MEN LEFT."
+    )
+
+    def trimmed(piece: str, role: str) -> str | None:
+        start = text.index(piece)
+        span = trim_span(TaggedSpan(role, start, start + len(piece)), text)
+        return None if span is None else text[span.start : span.end]
+
+    assert trimmed("SEVERAL ARMED INDIVIDUALS", "PerpInd") == "ARMED INDIVIDUALS"
+    assert trimmed("Some masked men", "PerpInd") == "masked men"
+    # near misses: a number stays, another role keeps its words, "SEVERAL" alone is left to the rest
+    assert trimmed("THREE HEAVILY ARMED MEN", "PerpInd") == "THREE HEAVILY ARMED MEN"
+    assert trimmed("Some masked men", "Victim") == "Some masked men"
+    assert trimmed("SEVERAL", "PerpInd") == "SEVERAL"

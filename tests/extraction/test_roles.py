@@ -35,3 +35,16 @@ def test_roles_shells_are_a_weapon_only_where_a_heavy_weapon_is_named_before() -
 def test_roles_a_name_runs_over_spaces_and_tabs_between_its_words() -> None:
     text = "Gunmen shot and killed Colonel Juan\tCarlos  Perez outside his home in Lima."
     assert [text[s:e] for s, e in named_victims(text, [(0, len(text))])] == ["Juan\tCarlos  Perez"]
+
+
+def test_roles_a_singular_group_word_names_the_attack_not_its_authors() -> None:
+    for text, people in (
+        ("A GUERRILLA ATTACK DESTROYED THE BRIDGE IN THE TOWN", []),
+        ("Rebel positions near the border came under fire", []),
+        # near misses: the group in the plural, and the same word in a longer description
+        ("THE GUERRILLAS BLEW UP THE BRIDGE", ["the guerrillas"]),
+        ("Urban guerrilla commandos set fire to a bus", ["urban guerrilla commandos"]),
+    ):
+        lower = text.lower()
+        found = [lower[s:e] for s, e in perpetrator_individuals(lower, [(0, len(lower))])]
+        assert found == people, text
