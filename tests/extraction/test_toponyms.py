@@ -935,3 +935,17 @@ def test_toponyms_all_caps_the_united_states_is_a_country_not_a_scene(gazetteer:
     )
     assert found["UNITED STATES"].place is not None and found["UNITED STATES"].place.iso3 == "USA"
     assert "KENT" not in found and "SUPERIOR" not in found, found
+
+
+def test_toponyms_a_rural_canton_is_read_through_its_parent(gazetteer: Gazetteer) -> None:
+    # "CANTON" after a name is the unit's word, not Canton (Guangzhou); between the name and its
+    # department it lets the parent decide: Berlin in Usulutan, not the German capital.
+    found = _found(
+        "SAN SALVADOR, 12 JAN 90 (RADIO CADENA) -- [TEXT] FIVE PEASANTS WERE KILLED IN HORCONES DE BERLIN\n"
+        "CANTON, USULUTAN DEPARTMENT.\n",
+        gazetteer,
+    )
+    assert "CANTON" not in found, found
+    berlin = found["BERLIN"].place
+    assert berlin is not None and (berlin.iso3, berlin.admin1) == ("SLV", "Usulutan"), berlin
+    assert _found("Protesters marched in Canton on Sunday.", gazetteer)["Canton"].place is not None

@@ -254,7 +254,7 @@ _CALENDAR: Final = frozenset(
 
 _HIERARCHY_WORDS: Final = frozenset(
     {"in", "of", "the", "province", "governorate", "state", "region", "district", "county", "department",
-     "prefecture", "oblast", "city"}
+     "prefecture", "oblast", "city", "canton", "caserio", "jurisdiction"}
 )  # fmt: skip
 
 _POSSESSIVE = re.compile(r"['’]s ")
@@ -653,6 +653,8 @@ _BUILDINGS: Final = frozenset(
     """
     )
 )
+# Rural units below a municipality, named like a town ("HORCONES DE BERLIN CANTON", "EL ZAPOTE CASERIO").
+_LOCAL_UNITS: Final = frozenset(_words("canton caserio"))
 _PARTS_OF: Final = frozenset(
     _words(
         """
@@ -1914,6 +1916,15 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
         return []  # (in mixed case a place word may still make a name the gazetteer lacks a place)
     for m in itertools.chain(matches, inside):
         _annotate(m, toks)
+    # A rural unit's word after a name ("HORCONES DE BERLIN CANTON") is no town of its own (Canton,
+    # Guangzhou); between the name and its parent it is one of the words a hierarchy may hold.
+    units = {
+        m.end_tok + 1
+        for m in matches
+        if m.end_tok + 1 < len(toks) and toks.fold[m.end_tok + 1] in _LOCAL_UNITS
+    }
+    if units:
+        matches = [m for m in matches if m.i not in units]
     # A name seen as part of a person's name ("Bill Clinton") stays a person elsewhere in the text
     # ("Clinton arrived") unless a preposition makes it a location ("in Clinton").
     person_like: set[str] = set()
@@ -2334,7 +2345,7 @@ def _unknown_places(toks: _Tokens, found: list[PlaceMention], gaz: Gazetteer) ->
 # "Chikun LGA (Kaduna", "Zari district center, Balkh".
 _PARENT_GAP: Final = re.compile(
     r"(?:\s+(?:village|town|hamlet|city|district|province|department|region|raion|rayon|county|commune|"
-    r"municipality|LGA|area|center|centre|neighbou?rhood|suburb|quarter|barrio|colonia))?"
+    r"municipality|LGA|area|center|centre|neighbou?rhood|suburb|quarter|barrio|colonia|canton|caserio))?"
     # "the San Antonio Abad neighborhood in northwestern San Salvador": a direction before the parent
     r"(?:\s*,\s*|\s*\(\s*|\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+(?=\w))?)",
     re.IGNORECASE,
