@@ -93,5 +93,14 @@ class StoreError(EventwireError):
     code = "E050"
 
 
+class BatchLostError(StoreError):
+    """A write failed and took a batch's open transaction with it: ``lost`` names (by origin) the
+    documents the batch had written since its last commit, which are not stored either."""
+
+    def __init__(self, message: str, *, where: str | None = None, lost: tuple[str, ...] = ()) -> None:
+        super().__init__(message, where=where)
+        self.lost = lost
+
+
 class ConfigError(EventwireError):
     code = "E060"

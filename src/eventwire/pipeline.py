@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from eventwire.documents.build import build_document
-from eventwire.errors import EventwireError, ExtractionError, StoreError
+from eventwire.errors import BatchLostError, EventwireError, ExtractionError, StoreError
 from eventwire.extraction.pipeline import Extraction, Extractor
 from eventwire.models.document import Document, RawItem
 from eventwire.models.event import Event
@@ -219,6 +219,14 @@ def _fail(
             store.record_skipped(err.where or "?", err.code, err.message)
         else:
             store.record_error(err.where or "?", err.code, err.message)
+        if isinstance(err, BatchLostError):
+            # Counted stored when written, gone with the transaction: errors now, stored by a rerun.
+            report.documents = max(0, report.documents - len(err.lost))
+            report.errors += len(err.lost)
+            for origin in err.lost:
+                store.record_error(
+                    origin, err.code, "not stored: lost with the batch's transaction (ingest again)"
+                )
     except StoreError as again:
         report.errors += 1
         report.failures.append(again)

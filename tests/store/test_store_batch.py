@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.errors import StoreError
+from eventwire.errors import BatchLostError, StoreError
 from eventwire.pipeline import dedup_functions
 from eventwire.store import open_store
 from eventwire.store import sql as store_sql
@@ -89,8 +89,9 @@ def test_store_batch_an_error_that_ends_the_transaction_says_what_was_lost(
                 raise sqlite3.OperationalError("disk I/O error")
 
             monkeypatch.setattr(store_sql.SqlStore, "_flush", staticmethod(end_transaction))
-            with pytest.raises(StoreError, match="were not stored; ingest them again"):
+            with pytest.raises(BatchLostError, match="were not stored; ingest them again") as lost:
                 store.write(*docs[1])
+            assert lost.value.lost == (docs[0][0].origin or docs[0][0].id,)  # the one written before
             monkeypatch.setattr(store_sql.SqlStore, "_flush", staticmethod(real_flush))
             store.write(*docs[2])
         assert [store.known(doc) for doc, _ in docs] == [False, False, True]

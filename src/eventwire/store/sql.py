@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import RootTransaction
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from eventwire.errors import StoreError
+from eventwire.errors import BatchLostError, StoreError
 from eventwire.models.document import Document
 from eventwire.models.event import Event, event_from_dict
 from eventwire.store import schema as t
@@ -454,6 +454,8 @@ class _Batch:
     transaction: RootTransaction | None = None  # open from a write until it is committed
     started: float = 0.0  # time.monotonic() when the transaction began
     writes: int = 0  # documents (and errors) written in the transaction
+    written: list[str] = field(default_factory=list)  # origins of the new documents written in it
+    current: str | None = None  # the origin of the new document being written
 
 
 class SqlStore:
@@ -645,6 +647,7 @@ class SqlStore:
             return
         if batch.transaction is None:
             batch.transaction, batch.started, batch.writes = batch.conn.begin(), time.monotonic(), 0
+        batch.current = None  # (set by a write that stores a new document)
         if self.dialect == "sqlite":
             try:
                 with _savepoint(batch.conn):
@@ -662,17 +665,23 @@ class SqlStore:
                     # (nothing left to roll back but SQLAlchemy's record of it)
                     with suppress(SQLAlchemyError):
                         transaction.rollback()
-                raise StoreError(
-                    f"the write failed and took the batch's transaction with it ({err}): the documents "
-                    f"written since the last commit ({batch.writes}) were not stored; ingest them again",
+                lost, batch.written, batch.current = tuple(batch.written), [], None
+                raise BatchLostError(
+                    f"the write failed and took the batch's transaction with it ({err}): the {len(lost)} "
+                    "documents and the errors written since the last commit were not stored; "
+                    "ingest them again",
                     where=self.where,
+                    lost=lost,
                 ) from err
         else:
             with batch.conn.begin_nested():
                 yield batch.conn
         batch.writes += 1
+        if batch.current is not None:
+            batch.written.append(batch.current)
+            batch.current = None
         if batch.writes >= BATCH_DOCUMENTS or time.monotonic() - batch.started >= BATCH_SECONDS:
-            transaction, batch.transaction = batch.transaction, None
+            transaction, batch.transaction, batch.written = batch.transaction, None, []
             self._commit(transaction)
 
     # -- documents ------------------------------------------------------------------------------------
@@ -746,6 +755,8 @@ class SqlStore:
                 same, taken = self._stored_as(conn, doc)
                 if same is not None:
                     return Stored(same, False, 0)
+                if (batch_now := self._current_batch()) is not None:
+                    batch_now.current = doc.origin or doc.id  # (lost if the batch's transaction is)
                 url = canonical_url(doc.url)
                 doc_id = doc.id
                 if taken:
@@ -785,6 +796,8 @@ class SqlStore:
                         merged += outcome is True
                     self._flush(conn, batch)
                 return Stored(doc_id, True, written, merged=merged)
+        except BatchLostError as err:  # named by the document whose write failed, as other errors are
+            raise BatchLostError(err.message, where=doc.origin or doc.id, lost=err.lost) from err.__cause__
         except SQLAlchemyError as err:
             raise self._fail(f"could not store document {doc.id}", err) from None
 
