@@ -506,7 +506,8 @@ def test_a_lone_group_adjective_is_no_perpetrator() -> None:
 
 def test_attackers_lose_a_vague_count_but_keep_a_number() -> None:
     text = (
-        "SEVERAL ARMED INDIVIDUALS FIRED AT THE OFFICE. Some masked men fled. THREE HEAVILY ARMED MEN LEFT."
+        "SEVERAL ARMED INDIVIDUALS FIRED AT THE OFFICE. Some masked men fled. THREE HEAVILY ARMED MEN LEFT. "
+        "SEVERAL HUNDRED GUERRILLAS ATTACKED."
     )
 
     def trimmed(piece: str, role: str) -> str | None:
@@ -520,3 +521,4 @@ def test_attackers_lose_a_vague_count_but_keep_a_number() -> None:
     assert trimmed("THREE HEAVILY ARMED MEN", "PerpInd") == "THREE HEAVILY ARMED MEN"
     assert trimmed("Some masked men", "Victim") == "Some masked men"
     assert trimmed("SEVERAL", "PerpInd") == "SEVERAL"
+    assert trimmed("SEVERAL HUNDRED GUERRILLAS", "PerpInd") == "SEVERAL HUNDRED GUERRILLAS"  # a count whole
