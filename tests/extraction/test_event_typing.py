@@ -29,6 +29,53 @@ def test_events_movements_of_forces_are_changes_of_activity(extractor: Any, text
     assert _events(extractor, text) == [("Strategic developments", "Change to group/activity")]
 
 
+_CHANGE = "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 6 May 2020, gunmen set up a fake checkpoint on the road near Gorom.", _CHANGE),
+        ("On 6 May 2020, members of the gang delivered food packages to families in Tula.", _CHANGE),
+        ("On 6 May 2020, the army launched Operation Desert Shield in the north of the country.", _CHANGE),
+        ("On 6 May 2020, the governor put the city of Kaya in quarantine.", _CHANGE),
+        ("On 6 May 2020, 150 Venezuelan refugees arrived in Cucuta from Bogota.", "Other"),
+        ("On 6 May 2020, the rebels released 40 soldiers held as prisoners in Kunduz.", "Other"),
+    ],
+)
+def test_events_strategic_cues_make_developments_of_their_sub_type(
+    extractor: Any, text: str, sub_event_type: str
+) -> None:
+    assert _events(extractor, text) == [("Strategic developments", sub_event_type)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The rules make these developments (see test_typing_rules); the bag of words may still read
+        # soldiers' shots or a break-out as violence, but each is an event.
+        "On 6 May 2020, soldiers fired warning shots in the air near the village of Kiri.",
+        "On 6 May 2020, a dozen inmates broke out of the police station in Fada.",
+    ],
+)
+def test_events_strategic_cues_make_an_event(extractor: Any, text: str) -> None:
+    assert len(_events(extractor, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Plans, denials and conditions around the same words stay no event.
+        "The government plans to set up checkpoints on all roads into the capital.",
+        "Officials denied that soldiers fired warning shots in the air at the market.",
+        "If more refugees arrived in the town, the camp would be overwhelmed.",
+        "The charity plans to deliver food packages to families next month.",
+    ],
+)
+def test_events_strategic_near_misses_stay_no_event(extractor: Any, text: str) -> None:
+    assert _events(extractor, text) == []
+
+
 def test_events_reinforcements_that_answer_a_riot_belong_to_it(extractor: Any) -> None:
     text = (
         "On 8 May 2020, rioters threw stones at police and burned tyres in Kano. "

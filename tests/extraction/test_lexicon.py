@@ -81,6 +81,30 @@ def kinds(text: str) -> set[str]:
         ("French and Burkinabe forces conducted joint operations targeting suspected militants.", "fight"),
         ("French forces conducted an aerial operation against a gathering of militants.", "air"),
         ("Six priests who were machinegunned at the university were buried today.", "attack"),
+        # Measures imposed on a place, shows of force and armed groups acting as a state.
+        ("The ministry decided to put the port city in quarantine from Monday.", "control"),
+        ("The council declared the imposition of a three day comprehensive curfew.", "control"),
+        ("The governor announced a mandatory use of face masks in all markets.", "control"),
+        ("The guards sealed off the town ahead of the commander's visit.", "control"),
+        ("The government closed the country's land borders and airspace.", "control"),
+        ("Border guards fired warning shots in the air near the river.", "control"),
+        ("Gunmen entered the village and fired several rounds in the air.", "control"),
+        ("Fighters set up a fake checkpoint on the road between the two towns.", "control"),
+        ("The cartel had placed two check points on the federal road.", "control"),
+        ("The army launched Operation Sahel Shield in three regions.", "control"),
+        ("The rebels were said to be recruiting and training near the border.", "control"),
+        ("Members of the gang delivered food packages to families in the district.", "control"),
+        ("The faction ended its affiliation with the operations room.", "change"),
+        ("Militants emptied the school storage, seizing rice and cooking oil.", "looting"),
+        ("The governor instituted a ban on all travel from the capital.", "control"),
+        ("The governorship halted all entries and departures from the district.", "control"),
+        ("Militants began a blockade on the town, preventing the entry of fuel.", "control"),
+        ("Around 20 soldiers and policemen joined the Taliban in the district.", "change"),
+        ("Rebels shut down a government drone flying over the plain.", "disrupted"),
+        ("Some 300 Venezuelan migrants returned from Ecuador by bus.", "other"),
+        ("About 400 families from two villages evacuated following clashes between clans.", "other"),
+        ("The government released 98 Taliban prisoners from the central prison.", "other"),
+        ("Several detainees escaped out of the jail overnight.", "other"),
     ],
 )
 def test_lexicon_triggers_read_common_wordings(text: str, kind: str) -> None:
@@ -131,6 +155,16 @@ def test_lexicon_thwarted_plots_are_plans_but_thwarted_attacks_are_fights() -> N
         "Soldiers in heavy combat gear patrolled the streets of Kabul.",
         "The brigade began intense combat training near the border.",
         "Police placed explosives detectors at the airport.",
+        # Near misses of the strategic cues: a statement about a habit, an operation against someone, masks
+        # for sale, a trade in food, borders that stay as they were.
+        "Elders said shots in the air are forbidden at weddings.",
+        "The charity sold face masks to residents of the town.",
+        "Volunteers unloaded food packages from the trucks at the warehouse.",
+        "The minister said the borders remain open to trade.",
+        "The club banned all fans from the stadium after the match.",
+        "The prisoners were moved to a new wing of the building.",
+        "Members joined the committee on the new budget.",
+        "The bank in Kaya was recruiting and training new staff.",
     ],
 )
 def test_lexicon_new_wordings_keep_to_their_sense(text: str) -> None:

@@ -140,3 +140,18 @@ def test_typing_rules_villagers_who_rape_or_abduct_are_no_mob() -> None:
             fatalities=0,
         )
         assert typed[:2] == ("Violence against civilians", sub), kinds
+
+
+def test_typing_rules_measures_and_other_developments_are_strategic() -> None:
+    # "fired warning shots in the air" (control, of the change family), "inmates broke out of the jail".
+    common = {"side_a_inters": [1], "side_b_inters": [], "victim_categories": [], "fatalities": 0}
+    assert classify(["control"], "change", "soldiers fired warning shots in the air", **common) == (
+        "Strategic developments",
+        "Change to group/activity",
+        False,
+    )
+    assert classify(["other"], "other", "inmates broke out of the jail", **common) == (
+        "Strategic developments",
+        "Other",
+        False,
+    )

@@ -268,7 +268,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|seized\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands)"
         r"\s+(?:[\w,.-]+\s+){0,4}?(?:weapons|arms|explosives|ammunition|munitions|rifles|firearms|guns|grenades)\b|seized\s+(?:a\s+)?(?:large\s+)?(?:[\d,.]+\s+|(?:rounds|quantit(?:y|ies)|stocks?)\s+of\s+){0,2}"
         r"(?:cache|weapons|arms|explosives|ammunition|munitions)|(?:weapons|arms|explosives)\s+caches?|intercepted\s+(?:\w+\s+){0,2}(?:"
-        r"drones?|missiles?|rockets?)|shot\s+down\s+(?:\w+\s+){0,2}(?:drones?|missiles?|rockets?)"
+        r"drones?|missiles?|rockets?)|(?:shot|shut|brought)\s+down\s+(?:[\w'-]+\s+){0,4}(?:drones?|missiles?|rockets?)"
         r"|foiled\s+(?:a|an)\s+(?:\w+\s+)?(?:attack|plot|bombing)"
         # "dismantled an IED", "neutralized an IED", "recovered four improvised explosive devices": an
         # explosive found and made safe; "exploded prematurely", "while planting": one that went off in its
@@ -295,11 +295,11 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|cut\s+down\s+(?:[\w-]+\s+){0,4}?(?:trees|seedlings|crops|vines)|stripp(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?of\s+(?:their\s+|his\s+|her\s+)?"
         r"(?:belongings|money|cash|motorbikes?|possessions|valuables|goods|phones?|personal\s+effects|livestock)"
         r"|extort(?:ed|ing)\b"
-        r"|robb(?:ed|ery|eries|ing)\b|pillag\w+|sabotag\w+|seized\s+(?:[\w,]+\s+){0,4}?(?:livestock|cattle|animals"
+        r"|robb(?:ed|ery|eries|ing)\b|pillag\w+|sabotag\w+|seiz(?:ed|ing)\s+(?:[\w,]+\s+){0,4}?(?:livestock|cattle|animals"
         r"|goats|sheep|camels|vehicles?|trucks?|cars?|motorbikes?|motorcycles?|goods|belongings|phones|valuables"
         r"|supplies|food|cash|money|property|crops|harvest|ambulances?|tricycles?|vans?|millet|rice|grain|bags)"
         # Seizures of drugs and contraband, which ACLED codes as property taken (not weapons disrupted).
-        r"|seized\s+(?:[\w,.-]+\s+){0,6}?(?:marijuana|cocaine|heroin|cannabis|drugs|narcotics|methamphetamine"
+        r"|seized\s+(?:[\w,.()-]+\s+){0,6}?(?:marijuana|cocaine|heroin|cannabis|drugs|narcotics|methamphetamine"
         r"|cigarettes|contraband|boats?)\b|confiscat(?:ed|ing)\b",
     ),
     TriggerKind(
@@ -324,7 +324,60 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         # "a nightly curfew was imposed", "curfew and traffic ban imposed in all villages": the curfew is
         # new, and "nightly" says when it holds, not that it is a pattern of acts.
         r"|(?:(?:nightly|night-time|overnight|dusk-to-dawn)\s+)?curfews?\s+(?:[\w-]+\s+){0,4}?"
-        r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?imposed",
+        r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?imposed"
+        # Splits and defections: "ended its affiliation with the operations room", "35 soldiers, policemen,
+        # and militia members joined the Taliban".
+        r"|(?:ended|severed|cut)\s+(?:its|their)\s+(?:affiliation|allegiance|ties)\s+(?:with|to)|switched\s+sides"
+        r"|(?:soldiers|policemen|militiamen|fighters|militants|members|commanders)\s+"
+        r"(?:have\s+|had\s+|reportedly\s+)?(?:joined|defected\s+to)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?"
+        r"(?:taliban|al[- ]shabaa?b|islamic\s+state"
+        r"|isis|isil|rebels?|militants?|insurgents?|separatists?|jihadists?|government\s+forces|army)\b"
+        r"|joined\s+the\s+ranks\s+of",
+    ),
+    # Measures imposed on a place and shows of force or of rule that hurt nobody, which ACLED codes as a
+    # change of activity (the family of "change"; a kind of its own, as one kind may start with at most 64
+    # literals, see eventwire.text.regex_starts).
+    TriggerKind(
+        "control",
+        # Measures a government or an armed group imposes on a place: "put the capital in
+        # quarantine", "declared the imposition of a three day curfew", "a mandatory use of face masks",
+        # "sealed off the city", "closed the country's land borders".
+        r"(?:imposing|imposition\s+of)\s+(?:[\w-]+\s+){0,4}?(?:curfews?|state\s+of\s+emergency|lockdown|quarantine)"
+        r"|(?:put|placed)\s+(?:[\w'(),-]+\s+){1,6}?(?:in|under)\s+(?:a\s+)?quarantine"
+        r"|(?:mandatory|compulsory)\s+(?:use\s+of\s+|wearing\s+of\s+)?(?:face\s+)?masks"
+        r"|sealed\s+off\s+(?:the\s+)?(?:city|town|village|district|area|region|province)"
+        r"|closed\s+(?:[\w']+\s+){0,3}?(?:land\s+)?borders"
+        # "instituted a ban on all travel", "halted all entries and departures", "suspended all interurban
+        # passenger traffic": movement stopped by order, not a single road closed by a protest.
+        r"|(?:instituted|imposed|declared|announced)\s+(?:a\s+)?(?:blanket\s+|total\s+|travel\s+)?ban\s+on\s+(?:all\s+)?"
+        r"(?:travel|movements?|gatherings|entr(?:y|ies))"
+        r"|(?:halted|suspended|banned)\s+all\s+(?:[\w-]+\s+){0,2}?(?:traffic|travel|entries|movements?|transport)\b"
+        # A town cut off: "began a blockade on the town", "began besieging the village".
+        r"|(?:began|imposed|laid|started)\s+(?:a\s+)?(?:blockade|siege|besieging)\b"
+        # Shows of force and of rule: "fired warning shots in the air", "set up a fake checkpoint",
+        # "launched Operation Ndofou" (a named operation begun; "launched an operation against ..." is a
+        # fight), "recruiting and training".
+        r"|fired\s+(?:(?:warning|several|a\s+few|some|\w+)\s+)?(?:(?:gun)?shots\s+|rounds\s+)?in\s+(?:the\s+)?air"
+        r"|(?:shots|gunshots)\s+(?:being\s+|were\s+)?fired\s+in\s+(?:the\s+)?air"
+        r"|(?:set\s+up|placed|erected|established|running|ran|mounted)\s+(?:[\w-]+\s+){0,3}?check\s*-?points?\b"
+        r"|launched\s+operation\s+(?!against|to|in|on|targeting|aimed)[a-z]"
+        # (not staff: "a bank recruiting and training new staff" is no development)
+        r"|(?:recruit(?:ing|ed)\s+and\s+train(?:ing|ed)|train(?:ing|ed)\s+and\s+recruit(?:ing|ed))"
+        r"(?!\s+(?:new\s+|more\s+)?(?:staff|employees|workers|teachers|nurses|doctors|students|players|volunteers\s+for))"
+        # Armed groups acting as a state: "members of the cartel delivered food packages to families".
+        r"|deliver(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?(?:food\s+packages|boxes\s+(?:with|of)\s+food|food\s+boxes"
+        r"|food\s+parcels|aid\s+packages)",
+    ),
+    # Developments ACLED codes as "Other": people displaced or brought home, prisoners let go or breaking out.
+    TriggerKind(
+        "other",
+        r"(?:refugees|migrants|displaced\s+(?:people|persons|families)|idps)\s+(?:[\w,()-]+\s+){0,6}?"
+        r"(?:arrived|returned|were\s+(?:moved|relocated|repatriated))\b"
+        r"|(?:families|villagers|residents|households)\s+(?:[\w,()-]+\s+){0,20}?evacuated\s+(?:following|after|due)"
+        r"|released\s+(?:[\d,]+|some|several|dozens\s+of|hundreds\s+of)\s+(?:[\w-]+\s+){0,3}?prisoners"
+        r"|(?:were|was)\s+released\s+from\s+(?:[\w-]+\s+){0,2}?(?:prisons?|jails?)"
+        r"|(?:broke|broken|escaped)\s+out\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:prison|jail|police\s+station|cells?)"
+        r"|(?:prison|jail)\s*-?breaks?\b",
     ),
     TriggerKind(
         "transfer",
@@ -346,7 +399,7 @@ CASUALTY_ONLY_KINDS = frozenset({"kill", "injure"})
 
 FAMILY = {kind.name: kind.name for kind in TRIGGERS}
 FAMILY.update(dict.fromkeys(VIOLENT_KINDS, "violence"))
-FAMILY.update({"riot": "protest", "mob": "riot"})
+FAMILY.update({"riot": "protest", "mob": "riot", "control": "change"})
 """Mentions of one family may join into one event; protests and riots share a family (a protest that turns
 violent is one event)."""
 

@@ -47,6 +47,7 @@ STRATEGIC = {
     "looting": "Looting/property destruction",
     "change": "Change to group/activity",
     "transfer": "Non-violent transfer of territory",
+    "other": "Other",
 }
 
 
