@@ -39,7 +39,11 @@ _CHANGE = "Change to group/activity"
         ("On 6 May 2020, members of the gang delivered food packages to families in Tula.", _CHANGE),
         ("On 6 May 2020, the army launched Operation Desert Shield in the north of the country.", _CHANGE),
         ("On 6 May 2020, the governor put the city of Kaya in quarantine.", _CHANGE),
-        ("On 6 May 2020, 150 Venezuelan refugees arrived in Cucuta from Bogota.", "Other"),
+        (
+            "On 6 May 2020, 150 Venezuelan refugees fleeing threats by armed groups arrived in Cucuta "
+            "from Bogota.",
+            "Other",
+        ),
         ("On 6 May 2020, the rebels released 40 soldiers held as prisoners in Kunduz.", "Other"),
     ],
 )
@@ -70,6 +74,13 @@ def test_events_strategic_cues_make_an_event(extractor: Any, text: str) -> None:
         "Officials denied that soldiers fired warning shots in the air at the market.",
         "If more refugees arrived in the town, the camp would be overwhelmed.",
         "The charity plans to deliver food packages to families next month.",
+        # Everyday life in the same words: no armed or state actor, no development of a conflict.
+        "On 6 May 2020, the Kano Pillars club was recruiting and training young players in Kano.",
+        "On 6 May 2020, the retailer launched Operation Sunshine, a holiday sales campaign, in Lagos.",
+        "On 6 May 2020, the hospital set up a checkpoint for visitors at its gate in Kano.",
+        "On 6 May 2020, the Red Cross delivered food packages to displaced families in Maiduguri.",
+        "On 6 May 2020, the court released 20 prisoners on bail in Abuja.",
+        "On 6 May 2020, the government closed its borders to imports of rice from Benin.",
     ],
 )
 def test_events_strategic_near_misses_stay_no_event(extractor: Any, text: str) -> None:

@@ -165,6 +165,7 @@ def test_lexicon_thwarted_plots_are_plans_but_thwarted_attacks_are_fights() -> N
         "The prisoners were moved to a new wing of the building.",
         "Members joined the committee on the new budget.",
         "The bank in Kaya was recruiting and training new staff.",
+        "The company cut its ties with the Lagos distributor.",
     ],
 )
 def test_lexicon_new_wordings_keep_to_their_sense(text: str) -> None:

@@ -268,7 +268,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|seized\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands)"
         r"\s+(?:[\w,.-]+\s+){0,4}?(?:weapons|arms|explosives|ammunition|munitions|rifles|firearms|guns|grenades)\b|seized\s+(?:a\s+)?(?:large\s+)?(?:[\d,.]+\s+|(?:rounds|quantit(?:y|ies)|stocks?)\s+of\s+){0,2}"
         r"(?:cache|weapons|arms|explosives|ammunition|munitions)|(?:weapons|arms|explosives)\s+caches?|intercepted\s+(?:\w+\s+){0,2}(?:"
-        r"drones?|missiles?|rockets?)|(?:shot|shut|brought)\s+down\s+(?:[\w'-]+\s+){0,4}(?:drones?|missiles?|rockets?)"
+        r"drones?|missiles?|rockets?)|(?:shot|shut|brought)\s+down\s+(?:(?!of\b)[\w'-]+\s+){0,4}(?:drones?|missiles?|rockets?)"
         r"|foiled\s+(?:a|an)\s+(?:\w+\s+)?(?:attack|plot|bombing)"
         # "dismantled an IED", "neutralized an IED", "recovered four improvised explosive devices": an
         # explosive found and made safe; "exploded prematurely", "while planting": one that went off in its
@@ -327,11 +327,13 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?imposed"
         # Splits and defections: "ended its affiliation with the operations room", "35 soldiers, policemen,
         # and militia members joined the Taliban".
-        r"|(?:ended|severed|cut)\s+(?:its|their)\s+(?:affiliation|allegiance|ties)\s+(?:with|to)|switched\s+sides"
-        r"|(?:soldiers|policemen|militiamen|fighters|militants|members|commanders)\s+"
+        r"|(?:faction|group|militia|rebels|brigade|battalion|front|movement)\s+(?:has\s+|had\s+)?(?:ended|severed|cut)\s+"
+        r"(?:its|their)\s+(?:affiliation|allegiance|ties)\s+(?:with|to)"
+        r"|switched\s+sides"
+        r"|(?:soldiers|policemen|militiamen|fighters|militants|commanders)\s+"
         r"(?:have\s+|had\s+|reportedly\s+)?(?:joined|defected\s+to)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?"
         r"(?:taliban|al[- ]shabaa?b|islamic\s+state"
-        r"|isis|isil|rebels?|militants?|insurgents?|separatists?|jihadists?|government\s+forces|army)\b"
+        r"|isis|isil|rebels?|militants?|insurgents?|separatists?|jihadists?|government\s+forces)\b"
         r"|joined\s+the\s+ranks\s+of",
     ),
     # Measures imposed on a place and shows of force or of rule that hurt nobody, which ACLED codes as a
@@ -346,7 +348,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|(?:put|placed)\s+(?:[\w'(),-]+\s+){1,6}?(?:in|under)\s+(?:a\s+)?quarantine"
         r"|(?:mandatory|compulsory)\s+(?:use\s+of\s+|wearing\s+of\s+)?(?:face\s+)?masks"
         r"|sealed\s+off\s+(?:the\s+)?(?:city|town|village|district|area|region|province)"
-        r"|closed\s+(?:[\w']+\s+){0,3}?(?:land\s+)?borders"
+        r"|closed\s+(?:[\w']+\s+){0,3}?(?:land\s+)?borders(?!\s+to\s+(?:\w+\s+)?(?:imports|exports|trade|goods|products))"
         # "instituted a ban on all travel", "halted all entries and departures", "suspended all interurban
         # passenger traffic": movement stopped by order, not a single road closed by a protest.
         r"|(?:instituted|imposed|declared|announced)\s+(?:a\s+)?(?:blanket\s+|total\s+|travel\s+)?ban\s+on\s+(?:all\s+)?"
@@ -425,6 +427,16 @@ _OTHER_SENSE = (
 )
 # Matched next to the trigger, in its clause.
 NOT_CONFLICT = re.compile(f"{_OTHER_SENSE}|{_MISFORTUNE}")
+# Measures, shows of force and displacements ("control", "other") are developments of a conflict only
+# where an armed or a state actor is named beside them: a club recruiting and training players, a
+# retailer's "Operation Sunshine", a hospital's checkpoint or a charity's food parcels are everyday life.
+NEEDS_A_FORCE = frozenset({"control", "other"})
+A_FORCE = re.compile(
+    r"\b(?:police\w*|soldiers?|troops|army|military|armed|forces|gendarmes?\w*|militants?|rebels?|insurgents?|"
+    r"gunmen|jihadists?|militia\w*|guerrillas?|taliban|shabaa?b|boko\s+haram|cartels?|gangs?|government|"
+    r"authorities|junta|regime|security|guards?|fighters|combatants|al[- ]qaeda|islamic\s+state|isis|isil|"
+    r"governors?|mayors?|prefects?|ministers?|ministry|president)\b"
+)
 # For a protest, riot or mob the misfortune is the grievance, not the cause ("victims of the floods
 # blocked the road to demand aid", "rallied outside the court over a road accident"); a stampede at a rally
 # is still no demonstration.

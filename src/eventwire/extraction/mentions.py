@@ -17,6 +17,7 @@ from functools import lru_cache
 from eventwire.extraction.casualties import Figure, find_figures
 from eventwire.extraction.judgement import around_reason, recalled_item
 from eventwire.extraction.lexicon import (
+    A_FORCE,
     ANAPHOR,
     CLAUSE_BREAK,
     CLAUSE_WIDE,
@@ -25,6 +26,7 @@ from eventwire.extraction.lexicon import (
     FAMILY,
     INQUIRY,
     INQUIRY_CUES,
+    NEEDS_A_FORCE,
     NEW_EVENT_CUE,
     NOT_CONFLICT,
     NOT_CONFLICT_CROWD,
@@ -237,6 +239,9 @@ def _no_cue(before: str, wide: str, protest: bool) -> bool:
     return _ANY_NARROW_CUE.search(before) is None and _ANY_WIDE_CUE.search(wide) is None
 
 
+_FORCE_REACH = 150  # characters before the trigger's clause where its actor may be named
+
+
 def _crowd_with_cause(lower: str, trigger: Trigger) -> bool:
     """Whether a crowd near a misfortune protests it: rioting, a demand or grievance in its clause, or a
     protest held or staged ("flood victims held a demonstration"; not "survivors rallied to get food")."""
@@ -251,6 +256,10 @@ def _crowd_with_cause(lower: str, trigger: Trigger) -> bool:
 
 
 def _reject_reason(lower: str, trigger: Trigger) -> str | None:
+    if trigger.kind in NEEDS_A_FORCE and not A_FORCE.search(
+        lower, max(0, trigger.clause_start - _FORCE_REACH), trigger.clause_end
+    ):
+        return "no armed or state actor (a measure or a move of everyday life)"
     # Another sense of the word shows next to it ("died in a collision", "heart attack").
     near = lower[max(trigger.clause_start, trigger.start - 30) : min(trigger.clause_end, trigger.end + 45)]
     senses = NOT_CONFLICT_CROWD if _crowd_with_cause(lower, trigger) else NOT_CONFLICT

@@ -159,10 +159,16 @@ def migrate(engine: Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.connect().execution_options(write=True) as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
-        conn.commit()
+    try:
+        with engine.connect().execution_options(write=True) as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            conn.commit()
+    except SQLAlchemyError:
+        # Two commands opening a new database at once: where the other one migrated it meanwhile (this
+        # one's upgrade then fails on a column or table that is there already), it is up to date.
+        if not _at_head(engine):
+            raise
 
 
 def _at_head(engine: Engine) -> bool:
