@@ -7,6 +7,8 @@ import sqlite3
 from typing import Any
 
 import pytest
+from sqlalchemy.engine import RootTransaction
+from sqlalchemy.exc import OperationalError
 
 from eventwire.errors import BatchLostError, StoreError
 from eventwire.pipeline import dedup_functions
@@ -93,6 +95,32 @@ def test_store_batch_an_error_that_ends_the_transaction_says_what_was_lost(
                 store.write(*docs[1])
             assert lost.value.lost == (docs[0][0].origin or docs[0][0].id,)  # the one written before
             monkeypatch.setattr(store_sql.SqlStore, "_flush", staticmethod(real_flush))
+            store.write(*docs[2])
+        assert [store.known(doc) for doc, _ in docs] == [False, False, True]
+
+
+def test_store_batch_a_failed_commit_names_the_documents_it_lost(
+    target: str, extracted: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = [x for x in extracted if x[1]][:3]
+    monkeypatch.setattr(store_sql, "BATCH_DOCUMENTS", 2)
+    real_commit = RootTransaction.commit
+    failures = ["disk full"]
+
+    def failing_commit(self: Any) -> None:
+        if failures:
+            raise OperationalError("COMMIT", {}, Exception(failures.pop()))
+        real_commit(self)
+
+    with open_store(target, dedup=dedup_functions()) as store:
+        with store.batch():
+            store.write(*docs[0])
+            monkeypatch.setattr(RootTransaction, "commit", failing_commit)
+            with pytest.raises(BatchLostError, match="were not stored; ingest them again") as lost:
+                store.write(*docs[1])  # its write commits the batch, which fails
+            # The failing document is the error's own; the one before it is named as lost with it.
+            assert lost.value.where == (docs[1][0].origin or docs[1][0].id)
+            assert lost.value.lost == (docs[0][0].origin or docs[0][0].id,)
             store.write(*docs[2])
         assert [store.known(doc) for doc, _ in docs] == [False, False, True]
 

@@ -588,7 +588,7 @@ class SqlStore:
             self._batch = None
             try:
                 if batch.transaction is not None and batch.transaction.is_active:
-                    self._commit(batch.transaction)
+                    self._commit(batch.transaction, tuple(batch.written))
             finally:
                 try:
                     self._batch_settings(batch.conn, False)
@@ -618,14 +618,22 @@ class SqlStore:
         # however many commits rewrote it meanwhile.
         driver.execute(f"PRAGMA wal_autocheckpoint={BATCH_CHECKPOINT_PAGES if on else 1000}")
 
-    def _commit(self, transaction: RootTransaction) -> None:
+    def _commit(self, transaction: RootTransaction, written: tuple[str, ...] = ()) -> None:
         """Commit a batch's transaction; where that fails, forget the events parsed meanwhile (they may not
-        be stored) and say so."""
+        be stored) and say which documents (``written``, by origin) went with it."""
         try:
             transaction.commit()
         except SQLAlchemyError as err:
             self._parsed = {}
-            raise self._fail("could not commit the documents written last", err) from None
+            with suppress(SQLAlchemyError):  # (so that the batch's connection can begin again)
+                transaction.rollback()
+            failed = self._fail("could not commit the documents written last", err)
+            raise BatchLostError(
+                f"{failed.message}: the {len(written)} documents written since the last commit were not "
+                "stored; ingest them again",
+                where=self.where,
+                lost=written,
+            ) from None
 
     def _current_batch(self) -> _Batch | None:
         batch = self._batch
@@ -687,8 +695,9 @@ class SqlStore:
             batch.written.append(batch.current)
             batch.current = None
         if batch.writes >= BATCH_DOCUMENTS or time.monotonic() - batch.started >= BATCH_SECONDS:
-            transaction, batch.transaction, batch.written = batch.transaction, None, []
-            self._commit(transaction)
+            transaction, batch.transaction = batch.transaction, None
+            written, batch.written = tuple(batch.written), []
+            self._commit(transaction, written)
 
     # -- documents ------------------------------------------------------------------------------------
 
@@ -803,7 +812,9 @@ class SqlStore:
                     self._flush(conn, batch)
                 return Stored(doc_id, True, written, merged=merged)
         except BatchLostError as err:  # named by the document whose write failed, as other errors are
-            raise BatchLostError(err.message, where=doc.origin or doc.id, lost=err.lost) from err.__cause__
+            own = doc.origin or doc.id
+            lost = tuple(origin for origin in err.lost if origin != own)
+            raise BatchLostError(err.message, where=own, lost=lost) from err.__cause__
         except SQLAlchemyError as err:
             raise self._fail(f"could not store document {doc.id}", err) from None
 
