@@ -125,13 +125,14 @@ _GENERIC_FILLER = re.compile(
 )
 _TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
+# A word of death in a report that counts no dead: it tells of dead all the same, only not counted.
+_DEATH_WORD = re.compile(
+    r"\b(?:kill\w*|dead|died|dies|deaths?|bod(?:y|ies)|fatalit\w*|lives)\b", re.IGNORECASE
+)
 # A clock time the report gives for the event: "went off AT 0230 [0830 GMT]", "occurred at 12:30 p.m.".
 # Only after "at" (wire copy gives the hour that way; a bare number is a figure) and never a time in
 # GMT (a report filed abroad converts; the local time is the one both reports can give), nor a distance
 # ("at 1500 meters").
-_DEATH_WORD = re.compile(
-    r"\b(?:kill\w*|dead|died|dies|deaths?|bod(?:y|ies)|fatalit\w*|lives)\b", re.IGNORECASE
-)
 _CLOCK = re.compile(
     r"\bat\s+(?:about\s+|around\s+|approximately\s+)?"
     # "at 0230", "at 0230 hours", "at 0230 [0830 GMT]", but not a figure ("at 1500 people", "at 1200 sq km").

@@ -1853,24 +1853,6 @@ _OWNED: Final = frozenset(
 )
 
 
-def _before_a_noun(m: _Match, toks: _Tokens) -> bool:
-    """Whether a word that is no function word, verb of speech or possessive follows the name in the same
-    phrase ("U.S. CITIZEN", "U.S. EMBASSY"): the name says whose (in ALL CAPS, the one reading there is)."""
-    nxt = m.end_tok + 1
-    if nxt >= len(toks):
-        return False
-    gap = toks.text[toks.end[m.end_tok] : toks.start[nxt]]
-    # (after an initialism's full stop the tokenizer starts a sentence: "U.S. CITIZEN")
-    initialism = gap == ". " and len(toks.raw[m.end_tok]) == 1
-    return (
-        (initialism or (toks.joins[nxt] and not toks.sent_start[nxt]))
-        and not _possessive(toks, nxt)
-        and toks.fold[nxt] not in _FUNCTION
-        and toks.fold[nxt] not in _CONNECTORS
-        and toks.fold[nxt] not in _SPEECH
-    )
-
-
 def _is_local(gaz: Gazetteer, c: int) -> bool:
     return gaz.kind(c) in (KIND_TOWN, KIND_ADMIN2) and gaz.admin1_of(c) is not None
 
@@ -2440,9 +2422,7 @@ def _town_abroad(place: Place, parent: Place, paren: bool) -> bool:
 
 def _namesake_in(name: str, parent: Place, gaz: Gazetteer) -> Place | None:
     """The most populous town called ``name`` (its place word aside) within ``parent``, or None."""
-    words = name.split()
-    if len(words) > 1 and words[-1].lower() in TOWN_WORDS | ADMIN_WORDS:
-        name = " ".join(words[:-1])
+    name = _without_place_word(name)
     if parent.iso3 is None:
         return None
     found = [
@@ -2487,10 +2467,15 @@ def _written_name(text: str) -> str:
     name = " ".join(text.split())
     if not name.isupper():
         return name
+    return " ".join(w.capitalize() for w in _without_place_word(name).split())
+
+
+def _without_place_word(name: str) -> str:
+    """``name`` without the place word that ends it ("Las Vueltas village" is Las Vueltas)."""
     words = name.split()
     if len(words) > 1 and words[-1].lower() in TOWN_WORDS | ADMIN_WORDS:
-        words = words[:-1]
-    return " ".join(w.capitalize() for w in words)
+        return " ".join(words[:-1])
+    return name
 
 
 def _inside(name: str, parent: Place) -> Place:

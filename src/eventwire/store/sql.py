@@ -624,16 +624,25 @@ class SqlStore:
         try:
             transaction.commit()
         except SQLAlchemyError as err:
-            self._parsed = {}
-            with suppress(SQLAlchemyError):  # (so that the batch's connection can begin again)
+            why = self._fail("could not commit the documents written last", err).message
+            raise self._lost(transaction, written, why) from None
+
+    def _lost(
+        self, transaction: RootTransaction | None, written: tuple[str, ...], why: str
+    ) -> BatchLostError:
+        """The error for a batch's transaction gone (``why``), naming by origin the documents that went with
+        it; SQLAlchemy's record of the transaction is rolled back (so that the batch's connection can begin
+        again) and the events parsed meanwhile forgotten (they are not stored)."""
+        self._parsed = {}
+        if transaction is not None:
+            with suppress(SQLAlchemyError):
                 transaction.rollback()
-            failed = self._fail("could not commit the documents written last", err)
-            raise BatchLostError(
-                f"{failed.message}: the {len(written)} documents written since the last commit were not "
-                "stored; ingest them again",
-                where=self.where,
-                lost=written,
-            ) from None
+        return BatchLostError(
+            f"{why}: the {len(written)} documents and the errors written since the last commit were not "
+            "stored; ingest them again",
+            where=self.where,
+            lost=written,
+        )
 
     def _current_batch(self) -> _Batch | None:
         batch = self._batch
@@ -674,19 +683,9 @@ class SqlStore:
                 # error, a ROLLBACK): the documents written since its last commit went with it. Say so,
                 # rather than go on as if they were stored; the batch starts a new transaction next.
                 transaction, batch.transaction = batch.transaction, None
-                self._parsed = {}
-                if transaction is not None:
-                    # (nothing left to roll back but SQLAlchemy's record of it)
-                    with suppress(SQLAlchemyError):
-                        transaction.rollback()
                 lost, batch.written, batch.current = tuple(batch.written), [], None
-                raise BatchLostError(
-                    f"the write failed and took the batch's transaction with it ({err}): the {len(lost)} "
-                    "documents and the errors written since the last commit were not stored; "
-                    "ingest them again",
-                    where=self.where,
-                    lost=lost,
-                ) from err
+                why = f"the write failed and took the batch's transaction with it ({err})"
+                raise self._lost(transaction, lost, why) from err
         else:
             with batch.conn.begin_nested():
                 yield batch.conn
