@@ -339,8 +339,8 @@ tenth less CPU (with the writer's own savings) in paired runs."""
 
 HELD_PER_WORKER = 12
 """With workers, at most this many chunks per worker are held at once, done or not. A chunk is written
-only once those before it are, so one slow chunk (a page whose date goes to the full date parser, which
-compiles its patterns for every language on first use, a second and a half) held the others back: with
+only once those before it are, so one slow chunk (a page whose date went to the full date parser, which
+then compiled its patterns for every language on first use, a second and a half) held the others back: with
 room for only ``2 * workers`` chunks in all, the other workers, their chunks done, waited for the slow one
 with nothing to do (1.4 s of a 21-second run of 1,500 pages with two workers)."""
 

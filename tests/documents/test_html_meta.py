@@ -88,3 +88,31 @@ def test_html_settings_built_once_read_as_trafilatura_defaults() -> None:
         article = extract_html(page, "kabul.html")
         assert article.text == data["text"].strip()
         assert (article.title, article.site) == (data["title"], data["sitename"])
+
+
+def test_html_date_written_in_the_page_text_dates_a_page_nothing_else_dates() -> None:
+    # No date in the page's metadata: htmldate's extensive search reads it from the text ("3:45 p.m. ET"
+    # goes to its fallback parser, which eventwire sets to read English only). It is a guess: the date the
+    # archive crawled the page comes first, and a year alone (a copyright line) dates nothing.
+    from htmldate import extractors
+
+    from eventwire.documents import html
+
+    def page(line: str) -> str:
+        return (
+            "<html><head><title>Blast in Kabul</title></head><body><article><h1>Blast in Kabul</h1>"
+            f"<p>{line}</p>{BODY}</article></body></html>"
+        )
+
+    written = page("Jan. 5, 2024, 3:45 p.m. ET")
+    assert extractors.get_external_parser is html._english_date_parser
+    assert extract_html(written, "kabul.html").published is None  # not the page's metadata
+    doc = build_document(RawItem("kabul.html", written, "text/html"))
+    assert (doc.published, doc.published_source) == (dt.date(2024, 1, 5), "page")
+    crawl = (("crawled", "2024-01-06T07:00:00Z"),)
+    crawled = build_document(RawItem("a.warc@1", written, "text/html", crawl))
+    assert (crawled.published, crawled.published_source) == (dt.date(2024, 1, 6), "crawled")
+    copyright_only = build_document(RawItem("c.html", page("&copy; 2021 Kabul Desk"), "text/html"))
+    assert (copyright_only.published, copyright_only.published_source) == (None, None)
+    assert html.date_in_text(page("Published 1 January 2024")) == "2024-01-01"
+    assert html._english_date_parser().get_date_data("10 de mayo de 2021")["date_obj"] is None

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Collection
 
 from eventwire.documents.dateline import read_dateline
-from eventwire.documents.html import extract_html
+from eventwire.documents.html import date_in_text, extract_html
 from eventwire.documents.language import MIN_CONFIDENCE, detect_language, language_name
 from eventwire.documents.normalize import normalize_text
 from eventwire.errors import DocumentError, LanguageSkippedError, MalformedInputError
@@ -28,9 +28,11 @@ def build_document(
 ) -> Document:
     """Normalize a raw item into a Document.
 
-    The publication date is, in order: the item's own metadata, the date in a dateline at the start of the
-    text, the date an archive crawled the page, ``published`` (given by the caller for inputs that carry
-    none); else None, and relative dates stay unresolved. The document's own word comes first because one
+    The publication date is, in order: the item's own metadata (for a page: its meta tags and markup, its
+    URL, a full timestamp in its text), the date in a dateline at the start of the text, the date an
+    archive crawled the page, a date written elsewhere in a page's text (a guess: ``date_in_text``),
+    ``published`` (given by the caller for inputs that carry none); else None, and relative dates stay
+    unresolved. The document's own word comes first because one
     ``--published`` often covers a folder.
 
     A document judged to be in a language outside ``languages`` raises :class:`LanguageSkippedError`
@@ -73,6 +75,8 @@ def build_document(
         date, source = dateline.date, "dateline"
     elif raw.get("crawled"):
         date, source = parse_published(raw.get("crawled") or "", raw.origin), "crawled"
+    elif raw.media_type == "text/html" and (written := date_in_text(raw.content)):
+        date, source = parse_published(written, raw.origin), "page"
     elif published is not None:
         date, source = published, "given"
     return Document(

@@ -19,7 +19,8 @@ class Document:
     ``text`` is the normalized text (mojibake repaired, line endings unified); every ``start``/``end``
     offset that eventwire emits is an index into it. ``published`` is the date relative expressions are
     resolved against, and ``published_source`` says where it came from: ``"given"`` (the caller),
-    ``"metadata"`` (the file's own fields), ``"dateline"`` (e.g. "LIMA, 10 JAN 90 --") or ``None``.
+    ``"metadata"`` (the file's own fields), ``"dateline"`` (e.g. "LIMA, 10 JAN 90 --"), ``"crawled"`` (when
+    an archive fetched the page), ``"page"`` (a date written in a page's text) or ``None``.
     """
 
     id: str
