@@ -10,7 +10,13 @@ import pytest
 
 from eventwire.dedup import events as dedup_events
 from eventwire.documents.build import build_document
-from eventwire.pipeline import MAX_DEFAULT_WORKERS, dedup_functions, default_workers
+from eventwire.pipeline import (
+    FEW_DOCUMENTS,
+    MAX_DEFAULT_WORKERS,
+    dedup_functions,
+    default_workers,
+    workers_for,
+)
 from eventwire.sources.files import read_inputs
 from support import ARTICLES
 
@@ -42,6 +48,19 @@ def test_pipeline_default_workers_are_the_usable_cores(monkeypatch: pytest.Monke
     assert default_workers() == MAX_DEFAULT_WORKERS
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3}, raising=False)
     assert default_workers() == 1
+
+
+def test_pipeline_a_few_inputs_are_read_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.errors import SourceError
+    from eventwire.models.document import RawItem
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    few = [RawItem("a.txt", "Gunmen killed two people in Gao."), SourceError("unreadable", where="b.txt")]
+    inputs, workers = workers_for(iter(few))
+    assert workers == 1 and list(inputs) == few
+    many = (RawItem(f"{n}.txt", f"Report {n}.") for n in range(FEW_DOCUMENTS + 5))
+    inputs, workers = workers_for(many)
+    assert workers == 2 and [item.origin for item in inputs] == [f"{n}.txt" for n in range(FEW_DOCUMENTS + 5)]
 
 
 def test_pipeline_fingerprint_is_the_documents_and_can_be_handed_over() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+import itertools
 import multiprocessing
 import os
 import threading
@@ -356,6 +357,26 @@ def default_workers() -> int:
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
     return max(1, min(cores, MAX_DEFAULT_WORKERS))
+
+
+FEW_DOCUMENTS = 16
+"""A run of fewer inputs than this is done in one process whatever the cores (see :func:`workers_for`)."""
+
+
+def workers_for(
+    items: Iterable[RawItem | EventwireError],
+) -> tuple[Iterator[RawItem | EventwireError], int]:
+    """The inputs (all of them, in order) and how many workers to read them with unless told:
+    :func:`default_workers`, but 1 for a run of fewer than :data:`FEW_DOCUMENTS` inputs.
+
+    Workers are forked after a warm-up of the extractor (:func:`_warm`): for a handful of documents that
+    costs more than they save (ingesting one short article took 6.1 s with two workers, 3.9 s in one
+    process). The first inputs are read ahead to count them; none is lost or read twice.
+    """
+    stream = iter(items)
+    head = list(itertools.islice(stream, FEW_DOCUMENTS))
+    workers = default_workers() if len(head) >= FEW_DOCUMENTS else 1
+    return itertools.chain(head, stream), workers
 
 
 # A made-up wire report for ``_warm``: a dateline, an attack with casualties and actors, a place.

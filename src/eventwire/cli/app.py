@@ -231,7 +231,8 @@ class _Progress:
 @click.option(
     "--workers", type=click.IntRange(min=1),
     help="Processes that read and extract documents while this one writes them (default: the cores this "
-    "process may use, at most 8; 1 extracts in this process; see bench/results/ingest_warc.json).",
+    "process may use, at most 8, or 1 for fewer than 16 inputs; 1 extracts in this process; see "
+    "bench/results/ingest_warc.json).",
 )  # fmt: skip
 def ingest(
     sources: tuple[str, ...], db: str | None, published: dt.date | None, encoding: str | None, max_bytes: int,
@@ -245,7 +246,7 @@ def ingest(
     exits 1. Inputs passed over on purpose (not in English, archive records that are not HTML pages) are
     counted as skipped, not as errors (see `eventwire errors --skipped`).
     """
-    from eventwire.pipeline import RunReport, default_workers
+    from eventwire.pipeline import RunReport, workers_for
     from eventwire.pipeline import ingest as run_ingest
     from eventwire.sources.web import FetchSettings
     from eventwire.store import default_target, prepared_aside, redact
@@ -266,10 +267,11 @@ def ingest(
             sources, stdin=_stdin(), max_bytes=max_bytes, encoding=encoding, fetch=fetch,
             fetch_linked=fetch_linked,
         )  # fmt: skip
+        inputs, workers = workers_for(items) if workers is None else (items, workers)
         try:
             run_ingest(
-                items, extractor, store, published=published, report=report, on_error=_error, progress=show,
-                workers=workers or default_workers(),
+                inputs, extractor, store, published=published, report=report, on_error=_error, progress=show,
+                workers=workers,
             )  # fmt: skip
         except EventwireError as err:  # the database itself failed: stop, saying what was done
             click.echo(f"error: {err}", err=True)
