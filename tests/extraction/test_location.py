@@ -366,3 +366,18 @@ def test_location_a_speaker_after_a_place_leaves_it_a_place(extractor: Any) -> N
 def test_location_a_stray_round_is_no_round_of_talks(extractor: Any) -> None:
     text = "A stray round in Karachi killed a boy on Monday, police in Pakistan said."
     assert [(c, p) for c, p, _ in _places(extractor, "stray-round", text)] == [("Pakistan", "Karachi")]
+
+
+def test_location_a_place_naming_an_office_or_an_organisation_is_not_where(extractor: Any) -> None:
+    # "the Rome foreign ministry", "the Lautaro Youth Front", "the Medellin mayor": the seat of an office
+    # or an organisation's namesake, not where it happened (a town would outrank the country).
+    text = (
+        "The Rome foreign ministry on Friday confirmed that two Italian engineers were kidnapped on "
+        "Thursday in Colombia."
+    )
+    assert _places(extractor, "rome-ministry", text) == [("Colombia", None, 3)]
+    text = "Guerrillas of the Tupac Amaru Revolutionary Movement bombed a bank in Peru on Monday."
+    assert _places(extractor, "mrta", text) == [("Peru", None, 3)]
+    # "Kaura local government area" is a place (a unit), not an office.
+    text = "Gunmen raided two villages of Kaura local government area in Kaduna State, killing 22 people."
+    assert [place for _, place, _ in _places(extractor, "kaura", text)] == ["Kaura"]

@@ -423,6 +423,18 @@ _ACTOR_NOUNS = frozenset(
     investigation investigators made man woman men women boy girl native couple journalist journalists
     reporter reporters correspondent tourist tourists businessman businessmen missionary missionaries
     priest priests nun nuns volunteer volunteers engineer engineers technician technicians
+    mayor mayors cartel cartels battalion battalions brigade brigades regiment regiments garrison front
+    movement revolutionary youth party
+    """
+    )
+)
+# Words between a place and an actor's noun that leave the place its nationality or seat ("the Rome
+# foreign ministry", "the Kabul city police", "the Lima metropolitan council").
+_OFFICE_WORDS = frozenset(
+    _words(
+        """
+    foreign interior defense defence justice finance home city municipal metropolitan state federal
+    regional district central
     """
     )
 )
@@ -579,6 +591,7 @@ def _undergoes(text: str, end: int, trigger_start: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"[ \t\n]+([a-z]+|[A-Z]+)\b")  # lower case, or ALL CAPS text ("U.S. CITIZENS")
+_NEXT_TWO_WORDS = re.compile(r"[ \t\n]+([a-z]+|[A-Z]+)[ \t\n]+([a-z]+|[A-Z]+)\b")
 _PROPER_OF = re.compile(
     r"(?:\b[A-Z][a-z]+|\b(?i:forces|army|troops|military|police|government|soldiers|navy|militias?))"
     r"\s+of\s+(?:the\s+)?$"
@@ -594,7 +607,15 @@ def _names_an_actor(text: str, place: PlaceMention) -> bool:
 def _modifies(text: str, end: int) -> bool:
     """Whether the place ending at ``end`` names the nationality of an actor or a thing after it."""
     m = _NEXT_WORD.match(text, end)
-    return m is not None and m.group(1).lower() in _ACTOR_NOUNS
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if word in _ACTOR_NOUNS:
+        return True
+    if word not in _OFFICE_WORDS:
+        return False
+    two = _NEXT_TWO_WORDS.match(text, end)
+    return two is not None and (two.group(2).lower() in _ACTOR_NOUNS or two.group(2).lower() == "police")
 
 
 def _in_proper_name(text: str, start: int) -> bool:
