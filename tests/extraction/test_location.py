@@ -381,3 +381,11 @@ def test_location_a_place_naming_an_office_or_an_organisation_is_not_where(extra
     # "Kaura local government area" is a place (a unit), not an office.
     text = "Gunmen raided two villages of Kaura local government area in Kaduna State, killing 22 people."
     assert [place for _, place, _ in _places(extractor, "kaura", text)] == ["Kaura"]
+
+
+def test_location_a_distant_reference_point_is_not_where(extractor: Any) -> None:
+    # 500 km from Bogota is no nearer Bogota than the rest of Colombia; 30 km from Medellin is near it.
+    text = "Gunmen shot dead a judge in Colombia on Monday, approximately 500 km northwest of Bogota."
+    assert _places(extractor, "far", text) == [("Colombia", None, 3)]
+    text = "Gunmen shot dead a judge in Colombia on Monday, some thirty kilometers from the city of Medellin."
+    assert _places(extractor, "near", text) == [("Colombia", "Medellin", 2)]

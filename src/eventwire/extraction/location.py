@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from eventwire.extraction.context import Context, Group, places_of, specificity
 from eventwire.models.place import Place, PlaceMention
+from eventwire.text.numbers import word_number
 
 
 def _words(text: str) -> list[str]:
@@ -19,8 +20,8 @@ def _words(text: str) -> list[str]:
 
 _NEAR = re.compile(
     r"(?:near|outside|outskirts\s+of|close\s+to|vicinity\s+of|part\s+of|area\s+of|road\s+(?:between|to|from)|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|\d+\s*(?:km|kilomet\w+|"
-    r"miles?)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|(?:\d+|[a-z]+(?:-[a-z]+)?)\s*"
+    r"(?:km|kilomet\w+|miles?)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$"
 )
 
 
@@ -95,6 +96,7 @@ def event_place(group: Group, ctx: Context) -> PlaceMention | None:
     )  # fmt: skip
     candidates = [p for p in all_places if p.place and (home is None or p.place.iso3 == home)] or all_places
     candidates = [p for p in candidates if id(p) not in acting] or candidates
+    candidates = [p for p in candidates if not _far_reference(text, p)] or candidates
     strong_ids = {id(p) for p in strong_places}
     anchor_ids = {id(p) for p in anchor_places}
     # (place_for_trigger as a tie-breaker here was tried: it lowered admin1 accuracy on the ACLED notes
@@ -107,6 +109,31 @@ def event_place(group: Group, ctx: Context) -> PlaceMention | None:
             p.start,
         ),
     )
+
+
+# "460 KM NORTHWEST OF BOGOTA", "(370 km from the capital Bogota)": a distance to a reference point.
+_DISTANCE_BEFORE = re.compile(
+    r"\b(?P<n>\d[\d,]*(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+){0,2})\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?)\s+"
+    r"(?:[a-z]+\s+){0,3}?(?:of|from)\s+(?:the\s+)?(?:(?:town|city|village|capital|port)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_FAR_KM = 50  # beyond this a reference point is not "near" (ACLED's precision 2), only a bearing
+
+
+def _far_reference(text: str, place: PlaceMention) -> bool:
+    """Whether the place is named only as a distant reference point ("found murdered 500 km northwest of
+    Bogota"): the event was elsewhere, at a place the text names beside it or one it does not."""
+    m = _DISTANCE_BEFORE.search(text, max(0, place.start - 60), place.start)
+    if m is None:
+        return False
+    raw = m.group("n").replace(",", "")
+    try:
+        amount: float | None = float(raw)
+    except ValueError:  # words: "some thirty", "ninety-nine"
+        amount = word_number(raw) or word_number(raw.split()[-1])
+    if amount is None:
+        return False
+    return amount * (1.609 if m.group("unit").lower().startswith("mile") else 1) > _FAR_KM
 
 
 # "the San Miguelito district of this capital", "the San Jose neighborhood in the western section of San
