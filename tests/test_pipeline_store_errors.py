@@ -46,3 +46,30 @@ def test_pipeline_documents_lost_with_the_transaction_are_errors_and_stored_by_a
         again = ingest(items, _NoEvents(), store, workers=1)  # type: ignore[arg-type]
         assert (again.documents, again.known, again.errors) == (4, 1, 0)  # the fifth was stored
         assert store.errors() == []
+
+
+def test_pipeline_events_lost_with_the_transaction_are_taken_off_the_count(
+    tmp_path: Path, monkeypatch: Any, extractor: Any
+) -> None:
+    places = ["Kabul", "Mosul", "Gao", "Mogadishu", "Kandahar"]
+    items = [
+        RawItem(f"in{i}", f"Gunmen killed {i + 2} police officers in {place} on Monday, officials said.")
+        for i, place in enumerate(places)
+    ]
+    real_stored_as = store_sql.SqlStore._stored_as
+    seen: list[str] = []
+
+    def failing_stored_as(self: Any, conn: Any, doc: Any) -> Any:
+        seen.append(doc.origin)
+        if doc.origin == "in3" and seen.count("in3") == 2:
+            conn.connection.dbapi_connection.execute("ROLLBACK")
+            raise sqlite3.OperationalError("disk I/O error")
+        return real_stored_as(self, conn, doc)
+
+    with open_store(str(tmp_path / "lost.db"), dedup=dedup_functions()) as store:
+        monkeypatch.setattr(store_sql.SqlStore, "_stored_as", failing_stored_as)
+        report = ingest(items, extractor, store, workers=1)
+        monkeypatch.undo()
+        # in0-in2 went with the transaction, in3 failed: only in4 and its event are stored.
+        assert (report.documents, report.events, report.errors) == (1, 1, 4)
+        assert len(list(store.events())) == 1

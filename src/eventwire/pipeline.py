@@ -45,6 +45,9 @@ class RunReport:
     failures: list[EventwireError] = field(default_factory=list)
     passed_over: list[EventwireError] = field(default_factory=list)  # the skipped inputs, with the reason
     started: float = field(default_factory=time.monotonic)
+    # What each of the last documents written added to the counts (documents, duplicates, events, merged),
+    # by origin: taken back if the store's transaction is lost with them (see ``_fail``).
+    recent: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
 
     @property
     def rate(self) -> float:
@@ -222,7 +225,12 @@ def _fail(
             store.record_error(err.where or "?", err.code, err.message)
         if isinstance(err, BatchLostError):
             # Counted stored when written, gone with the transaction: errors now, stored by a rerun.
-            report.documents = max(0, report.documents - len(err.lost))
+            for origin in err.lost:
+                documents, duplicates, events, merged = report.recent.pop(origin, (1, 0, 0, 0))
+                report.documents = max(0, report.documents - documents)
+                report.duplicates = max(0, report.duplicates - duplicates)
+                report.events = max(0, report.events - events)
+                report.merged = max(0, report.merged - merged)
             report.errors += len(err.lost)
             for origin in err.lost:
                 store.record_error(
@@ -272,8 +280,7 @@ def ingest(
                 if store.known(doc):
                     report.known += 1
                 elif store.find_duplicate(doc) is not None:
-                    store.write(doc, [])
-                    report.duplicates += 1
+                    _store(store, doc, [], report)  # a copy: stored, linked, not extracted
                 else:
                     _store(store, doc, _extract(extractor, doc), report)
             except EventwireError as err:
@@ -310,16 +317,26 @@ def _extract(extractor: Extractor, doc: Document) -> Sequence[Event]:
         raise ExtractionError(f"extraction failed: {type(err).__name__}: {err}", where=doc.origin) from err
 
 
+RECENT_KEPT = 1_000
+"""At most this many documents' counts are kept to be taken back (a store commits every 100 or so)."""
+
+
 def _store(store: Store, doc: Document, events: Sequence[Event], report: RunReport) -> None:
     stored = store.write(doc, events)
     if stored.new and stored.duplicate_of is None:
-        report.documents += 1
-        report.events += stored.events - stored.merged
-        report.merged += stored.merged
+        added = (1, 0, stored.events - stored.merged, stored.merged)
     elif stored.new:
-        report.duplicates += 1
+        added = (0, 1, 0, 0)
     else:
         report.known += 1
+        return
+    report.documents += added[0]
+    report.duplicates += added[1]
+    report.events += added[2]
+    report.merged += added[3]
+    if len(report.recent) >= RECENT_KEPT:
+        report.recent.clear()  # a bound; a transaction holds far fewer documents than this
+    report.recent[doc.origin or doc.id] = added
 
 
 # -- extraction in worker processes ---------------------------------------------------------------------
