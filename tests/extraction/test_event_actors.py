@@ -78,6 +78,13 @@ def test_riots_and_looting(generic: GenericActors) -> None:
             "Tiv Ethnic Militia (Nigeria)",
             "Civilians (Nigeria)",
         ),
+        (
+            # "in a raid" is no verb of the Shining Path's: its members are the ones arrested.
+            "Peruvian police arrested seven suspected members of the Shining Path in a raid on a house in "
+            "Lima on 8 May 2020.",
+            "Police Forces of Peru",
+            "Shining Path",
+        ),
     ],
 )
 def test_event_sides_in_reports(extractor: Any, text: str, actor1: str, actor2: str) -> None:

@@ -342,9 +342,15 @@ def text_gap(start: int, end: int) -> bool:
     return end - start > 1
 
 
-def _governing_trigger(actor: ActorMention, triggers: Sequence[Trigger], clauses: Spans) -> Trigger | None:
+# "in a raid", "during the attack", "after an ambush": an act written as a noun after a preposition.
+_NOUN_ACT_BEFORE = re.compile(r"\b(?:in|during|after|before|at|with|amid)\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?$")
+
+
+def _governing_trigger(
+    actor: ActorMention, triggers: Sequence[Trigger], clauses: Spans, lower: str
+) -> Trigger | None:
     """The act an actor takes part in: the nearest act after it in its clause (its verb), else before it.
-    ``clauses`` are the triggers' clauses, in their order.
+    ``clauses`` are the triggers' clauses, in their order; ``lower`` the lower-cased text.
 
     Acts ("shelled", "attacked") govern before tolls ("killed"): in "one soldier was killed when
     separatists shelled army positions", the separatists belong to "shelled".
@@ -354,7 +360,13 @@ def _governing_trigger(actor: ActorMention, triggers: Sequence[Trigger], clauses
     if adjacent:
         return adjacent[0]  # "soldiers killed as ...": the verb right after the actor is its own
     acts = [t for t in same_clause if t.kind not in {"kill", "injure"}] or same_clause
-    after = [t for t in acts if t.start >= actor.end and t.start - actor.end <= 80]
+    # "police arrested members of the Shining Path in a raid": an act written as a noun after a
+    # preposition is not the verb of the actor before it, whose act comes before.
+    after = [
+        t for t in acts
+        if t.start >= actor.end and t.start - actor.end <= 80
+        and not _NOUN_ACT_BEFORE.search(lower, actor.end, t.start)
+    ]  # fmt: skip
     if after:
         return min(after, key=lambda t: t.start)
     before = [t for t in acts if t.end <= actor.start]
@@ -372,7 +384,7 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
     for actor in actors:
         if _REPORTER.match(ctx.lower, actor.end):
             continue  # "the army says ...": the source of the report, not a side
-        trigger = _governing_trigger(actor, triggers, clauses)
+        trigger = _governing_trigger(actor, triggers, clauses, ctx.lower)
         if trigger is None:
             continue
         in_victims = actor.start in victims
