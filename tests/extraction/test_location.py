@@ -378,6 +378,9 @@ def test_location_a_place_naming_an_office_or_an_organisation_is_not_where(extra
     assert _places(extractor, "rome-ministry", text) == [("Colombia", None, 3)]
     text = "Guerrillas of the Tupac Amaru Revolutionary Movement bombed a bank in Peru on Monday."
     assert _places(extractor, "mrta", text) == [("Peru", None, 3)]
+    # An organisation's namesake is no place even where the text names no other.
+    text = "A bomb planted by the Lautaro Youth Front exploded at a bank on Monday, police said."
+    assert [place for _, place, _ in _places(extractor, "front", text)] == [None]
     # "Kaura local government area" is a place (a unit), not an office.
     text = "Gunmen raided two villages of Kaura local government area in Kaduna State, killing 22 people."
     assert [place for _, place, _ in _places(extractor, "kaura", text)] == ["Kaura"]

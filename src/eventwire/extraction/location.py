@@ -96,6 +96,9 @@ def event_place(group: Group, ctx: Context) -> PlaceMention | None:
     )  # fmt: skip
     candidates = [p for p in all_places if p.place and (home is None or p.place.iso3 == home)] or all_places
     candidates = [p for p in candidates if id(p) not in acting] or candidates
+    candidates = [p for p in candidates if not _names_an_organisation(text, p)]
+    if not candidates:
+        return None
     candidates = [p for p in candidates if not _far_reference(text, p)] or candidates
     strong_ids = {id(p) for p in strong_places}
     anchor_ids = {id(p) for p in anchor_places}
@@ -404,6 +407,7 @@ def _document_place(ctx: Context) -> PlaceMention | None:
             or _article_dropped(text, p)
         )
     ]  # fmt: skip
+    countries = [p for p in countries if not _names_an_organisation(text, p)]
     countries = [p for p in countries if not _names_an_actor(text, p)] or countries
     if not countries:
         return None
@@ -434,6 +438,16 @@ _LOCATIVE_WORDS = frozenset(
     """
     )
 )
+# Nouns after a place that make it part of an organisation's name ("the Medellin cartel", "the Tupac Amaru
+# Revolutionary Movement"): the namesake is nowhere the event need be, even where nothing else is named.
+_ORGANISATION_NOUNS = frozenset(
+    _words(
+        """
+    cartel cartels battalion battalions brigade brigades regiment regiments garrison front movement
+    revolutionary youth party
+    """
+    )
+)
 # Lower-case nouns after a place that make it an actor's or a thing's nationality rather than where the
 # event was ("U.S. custody", "Syrian army", "the Turkish war"); facilities ("the Baghdad airport") and
 # verbs ("in Mosul killed") leave it a place.
@@ -450,11 +464,10 @@ _ACTOR_NOUNS = frozenset(
     investigation investigators made man woman men women boy girl native couple journalist journalists
     reporter reporters correspondent tourist tourists businessman businessmen missionary missionaries
     priest priests nun nuns volunteer volunteers engineer engineers technician technicians
-    mayor mayors cartel cartels battalion battalions brigade brigades regiment regiments garrison front
-    movement revolutionary youth party
+    mayor mayors
     """
     )
-)
+) | _ORGANISATION_NOUNS
 # Words between a place and an actor's noun that leave the place its nationality or seat ("the Rome
 # foreign ministry", "the Kabul city police", "the Lima metropolitan council").
 _OFFICE_WORDS = frozenset(
@@ -629,6 +642,12 @@ def _names_an_actor(text: str, place: PlaceMention) -> bool:
     """Whether the place is an actor's nationality ("Iraqi forces") or ends an actor's or an
     organisation's name ("military forces of Armenia", "Liberation of Palestine")."""
     return _modifies(text, place.end) or _in_proper_name(text, place.start)
+
+
+def _names_an_organisation(text: str, place: PlaceMention) -> bool:
+    """Whether the place begins an organisation's name ("Medellin cartel", "Lautaro Youth Front")."""
+    m = _NEXT_WORD.match(text, place.end)
+    return m is not None and m.group(1).lower() in _ORGANISATION_NOUNS
 
 
 def _modifies(text: str, end: int) -> bool:
