@@ -451,9 +451,10 @@ _ORGANISATION_NOUNS = frozenset(
 # Lower-case nouns after a place that make it an actor's or a thing's nationality rather than where the
 # event was ("U.S. custody", "Syrian army", "the Turkish war"); facilities ("the Baghdad airport") and
 # verbs ("in Mosul killed") leave it a place.
-_ACTOR_NOUNS = frozenset(
-    _words(
-        """
+_ACTOR_NOUNS = (
+    frozenset(
+        _words(
+            """
     forces force troops military soldiers soldier army navy embassy consulate war wars officials official
     intelligence tribe tribes leaders leader authorities government jets warplanes aircraft planes drones
     helicopter helicopters fighter fighters special patrol patrols custody arsenal citizens citizen
@@ -466,8 +467,10 @@ _ACTOR_NOUNS = frozenset(
     priest priests nun nuns volunteer volunteers engineer engineers technician technicians
     mayor mayors
     """
+        )
     )
-) | _ORGANISATION_NOUNS
+    | _ORGANISATION_NOUNS
+)
 # Words between a place and an actor's noun that leave the place its nationality or seat ("the Rome
 # foreign ministry", "the Kabul city police", "the Lima metropolitan council").
 _OFFICE_WORDS = frozenset(
