@@ -53,6 +53,12 @@ def _run(extractor: Any, text: str) -> Any:
         ),
         ("The army would solve the problem by shelling the town.", "threat ('would"),
         ("The troops will look into the area and attack any rebels.", "threat ('will"),
+        # An order or a warrant for the act is not the act.
+        (
+            "The prosecutor said there are no grounds to keep the arrest orders against the former mayor.",
+            "not conflict ('orders",
+        ),
+        ("A judge in Cali issued an arrest warrant for the former governor on Monday.", "not conflict"),
     ],
 )
 def test_not_an_event_and_why(extractor: Any, text: str, reason: str) -> None:
@@ -105,6 +111,8 @@ def test_not_an_event_and_why(extractor: Any, text: str, reason: str) -> None:
         "priests in San Salvador.",
         # An aside to the reader is neither a future nor history.
         "AS YOU WILL RECALL, MONTOYA WAS KIDNAPPED IN MEDELLIN ON 3 MARCH BY THE EXTRADITABLES.",
+        # An arrest made on a warrant is told by its own verb.
+        "Police arrested the former mayor on a warrant in Cali on Monday.",
     ],
 )
 def test_specific_acts_stay_events(extractor: Any, text: str) -> None:

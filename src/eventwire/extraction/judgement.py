@@ -82,6 +82,10 @@ AROUND_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|constant)\b"
         ),
     ),
+    # "the arrest orders against the former mayor", "an arrest warrant was issued", "gave the attack
+    # order": an order for the act, not the act (an arrest made on a warrant is told by its own verb:
+    # "police arrested him on a warrant").
+    ("not conflict", "next", re.compile(r"\s+(?:orders?|warrants?)\b")),
     (
         "denial",
         "after",
