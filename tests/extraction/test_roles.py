@@ -48,3 +48,24 @@ def test_roles_a_singular_group_word_names_the_attack_not_its_authors() -> None:
         lower = text.lower()
         found = [lower[s:e] for s, e in perpetrator_individuals(lower, [(0, len(lower))])]
         assert found == people, text
+
+
+def test_roles_a_target_starts_after_the_preposition_not_with_it() -> None:
+    for text, targets in (
+        ("general leigh was attacked at his office in the capital", []),
+        ("thirty men stormed into the priests' residence", []),
+        ("she was attacked when entering her home", []),
+        ("a truck exploded in front of the headquarters of the police", ["the headquarters"]),
+        # near misses: the target itself, and its modifiers, stay
+        ("gunmen attacked the army's general staff headquarters", ["the army's general staff headquarters"]),
+        ("a bomb went off at the central bank", ["the central bank"]),
+    ):
+        assert [text[s:e] for s, e in find_targets(text, [(0, len(text))])] == targets, text
+
+
+def test_roles_a_name_in_capitals_ends_at_a_word_no_name_has() -> None:
+    text = "MRS HERRERA WAS MURDERED UNDER CIRCUMSTANCES VERY SIMILAR. THEY KILLED PIESCHER BECAUSE HE LEFT."
+    # (one word after a killing verb is as often a noun as a name: "PIESCHER" alone is none)
+    assert [text[s:e] for s, e in named_victims(text, [(0, len(text))])] == ["HERRERA"]
+    text = "GUNMEN KILLED JOSE ANTONIO PEREZ YESTERDAY IN LIMA."
+    assert [text[s:e] for s, e in named_victims(text, [(0, len(text))])] == ["JOSE ANTONIO PEREZ"]

@@ -783,9 +783,15 @@ _GENERIC_GROUP_WORDS = frozenset(
 )  # fmt: skip
 
 
-def merge_aliases(texts: Sequence[str], shortest: bool = False) -> list[int]:
+Naming = tuple[str, ...]
+
+
+def merge_aliases(
+    texts: Sequence[str], shortest: bool = False, glossed: frozenset[frozenset[Naming]] = frozenset()
+) -> list[int]:
     """Indexes of ``texts`` to keep: one per entity (the longest naming, or with ``shortest`` the
-    shortest), first-seen order.
+    shortest), first-seen order. ``glossed`` holds pairs of namings (as :func:`_words` gives them) that
+    the text itself says are one (:func:`glossed_pairs`).
 
     Namings with the same words are one naming (the first kept), and no naming is another's alias, so
     each distinct naming is compared with the other distinct ones only: a long report that names "the
@@ -794,16 +800,51 @@ def merge_aliases(texts: Sequence[str], shortest: bool = False) -> list[int]:
     for i, text in enumerate(texts):
         first.setdefault(tuple(_words(text)), i)
     namings = list(first)
+
+    def alias(a: Naming, b: Naming) -> bool:
+        """Whether ``a`` is a shorter naming of what ``b`` names."""
+        if frozenset((a, b)) in glossed:
+            return (len(a), a) < (len(b), b)  # the fewer words, then the first in order, is the shorter
+        return _same_words(a, b)
+
     if shortest:
         # Drop every naming that has a shorter alias, unless that alias only says what kind of group it
         # is: "the army" beside "National Liberation Army" may well be another group, so both stay.
         generic = {a for a in namings if set(a) <= _GENERIC_GROUP_WORDS}
         dropped = {
-            b for b in namings if any(_same_words(a, b) for a in namings if a != b and a not in generic)
+            b for b in namings if any(alias(a, b) for a in namings if a != b and a not in generic)
         }  # fmt: skip
     else:
-        dropped = {a for a in namings if any(_same_words(a, b) for b in namings if b != a)}
+        dropped = {a for a in namings if any(alias(a, b) for b in namings if b != a)}
     return [i for words, i in first.items() if words not in dropped]
+
+
+# A naming glossed by another in brackets right after it: "the ELN [Army of National Liberation]",
+# "Rapid Support Forces (RSF)".
+_GLOSS_OPEN = re.compile(r"\s*[\[(]\s*")
+_GLOSS_CLOSE = re.compile(r"\s*[\])]")
+
+
+def glossed_pairs(spans: Sequence[TaggedSpan], text: str) -> frozenset[frozenset[Naming]]:
+    """Pairs of namings of one role that the text gives as one: a filler followed by another in
+    brackets or parentheses ("ELN [ARMY OF NATIONAL LIBERATION]"). Translated acronyms keep their own
+    letters, so :func:`same_entity` cannot see that these are one."""
+    pairs = set()
+    ordered = sorted(spans, key=lambda s: s.start)
+    for before, after in itertools.pairwise(ordered):
+        if (
+            before.role == after.role
+            and (gap := _GLOSS_OPEN.fullmatch(text, before.end, after.start)) is not None
+            and gap.group(0).strip()
+            and _GLOSS_CLOSE.match(text, after.end)
+        ):
+            a, b = (
+                tuple(_words(text[before.start : before.end])),
+                tuple(_words(text[after.start : after.end])),
+            )
+            if a and b and a != b:
+                pairs.add(frozenset((a, b)))
+    return frozenset(pairs)
 
 
 class RoleTagger:
@@ -1233,10 +1274,25 @@ _CAPS_PAST_VERBS = frozenset(
 _GROUP_ADJECTIVES = frozenset({"guerrilla", "rebel", "subversive"})
 
 
+# When the tagger runs a filler into the day it happened ("the RESTAURANT TODAY", "YESTERDAY ARMED MEN"):
+# the day is no part of it.
+_DAY_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow"})
+# Participles that, after a noun, begin what is said of it ("a POLICE POST LOCATED in", "VEHICLES PARKED
+# nearby", "a BUILDING OWNED by"): the filler is the noun. In capitals these cannot be told from names by
+# their ending, so only these are dropped.
+_CAPS_PARTICIPLES = frozenset(
+    {"located", "parked", "owned", "situated", "stationed", "riding", "wearing", "carrying"}
+)
+
+
 def _past_verb(raw: str) -> bool:
     if raw.islower():
         return _PAST_VERB.fullmatch(raw) is not None
     return raw.isupper() and raw.lower() in _CAPS_PAST_VERBS
+
+
+def _trailing_participle(raw: str) -> bool:
+    return raw.isupper() and raw.lower() in _CAPS_PARTICIPLES
 
 
 def _kind_word(word: re.Match[str], after: re.Match[str]) -> bool:
@@ -1258,7 +1314,8 @@ def _trim_edges(words: list[re.Match[str]], role: str) -> list[re.Match[str]]:
         kind = role == "PerpOrg" and len(words) > 2 and after not in _EDGE_WORDS and _kind_word(*words[:2])
         # ("SEVERAL HUNDRED GUERRILLAS" keeps its count whole)
         vague = role == "PerpInd" and first in _VAGUE_COUNTS and after not in _COUNT_WORDS
-        if first in _EDGE_WORDS and not (first == "at" and after in _COUNT_AFTER_AT):
+        edge = first in _EDGE_WORDS and not (first == "at" and after in _COUNT_AFTER_AT)
+        if edge or (first in _DAY_WORDS and len(words) > 1):
             words = words[1:]
         elif first in _PART_OF_PLACE and after == "of" and len(words) > 2 and role in _PLACE_ROLES:
             words = words[2:]
@@ -1275,6 +1332,8 @@ def _trim_edges(words: list[re.Match[str]], role: str) -> list[re.Match[str]]:
             or last in _ARTICLES  # "MEMBERS OF THE": the name the tagger stopped short of is not in it
             or (last in _EVENT_AFTER_NAME and len(words) > 1 and role != "Weapon")
             or (_past_verb(words[-1].group(0)) and len(words) > 1 and role != "Victim")
+            or (last in _DAY_WORDS and len(words) > 1)
+            or (_trailing_participle(words[-1].group(0)) and len(words) > 1 and role != "Victim")
         ):
             words = words[:-1]
         else:
@@ -1313,6 +1372,51 @@ def trim_span(span: TaggedSpan, text: str) -> TaggedSpan | None:
         return None  # "killed by three BULLETS": what killed, not who
     if span.role == "PerpInd" and lowered in ([word] for word in _GROUP_ADJECTIVES):
         return None  # "a GUERRILLA attack": the kind of attack, not who made it
+    return TaggedSpan(span.role, start, end)
+
+
+def completed_spans(spans: Sequence[TaggedSpan], text: str) -> list[TaggedSpan]:
+    """``spans``, each that is a piece of a longer naming the tagger gave elsewhere in the text, standing
+    there inside that naming, widened to the whole of it: the tagger labels each token on its own and
+    leaves out a word of a name here and there ("SHINING" of "SHINING PATH", "FARABUNDO MARTI" of
+    "FARABUNDO MARTI NATIONAL LIBERATION FRONT"), and such a piece is no name of its own."""
+    namings: dict[str, set[tuple[str, ...]]] = {}
+    for span in spans:
+        words = tuple(w.lower() for w in _WORD_SPAN.findall(text, span.start, span.end))
+        if len(words) > 1:
+            namings.setdefault(span.role, set()).add(words)
+    out = []
+    for span in spans:
+        out.append(_completed(span, text, namings.get(span.role, set())) if span.role in namings else span)
+    return out
+
+
+def _completed(span: TaggedSpan, text: str, namings: set[tuple[str, ...]]) -> TaggedSpan:
+    """``span`` widened to the longest of ``namings`` that stands around it in ``text``, if any."""
+    inside = list(_WORD_SPAN.finditer(text, span.start, span.end))
+    if not inside:
+        return span
+    reach = max(len(n) for n in namings)
+    # the words on either side of the span, within a naming's length
+    before = list(_WORD_SPAN.finditer(text, max(0, span.start - 40 * reach), span.start))[-reach:]
+    after = list(itertools.islice(_WORD_SPAN.finditer(text, span.end), reach))
+    around = before + inside + after
+    lowered = [m.group(0).lower() for m in around]
+    first, last = len(before), len(before) + len(inside)  # the span's words in ``around``
+    best: tuple[int, int] | None = None
+    for naming in namings:
+        if len(naming) <= len(inside):
+            continue
+        longer = best is None or len(naming) > best[1] - best[0]
+        for i in range(max(0, last - len(naming)), first + 1):
+            if longer and tuple(lowered[i : i + len(naming)]) == naming and i + len(naming) >= last:
+                best = (i, i + len(naming))
+                break
+    if best is None:
+        return span
+    start, end = around[best[0]].start(), around[best[1] - 1].end()
+    if "\n\n" in text[start:end]:  # (a name does not run across paragraphs)
+        return span
     return TaggedSpan(span.role, start, end)
 
 
@@ -1400,7 +1504,10 @@ def with_tagged_fillers(events: Sequence[Event], spans: Iterable[TaggedSpan], te
     nearest = _NearestEvent(sentences)
     assigned: list[dict[str, list[TaggedSpan]]] = [{} for _ in events]
     trimmed = (trim_span(raw, text) for raw in continued_spans(spans, text))
-    for span in joined_spans([span for span in trimmed if span is not None], text):
+    tagged = joined_spans([span for span in trimmed if span is not None], text)
+    tagged = completed_spans(tagged, text)
+    glossed = glossed_pairs(tagged, text)
+    for span in tagged:
         assigned[nearest(span)].setdefault(span.role, []).append(span)
     filled = [event for event, by_role in zip(events, assigned, strict=True) if by_role]
     out = []
@@ -1411,7 +1518,7 @@ def with_tagged_fillers(events: Sequence[Event], spans: Iterable[TaggedSpan], te
             found = by_role.get(role, [])
             texts = [text[s.start : s.end] for s in found]
             kept = []
-            for i in merge_aliases(texts, shortest=role == "PerpOrg"):
+            for i in merge_aliases(texts, shortest=role == "PerpOrg", glossed=glossed):
                 key = " ".join(_words(texts[i]))
                 if key in seen:
                     continue

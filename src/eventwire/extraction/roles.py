@@ -29,14 +29,19 @@ _WEAPONS = re.compile(
 )
 _TARGET_VERBS = re.compile(
     r"\b(?:attacked|bombed|struck|hit|raided|stormed|set\s+fire\s+to|set\s+ablaze|burned|burnt|torched|"
-    r"destroyed|damaged|blew\s+up|dynamited|shelled|targeted|ambushed|exploded\s+(?:at|in|near|outside|inside)|"
-    r"went\s+off\s+(?:at|in|near|outside|inside)|attack\s+on|bombing\s+of|attacks\s+on|raid\s+on|assault\s+on|"
-    r"exploded\s+in\s+front\s+of)\s+"
+    r"destroyed|damaged|blew\s+up|dynamited|shelled|targeted|ambushed|"
+    # ("in front of" before "in": the first alternative that matches is taken)
+    r"(?:exploded|went\s+off)\s+(?:in\s+front\s+of|at|in|near|outside|inside)|"
+    r"attack\s+on|bombing\s+of|attacks\s+on|raid\s+on|assault\s+on)\s+"
 )
 _TARGET_NP = re.compile(
     # ("was hit by a car bomb": after a passive verb comes the agent or the means, not the target)
     r"(?!(?:by|with)\b)"
-    r"(?:(?:the|a|an|two|three|several|its|their)\s+)?(?:[\w'\"-]+\s+){0,3}?"
+    r"(?:(?:the|a|an|two|three|several|its|their)\s+)?"
+    # the words before the head noun modify it: a preposition or conjunction there begins another phrase
+    # ("attacked AT his office", "stormed INTO the residence", "attacked WHEN entering her home")
+    r"(?:(?!(?:into|at|in|on|of|to|from|with|by|for|near|when|while|after|before|during|as|and|or|that|"
+    r"which|who|where|because)\b)[\w'\"-]+\s+){0,3}?"
     r"(?:farm|facilit(?:y|ies)|building|headquarters|office|offices|embassy|consulate|station|tower|towers|pylons?|"
     r"bridge|vehicle|vehicles|car|bus|truck|convoy|house|home|residence|school|church|mosque|market|hotel|"
     r"bank|plant|pipeline|base|post|barracks|checkpoint|airport|port|hospital|camp|village|restaurant|store|"
@@ -207,6 +212,31 @@ _NOT_NAME = frozenset(
         "group",
         "groups",
         "forces",
+        # words that end a name in capitals, where case cannot ("murdered UNDER circumstances", "killed
+        # PIESCHER BECAUSE they took him")
+        "under",
+        "because",
+        "since",
+        "near",
+        "into",
+        "through",
+        "also",
+        "not",
+        "very",
+        "than",
+        "then",
+        "there",
+        "they",
+        "he",
+        "she",
+        "it",
+        "we",
+        "him",
+        "them",
+        "today",
+        "yesterday",
+        "tonight",
+        "last",
     ]
 )
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
