@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from eventwire.extraction.casualties import Figure, find_figures
-from eventwire.extraction.judgement import around_reason, recalled_item
+from eventwire.extraction.judgement import around_reason, everyday_reason, recalled_item
 from eventwire.extraction.lexicon import (
     A_FORCE,
     ANAPHOR,
@@ -401,6 +401,7 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
             trigger = Trigger(kind, t_start, t_end, c_start, c_end)
             reason = _reject_reason(lower, trigger)
             reason = reason or around_reason(lower, sentence.end, c_start, t_start, t_end)
+            reason = reason or everyday_reason(lower, kind, sentence.start, sentence.end, t_start, t_end)
             recalled = None if reason else recalled_item(lower, sentence.start, c_start, c_end)
             reason = reason or (recalled and f"historical (a list after {recalled!r})")
             if reason:

@@ -1,0 +1,65 @@
+"""Everyday news that uses conflict words in another sense gives no event; the conflict news beside it
+does (``judgement.everyday_reason``). Each sentence runs through the whole extractor, in mixed case and
+in ALL CAPS."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from eventwire.models.document import Document
+
+
+def _run(extractor: Any, text: str) -> Any:
+    return extractor.run(Document(id="everyday-test", text=text, published=dt.date(2024, 5, 6)))
+
+
+EVERYDAY = [
+    ("The striker scored twice as Boca beat River 2-0 on Sunday.", "not conflict (sport"),
+    ("United's new signing fired a shot past the keeper in the 89th minute.", "not conflict (sport"),
+    ("Chelsea's attack fired blanks again as they drew 0-0 with Everton in the league.", None),
+    ("Shares plunged 12 percent after the company killed its electric car programme.", "not conflict (what"),
+    ("The film bombed at the box office, and the studio killed plans for a sequel.", None),
+    ("The minister attacked the opposition's budget plan in a fiery speech.", "not conflict"),
+    ("The storm battered the coast on Tuesday, leaving thousands of homes without power.", "not conflict"),
+    ("Fire broke out at a warehouse in Houston on Saturday, injuring two firefighters.", "not conflict"),
+    ("A boiler explosion at a factory in Dhaka injured three workers on Wednesday.", "not conflict"),
+    ("The bomb squad was called to the airport after a bag was found.", "not conflict (no bomb"),
+    ("Police arrested a man suspected of shoplifting at a shop in Leeds.", "not conflict (police"),
+    ("Police arrested a man on suspicion of drink driving after a crash on the M4.", None),
+    ("The chef blew up the souffle recipe on his show, and critics exploded with praise.", "not conflict"),
+    ("Sales shot up by 40 percent after the launch.", "not conflict (figurative"),
+    ("The senator called the bill an attack on the middle class.", "not conflict (figurative"),
+]  # fmt: skip
+
+CONFLICT = [
+    "Fans clashed with police after the match in Buenos Aires, and 12 people were injured.",
+    "Gunmen attacked a football stadium in Mogadishu on Sunday, killing five spectators.",
+    "The striker was shot dead outside a bar in Medellin on Saturday.",
+    "Arsonists set fire to a mosque in Kaduna on Monday, and firefighters put out the blaze.",
+    "A gas cylinder bomb exploded in a market in Bauchi on Friday, killing four people.",
+    "Gunmen killed the project manager of a road company in Zamfara on Monday.",
+    "Rebels attacked the town on Sunday, the governor said on radio.",
+    "Al-Shabaab claimed the attack on the base in Afgoye in a statement on Saturday.",
+    "Protesters started to storm the governor's house in Tripoli on Friday.",
+    "Police arrested 30 protesters in Nairobi on Tuesday.",
+    "Gunmen shot up a bar in Culiacan on Saturday, killing three people.",
+    "According to police, the fire broke out after an explosion at the bank in Monteria on Monday.",
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), EVERYDAY)
+@pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
+def test_everyday_sense_is_no_event(extractor: Any, text: str, reason: str | None, case: Any) -> None:
+    extraction = _run(extractor, case(text))
+    assert extraction.events == ()
+    if reason is not None:
+        assert any(r.reason.startswith(reason) for r in extraction.rejections), extraction.rejections
+
+
+@pytest.mark.parametrize("text", CONFLICT)
+@pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
+def test_conflict_beside_everyday_words_stays_an_event(extractor: Any, text: str, case: Any) -> None:
+    assert len(_run(extractor, case(text)).events) >= 1
