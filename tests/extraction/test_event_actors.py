@@ -120,3 +120,11 @@ def test_an_event_no_place_locates_is_in_its_local_actors_country(
     if country:
         assert event.geo_precision == 3 and event.admin1 is None
         assert all(country in a for a in (event.actor1, event.actor2) if a and "(" in a)
+
+
+def test_a_perpetrator_span_fills_one_role(extractor: Any) -> None:
+    # "Soldiers" is a state force named as a group: an organisation, not also a list of individuals.
+    text = "Soldiers killed 14 guerrillas in a clash near San Miguel on Monday."
+    (event,) = extractor.extract(Document(id="t", text=text, published=dt.date(2020, 5, 9)))
+    orgs = [(f.start, f.end) for f in event.perpetrator_orgs]
+    assert orgs and not {(f.start, f.end) for f in event.perpetrator_individuals} & set(orgs)

@@ -687,6 +687,9 @@ def build_event(
          if p[0] not in victim_cover],
         text,
     )  # fmt: skip
+    # One span, one role: a state force named as a group stays an organisation only.
+    org_keys = {(f.start, f.end) for f in perp_orgs}
+    perp_individuals = tuple(f for f in perp_individuals if (f.start, f.end) not in org_keys)
     targets = _fillers(find_targets(lower, strong_clauses), text)
     weapons = _fillers(find_weapons(lower, [(m.sentence.start, m.sentence.end) for m in group.strong]), text)
 
