@@ -32,6 +32,12 @@ EVERYDAY = [
     ("The chef blew up the souffle recipe on his show, and critics exploded with praise.", "not conflict"),
     ("Sales shot up by 40 percent after the launch.", "not conflict (figurative"),
     ("The senator called the bill an attack on the middle class.", "not conflict (figurative"),
+    ("A bus overturned on a mountain road in Nepal on Sunday, killing 12 passengers.", "not conflict"),
+    ("A plane crashed after take-off from Kathmandu on Monday, killing all 72 on board.", "not conflict"),
+    ("The opposition leader launched a blistering attack on the government's handling of the economy.", None),
+    ("Heavy fighting in the Senate over the budget continued into the night.", "not conflict (figurative"),
+    ("Police raided the offices of the bank on Tuesday as part of a fraud investigation.", "not conflict"),
+    ("The government said a ceasefire agreement with the rebels would be signed next month.", None),
 ]  # fmt: skip
 
 CONFLICT = [
@@ -47,6 +53,8 @@ CONFLICT = [
     "Police arrested 30 protesters in Nairobi on Tuesday.",
     "Gunmen shot up a bar in Culiacan on Saturday, killing three people.",
     "According to police, the fire broke out after an explosion at the bank in Monteria on Monday.",
+    "Rebels shot down a military helicopter, which crashed near Gao on Monday, killing four soldiers.",
+    "The ruling on the kidnappers was overturned after gunmen killed the judge in Cali on Monday.",
 ]
 
 

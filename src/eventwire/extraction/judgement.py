@@ -86,6 +86,12 @@ AROUND_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # order": an order for the act, not the act (an arrest made on a warrant is told by its own verb:
     # "police arrested him on a warrant").
     ("not conflict", "next", re.compile(r"\s+(?:orders?|warrants?)\b")),
+    # "a ceasefire agreement would be signed next month": a deal to come.
+    (
+        "future",
+        "after",
+        re.compile(r"\b(?:would|will|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to)\s+be\s+signed\b"),
+    ),
     (
         "denial",
         "after",
@@ -108,11 +114,17 @@ FIGURATIVE = re.compile(
     r"|cheers|fury|outrage|excitement|popularity|colou?r|life|scene|charts|song|tears|growth)"
     # "sales shot up by 40 percent", "prices shot up to a record" (not "gunmen shot up a bar")
     r"|sho(?:t|ot|oting)\s+up\s+(?:by|to|from|nearly|almost|more|\d)"
+    # "heavy fighting in the Senate over the budget"
+    r"|(?:[a-z]+\s+)?fighting\s+(?:in|within|inside)\s+(?:the\s+)?(?:senate|parliament|congress|assembly|cabinet|party"
+    r"|coalition|courts?|boardroom)\b"
     r"|fired\s+blanks"
 )
 
 # "harshly attacked the president", "verbally attacked the minister": an attack in words.
-_VERBAL = re.compile(r"\b(?:verbally|harshly|sharply|bitterly)\s+$")
+_VERBAL = re.compile(
+    r"\b(?:verbally|harshly|sharply|bitterly|(?:a|an)\s+(?:blistering|scathing|stinging|withering|veiled"
+    r"|thinly\s+veiled|verbal|rhetorical|personal|political))\s+$"
+)
 
 # A plural noun for an act: "bombings", "attacks", "clashes", "bombs", "demonstrations".
 _PLURAL_ACT = re.compile(
@@ -259,11 +271,11 @@ _HURT_OR_FORCE = re.compile(
 # An object that is a plan, a deal or a show, not a person, a place or a thing that can be hit: "killed
 # its electric car programme", "attacked the opposition's budget plan", "blew up the souffle recipe".
 _ABSTRACT_OBJECT = re.compile(
-    r"\s+(?:(?:the|a|an|its|his|her|their|our|this|that|these|those|[\w-]+['’]s?)\s+)?"
+    r"(?:\s+(?:on|against|upon))?\s+(?:(?:the|a|an|its|his|her|their|our|this|that|these|those|[\w-]+['’]s?)\s+)?"
     r"(?:(?!(?:and|or|but|in|on|at|with)\s)[\w'’-]+\s+){0,3}?(?:plans?|programm?es?|proposals?|bills?|budgets?|polic(?:y|ies)|projects?|deals?"
     r"|ideas?|recipes?|records?|decisions?|reforms?|laws?|motions?|initiatives?|remarks|comments|claims"
     r"|strateg(?:y|ies)|agenda|manifesto|rumou?rs?|bids?|mergers?|rulings?|verdicts?|nominations?"
-    r"|candidacy|speech|albums?|songs?|prices?|tax(?:es)?|tariffs?|rates?)"
+    r"|candidacy|speech|albums?|songs?|prices?|tax(?:es)?|tariffs?|rates?|handling|performance)"
     # ... ending the phrase ("the project manager" is a person)
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|for|with|by|and|but|after|before|as|that|which|to|of|over|from"
     r"|this|last|during|while|because)\b)"
@@ -279,12 +291,16 @@ _IN_WORDS = re.compile(
 _PHRASE_END = re.compile(
     r"[,;:]|\b(?:said|says|told|reported|according|over|about|for|after|because|when|while|\w+ing)\b"
 )
-_NATURE_REACH = 60  # characters around the trigger where a natural cause names what did it
+_NATURE_REACH = 100  # characters around the trigger where a natural cause names what did it
 # Nature, fire and machines as what did it: "the storm battered the coast", "fire broke out ... injuring".
 _NATURAL_CAUSE = re.compile(
     r"\b(?:(?:the|a|an|tropical|winter|severe|heavy|violent|dust|snow)\s+storms?|storms\s|hurricane|typhoon|cyclone|tornado(?:es)?|blizzard|tsunami|avalanche|mudslides?|quake"
     r"|tremors?|bushfires?|forest\s+fires?|house\s+fire|blaze|fire\s+broke\s+out|firefighters"
-    r"|(?:mine|building|bridge|roof)\s+collapse[sd]?|heavy\s+rains?|torrential|floodwaters|power\s+outage)\b"
+    r"|(?:mine|building|bridge|roof)\s+collapse[sd]?|heavy\s+rains?|torrential|floodwaters|power\s+outage"
+    # a vehicle's accident: "a bus overturned", "the plane crashed shortly after take-off"
+    r"|(?:plane|helicopter|aircraft|airliner|jet|bus|minibus|car|vehicle|truck|lorry|tanker|train|boat|ferry|vessel"
+    r"|ship)\s+(?:[\w-]+\s+){0,2}?(?:crashed|overturned|capsized|derailed|collided|plunged|sank|veered|skidded"
+    r"|caught\s+fire))\b"
 )
 # ... and what makes a blast an accident: "a gas explosion", "a boiler explosion" ("fire broke out after an
 # explosion" says what the blast did, not what it was).
@@ -300,7 +316,7 @@ _NO_BOMB = re.compile(
 _WEAPON_OR_ARMED = re.compile(
     r"\b(?:bombs?|ieds?|explosives?|grenades?|rockets?|mortars?|shell(?:s|ed|ing)|guns?|gunfire|rifles?"
     r"|suicide|militants?|gunm[ae]n|rebels?|insurgents?|jihadists?|soldiers|troops|attack\w*|arson\w*"
-    r"|set\s+(?:fire|ablaze)|torch\w*|petrol\s+bombs?|molotov)\b"
+    r"|set\s+(?:fire|ablaze)|torch\w*|petrol\s+bombs?|molotov|shot\s+down|downed|missiles?|ambush\w*)\b"
 )
 _ALARM_REACH = 100  # characters after a bomb where a false alarm is told of it
 _FALSE_ALARM = re.compile(r"\b(?:false\s+alarm|turned\s+out\s+to\s+(?:be|hold|contain)|proved\s+harmless)\b")
@@ -311,6 +327,13 @@ _PETTY_CRIME = re.compile(
     r"(?:shoplifting|theft|stealing|burglary|burglaries|pickpocketing|fraud|embezzl\w+|drunk(?:en)?[\s-]+driving"
     r"|drink[\s-]+driving|speeding|traffic\s+offen[cs]es?|tax\s+evasion|vandalism|trespass\w*"
     r"|insider\s+trading|shoplift\w*|possession\s+of\s+(?:cannabis|marijuana|drugs))\b"
+)
+
+
+# A search of offices in an inquiry into a company's or an official's dealings is police work.
+_INQUIRY_RAID = re.compile(
+    r"\b(?:fraud|corruption|bribery|tax|money[\s-]laundering|embezzlement|insider[\s-]trading|antitrust"
+    r"|accounting|financial)\s+(?:investigation|probe|inquiry|case|charges)\b"
 )
 
 
@@ -345,6 +368,8 @@ def everyday_reason(
     alarm_end = min(sentence_end, end + _ALARM_REACH)
     if bomb and (_NO_BOMB.match(lower, end) or _FALSE_ALARM.search(lower, end, alarm_end)):
         return "not conflict (no bomb went off: a bomb squad, scare, threat or false alarm)"
+    if kind == "raid" and (inquiry := _INQUIRY_RAID.search(sentence)):
+        return f"not conflict (police work: {inquiry.group(0)!r})"
     if kind == "arrest" and (crime := _PETTY_CRIME.search(lower, end, sentence_end)):
         return f"not conflict (police work: {crime.group(0).strip()!r})"
     return None
