@@ -38,6 +38,10 @@ EVERYDAY = [
     ("Heavy fighting in the Senate over the budget continued into the night.", "not conflict (figurative"),
     ("Police raided the offices of the bank on Tuesday as part of a fraud investigation.", "not conflict"),
     ("The government said a ceasefire agreement with the rebels would be signed next month.", None),
+    # A trigger inside a longer word is that word: "afraid", "patriot", "studied", "unhurt".
+    ("Residents were afraid of the dark on Monday.", "not conflict (inside the word 'afraid'"),
+    ("The patriots sang the anthem in Lima on Monday.", "not conflict (inside the word 'patriots'"),
+    ("The minister, who studied law in Lima, spoke on Monday.", "not conflict (inside the word 'studied'"),
 ]  # fmt: skip
 
 CONFLICT = [
@@ -55,6 +59,8 @@ CONFLICT = [
     "According to police, the fire broke out after an explosion at the bank in Monteria on Monday.",
     "Rebels shot down a military helicopter, which crashed near Gao on Monday, killing four soldiers.",
     "The ruling on the kidnappers was overturned after gunmen killed the judge in Cali on Monday.",
+    "Rebels fired a carbomb at the barracks in Lima on Monday, killing two soldiers.",
+    "A Taliban antiaircraft targeted an army plane in Farah on Monday.",
 ]
 
 

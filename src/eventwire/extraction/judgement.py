@@ -337,10 +337,25 @@ _INQUIRY_RAID = re.compile(
 )
 
 
+# A trigger found inside a longer word is that word's only after these ("counteroffensive", "carbomb",
+# "firebombings", "gunshot", and "antiaircraft"; "called a protest", "performed a protest" end in a
+# trigger's verb); inside any other word it is another word: "afraid", "generally", "patriot", "studied",
+# "skills", "unexploded", "unhurt", "embattled", "everybody of", "antikidnapping".
+_GLUED_PREFIXES = frozenset(
+    {"counter", "car", "fire", "gun", "truck", "letter", "parcel", "nail", "pipe", "petrol", "mail", "air",
+     "cal", "schedu", "per"}
+)  # fmt: skip
+_LETTERS = re.compile(r"[^\W\d_]+\Z")
+
+
 def everyday_reason(
     lower: str, kind: str, sentence_start: int, sentence_end: int, start: int, end: int
 ) -> str | None:
     """Why the trigger of ``kind`` at ``start:end`` is a word in its everyday sense, or None."""
+    glued = _LETTERS.search(lower, max(0, start - 12), start)
+    word = glued.group(0) + lower[start:end].split()[0] if glued is not None else ""
+    if glued is not None and glued.group(0) not in _GLUED_PREFIXES and word != "antiaircraft":
+        return f"not conflict (inside the word {word!r})"
     sentence = lower[sentence_start:sentence_end]
     if (
         kind not in {"kill", "injure"}
