@@ -27,10 +27,12 @@ import bisect
 import itertools
 import math
 import re
+import string
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from typing import Final
 
 from eventwire.models.place import Place, PlaceMention
@@ -268,7 +270,7 @@ _LINE_BREAKS: Final = frozenset({"\n", "\r\n"})
 _DOT_GAPS: Final = frozenset({".", ". "})
 # A hard-wrapped text (wire copy, teletype, e-mail) breaks its lines anywhere, inside a sentence and
 # inside a name ("IN SAN\nSALVADOR"): a line that ends without punctuation runs on into the next.
-_WRAPPED_LINE_END = re.compile(r"[A-Za-z0-9,)\]]$")
+_WRAPPED_LINE_ENDS: Final = frozenset(string.ascii_letters + string.digits + ",)]")
 _WRAP_MIN_LINES = 4
 _WRAP_MIN_SHARE = 0.6
 _WRAP_MIN_WIDTH = 40
@@ -388,7 +390,7 @@ def _wrap_width(text: str) -> int | None:
     full = [line for line in lines if len(line) >= 0.75 * width]
     if len(full) < _WRAP_MIN_SHARE * len(lines):
         return None
-    run_on = sum(1 for line in full if _WRAPPED_LINE_END.search(line))
+    run_on = sum(map(_WRAPPED_LINE_ENDS.__contains__, map(itemgetter(-1), full)))
     return width if run_on >= _WRAP_MIN_SHARE * len(full) else None
 
 

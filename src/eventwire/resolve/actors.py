@@ -44,7 +44,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
@@ -148,7 +147,13 @@ _TOKEN_RE = re.compile(
 # The same tokens as _TOKEN_RE, split out with the text between them; where the text is ASCII, the
 # ASCII reading of the classes ([^\W_] is [A-Za-z0-9] there), which the regex engine tries faster.
 _SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
-_ASCII_SPLIT_RE = re.compile(r"((?:[A-Za-z]\.){2,}|['`][sS]\b|[A-Za-z0-9]+(?:['`](?![sS]\b)[A-Za-z0-9]+)*)")
+# Written to open with the class of a token's first character, whatever the reading (then the token's
+# first character decides it): the engine skips in C the characters none opens with, the spaces and
+# punctuation between tokens, where it tries the three readings at each one otherwise.
+_ASCII_SPLIT_RE = re.compile(
+    r"([A-Za-z0-9'`](?:(?<=[A-Za-z])\.(?:[A-Za-z]\.)+|(?<=['`])[sS]\b|(?<=[A-Za-z0-9])[A-Za-z0-9]*"
+    r"(?:['`](?![sS]\b)[A-Za-z0-9]+)*))"
+)
 _POSSESSIVE = "'s"
 _STRIP = str.maketrans("", "", "." + _APOS)
 # What may stand between two tokens of one phrase. A comma or a dot ends a phrase; brackets and
@@ -167,8 +172,7 @@ _CALENDAR = frozenset(
 )  # fmt: skip
 
 
-@lru_cache(maxsize=1 << 16)  # news repeats its words: most tokens fold once per process
-def _fold(token: str) -> str:
+def _fold_token(token: str) -> str:
     """The lookup key of one token: lower case, no dots, no apostrophes, no diacritics."""
     if token[0] in _APOS and token[1:].lower() == "s":
         return _POSSESSIVE
@@ -176,6 +180,20 @@ def _fold(token: str) -> str:
     if not key.isascii():
         key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode() or key
     return key
+
+
+class _FoldMemo(dict[str, str]):
+    """Token -> its key, each folded once per process (news repeats its words), forgotten all at once past
+    65,536 tokens: a dict's own lookup of a known token costs a third of a cached function's call."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= 1 << 16:
+            self.clear()
+        key = self[token] = _fold_token(token)
+        return key
+
+
+_fold = _FoldMemo().__getitem__
 
 
 def _phrase_tokens(phrase: str) -> list[str]:

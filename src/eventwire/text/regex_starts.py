@@ -39,7 +39,11 @@ def _follow(op: Any, av: Any, c: Any) -> str | None:
 
 
 def _walk(
-    items: Iterable[tuple[Any, Any]], open_: set[str], closed: dict[str, str | None], c: Any
+    items: Iterable[tuple[Any, Any]],
+    open_: set[str],
+    closed: dict[str, str | None],
+    c: Any,
+    most: int = _MAX_STARTS,
 ) -> set[str]:
     """Extend the prefixes in ``open_`` over ``items`` of a parsed pattern; finished ones go to ``closed``
     with what must follow them."""
@@ -51,12 +55,12 @@ def _walk(
         elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
             continue  # zero-width: the text a match starts with is unchanged
         elif op is c.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
-            open_ = _walk(av[3], open_, closed, c)
+            open_ = _walk(av[3], open_, closed, c, most)
         elif op is c.BRANCH:
-            open_ = set().union(*(_walk(alt, set(open_), closed, c) for alt in av[1]))
+            open_ = set().union(*(_walk(alt, set(open_), closed, c, most) for alt in av[1]))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] <= 1:
             low, high, item = av
-            once = _walk(item, set(open_), closed, c)
+            once = _walk(item, set(open_), closed, c, most)
             if low == 0 and high == 1:
                 open_ = open_ | once
             else:  # more repetitions may follow (or none at all): what is known so far is final
@@ -65,13 +69,13 @@ def _walk(
         else:  # a character class, any character, a long repeat: the prefixes end here
             _close(closed, open_, _follow(op, av, c))
             open_ = set()
-        if len(open_) > _MAX_STARTS:
+        if len(open_) > most:
             _close(closed, open_, None)
             open_ = set()
     return open_
 
 
-def _read(pattern: str, flags: int = 0) -> dict[str, str | None] | None:
+def _read(pattern: str, flags: int = 0, most: int = _MAX_STARTS) -> dict[str, str | None] | None:
     """Every start of ``pattern`` with the class after it; "" for a match that may start with a class
     (its class, or None for any character). None where the pattern cannot be read so."""
     try:
@@ -82,10 +86,10 @@ def _read(pattern: str, flags: int = 0) -> dict[str, str | None] | None:
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE | re.ASCII | re.LOCALE):
             return None
         closed: dict[str, str | None] = {}
-        _close(closed, _walk(parsed, {""}, closed, constants), None)
+        _close(closed, _walk(parsed, {""}, closed, constants, most), None)
     except (ImportError, AttributeError, TypeError, ValueError, IndexError):  # pragma: no cover
         return None
-    if not closed or len(closed.keys() - {""}) > _MAX_STARTS:
+    if not closed or len(closed.keys() - {""}) > most:
         return None
     return closed
 
@@ -125,6 +129,20 @@ def start_finder(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     """A regex whose matches (empty, by lookahead) stand at every position where ``pattern`` may match,
     and at a few more; None where a match may start anywhere or be empty. A pattern starting with
     ``\\d`` may start at every digit: such a start is kept as its class alone."""
+    starts = _starts(pattern, flags)
+    return None if starts is None else re.compile(f"(?={starts})")
+
+
+def start_searcher(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """:func:`start_finder`'s positions, as the starts of the matches of a regex that reads the start
+    itself: ``search(text, pos)`` gives the first position from ``pos`` on. Unlike the lookahead, such a
+    regex lets the engine skip in C the characters no start opens with; a scan searches again from the
+    next position it needs (see ``casualties._finditer``)."""
+    starts = _starts(pattern, flags)
+    return None if starts is None else re.compile(starts)
+
+
+def _starts(pattern: str, flags: int) -> str | None:
     read = _read(pattern, flags)
     if read is None or _min_width(pattern) == 0:
         return None
@@ -134,7 +152,7 @@ def start_finder(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     parts = [f"(?={anywhere})"] if anywhere else []
     if read:
         parts.append(alternation(read, read))
-    return re.compile("(?=" + "|".join(parts) + ")") if parts else None
+    return "|".join(parts) if parts else None
 
 
 def _min_width(pattern: str) -> int:
@@ -142,3 +160,17 @@ def _min_width(pattern: str) -> int:
         return int(importlib.import_module("re._parser").parse(pattern).getwidth()[0])
     except (ImportError, AttributeError, TypeError, ValueError, IndexError):  # pragma: no cover
         return 0
+
+
+def prefiltered(pattern: re.Pattern[str], most: int = 4 * _MAX_STARTS) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead for the strings its matches start with: the same matches at the same
+    places, the pattern tried only where one of its starts stands. Faster for a pattern the engine must
+    try in full at every character (a long alternation of phrases, each behind a word boundary); slower
+    for one that opens with a literal word, which the engine finds by itself: measure before using it.
+    ``pattern`` itself where its starts cannot be read (flags, a match that may start with a class)."""
+    if pattern.flags != re.UNICODE:  # the starts are read as those of a plain, case-sensitive pattern
+        return pattern
+    read = _read(pattern.pattern, 0, most)
+    if read is None or "" in read:
+        return pattern
+    return re.compile(f"(?={alternation(read, read)})(?:{pattern.pattern})", pattern.flags)
