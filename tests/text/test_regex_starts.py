@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from eventwire.text.numbers import COUNT_PATTERN
-from eventwire.text.regex_starts import alternation, start_classes, start_finder
+from eventwire.text.regex_starts import alternation, prefiltered, start_classes, start_finder, start_searcher
 
 
 def test_start_classes_keep_the_class_after_a_start() -> None:
@@ -71,3 +71,35 @@ def test_alternation_matches_exactly_its_literals() -> None:
     regex = re.compile(f"(?:{alternation(literals)})\\Z")
     assert all(regex.match(literal) for literal in literals)
     assert not any(regex.match(other) for other in ("bom", "boob", "airc", "ie", "bombss", ""))
+
+
+_NEWS = (
+    "Police said a car bomb exploded near a market in the town on Monday, killing 12 people; "
+    "a heart attack, not the blast, killed the driver. Residents said the attack was the third this year, "
+    "and 3 more were wounded in a second explosion. Officials denied that troops had opened fire."
+)
+
+
+def test_start_searcher_finds_the_start_finder_positions_from_any_offset() -> None:
+    finder, searcher = start_finder(COUNT_PATTERN), start_searcher(COUNT_PATTERN)
+    assert finder is not None and searcher is not None
+    starts = [m.start() for m in finder.finditer(_NEWS)]
+    found, at = [], searcher.search(_NEWS)
+    while at is not None:
+        found.append(at.start())
+        at = searcher.search(_NEWS, at.start() + 1)
+    assert found == starts
+
+
+def test_prefiltered_matches_exactly_where_the_pattern_does() -> None:
+    senses = re.compile(r"heart\s+attacks?|\b(?:car|traffic)\s+accidents?|\bfloods?\b|panic\s+attack")
+    faster = prefiltered(senses)
+    assert faster is not senses and faster.pattern.startswith("(?=")
+    assert [m.span() for m in faster.finditer(_NEWS)] == [m.span() for m in senses.finditer(_NEWS)]
+    assert faster.search(_NEWS, 0, 80) is None and senses.search(_NEWS, 0, 80) is None  # before the attack
+    assert faster.sub("X", _NEWS) == senses.sub("X", _NEWS)
+
+
+def test_prefiltered_leaves_a_pattern_it_cannot_read() -> None:
+    for unread in (re.compile(r"\d+ killed"), re.compile("attack", re.IGNORECASE), re.compile(r"(?:a|b)?")):
+        assert prefiltered(unread) is unread
