@@ -519,18 +519,17 @@ class ActorRegistry:
     def _scan(self, toks: _Tokens, country: str | None, *, phrase: bool) -> list[_Hit]:
         hits: list[_Hit] = []
         keys = toks.keys
-        n = len(keys)
-        i = 0
         readings = (
             (self._named_at, self._named_first),
             (self._nationality_at, self._country_first),
             (self._bare_at, self._bare_first),
         )
-        while i < n:
-            key = keys[i]
-            if key not in self._starters:
-                i += 1
+        # Only the tokens a phrase can start with are visited (picked in C: most tokens start none).
+        resume = 0  # a phrase found ends here: the tokens inside it start nothing
+        for i in itertools.compress(itertools.count(), map(self._starters.__contains__, keys)):
+            if i < resume:
                 continue
+            key = keys[i]
             # Three readings compete; the longest wins, and on a tie a name beats a description
             # ("Syrian National Army" is a rebel group, not the Syrian army). A reading none of whose
             # phrases starts with this word finds nothing: it is not asked.
@@ -544,9 +543,7 @@ class ActorRegistry:
                     best_end, best_hits = found
             if best_end > i:
                 hits.extend(best_hits)
-                i = best_end
-            else:
-                i += 1
+                resume = best_end
         return self._either_of(toks, hits)
 
     def _either_of(self, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
