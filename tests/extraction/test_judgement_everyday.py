@@ -38,6 +38,7 @@ EVERYDAY = [
     ("Heavy fighting in the Senate over the budget continued into the night.", "not conflict (figurative"),
     ("Police raided the offices of the bank on Tuesday as part of a fraud investigation.", "not conflict"),
     ("The government said a ceasefire agreement with the rebels would be signed next month.", None),
+    ("The star striker suffered a knee injury in training and will miss the final.", "not conflict (sport"),
     # A trigger inside a longer word is that word: "afraid", "patriot", "studied", "unhurt".
     ("Residents were afraid of the dark on Monday.", "not conflict (inside the word 'afraid'"),
     ("The patriots sang the anthem in Lima on Monday.", "not conflict (inside the word 'patriots'"),
@@ -60,6 +61,7 @@ CONFLICT = [
     "Rebels shot down a military helicopter, which crashed near Gao on Monday, killing four soldiers.",
     "The ruling on the kidnappers was overturned after gunmen killed the judge in Cali on Monday.",
     "Rebels fired a carbomb at the barracks in Lima on Monday, killing two soldiers.",
+    "Strikers blocked the gates of the car plant in Durban on Monday, the union said.",
     "A Taliban antiaircraft targeted an army plane in Farah on Monday.",
 ]
 
