@@ -41,6 +41,7 @@ EVERYDAY = [
     ("The star striker suffered a knee injury in training and will miss the final.", "not conflict (sport"),
     # A trigger inside a longer word is that word: "afraid", "patriot", "studied", "unhurt".
     ("Residents were afraid of the dark on Monday.", "not conflict (inside the word 'afraid'"),
+    ("Fire fighters put out the flames at the market in Temuco on Monday.", "not conflict (firefighters"),
     ("The patriots sang the anthem in Lima on Monday.", "not conflict (inside the word 'patriots'"),
     ("The minister, who studied law in Lima, spoke on Monday.", "not conflict (inside the word 'studied'"),
 ]  # fmt: skip

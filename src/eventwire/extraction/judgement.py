@@ -356,6 +356,8 @@ def everyday_reason(
     word = glued.group(0) + lower[start:end].split()[0] if glued is not None else ""
     if glued is not None and glued.group(0) not in _GLUED_PREFIXES and word != "antiaircraft":
         return f"not conflict (inside the word {word!r})"
+    if lower.startswith("er", end) and lower[start:end].endswith("fight"):  # "firefighters", "fire fighters"
+        return "not conflict (firefighters)"
     if lower[start:end] == "striker":  # one striker is a forward; strikers on a picket line protest
         return "not conflict (sport: 'striker')"
     sentence = lower[sentence_start:sentence_end]
