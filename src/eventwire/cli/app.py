@@ -267,8 +267,8 @@ def ingest(
             sources, stdin=_stdin(), max_bytes=max_bytes, encoding=encoding, fetch=fetch,
             fetch_linked=fetch_linked,
         )  # fmt: skip
-        inputs, workers = workers_for(items) if workers is None else (items, workers)
         try:
+            inputs, workers = workers_for(items) if workers is None else (items, workers)
             run_ingest(
                 inputs, extractor, store, published=published, report=report, on_error=_error, progress=show,
                 workers=workers,
