@@ -85,7 +85,14 @@ AROUND_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # "the arrest orders against the former mayor", "an arrest warrant was issued", "gave the attack
     # order": an order for the act, not the act (an arrest made on a warrant is told by its own verb:
     # "police arrested him on a warrant").
-    ("not conflict", "next", re.compile(r"\s+(?:orders?|warrants?)\b")),
+    (
+        "not conflict",
+        "next",
+        re.compile(
+            r"\s+(?:orders?|warrants?)\b(?!\s+(?:an?|the|further|more|serious|urgent|immediate|investigation"
+            r"|inquiry|attention|action|concern|scrutiny|a\s+response)\b)"
+        ),
+    ),
     # "a ceasefire agreement would be signed next month": a deal to come.
     (
         "future",
@@ -105,18 +112,30 @@ FIGURATIVE = re.compile(
     r"attacks?\s+(?:against|on)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+)?(?:nation|democracy|freedom"
     r"|constitution|sovereignty|peace|dignity|rights|reputation|honou?r|institutions|economy|currency|press"
     r"|homeland|fatherland|motherland"
-    r"|values|faith|family|truth|middle\s+class|working\s+class|free\s+speech|free\s+press|science|education"
+    r"|values|faith|family|truth|middle\s+class|working\s+class|free\s+speech|free\s+press|science"
     r"|culture|tradition|judiciary|rule\s+of\s+law|civil\s+liberties|privacy)\b"
     r"|explosions?\s+of\s+(?:joy|freedom|anger|rage|hope|popular|democracy|colou?r|creativity|growth|emotion"
     r"|enthusiasm|laughter)"
     # "critics exploded with praise", "sales exploded in popularity", "the film exploded onto the scene"
     r"|explod(?:ed|es|ing)\s+(?:with|in|into|onto)\s+(?:the\s+)?(?:praise|laughter|anger|rage|joy|applause"
-    r"|cheers|fury|outrage|excitement|popularity|colou?r|life|scene|charts|song|tears|growth)"
-    # "sales shot up by 40 percent", "prices shot up to a record" (not "gunmen shot up a bar")
-    r"|sho(?:t|ot|oting)\s+up\s+(?:by|to|from|nearly|almost|more|\d)"
+    r"|cheers|fury|outrage|excitement|popularity|colou?r|life|scene|charts|song|tears|growth|market)"
+    # "sales shot up by 40 percent", "prices shot up after the launch" (not "gunmen shot up a bar", "shot
+    # up to 20 people")
+    r"|sho(?:t|ot|oting)\s+up\s+(?:by\s+)?(?:(?:to|from|nearly|almost|more\s+than|over)\s+)?[$€£]?\d[\d.,]*"
+    r"\s*(?:%|percent|per\s+cent|points?|billion|million|fold)|sho(?:t|ot|oting)\s+up\s+(?:to\s+)?(?:a\s+)?record"
+    r"|sho(?:t|ot|oting)\s+up\s+(?:after|on|as|following|amid|in\s+(?:early|late)\s+trading)"
+    r"|explod(?:ed|es|ing)\s+(?:higher|lower)|surrender(?:ed|s|ing)?\s+without\s+a\s+fight"
+    r"|fired\s+a\s+warning\s+shot\s+(?:at|to|across)\s+(?:the\s+)?(?:markets?|investors|banks?|rivals?|bows)"
+    r"|blew\s+up\s+on\s+(?:social\s+media|streaming|twitter|tiktok|instagram|the\s+internet|youtube)"
+    r"|bombed\s+at\s+(?:the\s+)?(?:\w+\s+)?(?:box\s+office|fringe|festival|oscars|awards|polls)"
+    r"|(?:fighting\s+(?:a\s+)?)?(?:losing|uphill|hard-fought|hard\s+fought)\s+battles?|hard[\s-]fought"
+    r"|cyber[\s-]*attacks?"
+    r"|storm(?:ed|ing)?\s+(?:on\s+to\s+|onto\s+)?the\s+(?:pitch|field|stage|charts|court)\b"
+    r"|clash(?:ed|es)?\s+over\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:budget|bill|policy|plan|issue|reforms?|law"
+    r"|deal|tax|tariffs?|spending)\b"
     # "heavy fighting in the Senate over the budget"
     r"|(?:[a-z]+\s+)?fighting\s+(?:in|within|inside)\s+(?:the\s+)?(?:senate|parliament|congress|assembly|cabinet|party"
-    r"|coalition|courts?|boardroom)\b"
+    r"|coalition|courts?|boardroom)\b(?!-)|fought\s+(?:in|through)\s+the\s+courts"
     r"|fired\s+blanks"
 )
 
@@ -257,22 +276,26 @@ def bare_plural(lower: str, clause_start: int, start: int, end: int) -> bool:
 
 # A match report's words: two of them in the sentence make it one.
 _SPORT_WORD = re.compile(
-    r"\b(?:goals?|scored|scores|scoring|(?:goal)?keeper|goalie|striker|midfielder|defender|league|innings"
-    r"|wickets?|penalty|referee|touchdowns?|quarterback|half-?time|kick-?off|\d+(?:st|nd|rd|th)\s+minute"
-    r"|equali[sz]er|hat-?trick|fixture|tournament|championship|play-?offs?|semi-?finals?|cup\s+final"
-    r"|grand\s+prix|derby|matchday|coach|club's|season's|title\s+race|\d+-\d+\s+(?:win|victory|defeat|draw"
-    r"|loss)|(?:drew|drawn|won|lost|beat|beating|thrashed|crushed|trailed|led|leading)\s+(?:\w+\s+)?\d+-\d+)\b"
+    r"\b(?:goals?|scored|(?:goal)?keeper|goalie|striker|midfielder|innings?|wickets?|referee|touchdowns?"
+    r"|quarterback|half-?time|kick-?off|\d+(?:st|nd|rd|th)\s+minute|equali[sz]er|hat-?trick|fixture"
+    r"|championship|play-?offs?|semi-?finals?|grand\s+prix|matchday|title\s+race|home\s+runs?|\w+-run"
+    r"|pitcher|batter|\d+\s+points|\d+-\d+\s+(?:win|victory|defeat|draw|loss)"
+    r"|(?:drew|drawn|won|lost|beat|beating|thrashed|crushed|trailed|led|leading)\s+(?:\w+\s+)?\d+-\d+)\b"
 )
+# Kinds a match report never uses: a blast, a strike from the air, a shell, a grenade is no move of a game.
+_WEAPON_KINDS = frozenset({"suicide", "chemical", "air", "shelling", "ied", "grenade", "explosion", "abduct"})
 # People hurt or a force or a crowd that fights: a sport's words beside them leave the act real.
 _HURT_OR_FORCE = re.compile(
-    r"\b(?:killed|dead|died|wounded|injured|injuring|hurt|hospitali[sz]ed|police\w*|soldiers?|troops|army"
-    r"|gunm[ae]n|militants?|rebels?|fans|supporters|hooligans|ultras|spectators|tear\s*gas)\b"
+    r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|hurt|hospitali[sz]ed|abducted|kidnapped"
+    r"|police\w*|soldiers?|troops|army|gunm[ae]n|militants?|rebels?|bandits|attackers|gunfire|junta"
+    r"|authorities|security\s+forces|fans|supporters|hooligans|ultras|spectators|tear\s*gas)\b"
 )
 # An object that is a plan, a deal or a show, not a person, a place or a thing that can be hit: "killed
 # its electric car programme", "attacked the opposition's budget plan", "blew up the souffle recipe".
 _ABSTRACT_OBJECT = re.compile(
     r"(?:\s+(?:on|against|upon))?\s+(?:(?:the|a|an|its|his|her|their|our|this|that|these|those|[\w-]+['’]s?)\s+)?"
-    r"(?:(?!(?:and|or|but|in|on|at|with)\s)[\w'’-]+\s+){0,3}?(?:plans?|programm?es?|proposals?|bills?|budgets?|polic(?:y|ies)|projects?|deals?"
+    r"(?:(?!(?:and|or|but|in|on|at|with|hit|hits|struck|targeted)\s)[\w'’-]+\s+){0,3}?(?:plans?|proposals?|bills?"
+    r"|budgets?|polic(?:y|ies)|deals?"
     r"|ideas?|recipes?|records?|decisions?|reforms?|laws?|motions?|initiatives?|remarks|comments|claims"
     r"|strateg(?:y|ies)|agenda|manifesto|rumou?rs?|bids?|mergers?|rulings?|verdicts?|nominations?"
     r"|candidacy|speech|albums?|songs?|prices?|tax(?:es)?|tariffs?|rates?|handling|performance)"
@@ -280,12 +303,18 @@ _ABSTRACT_OBJECT = re.compile(
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|for|with|by|and|but|after|before|as|that|which|to|of|over|from"
     r"|this|last|during|while|because)\b)"
 )
-_ABSTRACT_KINDS = frozenset({"attack", "kill", "explosion", "air", "raid"})
+_ABSTRACT_KINDS = frozenset({"attack", "kill", "explosion", "raid"})
+# A programme or a project is a plan only as its owner's ("killed its car programme"): "attacked a
+# hydropower project", "Israel attacked Iran's nuclear programme" hit something real.
+_OWN_PROGRAMME = re.compile(
+    r"\s+(?:its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,3}?(?:programm?es?|projects?)"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|for|with|by|and|but|after|before|as|that|which|to|of|over|from)\b)"
+)
 # An attack in words, told by where it was made: "attacked the plan in a fiery speech", "on Twitter"
 # (read up to the end of the attack's own phrase: "the governor said on radio" tells who reported it).
 _IN_WORDS = re.compile(
-    r"\b(?:in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:speech|interview|statement|op-ed|column"
-    r"|editorial|letter|tweet|post|address|press\s+conference|debate|podcast)|on\s+(?:twitter|x|facebook"
+    r"\b(?:in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:speech|interview|statement|op-ed"
+    r"|editorial|letter|tweet|address|press\s+conference|debate|podcast)|on\s+(?:twitter|x|facebook"
     r"|social\s+media|television|tv|radio|instagram|tiktok))\b"
 )
 _PHRASE_END = re.compile(
@@ -294,17 +323,22 @@ _PHRASE_END = re.compile(
 _NATURE_REACH = 100  # characters around the trigger where a natural cause names what did it
 # Nature, fire and machines as what did it: "the storm battered the coast", "fire broke out ... injuring".
 _NATURAL_CAUSE = re.compile(
-    r"\b(?:(?:the|a|an|tropical|winter|severe|heavy|violent|dust|snow)\s+storms?|storms\s|hurricane|typhoon|cyclone|tornado(?:es)?|blizzard|tsunami|avalanche|mudslides?|quake"
+    r"\b(?:(?:the|a|an|tropical|winter|severe|heavy|violent|dust|snow)\s+storms?|storms\s|^storm\s+\w+|hurricane"
+    r"|wildfires?|earthquakes?|flash\s+floods?|floods\s+(?:hit|swept|killed|destroyed)"
+    r"|(?:a|the)\s+(?:huge\s+|massive\s+|large\s+|major\s+)?fire\s+(?:at|in|on|broke|that|which)\b|typhoon|cyclone|tornado(?:es)?|blizzard|tsunami|avalanche|mudslides?|quake"
     r"|tremors?|bushfires?|forest\s+fires?|house\s+fire|blaze|fire\s+broke\s+out|firefighters"
     r"|(?:mine|building|bridge|roof)\s+collapse[sd]?|heavy\s+rains?|torrential|floodwaters|power\s+outage"
     # a vehicle's accident: "a bus overturned", "the plane crashed shortly after take-off"
-    r"|(?:plane|helicopter|aircraft|airliner|jet|bus|minibus|car|vehicle|truck|lorry|tanker|train|boat|ferry|vessel"
+    r"|(?:plane|helicopter|aircraft|airliner|jet|bus|buses|minibus|cars?|vehicles?|trucks?|lorry|lorries|tanker|trains?"
+    r"|boat|ferry|vessel"
     r"|ship)\s+(?:[\w-]+\s+){0,2}?(?:crashed|overturned|capsized|derailed|collided|plunged|sank|veered|skidded"
     r"|caught\s+fire))\b"
 )
 # ... and what makes a blast an accident: "a gas explosion", "a boiler explosion" ("fire broke out after an
 # explosion" says what the blast did, not what it was).
-_ACCIDENTAL_BLAST = re.compile(r"\b(?:gas\s+(?:leak|explosion|cylinder|tank|pipe\w*)|boiler|fireworks?)\b")
+_ACCIDENTAL_BLAST = re.compile(
+    r"\b(?:gas\s+(?:leak|explosion)|(?:cylinder|tank|pipeline)\s+(?:explosion|blast|burst)|boiler|fireworks?)\b"
+)
 _BLAST_KINDS = frozenset({"explosion", "ied", "grenade", "suicide"})
 # A bomb that is no weapon here: "the bomb squad", "a bomb scare", "a bomb threat", a false alarm.
 _NO_BOMB = re.compile(
@@ -316,7 +350,8 @@ _NO_BOMB = re.compile(
 _WEAPON_OR_ARMED = re.compile(
     r"\b(?:bombs?|ieds?|explosives?|grenades?|rockets?|mortars?|shell(?:s|ed|ing)|guns?|gunfire|rifles?"
     r"|suicide|militants?|gunm[ae]n|rebels?|insurgents?|jihadists?|soldiers|troops|attack\w*|arson\w*"
-    r"|set\s+(?:fire|ablaze)|torch\w*|petrol\s+bombs?|molotov|shot\s+down|downed|missiles?|ambush\w*)\b"
+    r"|set\s+(?:fire|ablaze)|torch\w*|petrol\s+bombs?|molotov|shot|shooting|downed|missiles?|ambush\w*|armed"
+    r"|bandits|terrorists?|drones?|air\s*strikes?|strikes?|saboteurs?|attackers|kidnapp\w*|abduct\w*)\b"
 )
 _ALARM_REACH = 100  # characters after a bomb where a false alarm is told of it
 _FALSE_ALARM = re.compile(r"\b(?:false\s+alarm|turned\s+out\s+to\s+(?:be|hold|contain)|proved\s+harmless)\b")
@@ -327,6 +362,18 @@ _PETTY_CRIME = re.compile(
     r"(?:shoplifting|theft|stealing|burglary|burglaries|pickpocketing|fraud|embezzl\w+|drunk(?:en)?[\s-]+driving"
     r"|drink[\s-]+driving|speeding|traffic\s+offen[cs]es?|tax\s+evasion|vandalism|trespass\w*"
     r"|insider\s+trading|shoplift\w*|possession\s+of\s+(?:cannabis|marijuana|drugs))\b"
+    r"|\bon\s+(?:[\w-]+\s+){0,2}?(?:fraud|theft|burglary|drugs?|insider\s+trading|tax\s+evasion|embezzlement"
+    r"|drink[\s-]driving|drunk[\s-]driving)\s+charges\b"
+)
+_CYBER_BEFORE = re.compile(r"cyber[\s-]*\Z")
+_CRIME_REACH = 80  # characters after an arrest where what it was for is said
+# People whose arrest (or whose offices raided) is political whatever the charge: "arrested the opposition
+# leader on suspicion of fraud".
+_POLITICAL_PEOPLE = re.compile(
+    r"\b(?:opposition|activists?|protesters?|demonstrators|journalists?|reporters?|party|lawmakers?|leaders?"
+    r"|politicians?|candidates?|dissidents?|critics?|senators?|deputies|mps?|mayors?|ministers?|militants?"
+    r"|rebels?|insurgents?|students?|union(?:ists)?|strikers|bloggers?|defenders?|lawyers?|clerics?|imams?"
+    r"|priests?|monks?|fighters|militiam[ae]n|newspapers?|media|broadcasters?|radio|television)\b"
 )
 
 
@@ -334,6 +381,7 @@ _PETTY_CRIME = re.compile(
 _INQUIRY_RAID = re.compile(
     r"\b(?:fraud|corruption|bribery|tax|money[\s-]laundering|embezzlement|insider[\s-]trading|antitrust"
     r"|accounting|financial)\s+(?:investigation|probe|inquiry|case|charges)\b"
+    r"|\b(?:cannabis|marijuana|drugs?)\s+(?:farm|factory|lab|den|plantation)s?\b"
 )
 
 
@@ -342,10 +390,22 @@ _INQUIRY_RAID = re.compile(
 # trigger's verb); inside any other word it is another word: "afraid", "generally", "patriot", "studied",
 # "skills", "unexploded", "unhurt", "embattled", "everybody of", "antikidnapping".
 _GLUED_PREFIXES = frozenset(
-    {"counter", "car", "fire", "gun", "truck", "letter", "parcel", "nail", "pipe", "petrol", "mail", "air",
-     "cal", "schedu", "per"}
+    {"counter", "car", "fire", "gun", "truck", "letter", "parcel", "nail", "pipe", "petrol", "mail", "air"}
 )  # fmt: skip
+_GLUED_WORDS = frozenset({"antiaircraft"})
+# ... and a trigger that begins with a verb's ending: "called a protest", "quelled a protest", "foiled
+# an attack", "performed a protest".
+_VERB_TAILS = ("led", "formed")
 _LETTERS = re.compile(r"[^\W\d_]+\Z")
+
+
+_SCORE = re.compile(r"\d+-\d+")
+
+
+def _sport_signals(sentence: str) -> int:
+    """How many distinct match-report words the sentence has; a score ("drew 0-0", "a 3-0 defeat") is two."""
+    found = {m.group(0) for m in _SPORT_WORD.finditer(sentence)}
+    return len(found) + sum(1 for word in found if _SCORE.search(word))
 
 
 def everyday_reason(
@@ -354,7 +414,12 @@ def everyday_reason(
     """Why the trigger of ``kind`` at ``start:end`` is a word in its everyday sense, or None."""
     glued = _LETTERS.search(lower, max(0, start - 12), start)
     word = glued.group(0) + lower[start:end].split()[0] if glued is not None else ""
-    if glued is not None and glued.group(0) not in _GLUED_PREFIXES and word != "antiaircraft":
+    if (
+        glued is not None
+        and glued.group(0) not in _GLUED_PREFIXES
+        and word not in _GLUED_WORDS
+        and not word.endswith(_VERB_TAILS)
+    ):
         return f"not conflict (inside the word {word!r})"
     if lower.startswith("er", end) and lower[start:end].endswith("fight"):  # "firefighters", "fire fighters"
         return "not conflict (firefighters)"
@@ -362,13 +427,15 @@ def everyday_reason(
         return "not conflict (sport: 'striker')"
     sentence = lower[sentence_start:sentence_end]
     if (
-        kind not in {"kill", "injure"}
-        and len({m.group(0) for m in _SPORT_WORD.finditer(sentence)}) >= 2
+        kind not in {"kill", "injure"} | _WEAPON_KINDS
+        and _sport_signals(sentence) >= 2
         and not _HURT_OR_FORCE.search(sentence)
     ):
         return f"not conflict (sport: {_SPORT_WORD.search(sentence).group(0)!r})"  # type: ignore[union-attr]
     if kind in _ABSTRACT_KINDS:
-        obj = _ABSTRACT_OBJECT.match(lower, end, sentence_end)
+        obj = _ABSTRACT_OBJECT.match(lower, end, sentence_end) or _OWN_PROGRAMME.match(
+            lower, end, sentence_end
+        )
         if obj is not None:
             return f"not conflict (what was hit is no target: {obj.group(0).strip()!r})"
     # (the verb only: "claimed the attack in a statement" tells where the claim was made)
@@ -387,8 +454,14 @@ def everyday_reason(
     alarm_end = min(sentence_end, end + _ALARM_REACH)
     if bomb and (_NO_BOMB.match(lower, end) or _FALSE_ALARM.search(lower, end, alarm_end)):
         return "not conflict (no bomb went off: a bomb squad, scare, threat or false alarm)"
-    if kind == "raid" and (inquiry := _INQUIRY_RAID.search(sentence)):
+    inquiry = _INQUIRY_RAID.search(sentence) if kind == "raid" else None
+    if inquiry is not None and not _POLITICAL_PEOPLE.search(sentence):
         return f"not conflict (police work: {inquiry.group(0)!r})"
-    if kind == "arrest" and (crime := _PETTY_CRIME.search(lower, end, sentence_end)):
+    if _CYBER_BEFORE.search(lower, max(0, start - 8), start):  # "a cyber attack" hurts computers
+        return "not conflict (a cyber attack)"
+    crime = (
+        _PETTY_CRIME.search(lower, end, min(sentence_end, end + _CRIME_REACH)) if kind == "arrest" else None
+    )
+    if crime is not None and not _POLITICAL_PEOPLE.search(lower, end, crime.end()):
         return f"not conflict (police work: {crime.group(0).strip()!r})"
     return None
