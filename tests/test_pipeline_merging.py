@@ -63,6 +63,21 @@ def test_pipeline_a_few_inputs_are_read_in_one_process(monkeypatch: pytest.Monke
     assert workers == 2 and [item.origin for item in inputs] == [f"{n}.txt" for n in range(FEW_DOCUMENTS + 5)]
 
 
+def test_pipeline_inputs_that_fail_while_counted_are_read_up_to_the_failure() -> None:
+    from eventwire.errors import SourceError
+    from eventwire.models.document import RawItem
+
+    def failing() -> Any:
+        yield RawItem("a.txt", "Gunmen killed two people in Gao.")
+        raise SourceError("the feed went away", where="feed.xml")
+
+    inputs, workers = workers_for(failing())
+    assert workers == 1
+    assert next(inputs).origin == "a.txt"
+    with pytest.raises(SourceError):
+        next(inputs)
+
+
 def test_pipeline_fingerprint_is_the_documents_and_can_be_handed_over() -> None:
     from eventwire.dedup import documents as dedup_documents
     from eventwire.pipeline import DedupFunctions

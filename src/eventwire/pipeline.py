@@ -334,8 +334,8 @@ def _store(store: Store, doc: Document, events: Sequence[Event], report: RunRepo
     report.duplicates += added[1]
     report.events += added[2]
     report.merged += added[3]
-    if len(report.recent) >= RECENT_KEPT:
-        report.recent.clear()  # a bound; a transaction holds far fewer documents than this
+    if len(report.recent) >= RECENT_KEPT:  # a bound: a transaction holds far fewer documents than this
+        del report.recent[next(iter(report.recent))]  # (the oldest: dicts keep their order)
     report.recent[doc.origin or doc.id] = added
 
 
@@ -391,9 +391,18 @@ def workers_for(
     process). The first inputs are read ahead to count them; none is lost or read twice.
     """
     stream = iter(items)
-    head = list(itertools.islice(stream, FEW_DOCUMENTS))
+    head: list[RawItem | EventwireError] = []
+    try:
+        head.extend(itertools.islice(stream, FEW_DOCUMENTS))
+    except Exception as err:  # the inputs before the failure are read as they would have been, then it
+        return itertools.chain(head, _raising(err)), 1
     workers = default_workers() if len(head) >= FEW_DOCUMENTS else 1
     return itertools.chain(head, stream), workers
+
+
+def _raising(err: Exception) -> Iterator[RawItem | EventwireError]:
+    raise err
+    yield  # (a generator: the error comes where the inputs after the head would)
 
 
 # A made-up wire report for ``_warm``: a dateline, an attack with casualties and actors, a place.

@@ -92,8 +92,9 @@ def test_html_settings_built_once_read_as_trafilatura_defaults() -> None:
 
 def test_html_date_written_in_the_page_text_dates_a_page_nothing_else_dates() -> None:
     # No date in the page's metadata: htmldate's extensive search reads it from the text ("3:45 p.m. ET"
-    # goes to its fallback parser, which eventwire sets to read English only). It is a guess: the date the
-    # archive crawled the page comes first, and a year alone (a copyright line) dates nothing.
+    # goes to its fallback parser, which eventwire sets to read English only). It is a guess: it dates a
+    # crawled page only when at most a month before the crawl, comes after --published otherwise, and a
+    # year alone (a copyright line) dates nothing.
     from htmldate import extractors
 
     from eventwire.documents import html
@@ -109,10 +110,18 @@ def test_html_date_written_in_the_page_text_dates_a_page_nothing_else_dates() ->
     assert extract_html(written, "kabul.html").published is None  # not the page's metadata
     doc = build_document(RawItem("kabul.html", written, "text/html"))
     assert (doc.published, doc.published_source) == (dt.date(2024, 1, 5), "page")
-    crawl = (("crawled", "2024-01-06T07:00:00Z"),)
-    crawled = build_document(RawItem("a.warc@1", written, "text/html", crawl))
-    assert (crawled.published, crawled.published_source) == (dt.date(2024, 1, 6), "crawled")
+    given = build_document(RawItem("kabul.html", written, "text/html"), dt.date(2024, 2, 1))
+    assert (given.published, given.published_source) == (dt.date(2024, 2, 1), "given")
+    for crawl, expected in (("2024-01-20", (dt.date(2024, 1, 5), "page")), ("2024-04-20", None)):
+        meta = (("crawled", f"{crawl}T07:00:00Z"),)
+        crawled = build_document(RawItem("a.warc@1", written, "text/html", meta))
+        got = (crawled.published, crawled.published_source)
+        assert got == (expected or (dt.date.fromisoformat(crawl), "crawled"))
     copyright_only = build_document(RawItem("c.html", page("&copy; 2021 Kabul Desk"), "text/html"))
     assert (copyright_only.published, copyright_only.published_source) == (None, None)
-    assert html.date_in_text(page("Published 1 January 2024")) == "2024-01-01"
+    first = page("Published 1 January 2024")
+    assert html.date_in_text(first, "Published 1 January 2024") == "2024-01-01"
+    # a first of January in a script or a link is not the page's words
+    scripted = page("&copy; 2021 Kabul Desk") + "<script>var archive = '2019-01-01';</script>"
+    assert html.date_in_text(scripted, "(c) 2021 Kabul Desk") is None
     assert html._english_date_parser().get_date_data("10 de mayo de 2021")["date_obj"] is None

@@ -369,7 +369,7 @@ def test_location_a_stray_round_is_no_round_of_talks(extractor: Any) -> None:
 
 
 def test_location_a_place_naming_an_office_or_an_organisation_is_not_where(extractor: Any) -> None:
-    # "the Rome foreign ministry", "the Lautaro Youth Front", "the Medellin mayor": the seat of an office
+    # "the Rome foreign ministry", "the Medellin cartel", "the Medellin mayor": the seat of an office
     # or an organisation's namesake, not where it happened (a town would outrank the country).
     text = (
         "The Rome foreign ministry on Friday confirmed that two Italian engineers were kidnapped on "
@@ -379,7 +379,7 @@ def test_location_a_place_naming_an_office_or_an_organisation_is_not_where(extra
     text = "Guerrillas of the Tupac Amaru Revolutionary Movement bombed a bank in Peru on Monday."
     assert _places(extractor, "mrta", text) == [("Peru", None, 3)]
     # An organisation's namesake is no place even where the text names no other.
-    text = "A bomb planted by the Lautaro Youth Front exploded at a bank on Monday, police said."
+    text = "A bomb planted by the Medellin cartel exploded at a bank on Monday, police said."
     assert [place for _, place, _ in _places(extractor, "front", text)] == [None]
     # "Kaura local government area" is a place (a unit), not an office.
     text = "Gunmen raided two villages of Kaura local government area in Kaduna State, killing 22 people."
@@ -392,3 +392,11 @@ def test_location_a_distant_reference_point_is_not_where(extractor: Any) -> None
     assert _places(extractor, "far", text) == [("Colombia", None, 3)]
     text = "Gunmen shot dead a judge in Colombia on Monday, some thirty kilometers from the city of Medellin."
     assert _places(extractor, "near", text) == [("Colombia", "Medellin", 2)]
+
+
+def test_location_a_front_line_or_a_towns_youth_are_places(extractor: Any) -> None:
+    # "the Zaporizhzhia front", "Kano youth": a front line and a town's young people are where it happened.
+    text = "Russian troops attacked Ukrainian positions on the Zaporizhzhia front on Monday."
+    assert [country for country, _, _ in _places(extractor, "front", text)] == ["Ukraine"]
+    text = "Angry Kano youth burned a police station on Monday."
+    assert [place for _, place, _ in _places(extractor, "youth", text)] == ["Kano"]

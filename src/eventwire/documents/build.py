@@ -23,17 +23,21 @@ def parse_published(value: str, where: str) -> dt.date:
         ) from None
 
 
+PAGE_BEFORE_CRAWL = dt.timedelta(days=31)
+"""A date written in a crawled page is its publication date when at most this long before the crawl."""
+
+
 def build_document(
     raw: RawItem, published: dt.date | None = None, *, languages: Collection[str] | None = ("en",)
 ) -> Document:
     """Normalize a raw item into a Document.
 
     The publication date is, in order: the item's own metadata (for a page: its meta tags and markup, its
-    URL, a full timestamp in its text), the date in a dateline at the start of the text, the date an
-    archive crawled the page, a date written elsewhere in a page's text (a guess: ``date_in_text``),
-    ``published`` (given by the caller for inputs that carry none); else None, and relative dates stay
-    unresolved. The document's own word comes first because one
-    ``--published`` often covers a folder.
+    URL, a bare date in its text), the date in a dateline at the start of the text, a date written in a
+    page's text (a guess: ``date_in_text``) where it is at most a month before the date an archive
+    crawled the page, that crawl date, ``published`` (given by the caller for inputs that carry none), a
+    date written in a page that was not crawled; else None, and relative dates stay unresolved. The
+    document's own word comes first because one ``--published`` often covers a folder; its guesses last.
 
     A document judged to be in a language outside ``languages`` raises :class:`LanguageSkippedError`
     (``languages=None`` reads every language).
@@ -73,12 +77,25 @@ def build_document(
         date, source = parse_published(meta_published, raw.origin), "metadata"
     elif dateline and dateline.date:
         date, source = dateline.date, "dateline"
-    elif raw.get("crawled"):
-        date, source = parse_published(raw.get("crawled") or "", raw.origin), "crawled"
-    elif raw.media_type == "text/html" and (written := date_in_text(raw.content)):
-        date, source = parse_published(written, raw.origin), "page"
-    elif published is not None:
-        date, source = published, "given"
+    else:
+        # A date written in the page (a guess: a byline, or any date of the story) is taken where it is
+        # at most a month before the archive crawled the page: news is crawled within days, and a later
+        # date, or a much earlier one, is something else. Without a crawl it comes after --published.
+        written = date_in_text(raw.content, text) if raw.media_type == "text/html" else None
+        page = parse_published(written, raw.origin) if written else None
+        crawled = parse_published(raw.get("crawled") or "", raw.origin) if raw.get("crawled") else None
+        if (
+            crawled is not None
+            and page is not None
+            and dt.timedelta(0) <= crawled - page <= PAGE_BEFORE_CRAWL
+        ):
+            date, source = page, "page"
+        elif crawled is not None:
+            date, source = crawled, "crawled"
+        elif published is not None:
+            date, source = published, "given"
+        elif page is not None:
+            date, source = page, "page"
     return Document(
         id=raw.get("id") or content_id(text),
         text=text,

@@ -96,7 +96,7 @@ def _options(today: str) -> Extractor:
         tables=False,
         recall=True,
         dedup=False,
-        # htmldate's quick search: the page's metadata and markup, its URL, a full timestamp in its text.
+        # htmldate's quick search: the page's metadata and markup, its URL, a bare date in its text.
         # Its extensive search (dates in free text, then any year on the page) is only a guess, worse
         # than a dateline or the date an archive crawled the page: ``date_in_text`` runs it where
         # nothing else dates the page.
@@ -107,20 +107,23 @@ def _options(today: str) -> Extractor:
 # A first of January written out ("1 January", "Jan. 1st", "2024-01-01", "01/01/"): htmldate gives a page
 # dated only by a year ("(c) 2021") the first of January of that year.
 _FIRST_OF_JANUARY = re.compile(
-    r"\b(?:jan(?:uary)?\.?\s+0?1(?:st)?\b|0?1(?:st)?\s+jan(?:uary)?\b|\d{4}-01-01|01/01/)", re.IGNORECASE
+    r"\b(?:jan(?:uary)?\.?\s+0?1(?:st)?\b|0?1(?:st)?\s+(?:of\s+)?jan(?:uary)?\b|\d{4}-01-01|0?1/0?1/\d{2,4})",
+    re.IGNORECASE,
 )
 
 
-def date_in_text(html: str) -> str | None:
+def date_in_text(html: str, visible: str) -> str | None:
     """A date written in the page's text, as htmldate's extensive search finds it (``YYYY-MM-DD``): its
     free text ("Published 3 March 2024"), then any date on the page. A guess, for a page that nothing
-    else dates; a page dated by a year alone (a copyright line) gives None, not the first of January."""
+    else dates; a page dated by a year alone (a copyright line) gives None, not the first of January
+    (unless ``visible``, the page's text as read, writes a first of January out: a script's or a link's
+    "2019-01-01" does not)."""
     today = dt.datetime.now().astimezone().strftime("%Y-%m-%d")
     try:
         found = find_date(html, extensive_search=True, original_date=True, max_date=today)
     except (ValueError, TypeError, etree.LxmlError):  # markup htmldate cannot read: no date, as in text
         return None
-    if not found or (found[5:] == "01-01" and not _FIRST_OF_JANUARY.search(html)):
+    if not found or (found[5:] == "01-01" and not _FIRST_OF_JANUARY.search(visible)):
         return None
     return str(found)
 

@@ -18,10 +18,15 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+_NUMBER_WORD = (
+    r"(?:\d+|(?:[a-z]+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)|a\s+few|several|a\s+couple\s+of)"
+)
 _NEAR = re.compile(
     r"(?:near|outside|outskirts\s+of|close\s+to|vicinity\s+of|part\s+of|area\s+of|road\s+(?:between|to|from)|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|(?:\d+|[a-z]+(?:-[a-z]+)?)\s*"
-    r"(?:km|kilomet\w+|miles?)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|"
+    rf"{_NUMBER_WORD}\s*(?:km|kilomet\w+|miles?)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?"
+    r"(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$"
 )
 
 
@@ -443,8 +448,7 @@ _LOCATIVE_WORDS = frozenset(
 _ORGANISATION_NOUNS = frozenset(
     _words(
         """
-    cartel cartels battalion battalions brigade brigades regiment regiments garrison front movement
-    revolutionary youth party
+    cartel cartels battalion battalions brigade brigades regiment regiments movement revolutionary party
     """
     )
 )
@@ -648,7 +652,8 @@ def _names_an_actor(text: str, place: PlaceMention) -> bool:
 
 
 def _names_an_organisation(text: str, place: PlaceMention) -> bool:
-    """Whether the place begins an organisation's name ("Medellin cartel", "Lautaro Youth Front")."""
+    """Whether the place begins an organisation's name ("Medellin cartel", "Tupac Amaru Revolutionary
+    Movement")."""
     m = _NEXT_WORD.match(text, place.end)
     return m is not None and m.group(1).lower() in _ORGANISATION_NOUNS
 
