@@ -137,13 +137,31 @@ def classify(
         }
     if unexploded:
         remote_pool = remote_pool - _EXPLOSIVES
+    armed_target = bool(b & ARMED_INTERS) or bool(victims & {"forces", "armed"})
+    if (
+        remote_pool & _GROUND_WEAPONS
+        and _GROUND_FIRE.search(group_text)
+        and (armed_target or len(a & ARMED_INTERS) > 1 or _ARMED_SITE.search(group_text))
+    ):
+        # Shells, grenades or a bomb with small-arms fire at armed men, or fire returned ("mortars and small
+        # arms at the positions", "police responded with gunfire"): ACLED codes a ground fight in which
+        # such weapons were used as an armed clash.
+        return "Battles", "Armed clash", False
     for kind, sub in REMOTE_ORDER:
         if kind in remote_pool and not (kind == "explosion" and _only_figurative_bombing(group_text)):
             return "Explosions/Remote violence", sub, civilians_hit
     if "sexual" in kind_set:
         return "Violence against civilians", "Sexual violence", True
-    if "abduct" in kind_set and (fatalities == 0 or not kind_set & {"fight", "raid"}):
-        return "Violence against civilians", "Abduction/forced disappearance", True
+    if "abduct" in kind_set:
+        # ACLED codes an abduction as such only where taking the people away is all the violence told:
+        # abductees found executed, or killed or wounded in the same raid, make it an attack.
+        harmed = fatalities > 0 or (
+            bool(kind_set & {"kill", "injure", "attack"}) and _told(_HARMED, group_text)
+        )
+        if not harmed:
+            return "Violence against civilians", "Abduction/forced disappearance", True
+        if not kind_set & {"fight", "raid"} and not victims & {"forces", "armed"}:
+            return "Violence against civilians", "Attack", True
     if "territory" in kind_set:
         if re.search(r"recaptur|retook|retaken|regain|liberat", group_text) or (a and a <= {1}):
             return "Battles", "Government regains territory", False
@@ -152,7 +170,6 @@ def classify(
         # Only civilians fell and nobody fought back: one-sided violence, whoever the text also names on
         # the far side ("were shot to death ... by a group of terrorists" names the perpetrators twice).
         return "Violence against civilians", "Attack", True
-    armed_target = bool(b & ARMED_INTERS) or bool(victims & {"forces", "armed"})
     if armed_target:
         return "Battles", "Armed clash", False
     if civilians_hit or (victims and victims <= {"civilian", "people"} and "fight" not in kind_set):
@@ -180,6 +197,22 @@ _NOT_MOB = frozenset(
         "abduct",
     }
 )
+# Weapons fired from afar that a ground fight may also use (not aircraft, not a suicide bomber).
+_GROUND_WEAPONS = frozenset({"shelling", "grenade", "ied", "explosion"})
+# Small-arms fire, or fire exchanged: the sign of a ground fight ("recoilless rifles" are artillery).
+_GROUND_FIRE = re.compile(
+    r"\b(?:small\s+arms|(?<!recoilless\s)(?:sniper\s+)?rifles?|gun\s*fire|exchanges?\s+of\s+(?:gun)?fire"
+    r"|exchanged\s+(?:gun)?fire|gun\s*battles?|fire\s*fights?|returned\s+fire|opened\s+(?:gun)?fire"
+    r"|(?:reacted|responded|retaliated)\s+(?:with|by)\s+(?:\w+\s+)?(?:gun)?fir\w+)\b"
+)
+# Where armed men stand: "at the positions of", "the checkpoint", "an army post".
+_ARMED_SITE = re.compile(r"\b(?:positions?|checkpoints?|bases?|posts?|barracks|convoys?|patrols?)\b")
+# Someone was put to death, killed or wounded: "found executed", "beheaded the imam", "killed one".
+_HARMED = re.compile(
+    r"\b(?:execut(?:ed|ion)|behead(?:ed|ing)|decapitated|murder(?:ed)?|assassinated|hanged|hacked\s+to\s+death"
+    r"|shot\s+dead|slit\s+(?:his|her|their)\s+throats?|killed|killing|dead|died|bodies|body|corpses?|wounded"
+    r"|injured|injuring|injuries)\b"
+)
 # Something did go off: "a second device exploded", "a bomb blast rocked the market", "the explosion".
 _DETONATED = re.compile(
     # (not "before it exploded", nor one that "exploded prematurely" in its makers' hands)
@@ -198,6 +231,17 @@ _ATTACK_WITH = re.compile(
     r"(?P<method>explosives?\b|dynamite|bombs?\b|explosive\s+devices?|grenades?\b)"
     r"(?![\s-]+(?:disposal|sniff\w*|detect\w*|squads?|threats?|scares?|experts?|teams?))"
 )
+
+
+def _told(pattern: re.Pattern[str], text: str) -> bool:
+    """A match not denied by what stands just before it ("no one was killed", "neither injuries nor")."""
+    return any(
+        not re.search(
+            r"\b(?:no|not|none|nobody|neither|nor|without|never)\b(?:\s+\w+){0,2}\s+$",
+            text[max(0, m.start() - 30) : m.start()],
+        )
+        for m in pattern.finditer(text)
+    )
 
 
 def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
