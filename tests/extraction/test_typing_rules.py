@@ -155,3 +155,134 @@ def test_typing_rules_measures_and_other_developments_are_strategic() -> None:
         "Other",
         False,
     )
+
+
+def _remote_typed(
+    kinds: list[str], text: str, a: list[int | None], b: list[int | None], victims: list[str]
+) -> tuple[str, str]:
+    return classify(
+        kinds,
+        "violence",
+        text,
+        side_a_inters=a,
+        side_b_inters=b,
+        victim_categories=victims,
+        fatalities=0,
+        anchor_kinds=kinds[:1],
+    )[:2]
+
+
+def test_typing_rules_shells_used_in_a_ground_fight_are_an_armed_clash() -> None:
+    clash = ("Battles", "Armed clash")
+    # Mortars with small arms at the other side's positions, fire exchanged across a front, a grenade
+    # answered with gunfire: ACLED codes the fight, not the weapon.
+    assert (
+        _remote_typed(
+            ["shelling"],
+            "the rebels fired mortars and small arms at army positions near the town",
+            [2],
+            [1],
+            [],
+        )
+        == clash
+    )
+    assert (
+        _remote_typed(
+            ["shelling"],
+            "government and rebel forces exchanged artillery fire on the northern front",
+            [1],
+            [],
+            [],
+        )
+        == clash
+    )
+    assert (
+        _remote_typed(
+            ["grenade", "attack"],
+            "militants threw a hand grenade at a police checkpoint and the officers responded with gunfire",
+            [2, 1],
+            [],
+            [],
+        )
+        == clash
+    )
+
+
+def test_typing_rules_shelling_without_a_ground_fight_stays_shelling() -> None:
+    shelling = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    # One-sided shelling of positions, and rifles fired with mortars at homes, stay remote violence.
+    assert (
+        _remote_typed(
+            ["shelling", "kill"], "separatists shelled army positions, killing a soldier", [2], [1], []
+        )
+        == shelling
+    )
+    assert (
+        _remote_typed(
+            ["shelling"],
+            "the militia fired mortar shells and sniper rifles at residential neighbourhoods",
+            [3],
+            [],
+            [],
+        )
+        == shelling
+    )
+
+
+def test_typing_rules_a_carried_explosive_or_air_support_is_not_the_method() -> None:
+    clash = ("Battles", "Armed clash")
+    assert (
+        _remote_typed(
+            ["grenade", "attack", "kill"],
+            "police shot dead a militant armed with a hand grenade",
+            [1],
+            [2],
+            ["armed"],
+        )
+        == clash
+    )
+    assert (
+        _remote_typed(
+            ["air", "kill", "operation"],
+            "an operation by special forces, backed by airstrikes, killed 18 militants",
+            [1],
+            [2],
+            ["armed"],
+        )
+        == clash
+    )
+
+
+def test_typing_rules_abductees_harmed_reads_deaths_not_their_denial() -> None:
+    from eventwire.extraction.typing_rules import abductees_harmed
+
+    assert abductees_harmed(["abduct", "attack"], "gunmen abducted a teacher and later executed him", 0)
+    assert abductees_harmed(["abduct", "kill"], "two of the abducted traders were found dead", 0)
+    assert abductees_harmed(["abduct"], "gunmen abducted five villagers", 2)
+    assert not abductees_harmed(["abduct", "kill"], "gunmen abducted two traders; no one was killed", 0)
+    assert not abductees_harmed(["abduct", "injure"], "neither injuries nor deaths were reported", 0)
+    assert not abductees_harmed(["abduct"], "bandits kidnapped dozens of people in a night raid", 0)
+
+
+def test_typing_rules_soldiers_or_police_taken_are_no_abduction_of_civilians() -> None:
+    # ACLED's abductions are of civilians; an armed man taken is the battle's.
+    typed = classify(
+        ["abduct"],
+        "violence",
+        "unidentified gunmen abducted a police officer on the highway",
+        side_a_inters=[3],
+        side_b_inters=[1],
+        victim_categories=["forces"],
+        fatalities=0,
+    )
+    assert typed[:2] == ("Battles", "Armed clash")
+    civilians = classify(
+        ["abduct"],
+        "violence",
+        "unidentified gunmen abducted two traders on the highway",
+        side_a_inters=[3],
+        side_b_inters=[7],
+        victim_categories=["civilian"],
+        fatalities=0,
+    )
+    assert civilians[:2] == ("Violence against civilians", "Abduction/forced disappearance")
