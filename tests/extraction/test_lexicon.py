@@ -79,6 +79,7 @@ def kinds(text: str) -> set[str]:
         ("The church was struck by two mortar shells during the night.", "shelling"),
         ("The killings of the six Jesuit priests at the university shocked the country.", "kill"),
         ("French and Burkinabe forces conducted joint operations targeting suspected militants.", "fight"),
+        ("Troops conducted operations targeting suspected JNIM and/or ISGS militants near Djibo.", "fight"),
         ("French forces conducted an aerial operation against a gathering of militants.", "air"),
         ("Six priests who were machinegunned at the university were buried today.", "attack"),
         # Measures imposed on a place, shows of force and armed groups acting as a state.
@@ -166,6 +167,8 @@ def test_lexicon_thwarted_plots_are_plans_but_thwarted_attacks_are_fights() -> N
         "Members joined the committee on the new budget.",
         "The bank in Kaya was recruiting and training new staff.",
         "The company cut its ties with the Lagos distributor.",
+        "The airline launched operations targeting business and/or leisure travellers in the region.",
+        "Customs conducted operations against suspected smugglers and/or tax evaders at the port.",
     ],
 )
 def test_lexicon_new_wordings_keep_to_their_sense(text: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.extraction.typing_rules import classify
 
 
@@ -286,3 +288,41 @@ def test_typing_rules_soldiers_or_police_taken_are_no_abduction_of_civilians() -
         fatalities=0,
     )
     assert civilians[:2] == ("Violence against civilians", "Abduction/forced disappearance")
+
+
+def _protest_typed(text: str) -> str:
+    return classify(
+        ["protest"],
+        "protest",
+        text,
+        side_a_inters=[6],
+        side_b_inters=[],
+        victim_categories=[],
+        fatalities=0,
+    )[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "miners protested in kaya to demand the release of their colleagues. police intervened.",
+        "prisoners staged a demonstration and officers shot into the air to regain control",
+        "the strikers set up a picket outside the television but were stopped by security forces",
+        "police resorted to a mild lathi charge to disperse the protesters",
+        "the police did not allow the group to march to the square",
+    ],
+)
+def test_typing_rules_police_who_stepped_in_make_a_protest_with_intervention(text: str) -> None:
+    assert _protest_typed(text) == "Protest with intervention"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "residents blocked the road to demand that the authorities intervene against the smugglers",
+        "workers demonstrated outside the office, demanding the intervention of the ministry",
+        "drivers protested against the measures that prevented them from working",
+    ],
+)
+def test_typing_rules_a_call_for_intervention_is_a_peaceful_protest(text: str) -> None:
+    assert _protest_typed(text) == "Peaceful protest"

@@ -734,9 +734,11 @@ def build_event(
 MODEL_OVERRULES = 0.3
 MODEL_OVERRULES_METHOD = 0.97
 MODEL_OVERRULES_METHOD_TYPE = 0.7
+MODEL_OVERRULES_HARMED_ABDUCTION = 0.7
 """The classifier's probability above which its typing replaces the rules' (tuned on ACLED notes, out of
-fold): for the broad types; for a sub-event type the rules read off a named method or act, and for another
-event type than such a method's where the report also tells of fighting."""
+fold): for the broad types; for a sub-event type the rules read off a named method or act, for another
+event type than such a method's where the report also tells of fighting, and for an attack in place of an
+abduction whose victims the report also tells were killed or wounded."""
 _METHOD_TYPES = frozenset(
     {
         "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
@@ -876,7 +878,7 @@ def _first_opinion(
         # An abduction in which people were also killed or wounded is an attack by ACLED's codebook: the
         # rules name the act, the classifier weighs which the report is about ("abducted and executed the
         # imam" is an attack; "the kidnapping of 12 leaders, 5 later found murdered" may be either).
-        needed = min(needed, MODEL_OVERRULES_METHOD_TYPE)
+        needed = min(needed, MODEL_OVERRULES_HARMED_ABDUCTION)
     if probability < needed or (event_type, sub_event_type) == rules[:2]:
         return rules
     if event_type == "Violence against civilians":

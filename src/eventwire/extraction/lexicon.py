@@ -157,7 +157,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         # "conducted joint operations targeting suspected militants": the forces went after someone.
         r"|(?:conducted|carried\s+out|launched)\s+(?:[\w/-]+\s+){0,3}?operations\s+(?:against|targeting)\s+"
         # ... against armed men, not "operations against money laundering" or "against drug traffickers".
-        r"(?:[\w'-]+\s+){0,3}?(?:militants|rebels|insurgents|gunmen|bandits|jihadists|terrorists|fighters|extremists"
+        # ("targeting suspected JNIM and/or ISGS militants": up to five words, "and/or" among them)
+        r"(?:[\w'/-]+\s+){0,5}?(?:militants|rebels|insurgents|gunmen|bandits|jihadists|terrorists|fighters|extremists"
         r"|armed\s+(?:groups?|men)|militias?|positions|hideouts|strongholds)\b"
         r"|(?:gun)?shots\s+(?:were\s+)?fired|fired\s+(?:\w+\s+){0,2}(?:gun)?shots\s+"
         r"(?:at|on|towards?)|shots\s+involving",

@@ -16,6 +16,14 @@ from eventwire.extraction.lexicon import WENT_OFF_EARLY
 INTERVENTION = re.compile(
     r"tear\s*gas|water\s+cannons?|dispers\w+|rubber\s+bullets|batons?|broke\s+up|beat(?:en)?\s+|"
     r"arrest\w*|detain\w*|pepper\s+spray|stun\s+grenades?|charged\s+(?:at|into)|forcibly\s+removed"
+    # Police who stepped in without harming anyone: "police intervened", "fired shots in the air",
+    # "a lathi charge", "stopped by security forces", "did not allow the group to march", "dragged away".
+    r"|\b(?:intervened|interfered|warning\s+shots|lathi|dragged|kettl\w+|pushed\s+back)\b"
+    r"|\b(?:fired|shot|shooting)\s+(?:\w+\s+){0,3}in(?:to)?\s+the\s+air"
+    r"|\bprevented\s+the\s+(?:\w+\s+)?(?:protesters|demonstrators|crowd|marchers?|march|demonstration|protest)"
+    r"|\b(?:did\s+not|didn't|refused\s+to)\s+allow\s+(?:the\s+)?(?:\w+\s+)?(?:protesters|demonstrators|group"
+    r"|crowd|march|them)\b|\bbeaten\s+up"
+    r"|\b(?:stopped|blocked|prevented)\s+by\s+(?:the\s+)?(?:police|security|gendarmes?|soldiers|troops|army|riot)"
 )
 EXCESSIVE = re.compile(
     r"live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire\s+on|shot\s+(?:dead\s+)?(?:at\s+)?"
