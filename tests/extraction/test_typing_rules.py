@@ -326,3 +326,37 @@ def test_typing_rules_police_who_stepped_in_make_a_protest_with_intervention(tex
 )
 def test_typing_rules_a_call_for_intervention_is_a_peaceful_protest(text: str) -> None:
     assert _protest_typed(text) == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a group of people attacked a man thought to be an election monitor",
+        "two men suspected of robberies were beaten to death by community members",
+        "the suspected thief was lynched by an angry crowd",
+    ],
+)
+def test_typing_rules_a_crowd_that_nobody_names_is_still_a_mob(text: str) -> None:
+    typed = classify(
+        ["attack", "kill"],
+        "violence",
+        text,
+        side_a_inters=[],
+        side_b_inters=[],
+        victim_categories=["civilian"],
+        fatalities=1,
+    )
+    assert typed[:2] == ("Riots", "Mob violence")
+
+
+def test_typing_rules_gunmen_among_villagers_are_no_mob() -> None:
+    typed = classify(
+        ["attack", "kill"],
+        "violence",
+        "gunmen attacked the village and killed two villagers",
+        side_a_inters=[3],
+        side_b_inters=[7],
+        victim_categories=["civilian"],
+        fatalities=2,
+    )
+    assert typed[:2] == ("Violence against civilians", "Attack")

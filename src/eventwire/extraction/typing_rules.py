@@ -114,9 +114,11 @@ def classify(
         (unexploded and fatalities == 0 and not victims) or (_PREMATURE.search(group_text) and not detonated)
     ):
         return "Strategic developments", "Disrupted weapons use", False
-    if a == {7} and kind_set & _HANDS_ON and not kind_set & _NOT_MOB:
-        # Civilians who attack ("villagers attacked a suspected thief", "residents beat a man to death") are
-        # no armed, organised actor: ACLED codes an unorganised crowd's violence as mob violence.
+    crowd_acted = a == {7} or (not a & ARMED_INTERS and _CROWD_VIOLENCE.search(group_text) is not None)
+    if crowd_acted and kind_set & _HANDS_ON and not kind_set & _NOT_MOB:
+        # Civilians who attack ("villagers attacked a suspected thief", "residents beat a man to death", "was
+        # lynched by a crowd") are no armed, organised actor: ACLED codes an unorganised crowd's violence as
+        # mob violence.
         return "Riots", "Mob violence", civilians_hit
     if a and a <= RIOTER_INTERS and not kind_set & {"suicide", "air", "shelling", "ied"}:
         # ACLED keeps violence by unorganised crowds under Riots whoever the victims are: a crowd that
@@ -235,6 +237,21 @@ _AIR_SUPPORT = re.compile(
 )
 # Where armed men stand: "at the positions of", "the checkpoint", "an army post".
 _ARMED_SITE = re.compile(r"\b(?:positions?|checkpoints?|bases?|posts?|barracks|convoys?|patrols?)\b")
+# A crowd that did violence with its hands, as the subject or the agent: "a group of people attacked a
+# man", "community members set alight four suspects", "was beaten by locals".
+_CROWD = (
+    r"(?:mob|crowd|locals|local\s+residents|residents|villagers|inhabitants|community\s+members"
+    r"|members\s+of\s+the\s+(?:local\s+)?community|(?:a\s+)?group\s+of\s+(?:people|citizens|residents|villagers"
+    r"|youths?|young\s+(?:men|people)|men|women|locals)|youths|the\s+population|angry\s+\w+)"
+)
+_HAND_ACT = (
+    r"(?:beat(?:en|ing)?|lynch\w*|attack\w*|assault\w*|set\s+alight|burn\w*|kill\w*|ston\w+"
+    r"|hack\w*|tortur\w+)"
+)
+_CROWD_VIOLENCE = re.compile(
+    rf"\b{_CROWD}\s+(?:[\w'-]+\s+){{0,3}}?{_HAND_ACT}\b"
+    rf"|\b{_HAND_ACT}\s+(?:[\w'-]+\s+){{0,6}}?by\s+(?:a\s+|an\s+|the\s+)?(?:angry\s+)?{_CROWD}\b"
+)
 # Someone was put to death, killed or wounded: "found executed", "beheaded the imam", "killed one".
 _HARMED = re.compile(
     r"\b(?:execut(?:ed|ion)|behead(?:ed|ing)|decapitated|murder(?:ed)?|assassinated|hanged|hacked\s+to\s+death"
