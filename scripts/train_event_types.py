@@ -307,9 +307,10 @@ def main() -> int:
         f"- Second stage: a logistic regression (C={STAGE_C}) over the first stage's log-probabilities per"
         " event type (not per sub-event type: those of the rare labels overfit) and the pipeline's reading"
         " of the event (the rules' typing, trigger kinds, inter codes and kinds of"
-        " both sides, the victims' kind, deaths) that chooses between Battles, Violence against civilians"
-        " and Riots (the pipeline asks it only between Battles and Violence against civilians, where the"
-        " first opinion is one of them); trained on the pipeline's"
+        " both sides, the victims' kind, deaths) that chooses the event type where the first opinion is"
+        " Battles or Violence against civilians (between those two; and Riots where the side that acted is a"
+        " named crowd; and the rules' own Riots or Strategic developments the first opinion overruled), or a"
+        " protest the rules read as a riot (between Protests and Riots); trained on the pipeline's"
         f" reading of the {scores['stage_examples']} notes it finds an event in, with first-stage"
         " probabilities from the fold models that did not see the note. Its score below is the stage"
         " alone, free to choose any event type on those notes: not what the pipeline ships.",
