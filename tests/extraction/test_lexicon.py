@@ -196,6 +196,26 @@ def test_lexicon_a_protest_lodged_through_channels_is_another_sense(text: str) -
     assert not NOT_CONFLICT.search("hundreds of workers protested outside the ministry")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "opposition leaders attacked the new tax plan at a town hall meeting",
+        "the senator attacked the government's budget in a speech",
+        "the central bank fired back at critics of its rate decision",
+    ],
+)
+def test_lexicon_words_that_attack_are_another_sense(text: str) -> None:
+    from eventwire.extraction.lexicon import NOT_CONFLICT
+
+    assert NOT_CONFLICT.search(text)
+    for act in (
+        "gunmen attacked the police station, the report said",
+        "militants attacked a bus carrying workers to the mine",
+        "troops fired back at the attackers",
+    ):
+        assert not NOT_CONFLICT.search(act), act
+
+
 def test_lexicon_a_misfortune_is_a_crowds_grievance_not_its_cause() -> None:
     from eventwire.extraction.lexicon import NOT_CONFLICT, NOT_CONFLICT_CROWD
 

@@ -360,3 +360,26 @@ def test_typing_rules_gunmen_among_villagers_are_no_mob() -> None:
         fatalities=2,
     )
     assert typed[:2] == ("Violence against civilians", "Attack")
+
+
+def test_typing_rules_a_policeman_attacked_off_duty_is_an_attack_on_a_civilian() -> None:
+    typed = classify(
+        ["attack", "kill"],
+        "violence",
+        "gunmen shot dead an off-duty police officer outside his home",
+        side_a_inters=[3],
+        side_b_inters=[1],
+        victim_categories=["forces"],
+        fatalities=1,
+    )
+    assert typed == ("Violence against civilians", "Attack", True)
+    on_duty = classify(
+        ["attack", "kill"],
+        "violence",
+        "gunmen shot dead a police officer at a checkpoint",
+        side_a_inters=[3],
+        side_b_inters=[1],
+        victim_categories=["forces"],
+        fatalities=1,
+    )
+    assert on_duty[:2] == ("Battles", "Armed clash")

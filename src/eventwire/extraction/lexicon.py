@@ -421,6 +421,10 @@ _OTHER_SENSE = (
     r"|(?:surgical|rescue|search|relief|peacekeeping\s+mission|humanitarian)\s+(?:operation|mission)"
     r"|(?:stock|share|market)s?\s+(?:crash|rall(?:y|ied))|rally\s+(?:in|of)\s+(?:stocks|shares|prices)"
     r"|(?:hunger|labou?r)\s+strike\s+(?:is|was)\s+(?:planned|expected)"
+    # Words, not blows: "attacked the new tax plan", "fired back at his critics".
+    r"|attack(?:s|ed|ing)?\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|a\s+)?(?:[\w'-]+\s+){0,2}?(?:plans?"
+    r"|proposals?|polic(?:y|ies)|decisions?|budget|remarks|comments|statements?|reforms?|ideas?"
+    r"|speech|rulings?|verdict|report)\b|fired\s+back\s+at\s+(?:his\s+|her\s+|their\s+|its\s+|the\s+)?critics"
     # A complaint lodged through channels ("entitled to file a protest", "sent a protest note") is no
     # demonstration.
     r"|(?:file|filed|filing|lodge|lodged|lodging|register(?:ed)?|sen[dt]|deliver(?:ed)?)\s+(?:a\s+|an\s+)?"

@@ -80,6 +80,11 @@ def classify(
     a = {i for i in side_a_inters if i is not None}
     b = {i for i in side_b_inters if i is not None}
     victims = set(victim_categories)
+    if _OFF_DUTY.search(group_text) and "fight" not in kind_set:
+        # A soldier or policeman attacked off duty ("shot dead an off-duty police officer at his home") is
+        # no armed side in a fight: ACLED codes the attack as violence against civilians.
+        b = (b - ARMED_INTERS) | {7}
+        victims = (victims - {"forces", "armed"}) | {"civilian"}
     civilians_hit = (
         (7 in b or bool(victims & {"civilian"}))
         and not (b & ARMED_INTERS)
@@ -210,6 +215,7 @@ _NOT_MOB = frozenset(
         "abduct",
     }
 )
+_OFF_DUTY = re.compile(r"\boff[- ]duty\b")
 # Weapons fired from afar that a ground fight may also use (not aircraft, not a suicide bomber).
 _GROUND_WEAPONS = frozenset({"shelling", "grenade", "ied", "explosion"})
 # Small-arms fire, or fire exchanged: the sign of a ground fight ("recoilless rifles" are artillery).
