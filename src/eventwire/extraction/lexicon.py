@@ -422,7 +422,9 @@ _OTHER_SENSE = (
     r"|(?:stock|share|market)s?\s+(?:crash|rall(?:y|ied))|rally\s+(?:in|of)\s+(?:stocks|shares|prices)"
     r"|(?:hunger|labou?r)\s+strike\s+(?:is|was)\s+(?:planned|expected)"
     # Words, not blows: "attacked the new tax plan", "fired back at his critics".
-    r"|attack(?:s|ed|ing)?\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|a\s+)?(?:[\w'-]+\s+){0,2}?(?:plans?"
+    # (the verb and its object, nothing between but modifiers: "claimed the attack in a statement" is an act)
+    r"|attack(?:s|ed|ing)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|a\s+)?"
+    r"(?:(?!(?:in|on|at|by|with|for|during|after|and|as|while)\b)[\w'-]+\s+){0,2}?(?:plans?"
     r"|proposals?|polic(?:y|ies)|decisions?|budget|remarks|comments|statements?|reforms?|ideas?"
     r"|speech|rulings?|verdict|report)\b|fired\s+back\s+at\s+(?:his\s+|her\s+|their\s+|its\s+|the\s+)?critics"
     # A complaint lodged through channels ("entitled to file a protest", "sent a protest note") is no
