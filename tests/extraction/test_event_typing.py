@@ -281,3 +281,73 @@ def test_events_a_bomb_that_did_not_go_off_is_not_how_people_fell(extractor: Any
 def test_events_a_strike_that_destroys_explosives_stays_a_strike(extractor: Any) -> None:
     text = "Coalition airstrikes destroyed an explosives depot of the Houthis near Sanaa on Monday."
     assert _events(extractor, text) == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+class _SaysAttack(_Says):
+    """A type model that reads an attack on civilians, P = 0.8."""
+
+    answer = TypePrediction("Violence against civilians", "Attack", 0.8, 0.8)
+
+
+def test_events_an_abduction_whose_victims_were_killed_may_become_an_attack(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _SaysAttack())
+    abduction = ("Violence against civilians", "Abduction/forced disappearance", True)
+    killed = "gunmen abducted the village chief and executed him two days later"
+    assert events.second_opinion(abduction, killed, {"violence"}, ["abduct", "attack"]) == (
+        "Violence against civilians",
+        "Attack",
+        True,
+    )
+    # Taking people away was all the violence: the named act stands.
+    taken = "gunmen abducted the village chief; no one was hurt"
+    assert events.second_opinion(abduction, taken, {"violence"}, ["abduct", "injure"]) == abduction
+
+
+class _StageForLooting(_Says):
+    """A model that reads an attack, with a second stage that trusts the rules' strategic development and
+    reads a crowd as rioters."""
+
+    answer = TypePrediction("Violence against civilians", "Attack", 0.6, 0.6)
+    stage = TypeStage(
+        labels=("Battles", "Violence against civilians", "Riots", "Strategic developments"),
+        vocabulary={"rt:Strategic developments": 0, "a:7": 1},
+        weights=np.array([[0.0, 0.0], [0.0, 0.0], [0.0, 4.0], [4.0, 0.0]], dtype=np.float32),
+        bias=np.array([0.0, 1.0, 0.0, 0.0], dtype=np.float32),
+    )
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        return {"Violence against civilians | Attack": 0.6, "Riots | Mob violence": 0.4}
+
+
+def test_events_the_second_stage_may_give_back_the_rules_development_or_see_a_crowd(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _StageForLooting())
+    looting = ("Strategic developments", "Looting/property destruction", False)
+    reading = Reading(
+        looting[:2], ("looting",), ("looting",), "looting", ("looting",), ((2, "rebel"),), (), (), 0
+    )
+    text = "militants seized livestock and motorbikes from the villagers"
+    assert events.second_opinion(looting, text, {"looting"}, ["looting"], reading) == looting
+    attack = ("Violence against civilians", "Attack", True)
+    villagers = Reading(
+        attack[:2], ("attack",), ("attack",), "violence", ("violence",), ((7, "civilians"),), (), (), 0
+    )
+    beaten = "villagers beat a suspected thief"
+    assert events.second_opinion(attack, beaten, {"violence"}, ["attack"], villagers) == (
+        "Riots",
+        "Mob violence",
+        False,
+    )
+    # Nobody named on the side that acted: in news prose that is most often an armed group left unnamed.
+    unnamed = Reading(attack[:2], ("attack",), ("attack",), "violence", ("violence",), (), (), (), 0)
+    assert (
+        events.second_opinion(attack, "a man was beaten to death", {"violence"}, ["attack"], unnamed)
+        == attack
+    )

@@ -79,6 +79,7 @@ def kinds(text: str) -> set[str]:
         ("The church was struck by two mortar shells during the night.", "shelling"),
         ("The killings of the six Jesuit priests at the university shocked the country.", "kill"),
         ("French and Burkinabe forces conducted joint operations targeting suspected militants.", "fight"),
+        ("Troops conducted operations targeting suspected JNIM and/or ISGS militants near Djibo.", "fight"),
         ("French forces conducted an aerial operation against a gathering of militants.", "air"),
         ("Six priests who were machinegunned at the university were buried today.", "attack"),
         # Measures imposed on a place, shows of force and armed groups acting as a state.
@@ -166,6 +167,8 @@ def test_lexicon_thwarted_plots_are_plans_but_thwarted_attacks_are_fights() -> N
         "Members joined the committee on the new budget.",
         "The bank in Kaya was recruiting and training new staff.",
         "The company cut its ties with the Lagos distributor.",
+        "The airline launched operations targeting business and/or leisure travellers in the region.",
+        "Customs conducted operations against suspected smugglers and/or tax evaders at the port.",
     ],
 )
 def test_lexicon_new_wordings_keep_to_their_sense(text: str) -> None:
@@ -191,6 +194,27 @@ def test_lexicon_a_protest_lodged_through_channels_is_another_sense(text: str) -
 
     assert NOT_CONFLICT.search(text)
     assert not NOT_CONFLICT.search("hundreds of workers protested outside the ministry")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "opposition leaders attacked the new tax plan at a town hall meeting",
+        "the senator attacked the government's budget in a speech",
+        "the central bank fired back at critics of its rate decision",
+    ],
+)
+def test_lexicon_words_that_attack_are_another_sense(text: str) -> None:
+    from eventwire.extraction.lexicon import NOT_CONFLICT
+
+    assert NOT_CONFLICT.search(text)
+    for act in (
+        "gunmen attacked the police station, the report said",
+        "militants attacked a bus carrying workers to the mine",
+        "troops fired back at the attackers",
+        "the group claimed the attack in a statement read on its radio station",
+    ):
+        assert not NOT_CONFLICT.search(act), act
 
 
 def test_lexicon_a_misfortune_is_a_crowds_grievance_not_its_cause() -> None:

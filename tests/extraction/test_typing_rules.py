@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.extraction.typing_rules import classify
 
 
@@ -155,3 +157,229 @@ def test_typing_rules_measures_and_other_developments_are_strategic() -> None:
         "Other",
         False,
     )
+
+
+def _remote_typed(
+    kinds: list[str], text: str, a: list[int | None], b: list[int | None], victims: list[str]
+) -> tuple[str, str]:
+    return classify(
+        kinds,
+        "violence",
+        text,
+        side_a_inters=a,
+        side_b_inters=b,
+        victim_categories=victims,
+        fatalities=0,
+        anchor_kinds=kinds[:1],
+    )[:2]
+
+
+def test_typing_rules_shells_used_in_a_ground_fight_are_an_armed_clash() -> None:
+    clash = ("Battles", "Armed clash")
+    # Mortars with small arms at the other side's positions, fire exchanged across a front, a grenade
+    # answered with gunfire: ACLED codes the fight, not the weapon.
+    assert (
+        _remote_typed(
+            ["shelling"],
+            "the rebels fired mortars and small arms at army positions near the town",
+            [2],
+            [1],
+            [],
+        )
+        == clash
+    )
+    assert (
+        _remote_typed(
+            ["shelling"],
+            "government and rebel forces exchanged artillery fire on the northern front",
+            [1],
+            [],
+            [],
+        )
+        == clash
+    )
+    assert (
+        _remote_typed(
+            ["grenade", "attack"],
+            "militants threw a hand grenade at a police checkpoint and the officers responded with gunfire",
+            [2, 1],
+            [],
+            [],
+        )
+        == clash
+    )
+
+
+def test_typing_rules_shelling_without_a_ground_fight_stays_shelling() -> None:
+    shelling = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    # One-sided shelling of positions, and rifles fired with mortars at homes, stay remote violence.
+    assert (
+        _remote_typed(
+            ["shelling", "kill"], "separatists shelled army positions, killing a soldier", [2], [1], []
+        )
+        == shelling
+    )
+    assert (
+        _remote_typed(
+            ["shelling"],
+            "the militia fired mortar shells and sniper rifles at residential neighbourhoods",
+            [3],
+            [],
+            [],
+        )
+        == shelling
+    )
+
+
+def test_typing_rules_a_carried_explosive_or_air_support_is_not_the_method() -> None:
+    clash = ("Battles", "Armed clash")
+    assert (
+        _remote_typed(
+            ["grenade", "attack", "kill"],
+            "police shot dead a militant armed with a hand grenade",
+            [1],
+            [2],
+            ["armed"],
+        )
+        == clash
+    )
+    assert (
+        _remote_typed(
+            ["air", "kill", "operation"],
+            "an operation by special forces, backed by airstrikes, killed 18 militants",
+            [1],
+            [2],
+            ["armed"],
+        )
+        == clash
+    )
+
+
+def test_typing_rules_abductees_harmed_reads_deaths_not_their_denial() -> None:
+    from eventwire.extraction.typing_rules import abductees_harmed
+
+    assert abductees_harmed(["abduct", "attack"], "gunmen abducted a teacher and later executed him", 0)
+    assert abductees_harmed(["abduct", "kill"], "two of the abducted traders were found dead", 0)
+    assert abductees_harmed(["abduct"], "gunmen abducted five villagers", 2)
+    assert not abductees_harmed(["abduct", "kill"], "gunmen abducted two traders; no one was killed", 0)
+    assert not abductees_harmed(["abduct", "injure"], "neither injuries nor deaths were reported", 0)
+    assert not abductees_harmed(["abduct"], "bandits kidnapped dozens of people in a night raid", 0)
+
+
+def test_typing_rules_soldiers_or_police_taken_are_no_abduction_of_civilians() -> None:
+    # ACLED's abductions are of civilians; an armed man taken is the battle's.
+    typed = classify(
+        ["abduct"],
+        "violence",
+        "unidentified gunmen abducted a police officer on the highway",
+        side_a_inters=[3],
+        side_b_inters=[1],
+        victim_categories=["forces"],
+        fatalities=0,
+    )
+    assert typed[:2] == ("Battles", "Armed clash")
+    civilians = classify(
+        ["abduct"],
+        "violence",
+        "unidentified gunmen abducted two traders on the highway",
+        side_a_inters=[3],
+        side_b_inters=[7],
+        victim_categories=["civilian"],
+        fatalities=0,
+    )
+    assert civilians[:2] == ("Violence against civilians", "Abduction/forced disappearance")
+
+
+def _protest_typed(text: str) -> str:
+    return classify(
+        ["protest"],
+        "protest",
+        text,
+        side_a_inters=[6],
+        side_b_inters=[],
+        victim_categories=[],
+        fatalities=0,
+    )[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "miners protested in kaya to demand the release of their colleagues. police intervened.",
+        "prisoners staged a demonstration and officers shot into the air to regain control",
+        "the strikers set up a picket outside the television but were stopped by security forces",
+        "police resorted to a mild lathi charge to disperse the protesters",
+        "the police did not allow the group to march to the square",
+    ],
+)
+def test_typing_rules_police_who_stepped_in_make_a_protest_with_intervention(text: str) -> None:
+    assert _protest_typed(text) == "Protest with intervention"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "residents blocked the road to demand that the authorities intervene against the smugglers",
+        "workers demonstrated outside the office, demanding the intervention of the ministry",
+        "drivers protested against the measures that prevented them from working",
+    ],
+)
+def test_typing_rules_a_call_for_intervention_is_a_peaceful_protest(text: str) -> None:
+    assert _protest_typed(text) == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a group of people attacked a man thought to be an election monitor",
+        "two men suspected of robberies were beaten to death by community members",
+        "the suspected thief was lynched by an angry crowd",
+    ],
+)
+def test_typing_rules_a_crowd_that_nobody_names_is_still_a_mob(text: str) -> None:
+    typed = classify(
+        ["attack", "kill"],
+        "violence",
+        text,
+        side_a_inters=[],
+        side_b_inters=[],
+        victim_categories=["civilian"],
+        fatalities=1,
+    )
+    assert typed[:2] == ("Riots", "Mob violence")
+
+
+def test_typing_rules_gunmen_among_villagers_are_no_mob() -> None:
+    typed = classify(
+        ["attack", "kill"],
+        "violence",
+        "gunmen attacked the village and killed two villagers",
+        side_a_inters=[3],
+        side_b_inters=[7],
+        victim_categories=["civilian"],
+        fatalities=2,
+    )
+    assert typed[:2] == ("Violence against civilians", "Attack")
+
+
+def test_typing_rules_a_policeman_attacked_off_duty_is_an_attack_on_a_civilian() -> None:
+    typed = classify(
+        ["attack", "kill"],
+        "violence",
+        "gunmen shot dead an off-duty police officer outside his home",
+        side_a_inters=[3],
+        side_b_inters=[1],
+        victim_categories=["forces"],
+        fatalities=1,
+    )
+    assert typed == ("Violence against civilians", "Attack", True)
+    on_duty = classify(
+        ["attack", "kill"],
+        "violence",
+        "gunmen shot dead a police officer at a checkpoint",
+        side_a_inters=[3],
+        side_b_inters=[1],
+        victim_categories=["forces"],
+        fatalities=1,
+    )
+    assert on_duty[:2] == ("Battles", "Armed clash")

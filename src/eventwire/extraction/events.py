@@ -30,7 +30,7 @@ from eventwire.extraction.type_model import (
     load_type_model,
     reading_features,
 )
-from eventwire.extraction.typing_rules import classify
+from eventwire.extraction.typing_rules import abductees_harmed, classify
 from eventwire.models.actor import Actor, ActorMention
 from eventwire.models.document import Document
 from eventwire.models.event import Event, Evidence, Quantity, RoleFiller
@@ -749,9 +749,11 @@ def build_event(
 MODEL_OVERRULES = 0.3
 MODEL_OVERRULES_METHOD = 0.97
 MODEL_OVERRULES_METHOD_TYPE = 0.7
+MODEL_OVERRULES_HARMED_ABDUCTION = 0.7
 """The classifier's probability above which its typing replaces the rules' (tuned on ACLED notes, out of
-fold): for the broad types; for a sub-event type the rules read off a named method or act, and for another
-event type than such a method's where the report also tells of fighting."""
+fold): for the broad types; for a sub-event type the rules read off a named method or act, for another
+event type than such a method's where the report also tells of fighting, and for an attack in place of an
+abduction whose victims the report also tells were killed or wounded."""
 _METHOD_TYPES = frozenset(
     {
         "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
@@ -785,21 +787,29 @@ def second_opinion(
     if model is None:
         return rules
     probabilities = model.probabilities(text)
-    decided = _first_opinion(rules, model, probabilities, families, kinds)
+    fatalities = reading.fatalities if reading is not None else 0
+    decided = _first_opinion(rules, model, probabilities, families, kinds, text, fatalities)
     if model.stage is None or reading is None:
         return decided
     # The second stage weighs the model's probabilities against what the pipeline read (who acted on
     # whom, whether the dead were armed, the rules' typing), and only where that reading is what decides:
-    # between a battle and violence against civilians. Moves into or out of remote violence, strategic
-    # developments, protests and riots follow ACLED's coding habits, which news prose does not share (on
-    # MUC-4 the stage made bombings "Other", and bomb attacks by unknown men "Mob violence"; a march met
-    # with tear gas became a riot): those stay with the first opinion. The stage is trained on Riots
-    # too; it is only asked to choose between the two. Kept with the type: the sub-event type already
-    # decided, else the rules', else the model's best of that type.
-    if decided[0] not in _WHO_DID_WHAT or decided[1] in _TERRITORY_TYPES:
+    # between a battle and violence against civilians, a crowd's violence (a riot) where the side that
+    # acted is a named crowd, and back to the rules' own type where the bag of words overruled a riot or a
+    # strategic development the rules read (see _stage_choices). Other moves into or out of remote
+    # violence, strategic developments, protests and riots follow ACLED's coding habits, which news prose
+    # does not share (on MUC-4 the stage made bombings "Other", and bomb attacks by unknown men "Mob
+    # violence"; a march met with tear gas became a riot): those stay with the first opinion. Kept with
+    # the type: the sub-event type already decided, else the rules', else the model's best of that type.
+    if decided[0] == "Protests" and rules[0] == "Riots":
+        # ... and a riot the rules read ("burned tyres", "clashed with the guards") that the bag of words
+        # made a protest: the stage, which also sees who the demonstrators were, may give it back.
+        choices: tuple[str, ...] = _DEMONSTRATIONS
+    elif decided[0] in _WHO_DID_WHAT and decided[1] not in _TERRITORY_TYPES:
+        choices = _stage_choices(rules[0], reading)
+    else:
         return decided
     stage = model.stage.probabilities(reading_features(reading, probabilities))
-    event_type = max(_WHO_DID_WHAT, key=lambda t: stage.get(t, 0.0))
+    event_type = max(choices, key=lambda t: stage.get(t, 0.0))
     if event_type == decided[0]:
         return decided
     if event_type == rules[0]:
@@ -808,8 +818,28 @@ def second_opinion(
     return event_type, sub_event_type, event_type == "Violence against civilians"
 
 
+def _stage_choices(rules_type: str, reading: Reading) -> tuple[str, ...]:
+    """The event types the second stage may choose between for an event the first opinion made a battle or
+    violence against civilians: those two; the rules' own type where it was a strategic development or a
+    riot the bag of words overruled (looting the rules read, a crowd's violence: the stage, which sees the
+    rules' typing and the sides, may give it back); and a riot where the side that acted is named and is
+    a crowd, protesters or civilians (villagers who beat a thief, traders who attacked a policewoman), as
+    ACLED codes an unorganised crowd's violence. (Not where nobody is named: in news prose, unlike in
+    coders' notes, that is most often a guerrilla or a death squad the text leaves unnamed.)"""
+    choices = list(_WHO_DID_WHAT)
+    if rules_type in _RULES_TYPES_RESTORED:
+        choices.append(rules_type)
+    crowd = {inter for inter, _ in reading.side_a}
+    if "Riots" not in choices and crowd and crowd <= _CROWD:
+        choices.append("Riots")
+    return tuple(choices)
+
+
 _WHO_DID_WHAT = ("Battles", "Violence against civilians")
 """The event types the second stage chooses between (see :func:`second_opinion`)."""
+_DEMONSTRATIONS = ("Protests", "Riots")
+_RULES_TYPES_RESTORED = frozenset({"Strategic developments", "Riots"})
+_CROWD = frozenset({5, 6, 7})  # ACLED's rioters, protesters and civilians
 _TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 """Battles by ACLED's definition, whoever fell: the second stage, which weighs armed against unarmed
 victims, has no say on them ("troops retook the town without a fight" was made an attack on civilians)."""
@@ -831,6 +861,8 @@ def _first_opinion(
     probabilities: dict[str, float],
     families: Collection[str],
     kinds: Collection[str],
+    text: str = "",
+    fatalities: int = 0,
 ) -> tuple[str, str, bool]:
     """The rules' typing or the bag of words' where it is confident enough (see :func:`second_opinion`)."""
     prediction = model.prediction(probabilities)
@@ -853,6 +885,15 @@ def _first_opinion(
             if not method
             else (MODEL_OVERRULES_METHOD_TYPE if "fight" in kinds else MODEL_OVERRULES_METHOD)
         )
+    if (
+        rules[1] == "Abduction/forced disappearance"
+        and (event_type, sub_event_type) == ("Violence against civilians", "Attack")
+        and abductees_harmed(kinds, text, fatalities)
+    ):
+        # An abduction in which people were also killed or wounded is an attack by ACLED's codebook: the
+        # rules name the act, the classifier weighs which the report is about ("abducted and executed the
+        # imam" is an attack; "the kidnapping of 12 leaders, 5 later found murdered" may be either).
+        needed = min(needed, MODEL_OVERRULES_HARMED_ABDUCTION)
     if probability < needed or (event_type, sub_event_type) == rules[:2]:
         return rules
     if event_type == "Violence against civilians":

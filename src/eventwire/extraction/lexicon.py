@@ -157,7 +157,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         # "conducted joint operations targeting suspected militants": the forces went after someone.
         r"|(?:conducted|carried\s+out|launched)\s+(?:[\w/-]+\s+){0,3}?operations\s+(?:against|targeting)\s+"
         # ... against armed men, not "operations against money laundering" or "against drug traffickers".
-        r"(?:[\w'-]+\s+){0,3}?(?:militants|rebels|insurgents|gunmen|bandits|jihadists|terrorists|fighters|extremists"
+        # ("targeting suspected JNIM and/or ISGS militants": up to five words, "and/or" among them)
+        r"(?:[\w'/-]+\s+){0,5}?(?:militants|rebels|insurgents|gunmen|bandits|jihadists|terrorists|fighters|extremists"
         r"|armed\s+(?:groups?|men)|militias?|positions|hideouts|strongholds)\b"
         r"|(?:gun)?shots\s+(?:were\s+)?fired|fired\s+(?:\w+\s+){0,2}(?:gun)?shots\s+"
         r"(?:at|on|towards?)|shots\s+involving",
@@ -420,6 +421,12 @@ _OTHER_SENSE = (
     r"|(?:surgical|rescue|search|relief|peacekeeping\s+mission|humanitarian)\s+(?:operation|mission)"
     r"|(?:stock|share|market)s?\s+(?:crash|rall(?:y|ied))|rally\s+(?:in|of)\s+(?:stocks|shares|prices)"
     r"|(?:hunger|labou?r)\s+strike\s+(?:is|was)\s+(?:planned|expected)"
+    # Words, not blows: "attacked the new tax plan", "fired back at his critics".
+    # (the verb and its object, nothing between but modifiers: "claimed the attack in a statement" is an act)
+    r"|attack(?:s|ed|ing)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|a\s+)?"
+    r"(?:(?!(?:in|on|at|by|with|for|during|after|and|as|while)\b)[\w'-]+\s+){0,2}?(?:plans?"
+    r"|proposals?|polic(?:y|ies)|decisions?|budget|remarks|comments|statements?|reforms?|ideas?"
+    r"|speech|rulings?|verdict|report)\b|fired\s+back\s+at\s+(?:his\s+|her\s+|their\s+|its\s+|the\s+)?critics"
     # A complaint lodged through channels ("entitled to file a protest", "sent a protest note") is no
     # demonstration.
     r"|(?:file|filed|filing|lodge|lodged|lodging|register(?:ed)?|sen[dt]|deliver(?:ed)?)\s+(?:a\s+|an\s+)?"

@@ -16,6 +16,14 @@ from eventwire.extraction.lexicon import WENT_OFF_EARLY
 INTERVENTION = re.compile(
     r"tear\s*gas|water\s+cannons?|dispers\w+|rubber\s+bullets|batons?|broke\s+up|beat(?:en)?\s+|"
     r"arrest\w*|detain\w*|pepper\s+spray|stun\s+grenades?|charged\s+(?:at|into)|forcibly\s+removed"
+    # Police who stepped in without harming anyone: "police intervened", "fired shots in the air",
+    # "a lathi charge", "stopped by security forces", "did not allow the group to march", "dragged away".
+    r"|\b(?:intervened|interfered|warning\s+shots|lathi|dragged|kettl\w+|pushed\s+back)\b"
+    r"|\b(?:fired|shot|shooting)\s+(?:\w+\s+){0,3}in(?:to)?\s+the\s+air"
+    r"|\bprevented\s+the\s+(?:\w+\s+)?(?:protesters|demonstrators|crowd|marchers?|march|demonstration|protest)"
+    r"|\b(?:did\s+not|didn't|refused\s+to)\s+allow\s+(?:the\s+)?(?:\w+\s+)?(?:protesters|demonstrators|group"
+    r"|crowd|march|them)\b|\bbeaten\s+up"
+    r"|\b(?:stopped|blocked|prevented)\s+by\s+(?:the\s+)?(?:police|security|gendarmes?|soldiers|troops|army|riot)"
 )
 EXCESSIVE = re.compile(
     r"live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire\s+on|shot\s+(?:dead\s+)?(?:at\s+)?"
@@ -72,6 +80,11 @@ def classify(
     a = {i for i in side_a_inters if i is not None}
     b = {i for i in side_b_inters if i is not None}
     victims = set(victim_categories)
+    if _OFF_DUTY.search(group_text) and "fight" not in kind_set:
+        # A soldier or policeman attacked off duty ("shot dead an off-duty police officer at his home") is
+        # no armed side in a fight: ACLED codes the attack as violence against civilians.
+        b = (b - ARMED_INTERS) | {7}
+        victims = (victims - {"forces", "armed"}) | {"civilian"}
     civilians_hit = (
         (7 in b or bool(victims & {"civilian"}))
         and not (b & ARMED_INTERS)
@@ -106,9 +119,11 @@ def classify(
         (unexploded and fatalities == 0 and not victims) or (_PREMATURE.search(group_text) and not detonated)
     ):
         return "Strategic developments", "Disrupted weapons use", False
-    if a == {7} and kind_set & _HANDS_ON and not kind_set & _NOT_MOB:
-        # Civilians who attack ("villagers attacked a suspected thief", "residents beat a man to death") are
-        # no armed, organised actor: ACLED codes an unorganised crowd's violence as mob violence.
+    crowd_acted = a == {7} or (not a & ARMED_INTERS and _CROWD_VIOLENCE.search(group_text) is not None)
+    if crowd_acted and kind_set & _HANDS_ON and not kind_set & _NOT_MOB:
+        # Civilians who attack ("villagers attacked a suspected thief", "residents beat a man to death", "was
+        # lynched by a crowd") are no armed, organised actor: ACLED codes an unorganised crowd's violence as
+        # mob violence.
         return "Riots", "Mob violence", civilians_hit
     if a and a <= RIOTER_INTERS and not kind_set & {"suicide", "air", "shelling", "ied"}:
         # ACLED keeps violence by unorganised crowds under Riots whoever the victims are: a crowd that
@@ -137,12 +152,33 @@ def classify(
         }
     if unexploded:
         remote_pool = remote_pool - _EXPLOSIVES
+    if _CARRIED.search(group_text) and not _DETONATED.search(group_text):
+        # "police shot dead a militant armed with a grenade": the weapon was carried, not used.
+        remote_pool = remote_pool - _EXPLOSIVES
+    if _AIR_SUPPORT.search(group_text):
+        # "an operation by special forces, backed by airstrikes": a ground fight with air support.
+        remote_pool = remote_pool - {"air"}
+    armed_target = bool(b & ARMED_INTERS) or bool(victims & {"forces", "armed"})
+    if remote_pool & _GROUND_WEAPONS and _ground_fight(group_text, a, b, armed_target):
+        # Shells, grenades or a bomb used in a fight: fire exchanged ("exchanged artillery fire on the
+        # frontlines", "fired back"), or small-arms fire at armed men ("mortars and small arms at the
+        # positions", "police responded with gunfire"). ACLED codes a ground fight in which such weapons
+        # were used as an armed clash.
+        return "Battles", "Armed clash", False
     for kind, sub in REMOTE_ORDER:
         if kind in remote_pool and not (kind == "explosion" and _only_figurative_bombing(group_text)):
             return "Explosions/Remote violence", sub, civilians_hit
     if "sexual" in kind_set:
         return "Violence against civilians", "Sexual violence", True
-    if "abduct" in kind_set and (fatalities == 0 or not kind_set & {"fight", "raid"}):
+    if (
+        "abduct" in kind_set
+        and (fatalities == 0 or not kind_set & {"fight", "raid"})
+        # (ACLED's abductions are of civilians: soldiers or militiamen taken are a battle's, see below)
+        and not victims & {"forces", "armed"}
+    ):
+        # (an abduction whose victims were killed is an attack by ACLED's codebook; news tells of both in
+        # one breath, "the kidnapping and assassination of five students", and the classifier decides:
+        # see abductees_harmed)
         return "Violence against civilians", "Abduction/forced disappearance", True
     if "territory" in kind_set:
         if re.search(r"recaptur|retook|retaken|regain|liberat", group_text) or (a and a <= {1}):
@@ -152,7 +188,6 @@ def classify(
         # Only civilians fell and nobody fought back: one-sided violence, whoever the text also names on
         # the far side ("were shot to death ... by a group of terrorists" names the perpetrators twice).
         return "Violence against civilians", "Attack", True
-    armed_target = bool(b & ARMED_INTERS) or bool(victims & {"forces", "armed"})
     if armed_target:
         return "Battles", "Armed clash", False
     if civilians_hit or (victims and victims <= {"civilian", "people"} and "fight" not in kind_set):
@@ -180,6 +215,55 @@ _NOT_MOB = frozenset(
         "abduct",
     }
 )
+_OFF_DUTY = re.compile(r"\boff[- ]duty\b")
+# Weapons fired from afar that a ground fight may also use (not aircraft, not a suicide bomber).
+_GROUND_WEAPONS = frozenset({"shelling", "grenade", "ied", "explosion"})
+# Small-arms fire, or fire exchanged: the sign of a ground fight ("recoilless rifles" are artillery).
+_GROUND_FIRE = re.compile(
+    r"\b(?:small\s+arms|(?<!recoilless\s)(?:sniper\s+)?rifles?|gun\s*fire|exchanges?\s+of\s+(?:gun)?fire"
+    r"|exchanged\s+(?:gun)?fire|gun\s*battles?|fire\s*fights?|returned\s+fire|opened\s+(?:gun)?fire"
+    r"|(?:reacted|responded|retaliated)\s+(?:with|by)\s+(?:\w+\s+)?(?:gun)?fir\w+)\b"
+)
+# Fire went both ways: "exchanged artillery fire", "a shelling exchange", "fired back", "clashed with heavy
+# artillery fire", "explosions in both directions of the frontline".
+_FIRE_EXCHANGED = re.compile(
+    r"\bexchang\w*\s+(?:of\s+)?(?:heavy\s+)?(?:artillery|mortars?|rockets?|shell\w*|fire|gun\w*)"
+    r"|\b(?:shelling|artillery|mortar|fire)\s+exchanges?\b|\bfired\s+back|\bresponded\s+to\s+the\s+fire"
+    r"|\bclash\w*\s+(?:\w+\s+){0,8}?(?:artillery|mortars?|shells|rockets)\b"
+    r"|\b(?:artillery|mortars?|shells|rockets)\s+(?:\w+\s+){0,6}?clash\w*|\bin\s+both\s+directions\b"
+)
+# An explosive a man carried: "a militant armed with a grenade", "equipped with an IED".
+_CARRIED = re.compile(
+    r"\b(?:armed|equipped)\s+with\s+(?:an?\s+)?(?:hand\s+)?(?:grenades?|ieds?|explosives?|explosive\s+devices?)\b"
+)
+# Aircraft that backed a ground operation: "backed by airstrikes", "air/ground operations".
+_AIR_SUPPORT = re.compile(
+    r"\b(?:backed|supported|assisted)\s+by\s+(?:\w+\s+){0,2}(?:air\s*strikes?|air\s+support|helicopters?"
+    r"|aircraft|drones?)\b|\binvolving\s+(?:\w+\s+)?air\s*strikes\b|\bair/ground\b|\bair\s+and\s+ground\b"
+)
+# Where armed men stand: "at the positions of", "the checkpoint", "an army post".
+_ARMED_SITE = re.compile(r"\b(?:positions?|checkpoints?|bases?|posts?|barracks|convoys?|patrols?)\b")
+# A crowd that did violence with its hands, as the subject or the agent: "a group of people attacked a
+# man", "community members set alight four suspects", "was beaten by locals".
+_CROWD = (
+    r"(?:mob|crowd|locals|local\s+residents|residents|villagers|inhabitants|community\s+members"
+    r"|members\s+of\s+the\s+(?:local\s+)?community|(?:a\s+)?group\s+of\s+(?:people|citizens|residents|villagers"
+    r"|youths?|young\s+(?:men|people)|men|women|locals)|youths|the\s+population|angry\s+\w+)"
+)
+_HAND_ACT = (
+    r"(?:beat(?:en|ing)?|lynch\w*|attack\w*|assault\w*|set\s+alight|burn\w*|kill\w*|ston\w+"
+    r"|hack\w*|tortur\w+)"
+)
+_CROWD_VIOLENCE = re.compile(
+    rf"\b{_CROWD}\s+(?:[\w'-]+\s+){{0,3}}?{_HAND_ACT}\b"
+    rf"|\b{_HAND_ACT}\s+(?:[\w'-]+\s+){{0,6}}?by\s+(?:a\s+|an\s+|the\s+)?(?:angry\s+)?{_CROWD}\b"
+)
+# Someone was put to death, killed or wounded: "found executed", "beheaded the imam", "killed one".
+_HARMED = re.compile(
+    r"\b(?:execut(?:ed|ion)|behead(?:ed|ing)|decapitated|murder(?:ed)?|assassinated|hanged|hacked\s+to\s+death"
+    r"|shot\s+dead|slit\s+(?:his|her|their)\s+throats?|killed|killing|dead|died|bodies|body|corpses?|wounded"
+    r"|injured|injuring|injuries)\b"
+)
 # Something did go off: "a second device exploded", "a bomb blast rocked the market", "the explosion".
 _DETONATED = re.compile(
     # (not "before it exploded", nor one that "exploded prematurely" in its makers' hands)
@@ -198,6 +282,34 @@ _ATTACK_WITH = re.compile(
     r"(?P<method>explosives?\b|dynamite|bombs?\b|explosive\s+devices?|grenades?\b)"
     r"(?![\s-]+(?:disposal|sniff\w*|detect\w*|squads?|threats?|scares?|experts?|teams?))"
 )
+
+
+def _ground_fight(text: str, a: set[int], b: set[int], armed_target: bool) -> bool:
+    """Whether the report tells of a ground fight: fire exchanged by armed sides, or small-arms fire at
+    armed men (see classify)."""
+    if _FIRE_EXCHANGED.search(text) and (a | b) & ARMED_INTERS:
+        return True
+    return _GROUND_FIRE.search(text) is not None and (
+        armed_target or len(a & ARMED_INTERS) > 1 or _ARMED_SITE.search(text) is not None
+    )
+
+
+def abductees_harmed(kinds: Iterable[str], group_text: str, fatalities: int) -> bool:
+    """Whether an abduction's report also tells of deaths or wounds ("abducted and executed the imam", "was
+    found dead a week later"): ACLED codes an abduction only where taking people away is all the violence
+    told, and one in which they were killed or wounded is an attack."""
+    return fatalities > 0 or (bool(set(kinds) & {"kill", "injure", "attack"}) and _told(_HARMED, group_text))
+
+
+def _told(pattern: re.Pattern[str], text: str) -> bool:
+    """A match not denied by what stands just before it ("no one was killed", "neither injuries nor")."""
+    return any(
+        not re.search(
+            r"\b(?:no|not|none|nobody|neither|nor|without|never)\b(?:\s+\w+){0,2}\s+$",
+            text[max(0, m.start() - 30) : m.start()],
+        )
+        for m in pattern.finditer(text)
+    )
 
 
 def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
