@@ -198,9 +198,7 @@ def test_tagged_spans_lose_the_verbs_kinds_and_parts_the_tagger_took_in() -> Non
     )
 
     def trimmed(piece: str, role: str) -> str | None:
-        start = text.index(piece)
-        span = trim_span(TaggedSpan(role, start, start + len(piece)), text)
-        return None if span is None else text[span.start : span.end]
+        return _trimmed(text, piece, role)
 
     assert trimmed("HOLD ALFREDO CRISTIANI'S GOVERNMENT", "PerpOrg") == "ALFREDO CRISTIANI'S GOVERNMENT"
     assert (
@@ -234,9 +232,7 @@ def test_a_weapons_modifier_alone_and_a_weapon_as_perpetrator_are_no_fillers() -
     text = "A POWERFUL BOMB AND 55 KG OF DYNAMITE WENT OFF. HE WAS KILLED BY THREE BULLETS FIRED BY GUNMEN."
 
     def trimmed(piece: str, role: str) -> str | None:
-        start = text.index(piece)
-        span = trim_span(TaggedSpan(role, start, start + len(piece)), text)
-        return None if span is None else text[span.start : span.end]
+        return _trimmed(text, piece, role)
 
     assert trimmed("POWERFUL", "Weapon") is None  # the tagger's "bomb" after it is the weapon
     assert trimmed("55 KG OF", "Weapon") is None
@@ -494,9 +490,7 @@ def test_a_lone_group_adjective_is_no_perpetrator() -> None:
     )
 
     def trimmed(piece: str, role: str) -> str | None:
-        start = text.index(piece)
-        span = trim_span(TaggedSpan(role, start, start + len(piece)), text)
-        return None if span is None else text[span.start : span.end]
+        return _trimmed(text, piece, role)
 
     assert trimmed("GUERRILLA", "PerpInd") is None  # the kind of attack, in capitals
     assert trimmed("Rebel", "PerpInd") is None  # and in mixed case
@@ -506,6 +500,13 @@ def test_a_lone_group_adjective_is_no_perpetrator() -> None:
     assert trimmed("GUERRILLA", "PerpOrg") == "GUERRILLA"
 
 
+def _trimmed(text: str, piece: str, role: str) -> str | None:
+    """The tagged span of ``piece`` (its first occurrence) as ``trim_span`` leaves it, or None."""
+    start = text.index(piece)
+    span = trim_span(TaggedSpan(role, start, start + len(piece)), text)
+    return None if span is None else text[span.start : span.end]
+
+
 def test_attackers_lose_a_vague_count_but_keep_a_number() -> None:
     text = (
         "SEVERAL ARMED INDIVIDUALS FIRED AT THE OFFICE. Some masked men fled. THREE HEAVILY ARMED MEN LEFT. "
@@ -513,9 +514,7 @@ def test_attackers_lose_a_vague_count_but_keep_a_number() -> None:
     )
 
     def trimmed(piece: str, role: str) -> str | None:
-        start = text.index(piece)
-        span = trim_span(TaggedSpan(role, start, start + len(piece)), text)
-        return None if span is None else text[span.start : span.end]
+        return _trimmed(text, piece, role)
 
     assert trimmed("SEVERAL ARMED INDIVIDUALS", "PerpInd") == "ARMED INDIVIDUALS"
     assert trimmed("Some masked men", "PerpInd") == "masked men"
@@ -533,9 +532,7 @@ def test_tagged_spans_lose_the_day_and_a_participle_that_follows_the_noun() -> N
     )
 
     def trimmed(piece: str, role: str) -> str | None:
-        start = text.index(piece)
-        span = trim_span(TaggedSpan(role, start, start + len(piece)), text)
-        return None if span is None else text[span.start : span.end]
+        return _trimmed(text, piece, role)
 
     assert trimmed("YESTERDAY ARMED MEN", "PerpInd") == "ARMED MEN"
     assert trimmed("RESTAURANT TODAY", "Target") == "RESTAURANT"

@@ -292,6 +292,11 @@ _HURT_OR_FORCE = re.compile(
 )
 # An object that is a plan, a deal or a show, not a person, a place or a thing that can be hit: "killed
 # its electric car programme", "attacked the opposition's budget plan", "blew up the souffle recipe".
+# The end of an object's phrase: "the project manager" is a person, "the project in" a project.
+_OBJECT_ENDS = (
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|for|with|by|and|but|after|before|as|that|which|to|of|over|from"
+    r"|this|last|during|while|because)\b)"
+)
 _ABSTRACT_OBJECT = re.compile(
     r"(?:\s+(?:on|against|upon))?\s+(?:(?:the|a|an|its|his|her|their|our|this|that|these|those|[\w-]+['’]s?)\s+)?"
     r"(?:(?!(?:and|or|but|in|on|at|with|hit|hits|struck|targeted)\s)[\w'’-]+\s+){0,3}?(?:plans?|proposals?|bills?"
@@ -299,16 +304,13 @@ _ABSTRACT_OBJECT = re.compile(
     r"|ideas?|recipes?|records?|decisions?|reforms?|laws?|motions?|initiatives?|remarks|comments|claims"
     r"|strateg(?:y|ies)|agenda|manifesto|rumou?rs?|bids?|mergers?|rulings?|verdicts?|nominations?"
     r"|candidacy|speech|albums?|songs?|prices?|tax(?:es)?|tariffs?|rates?|handling|performance)"
-    # ... ending the phrase ("the project manager" is a person)
-    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|for|with|by|and|but|after|before|as|that|which|to|of|over|from"
-    r"|this|last|during|while|because)\b)"
+    + _OBJECT_ENDS
 )
 _ABSTRACT_KINDS = frozenset({"attack", "kill", "explosion", "raid"})
 # A programme or a project is a plan only as its owner's ("killed its car programme"): "attacked a
 # hydropower project", "Israel attacked Iran's nuclear programme" hit something real.
 _OWN_PROGRAMME = re.compile(
-    r"\s+(?:its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,3}?(?:programm?es?|projects?)"
-    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|for|with|by|and|but|after|before|as|that|which|to|of|over|from)\b)"
+    r"\s+(?:its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,3}?(?:programm?es?|projects?)" + _OBJECT_ENDS
 )
 # An attack in words, told by where it was made: "attacked the plan in a fiery speech", "on Twitter"
 # (read up to the end of the attack's own phrase: "the governor said on radio" tells who reported it).
@@ -323,16 +325,16 @@ _PHRASE_END = re.compile(
 _NATURE_REACH = 100  # characters around the trigger where a natural cause names what did it
 # Nature, fire and machines as what did it: "the storm battered the coast", "fire broke out ... injuring".
 _NATURAL_CAUSE = re.compile(
-    r"\b(?:(?:the|a|an|tropical|winter|severe|heavy|violent|dust|snow)\s+storms?|storms\s|^storm\s+\w+|hurricane"
-    r"|wildfires?|earthquakes?|flash\s+floods?|floods\s+(?:hit|swept|killed|destroyed)"
-    r"|(?:a|the)\s+(?:huge\s+|massive\s+|large\s+|major\s+)?fire\s+(?:at|in|on|broke|that|which)\b|typhoon|cyclone|tornado(?:es)?|blizzard|tsunami|avalanche|mudslides?|quake"
-    r"|tremors?|bushfires?|forest\s+fires?|house\s+fire|blaze|fire\s+broke\s+out|firefighters"
-    r"|(?:mine|building|bridge|roof)\s+collapse[sd]?|heavy\s+rains?|torrential|floodwaters|power\s+outage"
+    r"\b(?:(?:the|a|an|tropical|winter|severe|heavy|violent|dust|snow)\s+storms?|storms\s|^storm\s+\w+"
+    r"|hurricane|typhoon|cyclone|tornado(?:es)?|blizzard|tsunami|avalanche|mudslides?|quake|tremors?"
+    r"|wildfires?|bushfires?|forest\s+fires?|earthquakes?|flash\s+floods?|floods\s+(?:hit|swept|killed|destroyed)"
+    r"|(?:a|the)\s+(?:huge\s+|massive\s+|large\s+|major\s+)?fire\s+(?:at|in|on|broke|that|which)\b"
+    r"|house\s+fire|blaze|fire\s+broke\s+out|firefighters|(?:mine|building|bridge|roof)\s+collapse[sd]?"
+    r"|heavy\s+rains?|torrential|floodwaters|power\s+outage"
     # a vehicle's accident: "a bus overturned", "the plane crashed shortly after take-off"
-    r"|(?:plane|helicopter|aircraft|airliner|jet|bus|buses|minibus|cars?|vehicles?|trucks?|lorry|lorries|tanker|trains?"
-    r"|boat|ferry|vessel"
-    r"|ship)\s+(?:[\w-]+\s+){0,2}?(?:crashed|overturned|capsized|derailed|collided|plunged|sank|veered|skidded"
-    r"|caught\s+fire))\b"
+    r"|(?:plane|helicopter|aircraft|airliner|jet|bus|buses|minibus|cars?|vehicles?|trucks?|lorry|lorries"
+    r"|tanker|trains?|boat|ferry|vessel|ship)\s+(?:[\w-]+\s+){0,2}?(?:crashed|overturned|capsized|derailed"
+    r"|collided|plunged|sank|veered|skidded|caught\s+fire))\b"
 )
 # ... and what makes a blast an accident: "a gas explosion", "a boiler explosion" ("fire broke out after an
 # explosion" says what the blast did, not what it was).
