@@ -54,6 +54,10 @@ EVERYDAY = [
     ('The central bank fired a warning shot at markets on Thursday.', None),
     ("The coach blasted his players after the 3-0 defeat, saying they had given up without a fight.", None),
     ("Samsung's new phone exploded onto the market, outselling rivals in its first month.", None),
+    (
+        "John Smith, 56, is charged with first degree murder and two counts of aggravated assault.",
+        "legal (a charge in court",
+    ),
     # A trigger inside a longer word is that word: "afraid", "patriot", "studied", "unhurt".
     ("Residents were afraid of the dark on Monday.", "not conflict (inside the word 'afraid'"),
     ("Fire fighters put out the flames at the market in Temuco on Monday.", "not conflict (firefighters"),
@@ -78,6 +82,7 @@ CONFLICT = [
     "The ruling on the kidnappers was overturned after gunmen killed the judge in Cali on Monday.",
     "Rebels fired a carbomb at the barracks in Lima on Monday, killing two soldiers.",
     "Strikers blocked the gates of the car plant in Durban on Monday, the union said.",
+    "Police arrested two men who attacked a mosque in Kaduna on Monday and charged them with arson.",
     # (a review's probes: conflict news beside the everyday words)
     "Insurgents attacked the polio vaccination programme in northern Nigeria on Monday.",
     "Israel attacked Iran's nuclear programme on Friday, hitting enrichment sites at Natanz.",

@@ -367,6 +367,13 @@ _PETTY_CRIME = re.compile(
     r"|\bon\s+(?:[\w-]+\s+){0,2}?(?:fraud|theft|burglary|drugs?|insider\s+trading|tax\s+evasion|embezzlement"
     r"|drink[\s-]driving|drunk[\s-]driving)\s+charges\b"
 )
+# An act named as a charge in court: "charged with first degree murder and two counts of aggravated
+# assault", "pleaded guilty to kidnapping": the court's business, its act told elsewhere if at all.
+_CHARGE_BEFORE = re.compile(
+    r"\b(?:charged\s+with|convicted\s+of|guilty\s+of|pleaded\s+(?:not\s+)?guilty\s+to|acquitted\s+of"
+    r"|on\s+trial\s+for|tried\s+for|indicted\s+(?:for|on)|counts?\s+of|sentenced\s+for|jailed\s+for)"
+    r"\s+(?:[\w-]+\s+){0,3}\Z"
+)
 _CYBER_BEFORE = re.compile(r"cyber[\s-]*\Z")
 _CRIME_REACH = 80  # characters after an arrest where what it was for is said
 # People whose arrest (or whose offices raided) is political whatever the charge: "arrested the opposition
@@ -459,6 +466,9 @@ def everyday_reason(
     inquiry = _INQUIRY_RAID.search(sentence) if kind == "raid" else None
     if inquiry is not None and not _POLITICAL_PEOPLE.search(sentence):
         return f"not conflict (police work: {inquiry.group(0)!r})"
+    charge = _CHARGE_BEFORE.search(lower, max(sentence_start, start - 60), start)
+    if charge is not None:
+        return f"legal (a charge in court, not a report of the act: {charge.group(0).strip()!r})"
     if _CYBER_BEFORE.search(lower, max(0, start - 8), start):  # "a cyber attack" hurts computers
         return "not conflict (a cyber attack)"
     crime = (
