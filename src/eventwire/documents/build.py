@@ -23,8 +23,9 @@ def parse_published(value: str, where: str) -> dt.date:
         ) from None
 
 
-PAGE_BEFORE_CRAWL = dt.timedelta(days=31)
-"""A date written in a crawled page is its publication date when at most this long before the crawl."""
+PAGE_BEFORE_CRAWL = dt.timedelta(days=3)
+"""A date written in a crawled page is its publication date when at most this long before the crawl (a
+byline of the day before; not a date the story tells of)."""
 
 
 def build_document(
@@ -34,7 +35,7 @@ def build_document(
 
     The publication date is, in order: the item's own metadata (for a page: its meta tags and markup, its
     URL, a bare date in its text), the date in a dateline at the start of the text, a date written in a
-    page's text (a guess: ``date_in_text``) where it is at most a month before the date an archive
+    page's text (a guess: ``date_in_text``) where it is at most three days before the date an archive
     crawled the page, that crawl date, ``published`` (given by the caller for inputs that carry none), a
     date written in a page that was not crawled; else None, and relative dates stay unresolved. The
     document's own word comes first because one ``--published`` often covers a folder; its guesses last.
@@ -78,12 +79,14 @@ def build_document(
     elif dateline and dateline.date:
         date, source = dateline.date, "dateline"
     else:
-        # A date written in the page (a guess: a byline, or any date of the story) is taken where it is
-        # at most a month before the archive crawled the page: news is crawled within days, and a later
-        # date, or a much earlier one, is something else. Without a crawl it comes after --published.
-        written = date_in_text(raw.content, text) if raw.media_type == "text/html" else None
-        page = parse_published(written, raw.origin) if written else None
+        # A date written in the page (a guess: a byline, or any date of the story) is taken where it is at
+        # most three days before the archive crawled the page: news is crawled within days, and a later
+        # date, or an earlier one, is more likely something the story tells of. Without a crawl it comes
+        # after --published.
         crawled = parse_published(raw.get("crawled") or "", raw.origin) if raw.get("crawled") else None
+        needed = raw.media_type == "text/html" and (crawled is not None or published is None)
+        written = date_in_text(raw.content, text) if needed else None
+        page = parse_published(written, raw.origin) if written else None
         if (
             crawled is not None
             and page is not None

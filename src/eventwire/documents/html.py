@@ -98,8 +98,7 @@ def _options(today: str) -> Extractor:
         dedup=False,
         # htmldate's quick search: the page's metadata and markup, its URL, a bare date in its text.
         # Its extensive search (dates in free text, then any year on the page) is only a guess, worse
-        # than a dateline or the date an archive crawled the page: ``date_in_text`` runs it where
-        # nothing else dates the page.
+        # than a dateline: ``date_in_text`` runs it where neither dates the page (see build_document).
         date_params=quick_search,
     )
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from eventwire.extraction.lexicon import A_FORCE
+
 # Read on the trigger's sentence, each with where it must stand: "spans" the trigger ("they have killed
 # many people"), "next" right after it ("demonstrations are multiplying") or anywhere "after" it ("the
 # report that she was wounded is unfounded").
@@ -89,8 +91,9 @@ AROUND_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "not conflict",
         "next",
         re.compile(
-            r"\s+(?:orders?|warrants?)\b(?!\s+(?:an?|the|further|more|serious|urgent|immediate|investigation"
-            r"|inquiry|attention|action|concern|scrutiny|a\s+response)\b)"
+            # ("the attacks warrant an inquiry" is a verb; after "arrest" it is always the noun)
+            r"(?<=arrest)\s+(?:orders?|warrants?)\b|(?<!arrest)\s+(?:orders?|warrants?)\b(?!\s+(?:an?|the|further"
+            r"|more|serious|urgent|immediate|investigation|inquiry|attention|action|concern|scrutiny)\b)"
         ),
     ),
     # "a ceasefire agreement would be signed next month": a deal to come.
@@ -118,21 +121,23 @@ FIGURATIVE = re.compile(
     r"|enthusiasm|laughter)"
     # "critics exploded with praise", "sales exploded in popularity", "the film exploded onto the scene"
     r"|explod(?:ed|es|ing)\s+(?:with|in|into|onto)\s+(?:the\s+)?(?:praise|laughter|anger|rage|joy|applause"
-    r"|cheers|fury|outrage|excitement|popularity|colou?r|life|scene|charts|song|tears|growth|market)"
+    r"|cheers|fury|outrage|excitement|popularity|colou?r|life|scene|charts|song|tears|growth)"
     # "sales shot up by 40 percent", "prices shot up after the launch" (not "gunmen shot up a bar", "shot
     # up to 20 people")
     r"|sho(?:t|ot|oting)\s+up\s+(?:by\s+)?(?:(?:to|from|nearly|almost|more\s+than|over)\s+)?[$€£]?\d[\d.,]*"
     r"\s*(?:%|percent|per\s+cent|points?|billion|million|fold)|sho(?:t|ot|oting)\s+up\s+(?:to\s+)?(?:a\s+)?record"
-    r"|sho(?:t|ot|oting)\s+up\s+(?:after|on|as|following|amid|in\s+(?:early|late)\s+trading)"
-    r"|explod(?:ed|es|ing)\s+(?:higher|lower)|surrender(?:ed|s|ing)?\s+without\s+a\s+fight"
+    r"|sho(?:t|ot|oting)\s+up\s+in\s+(?:early|late)\s+trading"
+    r"|explod(?:ed|es|ing)\s+(?:higher|lower|onto\s+the\s+market)"
     r"|fired\s+a\s+warning\s+shot\s+(?:at|to|across)\s+(?:the\s+)?(?:markets?|investors|banks?|rivals?|bows)"
     r"|blew\s+up\s+on\s+(?:social\s+media|streaming|twitter|tiktok|instagram|the\s+internet|youtube)"
     r"|bombed\s+at\s+(?:the\s+)?(?:\w+\s+)?(?:box\s+office|fringe|festival|oscars|awards|polls)"
-    r"|(?:fighting\s+(?:a\s+)?)?(?:losing|uphill|hard-fought|hard\s+fought)\s+battles?|hard[\s-]fought"
-    r"|cyber[\s-]*attacks?"
-    r"|storm(?:ed|ing)?\s+(?:on\s+to\s+|onto\s+)?the\s+(?:pitch|field|stage|charts|court)\b"
-    r"|clash(?:ed|es)?\s+over\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:budget|bill|policy|plan|issue|reforms?|law"
-    r"|deal|tax|tariffs?|spending)\b"
+    r"|fighting\s+(?:a\s+)?(?:losing|uphill)\s+battles?"
+    r"|cyber[\s-]*attacks?|robbing\s+peter|fell\s+to\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:\d|record|(?:\w+-)?(?:year|month|week)\s+low)"
+    r"|battl(?:e|ed|es|ing)\s+(?:(?:two|three|several|a|the)\s+)?(?:[\w-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b"
+    r"|battles?\s+(?:with|against)\s+(?:the\s+)?courts?\b"
+    r"|demonstrations?\s+of\s+(?:[\w-]+\s+)?(?:power|force|strength|capabilit(?:y|ies)|technology)\b"
+    r"|storm(?:ed|ing)?\s+(?:on\s+to\s+|onto\s+)?the\s+(?:pitch|field|stage|charts)"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:after|at\s+the\s+(?:final|end)|in\s+celebration|to\s+celebrate|when|as))"
     # "heavy fighting in the Senate over the budget"
     r"|(?:[a-z]+\s+)?fighting\s+(?:in|within|inside)\s+(?:the\s+)?(?:senate|parliament|congress|assembly|cabinet|party"
     r"|coalition|courts?|boardroom)\b(?!-)|fought\s+(?:in|through)\s+the\s+courts"
@@ -278,12 +283,15 @@ def bare_plural(lower: str, clause_start: int, start: int, end: int) -> bool:
 _SPORT_WORD = re.compile(
     r"\b(?:goals?|scored|(?:goal)?keeper|goalie|striker|midfielder|innings?|wickets?|referee|touchdowns?"
     r"|quarterback|half-?time|kick-?off|\d+(?:st|nd|rd|th)\s+minute|equali[sz]er|hat-?trick|fixture"
-    r"|championship|play-?offs?|semi-?finals?|grand\s+prix|matchday|title\s+race|home\s+runs?|\w+-run"
-    r"|pitcher|batter|\d+\s+points|\d+-\d+\s+(?:win|victory|defeat|draw|loss)"
+    r"|championship|play-?offs?|semi-?finals?|grand\s+prix|matchday|title\s+race|home\s+runs?|(?:\d+|two|three)-run"
+    r"|pitcher|batter|(?:scor\w*|won|led|finished\s+with|had)\s+\d+\s+points|\d+-\d+\s+(?:win|victory|defeat|draw|loss)"
     r"|(?:drew|drawn|won|lost|beat|beating|thrashed|crushed|trailed|led|leading)\s+(?:\w+\s+)?\d+-\d+)\b"
 )
 # Kinds a match report never uses: a blast, a strike from the air, a shell, a grenade is no move of a game.
 _WEAPON_KINDS = frozenset({"suicide", "chemical", "air", "shelling", "ied", "grenade", "explosion", "abduct"})
+# ... nor a crowd's: "youths rioted in Bamako after Mali's 1-0 defeat" (and a fight needs a third sign:
+# "clashes erupted after Mali drew 1-1").
+_NO_SPORT_KINDS = _WEAPON_KINDS | {"kill", "injure", "riot", "mob", "protest"}
 # People hurt or a force or a crowd that fights: a sport's words beside them leave the act real.
 _HURT_OR_FORCE = re.compile(
     r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|hurt|hospitali[sz]ed|abducted|kidnapped"
@@ -310,7 +318,14 @@ _ABSTRACT_KINDS = frozenset({"attack", "kill", "explosion", "raid"})
 # A programme or a project is a plan only as its owner's ("killed its car programme"): "attacked a
 # hydropower project", "Israel attacked Iran's nuclear programme" hit something real.
 _OWN_PROGRAMME = re.compile(
-    r"\s+(?:its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,3}?(?:programm?es?|projects?)" + _OBJECT_ENDS
+    r"\s+(?:the\s+)?(?:its|their|his|her|our|[\w-]+['’]s)\s+"
+    r"(?!(?:[\w'’-]+\s+){0,3}?(?:nuclear|missile|weapons?|military|drone|space|chemical|enrichment)\b)"
+    r"(?:[\w'’-]+\s+){0,3}?(?:programm?es?|projects?)" + _OBJECT_ENDS
+)
+# ... and a programme or a project killed is always one stopped ("the BBC killed the quiz programme").
+_KILLED_PROGRAMME = re.compile(
+    r"\s+(?:off\s+)?(?:the|a|an|its|their|his|her|our|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:programm?es?"
+    r"|projects?|shows?|series|plans?)" + _OBJECT_ENDS
 )
 # An attack in words, told by where it was made: "attacked the plan in a fiery speech", "on Twitter"
 # (read up to the end of the attack's own phrase: "the governor said on radio" tells who reported it).
@@ -352,8 +367,9 @@ _NO_BOMB = re.compile(
 _WEAPON_OR_ARMED = re.compile(
     r"\b(?:bombs?|ieds?|explosives?|grenades?|rockets?|mortars?|shell(?:s|ed|ing)|guns?|gunfire|rifles?"
     r"|suicide|militants?|gunm[ae]n|rebels?|insurgents?|jihadists?|soldiers|troops|attack\w*|arson\w*"
-    r"|set\s+(?:fire|ablaze)|torch\w*|petrol\s+bombs?|molotov|shot|shooting|downed|missiles?|ambush\w*|armed"
-    r"|bandits|terrorists?|drones?|air\s*strikes?|strikes?|saboteurs?|attackers|kidnapp\w*|abduct\w*)\b"
+    r"|set\s+(?:fire|ablaze)|torch\w*|petrol\s+bombs?|molotov|shot|(?<!film\s)(?<!photo\s)shooting|downed"
+    r"|missiles?|ambush\w*|armed|bandits|terrorists?|drones?\s+(?:strikes?|attacks?|struck|hit|fired)"
+    r"|(?:air|drone|missile|rocket|military)\s*strikes?|saboteurs?|attackers|kidnapp\w*|abduct\w*)\b"
 )
 _ALARM_REACH = 100  # characters after a bomb where a false alarm is told of it
 _FALSE_ALARM = re.compile(r"\b(?:false\s+alarm|turned\s+out\s+to\s+(?:be|hold|contain)|proved\s+harmless)\b")
@@ -374,15 +390,50 @@ _CHARGE_BEFORE = re.compile(
     r"|on\s+trial\s+for|tried\s+for|indicted\s+(?:for|on)|counts?\s+of|sentenced\s+for|jailed\s+for)"
     r"\s+(?:[\w-]+\s+){0,3}\Z"
 )
-_CYBER_BEFORE = re.compile(r"cyber[\s-]*\Z")
+# Politicians who clash over a bill, markets that shoot up: "senators clashed over the defence budget",
+# "oil prices shot up after OPEC" (not "rival militias clashed over the oil deal", "the convoy was shot up").
+_POLITICIANS_BEFORE = re.compile(
+    r"\b(?:senators?|lawmakers?|mps|ministers?|politicians?|leaders?|officials?|executives?|parties|party|board"
+    r"|members|deputies|delegates|senate|congress|parliament|assembly|cabinet"
+    r"|the\s+(?:government|opposition|president|chancellor|premier))\b"
+)
+_CLASH_OVER = re.compile(
+    r"\s+over\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:budget|bill|policy|plan|issues?|reforms?|laws?|deal|tax"
+    r"|tariffs?|spending|rules?|appointments?)\b"
+)
+_MARKET_BEFORE = re.compile(
+    r"\b(?:prices?|shares?|stocks?|sales|oil|inflation|rates?|yields?|demand|costs?|index|bitcoin|values?"
+    r"|profits?|revenues?|exports?|imports?)\s+(?:[\w'’-]+\s+){0,3}\Z"
+)
+_CYBER_BEFORE = re.compile(r"(?:cyber|malware|ransomware|phishing|ddos|hacker|hacking)[\s-]*\Z")
+# Another sense of the word, read right before it: "a cardiac arrest", "the Easter vigil", "the projects
+# have been executed by army engineers".
+_OTHER_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("arrest", re.compile(r"(?:cardiac|heart|respiratory)\s+\Z")),
+    ("vigil", re.compile(r"(?:easter|paschal|christmas)\s+\Z")),
+    (
+        "battl",
+        re.compile(
+            r"(?:losing|uphill|hard[\s-]fought|competitive|ratings|bidding|price|legal|court|bruising)\s+\Z"
+        ),
+    ),
+    ("fought", re.compile(r"hard[\s-]\Z")),
+    (
+        "execut",
+        re.compile(
+            r"(?:projects?|plans?|orders?|programm?es?|contracts?|works?|strateg(?:y|ies)|trades?|transactions?"
+            r"|warrants?|agreements?)\s+(?:(?:have|has|had|were|was|are|is|being|been|will|be)\s+){0,2}\Z"
+        ),
+    ),
+)
 _CRIME_REACH = 80  # characters after an arrest where what it was for is said
 # People whose arrest (or whose offices raided) is political whatever the charge: "arrested the opposition
 # leader on suspicion of fraud".
 _POLITICAL_PEOPLE = re.compile(
-    r"\b(?:opposition|activists?|protesters?|demonstrators|journalists?|reporters?|party|lawmakers?|leaders?"
-    r"|politicians?|candidates?|dissidents?|critics?|senators?|deputies|mps?|mayors?|ministers?|militants?"
-    r"|rebels?|insurgents?|students?|union(?:ists)?|strikers|bloggers?|defenders?|lawyers?|clerics?|imams?"
-    r"|priests?|monks?|fighters|militiam[ae]n|newspapers?|media|broadcasters?|radio|television)\b"
+    r"\b(?:opposition|activists?|protesters?|demonstrators|journalists?|reporters?|lawmakers?|politicians?"
+    r"|candidates?|dissidents?|critics?|senators?|deputies|mps?|mayors?|ministers?|militants?|rebels?"
+    r"|insurgents?|strikers|unionists|bloggers?|(?:rights\s+)?defenders|fighters|militiam[ae]n"
+    r"|party\s+(?:leaders?|officials?|members?))\b"
 )
 
 
@@ -401,10 +452,9 @@ _INQUIRY_RAID = re.compile(
 _GLUED_PREFIXES = frozenset(
     {"counter", "car", "fire", "gun", "truck", "letter", "parcel", "nail", "pipe", "petrol", "mail", "air"}
 )  # fmt: skip
-_GLUED_WORDS = frozenset({"antiaircraft"})
-# ... and a trigger that begins with a verb's ending: "called a protest", "quelled a protest", "foiled
-# an attack", "performed a protest".
-_VERB_TAILS = ("led", "formed")
+# ... and these words, whose ending is a trigger's verb ("quelled a protest", "foiled an attack", "performed
+# a protest"; not "cancelled a protest", "scheduled a strike", "informed the protest organisers").
+_GLUED_WORDS = frozenset({"antiaircraft", "called", "quelled", "foiled", "performed"})
 _LETTERS = re.compile(r"[^\W\d_]+\Z")
 
 
@@ -423,28 +473,24 @@ def everyday_reason(
     """Why the trigger of ``kind`` at ``start:end`` is a word in its everyday sense, or None."""
     glued = _LETTERS.search(lower, max(0, start - 12), start)
     word = glued.group(0) + lower[start:end].split()[0] if glued is not None else ""
-    if (
-        glued is not None
-        and glued.group(0) not in _GLUED_PREFIXES
-        and word not in _GLUED_WORDS
-        and not word.endswith(_VERB_TAILS)
-    ):
+    if glued is not None and glued.group(0) not in _GLUED_PREFIXES and word not in _GLUED_WORDS:
         return f"not conflict (inside the word {word!r})"
     if lower.startswith("er", end) and lower[start:end].endswith("fight"):  # "firefighters", "fire fighters"
         return "not conflict (firefighters)"
     if lower[start:end] == "striker":  # one striker is a forward; strikers on a picket line protest
         return "not conflict (sport: 'striker')"
     sentence = lower[sentence_start:sentence_end]
-    if (
-        kind not in {"kill", "injure"} | _WEAPON_KINDS
-        and _sport_signals(sentence) >= 2
-        and not _HURT_OR_FORCE.search(sentence)
-    ):
+    # (a named armed group beside a match's words is an attack on it: "Al-Shabaab attacked the stadium at
+    # half-time of the championship final")
+    signals = _sport_signals(sentence) if kind not in _NO_SPORT_KINDS and not A_FORCE.search(sentence) else 0
+    if signals >= (3 if kind == "fight" else 2) and not _HURT_OR_FORCE.search(sentence):
         return f"not conflict (sport: {_SPORT_WORD.search(sentence).group(0)!r})"  # type: ignore[union-attr]
     if kind in _ABSTRACT_KINDS:
         obj = _ABSTRACT_OBJECT.match(lower, end, sentence_end) or _OWN_PROGRAMME.match(
             lower, end, sentence_end
         )
+        if obj is None and kind == "kill":
+            obj = _KILLED_PROGRAMME.match(lower, end, sentence_end)
         if obj is not None:
             return f"not conflict (what was hit is no target: {obj.group(0).strip()!r})"
     # (the verb only: "claimed the attack in a statement" tells where the claim was made)
@@ -469,8 +515,18 @@ def everyday_reason(
     charge = _CHARGE_BEFORE.search(lower, max(sentence_start, start - 60), start)
     if charge is not None:
         return f"legal (a charge in court, not a report of the act: {charge.group(0).strip()!r})"
-    if _CYBER_BEFORE.search(lower, max(0, start - 8), start):  # "a cyber attack" hurts computers
+    if _CYBER_BEFORE.search(lower, max(0, start - 12), start):  # "a cyber attack" hurts computers
         return "not conflict (a cyber attack)"
+    politicians = _POLITICIANS_BEFORE.search(lower, max(sentence_start, start - 50), start)
+    if lower.startswith("clash", start) and _CLASH_OVER.match(lower, end) and politicians:
+        return "not conflict (politicians clashing over a policy)"
+    market = _MARKET_BEFORE.search(lower, max(0, start - 40), start)
+    if market is not None and lower.startswith(("shot up", "explod", "soar", "crash"), start):
+        return f"not conflict (figurative: {market.group(0).strip()!r} {lower[start:end]!r})"
+    for word, before in _OTHER_BEFORE:
+        other = before.search(lower, max(0, start - 40), start) if lower.startswith(word, start) else None
+        if other is not None:
+            return f"not conflict (another sense: {other.group(0).strip()} {word}...)"
     crime = (
         _PETTY_CRIME.search(lower, end, min(sentence_end, end + _CRIME_REACH)) if kind == "arrest" else None
     )

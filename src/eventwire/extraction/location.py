@@ -19,8 +19,9 @@ def _words(text: str) -> list[str]:
 
 
 _NUMBER_WORD = (
-    r"(?:\d+|(?:[a-z]+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)|a\s+few|several|a\s+couple\s+of)"
+    r"(?:\d+|(?:[a-z]+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    r"|hundred)|a\s+few|several|a\s+couple\s+of|(?:half\s+)?an?|a\s+dozen)"
 )
 _NEAR = re.compile(
     r"(?:near|outside|outskirts\s+of|close\s+to|vicinity\s+of|part\s+of|area\s+of|road\s+(?:between|to|from)|"

@@ -18,7 +18,7 @@ INTERVENTION = re.compile(
     r"arrest\w*|detain\w*|pepper\s+spray|stun\s+grenades?|charged\s+(?:at|into)|forcibly\s+removed"
     # Police who stepped in without harming anyone: "police intervened", "fired shots in the air",
     # "a lathi charge", "stopped by security forces", "did not allow the group to march", "dragged away".
-    r"|\b(?:intervened|interfered|warning\s+shots|lathi|dragged|kettl\w+|pushed\s+back)\b"
+    r"|\b(?:intervened|warning\s+shots|lathi|dragged\s+(?:away|off|them|protesters|demonstrators)|kettl\w+)\b"
     r"|\b(?:fired|shot|shooting)\s+(?:\w+\s+){0,3}in(?:to)?\s+the\s+air"
     r"|\bprevented\s+the\s+(?:\w+\s+)?(?:protesters|demonstrators|crowd|marchers?|march|demonstration|protest)"
     r"|\b(?:did\s+not|didn't|refused\s+to)\s+allow\s+(?:the\s+)?(?:\w+\s+)?(?:protesters|demonstrators|group"
