@@ -861,8 +861,8 @@ def _first_opinion(
     probabilities: dict[str, float],
     families: Collection[str],
     kinds: Collection[str],
-    text: str = "",
-    fatalities: int = 0,
+    text: str,
+    fatalities: int,
 ) -> tuple[str, str, bool]:
     """The rules' typing or the bag of words' where it is confident enough (see :func:`second_opinion`)."""
     prediction = model.prediction(probabilities)

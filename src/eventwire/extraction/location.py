@@ -31,6 +31,9 @@ _NEAR = re.compile(
 )
 
 
+_FRONT_AFTER = re.compile(r"[ \t\n]+(?i:front(?:[ \t]?line)?s?)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Located:
     """The mention that names the event's place (None when the text names none) and its precision."""
@@ -49,6 +52,9 @@ def locate(group: Group, ctx: Context) -> Located:
     place_mention = event_place(group, ctx) or document_place(ctx)
     place = place_mention.place if place_mention else None
     precision = place.precision if place else None
+    if place_mention and precision is not None and _FRONT_AFTER.match(ctx.doc.text, place_mention.end):
+        # "on the Zaporizhzhia front": along a front line named after the place, not in it
+        return Located(place_mention, max(2, precision))
     if place_mention and place and ctx.seat_of is not None and place.feature_code == "ADM1":
         seat = ctx.seat_of(place)
         if seat is not None and seat.latitude is not None and seat.longitude is not None:
