@@ -122,8 +122,8 @@ FIGURATIVE = re.compile(
     # "critics exploded with praise", "sales exploded in popularity", "the film exploded onto the scene"
     r"|explod(?:ed|es|ing)\s+(?:with|in|into|onto)\s+(?:the\s+)?(?:praise|laughter|anger|rage|joy|applause"
     r"|cheers|fury|outrage|excitement|popularity|colou?r|life|scene|charts|song|tears|growth)"
-    # "sales shot up by 40 percent", "prices shot up after the launch" (not "gunmen shot up a bar", "shot
-    # up to 20 people")
+    # "sales shot up by 40 percent", "shares shot up in early trading" (not "gunmen shot up a bar", "shot
+    # up to 20 people"; "prices shot up after OPEC" is read in everyday_reason, where the market is named)
     r"|sho(?:t|ot|oting)\s+up\s+(?:by\s+)?(?:(?:to|from|nearly|almost|more\s+than|over)\s+)?[$€£]?\d[\d.,]*"
     r"\s*(?:%|percent|per\s+cent|points?|billion|million|fold)|sho(?:t|ot|oting)\s+up\s+(?:to\s+)?(?:a\s+)?record"
     r"|sho(?:t|ot|oting)\s+up\s+in\s+(?:early|late)\s+trading"
@@ -132,7 +132,7 @@ FIGURATIVE = re.compile(
     r"|blew\s+up\s+on\s+(?:social\s+media|streaming|twitter|tiktok|instagram|the\s+internet|youtube)"
     r"|bombed\s+at\s+(?:the\s+)?(?:\w+\s+)?(?:box\s+office|fringe|festival|oscars|awards|polls)"
     r"|fighting\s+(?:a\s+)?(?:losing|uphill)\s+battles?"
-    r"|cyber[\s-]*attacks?|robbing\s+peter|fell\s+to\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:\d|record|(?:\w+-)?(?:year|month|week)\s+low)"
+    r"|robbing\s+peter|fell\s+to\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:\d|record|(?:\w+-)?(?:year|month|week)\s+low)"
     r"|battl(?:e|ed|es|ing)\s+(?:(?:two|three|several|a|the)\s+)?(?:[\w-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b"
     r"|battles?\s+(?:with|against)\s+(?:the\s+)?courts?\b"
     r"|demonstrations?\s+of\s+(?:[\w-]+\s+)?(?:power|force|strength|capabilit(?:y|ies)|technology)\b"
