@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 import json
 import random
+from functools import partial
 from typing import Any
 
 import pytest
@@ -197,8 +198,7 @@ def test_tagged_spans_lose_the_verbs_kinds_and_parts_the_tagger_took_in() -> Non
         "PRC EMBASSY TO PROTEST BERNARDO JARAMILLO OSSA'S MURDER."
     )
 
-    def trimmed(piece: str, role: str) -> str | None:
-        return _trimmed(text, piece, role)
+    trimmed = partial(_trimmed, text)
 
     assert trimmed("HOLD ALFREDO CRISTIANI'S GOVERNMENT", "PerpOrg") == "ALFREDO CRISTIANI'S GOVERNMENT"
     assert (
@@ -231,8 +231,7 @@ def test_names_that_start_with_a_kind_or_end_like_a_verb_are_kept_whole(role: st
 def test_a_weapons_modifier_alone_and_a_weapon_as_perpetrator_are_no_fillers() -> None:
     text = "A POWERFUL BOMB AND 55 KG OF DYNAMITE WENT OFF. HE WAS KILLED BY THREE BULLETS FIRED BY GUNMEN."
 
-    def trimmed(piece: str, role: str) -> str | None:
-        return _trimmed(text, piece, role)
+    trimmed = partial(_trimmed, text)
 
     assert trimmed("POWERFUL", "Weapon") is None  # the tagger's "bomb" after it is the weapon
     assert trimmed("55 KG OF", "Weapon") is None
@@ -489,8 +488,7 @@ def test_a_lone_group_adjective_is_no_perpetrator() -> None:
         "A terrorist bomb went off."
     )
 
-    def trimmed(piece: str, role: str) -> str | None:
-        return _trimmed(text, piece, role)
+    trimmed = partial(_trimmed, text)
 
     assert trimmed("GUERRILLA", "PerpInd") is None  # the kind of attack, in capitals
     assert trimmed("Rebel", "PerpInd") is None  # and in mixed case
@@ -513,8 +511,7 @@ def test_attackers_lose_a_vague_count_but_keep_a_number() -> None:
         "SEVERAL HUNDRED GUERRILLAS ATTACKED."
     )
 
-    def trimmed(piece: str, role: str) -> str | None:
-        return _trimmed(text, piece, role)
+    trimmed = partial(_trimmed, text)
 
     assert trimmed("SEVERAL ARMED INDIVIDUALS", "PerpInd") == "ARMED INDIVIDUALS"
     assert trimmed("Some masked men", "PerpInd") == "masked men"
@@ -531,8 +528,7 @@ def test_tagged_spans_lose_the_day_and_a_participle_that_follows_the_noun() -> N
         "Gunmen raided the offices owned by the mayor. JOHN PARKED WAS KILLED."
     )
 
-    def trimmed(piece: str, role: str) -> str | None:
-        return _trimmed(text, piece, role)
+    trimmed = partial(_trimmed, text)
 
     assert trimmed("YESTERDAY ARMED MEN", "PerpInd") == "ARMED MEN"
     assert trimmed("RESTAURANT TODAY", "Target") == "RESTAURANT"
