@@ -422,3 +422,28 @@ def test_typing_rules_destructive_demonstrators_riot(text: str) -> None:
 )
 def test_typing_rules_peaceful_protests_near_those_words_stay_protests(text: str) -> None:
     assert _named_protest_typed(text)[0] == "Protests"
+
+
+@pytest.mark.parametrize(
+    ("side_a", "typed"),
+    [
+        ([2], ("Violence against civilians", "Abduction/forced disappearance")),  # rebels "detained" a man
+        ([3], ("Violence against civilians", "Abduction/forced disappearance")),  # a militia did
+        ([1], ("Strategic developments", "Arrests")),  # the police arrested him
+        ([], ("Strategic developments", "Arrests")),  # nobody named: an arrest
+    ],
+)
+def test_typing_rules_only_the_state_arrests(side_a: list[int], typed: tuple[str, str]) -> None:
+    # ACLED's arrests are the state's: armed groups who take people away abduct them.
+    text = "the men detained a trader on the road to the market and took him to an unknown location"
+    for family in ("arrest", "violence"):
+        got = classify(
+            ["arrest"],
+            family,
+            text,
+            side_a_inters=side_a,
+            side_b_inters=[],
+            victim_categories=[],
+            fatalities=0,
+        )
+        assert got[:2] == typed

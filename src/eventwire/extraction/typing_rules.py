@@ -117,6 +117,8 @@ def classify(
         return "Protests", sub_event_type, sub_event_type == "Excessive force against protesters"
     if family == "riot":
         return "Riots", "Mob violence", civilians_hit
+    if family == "arrest" and _non_state_captors(a):
+        return "Violence against civilians", "Abduction/forced disappearance", True
     if family in STRATEGIC:
         return "Strategic developments", STRATEGIC[family], False
 
@@ -151,6 +153,8 @@ def classify(
         and not victims
         and kind_set <= {"raid", "arrest", "operation", "disrupted"}
     ):
+        if _non_state_captors(a):
+            return "Violence against civilians", "Abduction/forced disappearance", True
         return "Strategic developments", "Arrests", False
     if "raid" in kind_set:
         kind_set.add("fight")
@@ -316,6 +320,16 @@ def _ground_fight(text: str, a: set[int], b: set[int], armed_target: bool) -> bo
     return _GROUND_FIRE.search(text) is not None and (
         armed_target or len(a & ARMED_INTERS) > 1 or _ARMED_SITE.search(text) is not None
     )
+
+
+def _non_state_captors(side_a_inters: set[int]) -> bool:
+    """Whether those who "arrested" or "detained" people are armed groups and no state force: ACLED's
+    arrests are the state's; rebels, militias or gangs who take people away abduct them ("the militants
+    detained a civilian near the river", "the SDF arrested young men charged with joining IS")."""
+    return bool(side_a_inters) and side_a_inters <= _NON_STATE_ARMED
+
+
+_NON_STATE_ARMED = frozenset({2, 3, 4})  # ACLED's rebels, political militias, identity militias
 
 
 def abductees_harmed(kinds: Iterable[str], group_text: str, fatalities: int) -> bool:
