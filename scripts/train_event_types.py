@@ -306,8 +306,8 @@ def main() -> int:
         " probabilities sum highest.",
         f"- Second stage: a logistic regression (C={STAGE_C}) over the first stage's log-probabilities per"
         " event type (not per sub-event type: those of the rare labels overfit) and the pipeline's reading"
-        " of the event (the rules' typing, trigger kinds, inter codes and kinds of"
-        " both sides, the victims' kind, deaths) that chooses the event type where the first opinion is"
+        " of the event (the rules' typing, trigger kinds, inter codes and kinds of both sides, whether both"
+        " sides were armed, the victims' kind, deaths) that chooses the event type where the first opinion is"
         " Battles or Violence against civilians (between those two; and Riots where the side that acted is a"
         " named crowd; and the rules' own Riots or Strategic developments the first opinion overruled), or a"
         " protest the rules read as a riot (between Protests and Riots); trained on the pipeline's"

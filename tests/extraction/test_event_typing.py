@@ -131,6 +131,27 @@ def test_events_the_model_makes_no_protest_of_an_event_without_a_protest_trigger
     )
 
 
+def test_events_a_protest_the_model_makes_of_violence_keeps_how_it_was_met(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _SaysProtest())
+    attack = ("Violence against civilians", "Attack", True)
+    families = {"violence", "protest"}
+    # The bag of words says "protest"; the tear gas the rules read says how it was met.
+    gassed = "police fired tear gas at teachers protesting over unpaid wages"
+    assert events.second_opinion(attack, gassed, families) == ("Protests", "Protest with intervention", False)
+    # Nothing but the march: the model's peaceful protest stands.
+    marched = "students marched after the killing"
+    assert events.second_opinion(attack, marched, families) == ("Protests", "Peaceful protest", False)
+    # Only violence the rules read: a riot the model makes a protest keeps the model's reading, as
+    # "arrested" in a demand for release tells of no force at the march.
+    riot = ("Riots", "Mob violence", False)
+    freed = "villagers protested to demand the release of two men arrested last week"
+    assert events.second_opinion(riot, freed, families) == ("Protests", "Peaceful protest", False)
+
+
 def test_events_a_level_of_forces_is_no_movement(extractor: Any) -> None:
     text = (
         "Defence ministers from three Sahel states agreed on Thursday to keep a joint force of about 5,000"

@@ -105,6 +105,8 @@ def test_type_model_reading_features_name_who_did_what_to_whom() -> None:
         "v:forces",
         "k:kill",
         "fat",
+        # armed men on one side, soldiers dead on the other: both sides armed
+        "armed:True&True",
     } <= set(feats)
     assert feats["t:Battles"] > feats["t:Violence against civilians"]
     # The first stage speaks per event type only: per sub-event type its rare labels overfit the stage.

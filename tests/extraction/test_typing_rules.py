@@ -383,3 +383,67 @@ def test_typing_rules_a_policeman_attacked_off_duty_is_an_attack_on_a_civilian()
         fatalities=1,
     )
     assert on_duty[:2] == ("Battles", "Armed clash")
+
+
+def _named_protest_typed(text: str) -> tuple[str, str]:
+    """The typing of a protest whose demonstrators are named and nobody fell."""
+    return classify(
+        ["protest"], "protest", text, side_a_inters=[6], side_b_inters=[], victim_categories=[], fatalities=0
+    )[:2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "youths protested violently in the streets of the town, setting fire to government buildings",
+        "protesters erected barricades and lit tyres in several districts of the capital",
+        "a group demonstrated by throwing stones at the town hall over the distribution of food aid",
+        "students smashed windows while protesting at the university",
+        "demonstrators blocked the road burning material as they demanded the director's replacement",
+        "residents barricaded the main road and protested against the mining company",
+        "the march turned violent when it reached the ministry",
+        "there was a scuffle with counter-demonstrators who gathered at the same time",
+    ],
+)
+def test_typing_rules_destructive_demonstrators_riot(text: str) -> None:
+    # ACLED's violent demonstration: demonstrators who burn, smash, throw stones, barricade or scuffle.
+    assert _named_protest_typed(text) == ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "residents protested against the burning of homes by unknown arsonists",
+        "police erected barricades around parliament as thousands marched peacefully",
+        "hundreds held a non-violent protest outside the ministry",
+        "workers protested outside the factory over unpaid wages",
+        "students marched to demand that classes resume, blocking traffic for an hour",
+    ],
+)
+def test_typing_rules_peaceful_protests_near_those_words_stay_protests(text: str) -> None:
+    assert _named_protest_typed(text)[0] == "Protests"
+
+
+@pytest.mark.parametrize(
+    ("side_a", "typed"),
+    [
+        ([2], ("Violence against civilians", "Abduction/forced disappearance")),  # rebels "detained" a man
+        ([3], ("Violence against civilians", "Abduction/forced disappearance")),  # a militia did
+        ([1], ("Strategic developments", "Arrests")),  # the police arrested him
+        ([], ("Strategic developments", "Arrests")),  # nobody named: an arrest
+    ],
+)
+def test_typing_rules_only_the_state_arrests(side_a: list[int], typed: tuple[str, str]) -> None:
+    # ACLED's arrests are the state's: armed groups who take people away abduct them.
+    text = "the men detained a trader on the road to the market and took him to an unknown location"
+    for family in ("arrest", "violence"):
+        got = classify(
+            ["arrest"],
+            family,
+            text,
+            side_a_inters=side_a,
+            side_b_inters=[],
+            victim_categories=[],
+            fatalities=0,
+        )
+        assert got[:2] == typed

@@ -34,6 +34,23 @@ PROTESTER_VIOLENCE = re.compile(
     r"threw\s+(?:stones|rocks|petrol\s+bombs|molotov|bricks)|torched|set\s+(?:fire|ablaze)|vandali[sz]|"
     r"loot\w*|riot\w*|rampag\w+|burn(?:ed|ing|t)\s+(?:\w+\s+){0,2}(?:tyres|tires|cars|vehicles|buildings|"
     r"shops|police\s+station)|attacked\s+(?:\w+\s+){0,2}(?:police|officers|shops)|clashed\s+with"
+    # ACLED's codebook counts destructive acts as a violent demonstration: burning tyres or other material,
+    # smashing property, throwing stones, a scuffle; "setting fire to government buildings", "lit tyres",
+    # "stones were thrown at the police", "a group demonstrated by throwing stones".
+    r"|\b(?:lit|lighting|burn(?:ed|ing|t)|set(?:ting)?\s+fire\s+to)\s+(?:(?!of\b)\w+\s+){0,2}"
+    r"(?:tyres|tires|material|vehicles?|cars?|buses|buildings?|offices?|homes?|houses?|shops?|barricades?)\b"
+    r"|\bsetting\s+(?:fire|ablaze)|\bset\s+(?:\w+\s+){1,3}(?:on\s+fire|ablaze|alight)\b"
+    r"|\bsmash(?:ed|ing)\s+(?:\w+\s+){0,2}(?:windows?|windscreens?|cars?|vehicles?|shops?|doors?)\b"
+    r"|\b(?:throw(?:ing|n)?|hurl(?:ed|ing)?|pelt(?:ed|ing)?)\s+(?:\w+\s+){0,2}"
+    r"(?:stones|rocks|bricks|projectiles|bottles|firecrackers)\b"
+    r"|\b(?:stones|rocks|bricks|projectiles|bottles)\s+(?:were\s+)?(?:thrown|hurled)\b"
+    r"|\bstone[- ]?(?:throw|pelt)\w*|\bscuffl\w*"
+    r"|(?<!non-)(?<!non)\bviolent(?:ly)?\s+(?:protests?|demonstrations?|clashes)\b|\bprotested\s+violently"
+    r"|\b(?:turned|became)\s+violent"
+    # (barricades the demonstrators raised, not the police's: "erected barricades and lit tyres")
+    r"|(?<!police\s)(?<!forces\s)\b(?:erected|built|set\s+up|raised)\s+barricades"
+    r"|(?<!police\s)\bbarricad(?:ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}"
+    r"(?:roads?|streets?|route|highway|entrance|junction|crossroads)\b"
 )
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 RIOTER_INTERS = frozenset({5, 6})  # ACLED's rioters and protesters
@@ -96,13 +113,12 @@ def classify(
             return "Riots", "Mob violence", False
         if "riot" in kind_set or PROTESTER_VIOLENCE.search(group_text):
             return "Riots", "Violent demonstration", False
-        if fatalities > 0 or EXCESSIVE.search(group_text):
-            return "Protests", "Excessive force against protesters", True
-        if _affirmed(INTERVENTION, group_text):
-            return "Protests", "Protest with intervention", False
-        return "Protests", "Peaceful protest", False
+        sub_event_type = protest_sub_event_type(group_text, fatalities)
+        return "Protests", sub_event_type, sub_event_type == "Excessive force against protesters"
     if family == "riot":
         return "Riots", "Mob violence", civilians_hit
+    if family == "arrest" and _non_state_captors(a):
+        return "Violence against civilians", "Abduction/forced disappearance", True
     if family in STRATEGIC:
         return "Strategic developments", STRATEGIC[family], False
 
@@ -137,6 +153,8 @@ def classify(
         and not victims
         and kind_set <= {"raid", "arrest", "operation", "disrupted"}
     ):
+        if _non_state_captors(a):
+            return "Violence against civilians", "Abduction/forced disappearance", True
         return "Strategic developments", "Arrests", False
     if "raid" in kind_set:
         kind_set.add("fight")
@@ -195,6 +213,16 @@ def classify(
     if kind_set & {"fight", "operation"} or a & ARMED_INTERS:
         return "Battles", "Armed clash", False
     return "Violence against civilians", "Attack", True
+
+
+def protest_sub_event_type(group_text: str, fatalities: int = 0) -> str:
+    """The sub-event type of a protest: met with lethal force (deaths, live fire at the demonstrators),
+    with intervention (tear gas, arrests, dispersal, "police intervened"), or peaceful."""
+    if fatalities > 0 or EXCESSIVE.search(group_text):
+        return "Excessive force against protesters"
+    if _affirmed(INTERVENTION, group_text):
+        return "Protest with intervention"
+    return "Peaceful protest"
 
 
 _EXPLOSIVES = frozenset({"ied", "explosion", "grenade"})
@@ -292,6 +320,16 @@ def _ground_fight(text: str, a: set[int], b: set[int], armed_target: bool) -> bo
     return _GROUND_FIRE.search(text) is not None and (
         armed_target or len(a & ARMED_INTERS) > 1 or _ARMED_SITE.search(text) is not None
     )
+
+
+def _non_state_captors(side_a_inters: set[int]) -> bool:
+    """Whether those who "arrested" or "detained" people are armed groups and no state force: ACLED's
+    arrests are the state's; rebels, militias or gangs who take people away abduct them ("the militants
+    detained a civilian near the river", "the SDF arrested young men charged with joining IS")."""
+    return bool(side_a_inters) and side_a_inters <= _NON_STATE_ARMED
+
+
+_NON_STATE_ARMED = frozenset({2, 3, 4})  # ACLED's rebels, political militias, identity militias
 
 
 def abductees_harmed(kinds: Iterable[str], group_text: str, fatalities: int) -> bool:
