@@ -418,10 +418,29 @@ def test_typing_rules_destructive_demonstrators_riot(text: str) -> None:
         "hundreds held a non-violent protest outside the ministry",
         "workers protested outside the factory over unpaid wages",
         "students marched to demand that classes resume, blocking traffic for an hour",
+        # (told and denied; barricades that the authorities put up)
+        "hundreds of workers marched in lagos, but the protest never turned violent, police said",
+        "protesters in belgrade marched peacefully; the authorities had barricaded the road to parliament",
+        "thousands marched to the palace after the army set up barricades on the avenue",
     ],
 )
 def test_typing_rules_peaceful_protests_near_those_words_stay_protests(text: str) -> None:
     assert _named_protest_typed(text)[0] == "Protests"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("hundreds protested in bamako, demanding the release of those detained", "Peaceful protest"),
+        ("villagers protested against the arrest of their chief outside the court", "Peaceful protest"),
+        ("the protest was not dispersed and ended in the evening", "Peaceful protest"),
+        ("police dispersed the protesters with tear gas", "Protest with intervention"),
+        ("they protested against the arrest of a chief; police detained six", "Protest with intervention"),
+    ],
+)
+def test_typing_rules_force_at_a_protest_is_force_met_there(text: str, sub_event_type: str) -> None:
+    # What the march demanded (the release of detainees) is not how the march was met.
+    assert _named_protest_typed(text) == ("Protests", sub_event_type)
 
 
 @pytest.mark.parametrize(

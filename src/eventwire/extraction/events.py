@@ -30,7 +30,7 @@ from eventwire.extraction.type_model import (
     load_type_model,
     reading_features,
 )
-from eventwire.extraction.typing_rules import abductees_harmed, classify, protest_sub_event_type
+from eventwire.extraction.typing_rules import abductees_harmed, classify, protest_met_with_force
 from eventwire.models.actor import Actor, ActorMention
 from eventwire.models.document import Document
 from eventwire.models.event import Event, Evidence, Quantity, RoleFiller
@@ -900,13 +900,18 @@ def _first_opinion(
         needed = min(needed, MODEL_OVERRULES_HARMED_ABDUCTION)
     if probability < needed or (event_type, sub_event_type) == rules[:2]:
         return rules
-    if event_type == "Protests" and rules[0] in _WHO_DID_WHAT and sub_event_type == "Peaceful protest":
+    if (
+        event_type == "Protests"
+        and rules[0] in _WHO_DID_WHAT
+        and sub_event_type == "Peaceful protest"
+        and protest_met_with_force(text)
+    ):
         # The bag of words made a protest of what the rules read as violence ("police fired tear gas at
         # protesters", "security forces arrested a dozen protesters"): how the protest was met is the
         # rules' to read, as for any protest, and the bag of words' "peaceful" is only its commonest kind.
-        # (Not deaths alone: "protested the killing of three villagers" tells of no force at the march; nor
-        # where the rules read an arrest: "demanded the release of those arrested" is a peaceful protest.)
-        sub_event_type = protest_sub_event_type(text)
+        # Only force met at the march counts here, never deaths alone: "protested the killing of three
+        # villagers" and "demanded the release of those detained" tell of no force against the protest.
+        sub_event_type = "Protest with intervention"
     if event_type == "Violence against civilians" or sub_event_type == "Excessive force against protesters":
         return event_type, sub_event_type, True
     return event_type, sub_event_type, rules[2] if event_type == rules[0] else False

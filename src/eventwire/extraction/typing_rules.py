@@ -47,10 +47,15 @@ PROTESTER_VIOLENCE = re.compile(
     r"|\bstone[- ]?(?:throw|pelt)\w*|\bscuffl\w*"
     r"|(?<!non-)(?<!non)\bviolent(?:ly)?\s+(?:protests?|demonstrations?|clashes)\b|\bprotested\s+violently"
     r"|\b(?:turned|became)\s+violent"
-    # (barricades the demonstrators raised, not the police's: "erected barricades and lit tyres")
-    r"|(?<!police\s)(?<!forces\s)\b(?:erected|built|set\s+up|raised)\s+barricades"
-    r"|(?<!police\s)\bbarricad(?:ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}"
-    r"(?:roads?|streets?|route|highway|entrance|junction|crossroads)\b"
+    # (barricades the demonstrators raised, not the authorities': see protesters_violent)
+    r"|(?P<barricade>\b(?:erected|built|set\s+up|raised)\s+barricades"
+    r"|\bbarricad(?:ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}"
+    r"(?:roads?|streets?|route|highway|entrance|junction|crossroads)\b)"
+)
+# Those who put up barricades to hold a march back, not to block the streets themselves.
+_AUTHORITIES = re.compile(
+    r"\b(?:police|policemen|officers|forces|troops|soldiers|army|gendarmes?|authorities|government|"
+    r"municipality|council|city\s+hall|security)\b"
 )
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 RIOTER_INTERS = frozenset({5, 6})  # ACLED's rioters and protesters
@@ -111,7 +116,7 @@ def classify(
     if family == "protest":
         if "mob" in kind_set:
             return "Riots", "Mob violence", False
-        if "riot" in kind_set or PROTESTER_VIOLENCE.search(group_text):
+        if "riot" in kind_set or protesters_violent(group_text):
             return "Riots", "Violent demonstration", False
         sub_event_type = protest_sub_event_type(group_text, fatalities)
         return "Protests", sub_event_type, sub_event_type == "Excessive force against protesters"
@@ -144,7 +149,7 @@ def classify(
     if a and a <= RIOTER_INTERS and not kind_set & {"suicide", "air", "shelling", "ied"}:
         # ACLED keeps violence by unorganised crowds under Riots whoever the victims are: a crowd that
         # was demonstrating is a violent demonstration, one that was not is mob violence.
-        if "riot" in kind_set or "protest" in kind_set or PROTESTER_VIOLENCE.search(group_text):
+        if "riot" in kind_set or "protest" in kind_set or protesters_violent(group_text):
             return "Riots", "Violent demonstration", False
         return "Riots", "Mob violence", civilians_hit
     if (
@@ -215,12 +220,46 @@ def classify(
     return "Violence against civilians", "Attack", True
 
 
+def protesters_violent(group_text: str) -> bool:
+    """Whether the demonstrators did harm (stones, fire, smashed property, a scuffle), as told and not
+    denied ("the march never turned violent"); barricades count only where no authority put them up
+    earlier in the clause ("the authorities had barricaded the road to the presidency")."""
+    for match in PROTESTER_VIOLENCE.finditer(group_text):
+        if _NEGATED_BEFORE.search(group_text, max(0, match.start() - 16), match.start()):
+            continue
+        if match.group("barricade"):
+            clause_start = max(group_text.rfind(mark, 0, match.start()) for mark in (".", ";", ","))
+            if _AUTHORITIES.search(group_text, max(clause_start, match.start() - 80), match.start()):
+                continue
+        return True
+    return False
+
+
+# What a march demanded or denounced, not what was done to it: "demanding the release of those detained",
+# "protested the arrest of their leader", "against the dispersal of last week's sit-in".
+_GRIEVANCE_BEFORE = re.compile(
+    r"\b(?:(?:release|freedom|killing|arrests?|detention|dispersal)\s+of\s+(?:\w+\s+){0,3}"
+    r"|(?:against|over|protest(?:ed|ing)?|denounc\w+|condemn\w+|demand\w*)\s+(?:the\s+)?(?:\w+\s+){0,2})$"
+)
+
+
+def protest_met_with_force(group_text: str) -> bool:
+    """Whether a protest was met by force (tear gas, arrests, police who dispersed it), not only protesting
+    force done before ("against the killing of two protesters last
+    week", "demanding the release of those detained")."""
+    return any(
+        not _NEGATED_BEFORE.search(group_text, max(0, m.start() - 16), m.start())
+        and not _GRIEVANCE_BEFORE.search(group_text, max(0, m.start() - 48), m.start())
+        for m in INTERVENTION.finditer(group_text)
+    )
+
+
 def protest_sub_event_type(group_text: str, fatalities: int = 0) -> str:
     """The sub-event type of a protest: met with lethal force (deaths, live fire at the demonstrators),
     with intervention (tear gas, arrests, dispersal, "police intervened"), or peaceful."""
     if fatalities > 0 or EXCESSIVE.search(group_text):
         return "Excessive force against protesters"
-    if _affirmed(INTERVENTION, group_text):
+    if protest_met_with_force(group_text):
         return "Protest with intervention"
     return "Peaceful protest"
 
@@ -324,8 +363,10 @@ def _ground_fight(text: str, a: set[int], b: set[int], armed_target: bool) -> bo
 
 def _non_state_captors(side_a_inters: set[int]) -> bool:
     """Whether those who "arrested" or "detained" people are armed groups and no state force: ACLED's
-    arrests are the state's; rebels, militias or gangs who take people away abduct them ("the militants
-    detained a civilian near the river", "the SDF arrested young men charged with joining IS")."""
+    arrests are those of the state or of an armed group that governs where it arrests, and the rebels,
+    militias or gangs of the notes we tune on mostly abduct ("the militants detained a civilian near the
+    river", "JNIM detained two traders"). (A governing group's arrests, such as the SDF's in Raqqa, read as
+    abductions too: the actor registry does not yet say which groups govern.)"""
     return bool(side_a_inters) and side_a_inters <= _NON_STATE_ARMED
 
 
@@ -350,12 +391,7 @@ def _told(pattern: re.Pattern[str], text: str) -> bool:
     )
 
 
-def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
-    """A match that is not negated ("no arrests were reported" is not an arrest)."""
-    return any(
-        not re.search(r"\b(?:no|not|without|never)\s+(?:\w+\s+)?$", text[max(0, m.start() - 16) : m.start()])
-        for m in pattern.finditer(text)
-    )
+_NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|never)\s+(?:\w+\s+)?$")
 
 
 def _only_figurative_bombing(text: str) -> bool:
