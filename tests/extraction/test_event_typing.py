@@ -372,3 +372,34 @@ def test_events_the_second_stage_may_give_back_the_rules_development_or_see_a_cr
         events.second_opinion(attack, "a man was beaten to death", {"violence"}, ["attack"], unnamed)
         == attack
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "On 6 May 2020, about 40 nurses protested outside the hospital in Kisumu over unpaid salaries. "
+            "They were dispersed by police using tear gas.",
+            "Protest with intervention",
+        ),
+        (
+            "On 6 May 2020, residents demonstrated in front of the town hall in Gulu against water cuts. "
+            "Police intervened.",
+            "Protest with intervention",
+        ),
+        (
+            "On 6 May 2020, residents demonstrated in front of the town hall in Gulu against water cuts. "
+            "The police said the march ended peacefully.",
+            "Peaceful protest",
+        ),
+        (
+            "On 6 May 2020, students marched in Kampala against fees. Later, a fire damaged a market.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_events_a_protest_met_by_force_in_the_next_sentence(
+    extractor: Any, text: str, sub_event_type: str
+) -> None:
+    # The police's response often has its own sentence: the protest was met with force all the same.
+    assert ("Protests", sub_event_type) in _events(extractor, text)

@@ -651,6 +651,10 @@ def build_event(
     event_type, sub_event_type, civilian_targeting = second_opinion(
         (event_type, sub_event_type, civilian_targeting), group_lower, families, kinds, reading
     )
+    if (event_type, sub_event_type) == ("Protests", "Peaceful protest") and _dispersed_next(
+        lower, max(m.sentence.end for m in group.mentions)
+    ):
+        sub_event_type = "Protest with intervention"
     side_a, side_b = generic.complete(
         event_type,
         sub_event_type,
@@ -767,6 +771,25 @@ _METHOD_TYPES = frozenset(
         "Government regains territory", "Non-state actor overtakes territory",
     }
 )  # fmt: skip
+
+
+# Those who meet a protest with force, as the sentence after it names them.
+_FORCES_ACTED = re.compile(
+    r"\b(?:police|policemen|officers|security\s+forces|gendarmes?|gendarmerie|soldiers|troops|army|"
+    r"riot\s+police|authorities)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _dispersed_next(lower: str, end: int) -> bool:
+    """Whether the sentence after a protest's last tells how forces met it: reports often add the police's
+    response on its own ("Police intervened.", "They were dispersed by gendarmes using tear gas.")."""
+    start = end
+    while start < len(lower) and lower[start].isspace():
+        start += 1
+    stop = _SENTENCE_END.search(lower, start, start + 400)
+    after = lower[start : stop.end() if stop else min(len(lower), start + 400)]
+    return bool(_FORCES_ACTED.search(after)) and protest_met_with_force(after)
 
 
 def second_opinion(
