@@ -958,6 +958,7 @@ def test_toponyms_a_rural_canton_is_read_through_its_parent(gazetteer: Gazetteer
         "CHANGE. A SOMALI MAN AND A U.S. CITIZEN WERE WOUNDED IN USULUTAN DEPARTMENT.",
         "somali and iraqi troops clashed with kurdish fighters near the town of hit on monday, officials in "
         "baghdad said.",
+        "Somali and Kenyan troops clashed with Shabaab fighters near Kismayo on Monday, officials said.",
     ],
 )
 def test_toponyms_names_never_a_place_are_turned_down_by_every_reading(

@@ -1363,9 +1363,12 @@ def _never_a_place(m: _Match, mode: int, gaz: Gazetteer) -> bool:
     """Whether :func:`_judge` turns the name down whatever it is read as: by the tests it makes, in its
     order, of the name alone before any of the reading's own (its kind, population, country).
 
-    Only in text without case: in mixed case an airport's name is accepted before those tests.
+    In mixed case an airport's name is accepted before those tests: a name that may be read as one is
+    read.
     """
-    if mode == _MIXED or " " in m.key:
+    if " " in m.key:
+        return False
+    if mode == _MIXED and any(gaz.kind(c) == KIND_TOWN and gaz.is_airport(c) for c in m.ids):
         return False
     if m.key in _NEVER_ALONE or len(m.key) < 2:
         return True  # "May", "Police"; an initial
