@@ -1274,7 +1274,10 @@ def _judge(
     abroad: bool = False,
 ) -> bool:
     """_accept's verdict, given whether the reading's country is one the text is about (``in_doc``), one
-    of its anchors (``anchored``) and none of those it is set in (``abroad``)."""
+    of its anchors (``anchored``) and none of those it is set in (``abroad``).
+
+    :func:`_never_a_place` reads the tests of the name alone below without a reading: a test added
+    before them that may accept a name must be added there too (as the airport's is)."""
     kind = gaz.kind(best)
     pop = gaz.population(best)
     single = " " not in m.key
