@@ -403,3 +403,25 @@ def test_location_a_front_line_or_a_towns_youth_are_places(extractor: Any) -> No
     ]
     text = "Angry Kano youth burned a police station on Monday."
     assert [place for _, place, _ in _places(extractor, "youth", text)] == ["Kano"]
+
+
+def test_location_event_place_is_read_once_per_group_and_kept_apart_per_group(extractor: Any) -> None:
+    # The extractor asks for an event's place before assembling the event, and the assembly asks again:
+    # the second ask is answered from the first, and each group keeps its own answer.
+    from eventwire.extraction.events import group_mentions
+    from eventwire.extraction.location import event_place
+    from eventwire.text.dates import find_dates
+
+    text = (
+        "Gunmen killed two farmers in Maiduguri on Monday. "
+        "In a separate attack, protesters were beaten by police in Kano on Tuesday."
+    )
+    doc = _document(text)
+    lower, _, _, mentions, _ = extractor._read(text)
+    ctx = Context(doc, lower, find_toponyms(text, extractor.gazetteer), find_dates(text, None))
+    groups = group_mentions(mentions, ctx)
+    assert len(groups) == 2
+    first = [event_place(group, ctx) for group in groups]
+    again = [event_place(group, ctx) for group in groups]
+    assert [p.text if p else None for p in first] == ["Maiduguri", "Kano"]
+    assert all(a is b for a, b in zip(first, again, strict=True))

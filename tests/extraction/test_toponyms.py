@@ -949,3 +949,36 @@ def test_toponyms_a_rural_canton_is_read_through_its_parent(gazetteer: Gazetteer
     berlin = found["BERLIN"].place
     assert berlin is not None and (berlin.iso3, berlin.admin1) == ("SLV", "Usulutan"), berlin
     assert _found("Protesters marched in Canton on Sunday.", gazetteer)["Canton"].place is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SAN SALVADOR, 12 MAR 90 -- THE ARMY SAID TODAY THAT THE GUERRILLAS WILL SEE THE COURSE OF THE WAR "
+        "CHANGE. A SOMALI MAN AND A U.S. CITIZEN WERE WOUNDED IN USULUTAN DEPARTMENT.",
+        "somali and iraqi troops clashed with kurdish fighters near the town of hit on monday, officials in "
+        "baghdad said.",
+        "Somali and Kenyan troops clashed with Shabaab fighters near Kismayo on Monday, officials said.",
+    ],
+)
+def test_toponyms_names_never_a_place_are_turned_down_by_every_reading(
+    text: str, gazetteer: Gazetteer
+) -> None:
+    # find_toponyms reads no name that _never_a_place rules out: _judge must turn such a name down
+    # whatever it is read as, in the text's countries or not.
+    toks = toponyms._tokenize(text)
+    mode = toponyms._case_mode(toks)
+    matches = toponyms._find_matches(toks, gazetteer, mode)
+    for m in matches:
+        toponyms._annotate(m, toks)
+    never = [m for m in matches if toponyms._never_a_place(m, mode, gazetteer)]
+    assert never, "the texts hold words that are never places"
+    for m in never:
+        for best in m.ids:
+            for in_doc in (False, True):
+                for anchored in (False, True):
+                    for abroad in (False, True):
+                        verdict = toponyms._judge(
+                            m, best, toks, gazetteer, mode, in_doc, anchored, set(), abroad
+                        )
+                        assert not verdict, (m.key, best)

@@ -122,6 +122,11 @@ class Context:
         init=False, repr=False, compare=False, default_factory=dict
     )
 
+    # event_place by the ids of a group's mentions, with the mentions themselves (see event_place).
+    _event_places: dict[tuple[int, ...], tuple[tuple[Mention, ...], PlaceMention | None]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "places_by_start", ByStart(self.places))
         object.__setattr__(self, "dates_by_start", ByStart(self.dates))

@@ -6,6 +6,7 @@ ACLED's geo_precision: 1 the town itself, 2 near a town or part of a region, 3 a
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from dataclasses import dataclass, replace
 
@@ -74,6 +75,22 @@ def locate(group: Group, ctx: Context) -> Located:
 
 
 def event_place(group: Group, ctx: Context) -> PlaceMention | None:
+    """The place the group's own sentences name for the event, or None.
+
+    Read once per group of mentions: the extractor asks for the event's country before it assembles the
+    event, and the assembly asks again (the mentions are kept with the answer, so that an id reused by
+    a later group's mention can never be mistaken for theirs)."""
+    mentions = tuple(group.mentions)
+    key = tuple(map(id, mentions))
+    known = ctx._event_places.get(key)
+    if known is not None and all(map(operator.is_, known[0], mentions)):
+        return known[1]
+    found = _event_place(group, ctx)
+    ctx._event_places[key] = (mentions, found)
+    return found
+
+
+def _event_place(group: Group, ctx: Context) -> PlaceMention | None:
     text = ctx.doc.text
     # "the San Miguelito district of this capital": a part of a city is put at the city.
     parts = _parts_of_towns(text, places_of(group.mentions, ctx), ctx)

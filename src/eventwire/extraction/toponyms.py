@@ -1274,7 +1274,10 @@ def _judge(
     abroad: bool = False,
 ) -> bool:
     """_accept's verdict, given whether the reading's country is one the text is about (``in_doc``), one
-    of its anchors (``anchored``) and none of those it is set in (``abroad``)."""
+    of its anchors (``anchored``) and none of those it is set in (``abroad``).
+
+    :func:`_never_a_place` reads the tests of the name alone below without a reading: a test added
+    before them that may accept a name must be added there too (as the airport's is)."""
     kind = gaz.kind(best)
     pop = gaz.population(best)
     single = " " not in m.key
@@ -1357,6 +1360,25 @@ def _judge(
             return m.locative or pop >= 20_000 or (in_doc and pop >= 5000)
         return pop >= 20_000 or (in_doc and pop >= 1000) or m.key in mid_caps
     return pop >= 200_000 or (in_doc and m.locative)
+
+
+def _never_a_place(m: _Match, mode: int, gaz: Gazetteer) -> bool:
+    """Whether :func:`_judge` turns the name down whatever it is read as: by the tests it makes, in its
+    order, of the name alone before any of the reading's own (its kind, population, country).
+
+    In mixed case an airport's name is accepted before those tests: a name that may be read as one is
+    read.
+    """
+    if " " in m.key:
+        return False
+    if mode == _MIXED and any(gaz.kind(c) == KIND_TOWN and gaz.is_airport(c) for c in m.ids):
+        return False
+    if m.key in _NEVER_ALONE or len(m.key) < 2:
+        return True  # "May", "Police"; an initial
+    if m.key in gaz.demonyms and m.designator != "admin":
+        return True  # "SOMALI TROOPS" (with "admin" it depends on the reading: "the Somali region")
+    # ("SEE", "MAKE", "COURSE": a common word, no direction and no part of a hierarchy)
+    return mode == _CAPS and not m.hierarchy and m.key in gaz.common_words and m.key not in _DIRECTIONS
 
 
 def _numbered(m: _Match, toks: _Tokens) -> bool:
@@ -1956,8 +1978,11 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
     named = set(countries)
     anchors: set[str] = named
     chosen: list[tuple[_Match, int]] = []
+    # The names that no reading can make a place are not read at all (half of the names in ALL CAPS
+    # copy, where every common word a town bears is a candidate): see _never_a_place.
+    readable = [m for m in matches if not _never_a_place(m, mode, gaz)]
     first = _Reading(countries, admin1s, Counter(), {})
-    for m in matches:
+    for m in readable:
         best = first.resolve(m, gaz, toks)
         if _accept(m, best, toks, gaz, mode, countries, mid_caps, anchors):
             chosen.append((m, best))
@@ -1980,7 +2005,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
             # puts things in set the scene alone, where it puts anything anywhere.
             scene = _placed_in(chosen, gaz, toks) or None
         read: list[tuple[_Match, int]] = []
-        for m in matches:
+        for m in readable:
             best = reading.resolve(m, gaz, toks)
             if _accept(m, best, toks, gaz, mode, reading.countries, mid_caps, anchors, scene):
                 read.append((m, best))
