@@ -15,7 +15,12 @@ _CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# A run of spaces that is not already one plain space: substituting every single space by itself built the
+# text anew from a piece per word (the same text either way, in half the time).
+_SPACES = re.compile(
+    r"(?: [ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000])"
+    r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*"
+)
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
