@@ -91,3 +91,33 @@ def test_a_cause_given_with_because_keeps_its_own_date(extractor: Any) -> None:
     assert [(e.sub_event_type, e.date_start) for e in result.events] == [
         ("Shelling/artillery/missile attack", _PUBLISHED - dt.timedelta(days=1))
     ]
+
+
+def test_an_old_day_the_document_opens_with_is_its_story(extractor: Any) -> None:
+    # filed long after, the report is about that day's attack (coders' notes, investigations)
+    text = "On 14 September, gunmen attacked the village of Gomde, killing four civilians."
+    events, reasons = _run(extractor, text)
+    assert events == [("Violence against civilians", dt.date(2019, 9, 14))], reasons
+
+
+def test_an_old_day_further_down_is_background(extractor: Any) -> None:
+    text = (
+        "Gunmen attacked the village of Gomde on Friday, killing four civilians. "
+        "On 14 September, gunmen attacked the nearby village of Tangaye, killing two herders."
+    )
+    events, reasons = _run(extractor, text)
+    assert [date for _, date in events] == [dt.date(2020, 5, 8)]
+    assert any(r.startswith("historical (dated 2019-09-14") for r in reasons)
+
+
+def test_a_named_day_just_after_publication_is_no_plan(extractor: Any) -> None:
+    # a publication date in another time zone is often the day before
+    text = "On 11 May 2020, two soldiers were killed by an IED near Namssiguia."
+    events, reasons = _run(extractor, text)
+    assert events == [("Explosions/Remote violence", dt.date(2020, 5, 11))], reasons
+
+
+def test_a_relative_day_after_publication_is_a_plan(extractor: Any) -> None:
+    text = "Teachers will march to the ministry in Ouagadougou tomorrow to demand their unpaid wages."
+    events, _ = _run(extractor, text)
+    assert not events

@@ -110,6 +110,8 @@ class Context:
     country_named: Callable[[str], Place | None] | None = None
     """The country of that name (``Gazetteer.country_named``): an event no place locates is put in its
     local actors' country."""
+    lead: int = -1
+    """Where the document's first sentence starts, after any dateline (-1: not known)."""
     places_by_start: ByStart[PlaceMention] = field(init=False, repr=False, compare=False)
     dates_by_start: ByStart[DateMention] = field(init=False, repr=False, compare=False)
 

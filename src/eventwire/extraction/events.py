@@ -34,10 +34,14 @@ from eventwire.extraction.typing_rules import abductees_harmed, classify, protes
 from eventwire.models.actor import Actor, ActorMention
 from eventwire.models.document import Document
 from eventwire.models.event import Event, Evidence, Quantity, RoleFiller
-from eventwire.text.dates import DateMention, midpoint
+from eventwire.text.dates import DAY_KINDS, DateMention, midpoint
 
 HISTORICAL_DAYS = 60
 """An event dated more than this long before publication is background, not news."""
+# What may stand before the day a report opens with: "On 1 May", "Around 9 May 2020", "Late on 3 March".
+_OPENING_DAY = re.compile(
+    r"\W*(?:(?:late|early)\s+)?(?:on|around|about|between|by|during\s+the\s+night\s+of)?\s*"
+)
 
 _DURATION_BEFORE = re.compile(r"(?:since|until|till|by|from|before)\s+$")
 # "the ministry said on Thursday", "a statement issued on Thursday": the day of the report, not the event.
@@ -576,17 +580,29 @@ def build_event(
         precision = 4
     if published and start and end:
         # A range that starts by publication and runs past it ("between 27 - 28 July" in a note of 27
-        # July) is the writer's uncertainty about the day; a date that starts after it is a plan.
-        if start > published:
+        # July) is the writer's uncertainty about the day; a date that starts after it is a plan, but for
+        # a day named outright one day after: a publication date is often the day before in another time
+        # zone, and "tomorrow" or "on Friday" still make a plan.
+        slack = dt.timedelta(days=1 if date is not None and date.kind in DAY_KINDS else 0)
+        if start > published + slack:
             return _reject(first, text, f"plan (dated {start.isoformat()}, after publication)")
-        if (published - end).days > HISTORICAL_DAYS:
+        # An old day the document opens with is its story ("On May 1, militants attacked the village",
+        # filed long after); further down, or told in passing ("the attack, which took place on 7 August
+        # 1998, killed 213"), an old event is background to the news.
+        leads = (
+            date is not None
+            and date.kind in DAY_KINDS
+            and first.sentence.start == ctx.lead
+            and _OPENING_DAY.fullmatch(lower, first.sentence.start, date.start) is not None
+        )
+        if (published - end).days > HISTORICAL_DAYS and not leads:
             return _reject(
                 first,
                 text,
                 f"historical (dated {end.isoformat()}, {(published - end).days} days before publication)",
             )
     event_date = (published if date is None else midpoint(start, end)) if start and end else None
-    if event_date and published and event_date > published:
+    if event_date and published and event_date > published and start and start <= published:
         event_date = published  # a range running past publication: the event happened by then
 
     # Place.

@@ -133,6 +133,7 @@ class Extractor:
             dateline_spans(text),
             seat_of=self.gazetteer.admin1_seat,
             country_named=self.gazetteer.country_named,
+            lead=sentences[0].start if sentences else -1,
         )
         events: list[Event] = []
         for group in group_mentions(mentions, ctx):

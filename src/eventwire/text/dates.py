@@ -373,7 +373,8 @@ _WORLD_TIME_BEFORE = re.compile(
 )
 _NAMED_KINDS = frozenset({"day_month", "month_day"})
 _WEEKDAY_KINDS = frozenset({"weekday", "last_weekday"})
-_DAY_KINDS = frozenset({"iso", "day_month_year", "month_day_year", "day_month", "month_day"})
+# Dates that name their day outright ("29 October", "Oct. 29, 2020", "2020-10-29"), not relative ones.
+DAY_KINDS = frozenset({"iso", "day_month_year", "month_day_year", "day_month", "month_day"})
 
 
 def find_dates(
@@ -429,7 +430,7 @@ def _named_weekday(text: str, weekday: DateMention, date: DateMention) -> DateMe
     The date says which Monday it was: resolved on its own against publication, the weekday would be
     the last Monday before the report, weeks after a date the writer gave.
     """
-    if weekday.kind not in _WEEKDAY_KINDS or date.kind not in _DAY_KINDS:
+    if weekday.kind not in _WEEKDAY_KINDS or date.kind not in DAY_KINDS:
         return None
     gloss = _WEEKDAY_GLOSS.fullmatch(text, weekday.end, date.start)
     if gloss is None:
