@@ -37,6 +37,14 @@ def test_roles_a_name_runs_over_spaces_and_tabs_between_its_words() -> None:
     assert [text[s:e] for s, e in named_victims(text, [(0, len(text))])] == ["Juan\tCarlos  Perez"]
 
 
+def test_roles_a_name_runs_over_a_line_end_but_not_a_paragraph_end() -> None:
+    # wire copy is wrapped at a fixed width: the line may end inside a name
+    text = "GUNMEN KILLED TRADE UNIONIST MARIA ELENA\nSALAZAR IN CALI ON MONDAY."
+    assert [text[s:e] for s, e in named_victims(text, [(0, len(text))])] == ["MARIA ELENA\nSALAZAR"]
+    text = "Police said gunmen killed Judge Ana Lucia\n\nGovernment officials condemned the attack."
+    assert [text[s:e] for s, e in named_victims(text, [(0, len(text))])] == ["Ana Lucia"]
+
+
 def test_roles_a_singular_group_word_names_the_attack_not_its_authors() -> None:
     for text, people in (
         ("A GUERRILLA ATTACK DESTROYED THE BRIDGE IN THE TOWN", []),

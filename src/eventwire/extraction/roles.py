@@ -240,7 +240,9 @@ _NOT_NAME = frozenset(
     ]
 )
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
-_NAME_GAP = re.compile(r"[ \t]+")
+# The space between two words of a name: a wrapped line may end between them ("Elba Julia\nRamos"), a
+# paragraph may not.
+_NAME_GAP = re.compile(r"[ \t]*\n[ \t]*(?!\n)|[ \t]+")
 _VICTIM_CUE = re.compile(
     r"\b(?:(?:murder|assassination|killing|kidnapping|abduction|death|slaying|execution)\s+of"
     r"|(?:murdered|assassinated|killed|kidnapped|abducted|executed|shot\s+(?:and\s+killed\s+)?|slew|gunned\s+down)"
