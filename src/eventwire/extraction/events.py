@@ -772,12 +772,12 @@ MODEL_OVERRULES_METHOD = 0.97
 MODEL_OVERRULES_METHOD_TYPE = 0.7
 MODEL_OVERRULES_HARMED_ABDUCTION = 0.7
 """The classifier's probability above which its typing replaces the rules' (tuned on ACLED notes, out of
-fold): for the broad types; for another sub-event type of the same event type than the one the rules read
-off a named method or act; for another event type than such a method's, and the same where the report
-also tells of fighting; and for an attack in place of an abduction whose victims the report also tells
-were killed or wounded. (Another event type than a named method's needs near certainty: one-sided
-shelling of army positions stays shelling, though coders' notes on the Donbas front make the words
-"fired at the positions" read like a clash.)"""
+fold), in order: for the broad types; for another sub-event type of the same event type than the one the
+rules read off a named method or act; for another event type than such a method's; the same where the
+report also tells of fighting (a battle in which shells were fired); and for an attack in place of an
+abduction whose victims the report also tells were killed or wounded. (Another event type than a named
+method's needs near certainty: one-sided shelling of army positions stays shelling, though coders' notes
+on the Donbas front make the words "fired at the positions" read like a clash.)"""
 _METHOD_TYPES = frozenset(
     {
         "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
