@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from eventwire.extraction.judgement import ordinary_crime_article
 from eventwire.models.document import Document
 
 
@@ -75,7 +76,31 @@ EVERYDAY = [
     ("Fire fighters put out the flames at the market in Temuco on Monday.", "not conflict (firefighters"),
     ("The patriots sang the anthem in Lima on Monday.", "not conflict (inside the word 'patriots'"),
     ("The minister, who studied law in Lima, spoke on Monday.", "not conflict (inside the word 'studied'"),
+    # (ordinary news, tenth session): a link's words, other senses read after the word, a ball game's shot
+    ("Read it at https://www.example.com/world/rebels-attack-village-near-the-border today.", "not a report"),
+    ("The coach lashed out at the referees after Saturday's game in Denver.", "not conflict (another sense"),
+    ("The broadcaster struck a record $2 billion deal with the league on Monday.", "not conflict (another"),
+    ("More than 200 dead fish washed up on the beach at Mandurah on Sunday.", "not conflict (another sense"),
+    ("The Guard has been helping in the battle against the opioid epidemic in Ohio.", "not conflict"),
+    ("It was a two-run blast in the ninth that sealed the series for Toronto.", None),
+    ("Smith hit the game-winning shot for Connecticut on Friday.", "not conflict (another sense"),
+    ("Police are investigating the sudden deaths of two hikers found near Keswick.", None),
+    ("Many in Leeds say they feel more watched and more under attack these days.", "not conflict (a feel"),
+    ("The candidate took a shot at the governor's tax plan at a town hall in Iowa.", "not conflict (words"),
+    ("She spoke at the launch of a book about sexual abuse in Lagos on Monday.", "not a report (the subject"),
 ]  # fmt: skip
+
+# Articles about police work and the courts, with no armed group, politics or crowd anywhere: ordinary crime.
+ORDINARY_CRIME = [
+    "A man was arrested on Tuesday after he pointed a fake pistol at officers outside a bar in Regina. "
+    "He was taken to the city jail and will appear in court on Friday, police said.",
+    "Two men stabbed a shopkeeper in an alley in Leeds on Friday night. Detectives arrested both suspects "
+    "on Saturday and they are due in court on Monday.",
+    "A 45-year-old man was charged with felony child endangerment after he smashed the windows of a parked "
+    "car with a boy inside in Beverly Hills, police said. A bystander attacked him before officers came.",
+    "The jury heard that Jones shot his neighbour dead after a row over a fence in Swansea last May. "
+    "The trial continues.",
+]
 
 CONFLICT = [
     "Fans clashed with police after the match in Buenos Aires, and 12 people were injured.",
@@ -128,6 +153,17 @@ CONFLICT = [
     "Police quelled a protest by students in Dhaka on Monday.",
     "Heavy fighting in coalition-held areas of Marib continued on Sunday.",
     "A Taliban antiaircraft targeted an army plane in Farah on Monday.",
+    # (tenth session: conflict beside the police's and the courts' routine, or beside the new senses)
+    "Gunmen killed a judge outside the court in Cali on Monday, and police said two suspects were arrested.",
+    "Police arrested 12 opposition activists in Harare on Friday; they will appear in court on Monday.",
+    "A mob beat a suspected thief to death in Nairobi on Sunday, police said.",
+    "Detectives arrested three cartel members after a shootout that killed two officers in Culiacan.",
+    "Unknown gunmen shot dead a prison guard on his way to work in Cotabato, police said on Monday.",
+    "Residents lynched a suspected robber in Kisumu on Monday, and the sheriff took two men into custody.",
+    "Police fired tear gas at protesters outside the court in Kampala where the opposition leader is tried.",
+    "Rebels struck an army base near Goma on Monday, killing four soldiers.",
+    "A sniper took a shot at the convoy near Kherson on Monday, wounding a driver.",
+    "Jihadists killed 12 people in a raid on a village in Tillaberi; the dead included a prosecutor.",
 ]
 
 
@@ -144,3 +180,18 @@ def test_everyday_sense_is_no_event(extractor: Any, text: str, reason: str | Non
 @pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
 def test_conflict_beside_everyday_words_stays_an_event(extractor: Any, text: str, case: Any) -> None:
     assert len(_run(extractor, case(text)).events) >= 1
+
+
+@pytest.mark.parametrize("text", ORDINARY_CRIME)
+@pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
+def test_ordinary_crime_article_gives_no_event(extractor: Any, text: str, case: Any) -> None:
+    extraction = _run(extractor, case(text))
+    assert extraction.events == ()
+    assert any(r.reason.startswith("not conflict (ordinary crime") for r in extraction.rejections)
+
+
+def test_ordinary_crime_article_needs_the_routine_and_no_conflict_word() -> None:
+    assert ordinary_crime_article("detectives arrested two men for burglary in leeds.") == "detectives"
+    assert ordinary_crime_article("two men were arrested in leeds.") is None  # no routine: judged elsewhere
+    assert ordinary_crime_article("detectives arrested two gang members in leeds.") is None
+    assert ordinary_crime_article("the trial of the protesters opened in minsk.") is None

@@ -19,6 +19,7 @@ All patterns run on lower-cased text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from eventwire.extraction.lexicon import A_FORCE
 
@@ -406,6 +407,10 @@ _MARKET_BEFORE = re.compile(
     r"|profits?|revenues?|exports?|imports?)\s+(?:[\w'’-]+\s+){0,3}\Z"
 )
 _CYBER_BEFORE = re.compile(r"(?:cyber|malware|ransomware|phishing|ddos|hacker|hacking)[\s-]*\Z")
+_BALL_GAME_SHOT = (
+    r"(?:(?:two|three|\d)-run|solo|walk-?off|grand[\s-]slam|(?:game|match|series)[\s-]winning|buzzer[\s-]beating"
+    r"|jump|three-point|free-throw|penalty|drop)\s+\Z"
+)
 # Another sense of the word, read right before it: "a cardiac arrest", "the Easter vigil", "the projects
 # have been executed by army engineers".
 _OTHER_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -418,6 +423,11 @@ _OTHER_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("fought", re.compile(r"hard[\s-]\Z")),
+    # a ball game's: "a three-run blast", "her game-winning shot", "a walk-off shot"
+    ("blast", re.compile(_BALL_GAME_SHOT)),
+    ("shot", re.compile(_BALL_GAME_SHOT)),
+    # deaths no one caused: "investigating the sudden deaths of two people"
+    ("death", re.compile(r"(?:sudden|natural|cot|crib|peaceful)\s+\Z")),
     (
         "execut",
         re.compile(
@@ -425,6 +435,50 @@ _OTHER_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|warrants?|agreements?)\s+(?:(?:have|has|had|were|was|are|is|being|been|will|be)\s+){0,2}\Z"
         ),
     ),
+)
+_SOCIAL_ILL = (
+    r"\s+(?:against|on)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:drugs?|opioids?|addiction"
+    r"|cancer|diseases?|obesity|corruption|poverty|inflation|covid(?:-19)?|coronavirus|virus|pandemic|epidemic"
+    r"|climate\s+change|fentanyl|crime|hunger|malaria|hiv|aids|diabetes|fraud|piracy|craze|dementia|smoking"
+    r"|unemployment|homelessness|illiteracy|waste|plastic|pollution|weeds|pests)\b"
+)
+# Another sense of the word, read right after it: "lashed out at the referees" (words), "struck a $944
+# million deal", "150 dead fish washed up", "the battle against the opioid craze", "feel under attack".
+_OTHER_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("lash", re.compile(r"(?:es|ed|ing)?\s+out\b")),
+    (
+        "struck",
+        re.compile(
+            r"\s+(?:a|an|the)\s+(?:[\w$€£.,'’-]+\s+){0,4}?(?:deals?|agreements?|accords?|contracts?|partnerships?"
+            r"|bargains?|compromises?|balance|chord|note|pose|tone)\b"
+        ),
+    ),
+    (
+        "dead",
+        re.compile(
+            r"\s+(?:[\w-]+\s+)?(?:fish|mullet|birds?|cattle|cows|sheep|goats|whales?|dolphins?|seals|turtles?"
+            r"|pigs|chickens|poultry|bees|deer|animals|livestock|crows|pigeons|dogs|cats|horses|salmon|trout)\b"
+        ),
+    ),
+    ("battl", re.compile(_SOCIAL_ILL)),
+    ("fight", re.compile(_SOCIAL_ILL)),
+    ("war", re.compile(_SOCIAL_ILL)),
+)
+_TAKEN_TO = re.compile(r"(?:took|taken)\s+to\b")
+# "communities are feeling more targeted, more under attack": a feeling, not an act
+_FELT_ATTACK = re.compile(r"\b(?:feel|feels|feeling|felt)\s+(?:[\w,]+\s+){0,4}?under\s+\Z")
+# "took a shot at Trump's proposed wall": a jab in words, where no one armed is named.
+_JAB_BEFORE = re.compile(r"\b(?:took|take|takes|taking)\s+(?:a\s+)?(?:\w+\s+)?\Z")
+_ARMED_NEAR = re.compile(
+    r"\b(?:police\w*|soldiers?|troops|army|military|militants?|rebels?|insurgents?|jihadists?|militia\w*"
+    r"|guerrillas?|fighters|security\s+forces|guns?|gunm[ae]n|rifles?|pistols?|snipers?|shooters?|attackers?"
+    r"|assailants?|gunfire|bullets?|killed|killing|wounded|wounding|injured|injuring|dead)\b"
+)
+# What a book, a film or a talk is about: "a book about sexual abuse", "a documentary on the massacre".
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:book|books|film|movie|documentary|novel|memoir|play|musical|exhibition|song|album|podcast|lecture"
+    r"|seminar|workshop|conference|course|campaign|awareness|essay|poem)\s+(?:\w+\s+){0,2}?(?:about|on)\s+"
+    r"(?:[\w'’-]+\s+){0,3}\Z"
 )
 _CRIME_REACH = 80  # characters after an arrest where what it was for is said
 # People whose arrest (or whose offices raided) is political whatever the charge: "arrested the opposition
@@ -461,6 +515,13 @@ _LETTERS = re.compile(r"[^\W\d_]+\Z")
 _SCORE = re.compile(r"\d+-\d+")
 
 
+def _in_web_address(lower: str, start: int) -> bool:
+    """Whether ``start`` is inside a web address ("https://news.example.com/crews-battle-two-fires"): a
+    page's link repeats its headline's words, and its own words are no report."""
+    token = lower[max(lower.rfind(" ", 0, start), lower.rfind("\n", 0, start)) + 1 : start]
+    return "://" in token or token.startswith("www.")
+
+
 def _sport_signals(sentence: str) -> int:
     """How many distinct match-report words the sentence has; a score ("drew 0-0", "a 3-0 defeat") is two."""
     found = {m.group(0) for m in _SPORT_WORD.finditer(sentence)}
@@ -471,6 +532,8 @@ def everyday_reason(
     lower: str, kind: str, sentence_start: int, sentence_end: int, start: int, end: int
 ) -> str | None:
     """Why the trigger of ``kind`` at ``start:end`` is a word in its everyday sense, or None."""
+    if _in_web_address(lower, start):
+        return "not a report (inside a web address)"
     glued = _LETTERS.search(lower, max(0, start - 12), start)
     word = glued.group(0) + lower[start:end].split()[0] if glued is not None else ""
     if glued is not None and glued.group(0) not in _GLUED_PREFIXES and word not in _GLUED_WORDS:
@@ -527,9 +590,72 @@ def everyday_reason(
         other = before.search(lower, max(0, start - 40), start) if lower.startswith(word, start) else None
         if other is not None:
             return f"not conflict (another sense: {other.group(0).strip()} {word}...)"
+    if kind == "territory" and _TAKEN_TO.match(lower, start):  # "he was taken to the city jail"
+        return f"not conflict (taken somewhere, not captured: {lower[start:end]!r})"
+    for word, after in _OTHER_AFTER:
+        other = after.match(lower, end, sentence_end) if lower.startswith(word, start) else None
+        if other is not None:
+            return f"not conflict (another sense: {lower[start:end]}{other.group(0)}...)"
+    jab = _JAB_BEFORE.search(lower, max(0, start - 20), start) if lower.startswith("shot", start) else None
+    if (
+        jab is not None
+        and lower.startswith(" at", end)
+        and not _ARMED_NEAR.search(lower, sentence_start, sentence_end)
+    ):
+        return f"not conflict (words: {jab.group(0)}shot at)"
+    topic = _TOPIC_BEFORE.search(lower, max(sentence_start, start - 60), start)
+    if topic is not None:
+        return f"not a report (the subject of {topic.group(0).strip()!r})"
+    if lower.startswith("attack", start) and _FELT_ATTACK.search(lower, max(0, start - 60), start):
+        return "not conflict (a feeling: under attack)"
     crime = (
         _PETTY_CRIME.search(lower, end, min(sentence_end, end + _CRIME_REACH)) if kind == "arrest" else None
     )
     if crime is not None and not _POLITICAL_PEOPLE.search(lower, end, crime.end()):
         return f"not conflict (police work: {crime.group(0).strip()!r})"
     return None
+
+
+# -- ordinary crime: an article about police work and the courts -------------------------------------
+#
+# ACLED codes political violence, not the police blotter: a man arrested for pointing a replica gun, a
+# stabbing in an alley, burglars who smashed a door, a murder trial. An article of that kind names the
+# police's and the courts' routine, and no armed group, no politics and no crowd anywhere; the acts and
+# arrests it reports are ordinary crime. One armed or political word in the article keeps them all
+# (ACLED codes cartel and gang violence, mob justice, arrests of activists and of militants).
+
+ORDINARY_CRIME_KINDS = frozenset(
+    {"arrest", "attack", "kill", "injure", "sexual", "looting", "abduct", "riot", "fight"}
+)
+_POLICE_AND_COURTS = re.compile(
+    r"\b(?:sheriff(?:'s|’s)?(?:\s+office)?|(?:county|city)\s+jail|jailed|detectives?|felony|misdemeano(?:u)?r"
+    r"|pleaded\s+(?:not\s+)?guilty|booked\s+into|arraign\w*|bail|(?:the\s+)?jury|court\s+told|told\s+the\s+court"
+    r"|trial|prosecutors?|defen[cs]e\s+attorney|homicide|coroner|inquest|parole|probation|sentenced"
+    r"|charged\s+with|fac(?:es|ing)\s+(?:\w+\s+){0,2}charges|(?:is|was|remains|remained)\s+in\s+custody"
+    r"|next\s+of\s+kin|post-?mortem|treated\s+as\s+(?:unexplained|suspicious)|justice\s+of\s+the\s+peace"
+    r"|(?:the\s+)?suspect\s+(?:was|is|has)"
+    r"|opened\s+a\s+case|case\s+(?:of\s+\w+\s+)?(?:was|had\s+been)\s+opened)\b"
+)
+_ARMED_OR_POLITICAL = re.compile(
+    r"\b(?:soldiers?|troops|army|military|militar\w+|militants?|rebels?|insurgen\w+|gunm[ae]n|jihadists?|militia\w*"
+    r"|guerrillas?|paramilitar\w*|taliban|shabaa?b|boko\s+haram|al[- ]qaeda|islamic\s+state|isis|isil"
+    r"|terror\w*|cartels?|gangs|gang\s+(?:members?|leaders?|war|violence)|mafia|maras?|ms-13|narco\w*|traffick\w*|bandits?"
+    r"|death\s+squads?|protest\w*|demonstrat\w*|riot\w*|mobs?|lynch\w*|vigilant\w*|activists?|journalists?"
+    r"|reporters?|opposition|dissidents?|politic\w*|party|parties|regime|junta|coup|war|wars|warfare|insurgency"
+    r"|conflict|clash\w*|massacre\w*|bomb\w*|explosives?|grenades?|kidnap\w*|abduct\w*|hostages?|armed"
+    r"|security\s+forces|fighters|factions?|sectarian|ethnic|tribal|communal|election\w*|campaign\w*|curfew"
+    r"|lockdown|refugees?|migrants?|government\s+forces|police\s+(?:fired|opened\s+fire|shot|beat)|hate\s+crimes?"
+    r"|(?:unidentified|unknown)\s+(?:assailants|attackers|gunm[ae]n|armed|men|individuals|persons|perpetrators)"
+    r"|stones|rocks|bricks|mutin\w*|youths|crowds?|barricades?|tyres|tires|cattle|livestock|herders?|rustl\w*"
+    r"|dahalo|extremis\w*|separatis\w*|nationalis\w*|synagogues?|mosques?|churches|temples?)\b"
+)
+
+
+@lru_cache(maxsize=8)
+def ordinary_crime_article(lower: str) -> str | None:
+    """The police or court routine that makes ``lower`` an article about ordinary crime, or None where it
+    names none or names an armed group, politics or a crowd anywhere."""
+    routine = _POLICE_AND_COURTS.search(lower)
+    if routine is None or _ARMED_OR_POLITICAL.search(lower):
+        return None
+    return routine.group(0)
