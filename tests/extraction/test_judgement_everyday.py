@@ -88,6 +88,12 @@ EVERYDAY = [
     ("Many in Leeds say they feel more watched and more under attack these days.", "not conflict (a feel"),
     ("The candidate took a shot at the governor's tax plan at a town hall in Iowa.", "not conflict (words"),
     ("She spoke at the launch of a book about sexual abuse in Lagos on Monday.", "not a report (the subject"),
+    ("The Raptors battled back from 15 points down to beat Boston on Sunday.", None),
+    ("Voters in Ohio go to the polls on Tuesday in a closely fought race for the Senate.", None),
+    ("The chief of staff has clashed with the president's son-in-law.", "not conflict (a quarrel"),
+    ("The clash reflects tensions over the trade deficit and tariffs on steel.", "not conflict (a quarrel"),
+    ("The city settled claims that police spied on Muslims after the September 11 attacks.", "historical"),
+    ("Princip assassinated the archduke in Sarajevo in June 1914, starting the Great War.", "historical"),
 ]  # fmt: skip
 
 # Articles about police work and the courts, with no armed group, politics or crowd anywhere: ordinary crime.
@@ -164,6 +170,11 @@ CONFLICT = [
     "Rebels struck an army base near Goma on Monday, killing four soldiers.",
     "A sniper took a shot at the convoy near Kherson on Monday, wounding a driver.",
     "Jihadists killed 12 people in a raid on a village in Tillaberi; the dead included a prosecutor.",
+    "Militiamen clashed with the army over the oil exports terminal in Zawiya on Monday.",
+    "Police clashed with farmers protesting against import tariffs in Brussels on Monday.",
+    "Rebels burned a church built in 1902 near Beni on Monday, killing 12 people.",
+    "Thousands marched in Tunceli on Monday to commemorate the massacres of 1937.",
+    "Monitors counted 1125 explosions in 1200 villages along the front line near Horlivka on Monday.",
 ]
 
 

@@ -422,7 +422,7 @@ _OTHER_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:losing|uphill|hard[\s-]fought|competitive|ratings|bidding|price|legal|court|bruising)\s+\Z"
         ),
     ),
-    ("fought", re.compile(r"hard[\s-]\Z")),
+    ("fought", re.compile(r"(?:hard|closely|keenly|narrowly)[\s-]\Z")),
     # a ball game's: "a three-run blast", "her game-winning shot", "a walk-off shot"
     ("blast", re.compile(_BALL_GAME_SHOT)),
     ("shot", re.compile(_BALL_GAME_SHOT)),
@@ -446,6 +446,9 @@ _SOCIAL_ILL = (
 # million deal", "150 dead fish washed up", "the battle against the opioid craze", "feel under attack".
 _OTHER_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lash", re.compile(r"(?:es|ed|ing)?\s+out\b")),
+    # a comeback in a game: "battled back from 15 points down", "fought back to win"
+    ("battl", re.compile(r"(?:e|ed|es|ing)?\s+back\s+(?:from|to\s+(?:win|beat|draw|tie|level|force))\b")),
+    ("fought", re.compile(r"\s+back\s+(?:from|to\s+(?:win|beat|draw|tie|level|force))\b")),
     (
         "struck",
         re.compile(
@@ -463,6 +466,32 @@ _OTHER_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("battl", re.compile(_SOCIAL_ILL)),
     ("fight", re.compile(_SOCIAL_ILL)),
     ("war", re.compile(_SOCIAL_ILL)),
+)
+# Quarrels, not fights, where no one armed or hurt is named: "has clashed with Trump's son-in-law and
+# adviser", "the clash reflects the tension over the trade deficit".
+_CLASHED_WITH_COLLEAGUE = re.compile(
+    r"\s+with\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:son-in-law|daughter-in-law"
+    r"|advis[eo]rs?|aides?|colleagues?|boss|coach|manager|chief\s+of\s+staff|teammates?|team-mates?|referees?"
+    r"|umpires?|co-?stars?|chairman|board|shareholders|regulators?|publishers?|landlords?)\b"
+)
+_TRADE_TALK = re.compile(
+    r"\b(?:tariffs?|trade\s+(?:war|deficit|surplus|dispute|talks|tensions?|barriers?|imbalance|policy)"
+    r"|exports?|imports?|intellectual\s+property)\b"
+)
+# History long past, told as background: "assassinated Archduke Franz Ferdinand in June 1914"; "after
+# the September 11th attacks" (a year after 1945 is judged with the event's date, not here).
+_OLD_HISTORY = re.compile(
+    # (not a thing's own date: "a church built in 1902", "a man born in 1940")
+    r"(?<!built\s)(?<!founded\s)(?<!established\s)(?<!constructed\s)(?<!opened\s)(?<!erected\s)(?<!born\s)"
+    r"(?<!dating\s)(?<!dates\s)(?<!created\s)"
+    r"\b(?:in|during|since)\s+(?:(?:the\s+)?(?:early|late|mid|summer|spring|autumn|fall|winter"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:of\s+)?)?"
+    r"(?:1[0-8]\d\d|19[0-3]\d|194[0-5])s?\b(?!\s+[a-z]+s\b)"  # (not "in 1200 villages")
+)
+_HISTORY_REACH = 80  # characters around the trigger where its year is told
+_SEPTEMBER_11 = re.compile(
+    r".*\b(?:september|sept\.?)\s+11(?:th)?,?\s+(?:\d{4}\s+)?(?:terror(?:ist)?\s+)?attacks?|.*\b9/11\s+"
+    r"(?:terror(?:ist)?\s+)?attacks?"
 )
 _TAKEN_TO = re.compile(r"(?:took|taken)\s+to\b")
 # "communities are feeling more targeted, more under attack": a feeling, not an act
@@ -590,6 +619,21 @@ def everyday_reason(
         other = before.search(lower, max(0, start - 40), start) if lower.startswith(word, start) else None
         if other is not None:
             return f"not conflict (another sense: {other.group(0).strip()} {word}...)"
+    if kind == "fight" and not _ARMED_NEAR.search(lower, sentence_start, sentence_end):
+        quarrel = _CLASHED_WITH_COLLEAGUE.match(lower, end, sentence_end) or _TRADE_TALK.search(
+            lower, sentence_start, sentence_end
+        )
+        if quarrel is not None:
+            return f"not conflict (a quarrel: {quarrel.group(0).strip()!r})"
+    near_start, near_end = (
+        max(sentence_start, start - _HISTORY_REACH),
+        min(sentence_end, end + _HISTORY_REACH),
+    )
+    old = (
+        _OLD_HISTORY.search(lower, near_start, near_end) if kind != "protest" else None
+    ) or _SEPTEMBER_11.match(lower, max(sentence_start, start - 20), end)
+    if old is not None:
+        return f"historical ({old.group(0).strip()!r})"
     if kind == "territory" and _TAKEN_TO.match(lower, start):  # "he was taken to the city jail"
         return f"not conflict (taken somewhere, not captured: {lower[start:end]!r})"
     for word, after in _OTHER_AFTER:
