@@ -94,6 +94,16 @@ EVERYDAY = [
     ("The clash reflects tensions over the trade deficit and tariffs on steel.", "not conflict (a quarrel"),
     ("The city settled claims that police spied on Muslims after the September 11 attacks.", "historical"),
     ("Princip assassinated the archduke in Sarajevo in June 1914, starting the Great War.", "historical"),
+    ("Activists in Lagos launched a book by a survivor about sexual abuse on Monday.", "not a report"),
+    ("Catholics gathered for the vigil Mass at the cathedral in Manila.", "not conflict (a religious"),
+    ("The lawsuit claims he was unlawfully detained by fare inspectors in Toronto.", "legal (a lawsuit"),
+    ("Over the past three years, the country has been hit by protests by farmers.", "generic (told over"),
+    ("The thieves broke into the van in Malmo and stole guitars worth $50,000.", "not conflict (a theft"),
+    ("The two suspects smashed a glass door to gain entry to the home in Toronto.", None),
+    ("The parties told the judge they had reached an agreement in the lawsuit.", "legal (a settlement"),
+    ("The senator withdrew from the race for governor on Monday.", "not conflict (another sense"),
+    ("UEFA charged Liverpool over the attack on the Manchester City team bus.", "legal"),
+    ("Since the attack on the museum in 2015, tourism in Tunis has fallen sharply.", "historical"),
 ]  # fmt: skip
 
 # Articles about police work and the courts, with no armed group, politics or crowd anywhere: ordinary crime.
@@ -175,6 +185,11 @@ CONFLICT = [
     "Rebels burned a church built in 1902 near Beni on Monday, killing 12 people.",
     "Thousands marched in Tunceli on Monday to commemorate the massacres of 1937.",
     "Monitors counted 1125 explosions in 1200 villages along the front line near Horlivka on Monday.",
+    "Armed robbers killed two traders and stole their goods in Zamfara on Monday.",
+    "Looters and rioters broke into shops and stole goods in Durban on Tuesday.",
+    "Rebels withdrew from the town of Bunagana on Monday after talks.",
+    "Hundreds held a candlelight vigil for the murdered journalist in Valletta on Sunday.",
+    "Police arrested 20 activists on Monday, 3 years after the protests in Minsk.",
 ]
 
 

@@ -388,7 +388,8 @@ _PETTY_CRIME = re.compile(
 # assault", "pleaded guilty to kidnapping": the court's business, its act told elsewhere if at all.
 _CHARGE_BEFORE = re.compile(
     r"\b(?:charged\s+with|convicted\s+of|guilty\s+of|pleaded\s+(?:not\s+)?guilty\s+to|acquitted\s+of"
-    r"|on\s+trial\s+for|tried\s+for|indicted\s+(?:for|on)|counts?\s+of|sentenced\s+for|jailed\s+for)"
+    r"|on\s+trial\s+for|tried\s+for|indicted\s+(?:for|on)|counts?\s+of|sentenced\s+for|jailed\s+for"
+    r"|charged\s+(?:over|after|in\s+connection\s+with)|charge[sd]?\s+(?:[\w-]+\s+){1,3}?over)"
     r"\s+(?:[\w-]+\s+){0,3}\Z"
 )
 # Politicians who clash over a bill, markets that shoot up: "senators clashed over the defence budget",
@@ -436,6 +437,11 @@ _OTHER_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_WITHDREW_FROM_PROCESS = (
+    r"(?<=from)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:parole|race|contest"
+    r"|elections?|primary|talks|negotiations|competition|tournament|championship|league|deal|bid|consideration"
+    r"|programm?e|scheme|market|event|case|hearing|trial|nomination|candidacy)\b"
+)
 _SOCIAL_ILL = (
     r"\s+(?:against|on)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:drugs?|opioids?|addiction"
     r"|cancer|diseases?|obesity|corruption|poverty|inflation|covid(?:-19)?|coronavirus|virus|pandemic|epidemic"
@@ -446,6 +452,8 @@ _SOCIAL_ILL = (
 # million deal", "150 dead fish washed up", "the battle against the opioid craze", "feel under attack".
 _OTHER_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lash", re.compile(r"(?:es|ed|ing)?\s+out\b")),
+    # withdrawn from a race or a process, not from ground: "withdrew from parole consideration"
+    ("withdr", re.compile(_WITHDREW_FROM_PROCESS)),
     # a comeback in a game: "battled back from 15 points down", "fought back to win"
     ("battl", re.compile(r"(?:e|ed|es|ing)?\s+back\s+(?:from|to\s+(?:win|beat|draw|tie|level|force))\b")),
     ("fought", re.compile(r"\s+back\s+(?:from|to\s+(?:win|beat|draw|tie|level|force))\b")),
@@ -506,8 +514,36 @@ _ARMED_NEAR = re.compile(
 # What a book, a film or a talk is about: "a book about sexual abuse", "a documentary on the massacre".
 _TOPIC_BEFORE = re.compile(
     r"\b(?:book|books|film|movie|documentary|novel|memoir|play|musical|exhibition|song|album|podcast|lecture"
-    r"|seminar|workshop|conference|course|campaign|awareness|essay|poem)\s+(?:\w+\s+){0,2}?(?:about|on)\s+"
+    r"|seminar|workshop|conference|course|campaign|awareness|essay|poem)\s+(?:\w+\s+){0,3}?(?:about|on)\s+"
     r"(?:[\w'’-]+\s+){0,3}\Z"
+)
+# "claims in the suit that he was unlawfully detained": an allegation in a civil case.
+_LAWSUIT_CLAIM = re.compile(
+    r"\b(?:claims?|claimed|alleges?|alleged|says?|said)\s+in\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?"
+    r"(?:law)?suit\b|\b(?:the|a|his|her|their)\s+(?:\w+\s+)?(?:law)?suit\s+(?:claims|alleges|says|said|claimed)\b"
+)
+# A pattern over years, not one act: "over the past three years, India has been hit by several protests".
+_OVER_THE_YEARS = re.compile(
+    r"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years|decades?)\b"
+)
+# An earlier act as a time reference: "since the Ben Guerdane attack in March 2016, security forces ...".
+_SINCE_THE = re.compile(r"(?:^|[.,;:]\s*|\n)since\s+(?:the|that|this)\s+(?:[\w'’-]+\s+){0,3}\Z")
+# Theft and break-ins: "thieves broke into their van and stole the rig", "smashed a glass door to gain entry"
+_THIEVES = re.compile(
+    r"\b(?:thie(?:f|ves)|burglars?|burglary|burglaries|robbers|pickpockets?|shoplifters?|break-?ins?"
+    r"|to\s+gain\s+entry)\b"
+)
+_ARMED_OR_CROWD = re.compile(
+    rf"{_ARMED_NEAR.pattern}"
+    r"|\b(?:rioters|protesters|demonstrators|mobs?|crowds?|youths|looters|residents|villagers|strikers)\b"
+)
+# "the parties had notified the judge they had reached an agreement": a civil case settled.
+_COURT_SETTLEMENT = re.compile(
+    r"\b(?:judge|court|lawsuit|suit|plaintiffs?|defendants?|settle(?:d|ment)?|litigation|arbitration)\b"
+)
+# A vigil that is a church's rite: "the Paschal candle is lit at the start of the vigil".
+_RITE = re.compile(
+    r"\b(?:easter|paschal|bapti[sz]\w*|liturgy|homily|mass|catholics|worshippers|pilgrims|prayers?\s+service)\b"
 )
 _CRIME_REACH = 80  # characters after an arrest where what it was for is said
 # People whose arrest (or whose offices raided) is political whatever the charge: "arrested the opposition
@@ -647,6 +683,27 @@ def everyday_reason(
         and not _ARMED_NEAR.search(lower, sentence_start, sentence_end)
     ):
         return f"not conflict (words: {jab.group(0)}shot at)"
+    lawsuit = _LAWSUIT_CLAIM.search(lower, sentence_start, start)
+    if lawsuit is not None:
+        return f"legal (a lawsuit's claim: {lawsuit.group(0).strip()!r})"
+    past_years = _OVER_THE_YEARS.search(lower, sentence_start, start)
+    if past_years is not None:
+        return f"generic (told over {past_years.group(0).strip()!r})"
+    since = _SINCE_THE.search(lower, max(sentence_start, start - 40), start)
+    if since is not None:
+        return f"historical (a time reference: {since.group(0).strip()!r} ...)"
+    sentence_text = lower[sentence_start:sentence_end]
+    if kind == "looting" and _THIEVES.search(sentence_text) and not _ARMED_OR_CROWD.search(sentence_text):
+        return "not conflict (a theft or break-in, no one armed and no crowd)"
+    sentence_text = lower[sentence_start:sentence_end]
+    if (
+        kind == "agreement"
+        and _COURT_SETTLEMENT.search(sentence_text)
+        and not _ARMED_NEAR.search(sentence_text)
+    ):
+        return "legal (a settlement in court)"
+    if lower.startswith("vigil", start) and _RITE.search(sentence_text):
+        return "not conflict (a religious rite)"
     topic = _TOPIC_BEFORE.search(lower, max(sentence_start, start - 60), start)
     if topic is not None:
         return f"not a report (the subject of {topic.group(0).strip()!r})"
