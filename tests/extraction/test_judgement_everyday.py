@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.extraction.judgement import ordinary_crime_article
+from eventwire.extraction.judgement import ordinary_crime_article, ordinary_crime_reason
 from eventwire.models.document import Document
 
 
@@ -190,6 +190,9 @@ CONFLICT = [
     "Rebels withdrew from the town of Bunagana on Monday after talks.",
     "Hundreds held a candlelight vigil for the murdered journalist in Valletta on Sunday.",
     "Police arrested 20 activists on Monday, 3 years after the protests in Minsk.",
+    "A young man shot a lawyer in the head with a pistol in Bogota and escaped; the coroner has her body.",
+    "Detectives arrested two men over the assassination of a mayor in Veracruz, the prosecutor said.",
+    "Since 1600 local time on Sunday there have been fierce clashes near El Paraiso in Chalatenango.",
 ]
 
 
@@ -217,7 +220,17 @@ def test_ordinary_crime_article_gives_no_event(extractor: Any, text: str, case: 
 
 
 def test_ordinary_crime_article_needs_the_routine_and_no_conflict_word() -> None:
-    assert ordinary_crime_article("detectives arrested two men for burglary in leeds.") == "detectives"
+    assert ordinary_crime_article("detectives arrested two men for burglary in leeds.") == (
+        "detectives",
+        False,
+    )
     assert ordinary_crime_article("two men were arrested in leeds.") is None  # no routine: judged elsewhere
     assert ordinary_crime_article("detectives arrested two gang members in leeds.") is None
     assert ordinary_crime_article("the trial of the protesters opened in minsk.") is None
+
+
+def test_a_firearm_keeps_a_killing_but_not_an_arrest() -> None:
+    text = "a young man shot the lawyer with a 9-mm pistol and escaped. a court judge ordered an inquest."
+    assert ordinary_crime_reason(text, "kill") is None
+    assert ordinary_crime_reason(text, "arrest") is not None
+    assert ordinary_crime_reason(text, "protest") is None

@@ -16,10 +16,9 @@ from functools import lru_cache
 
 from eventwire.extraction.casualties import Figure, find_figures
 from eventwire.extraction.judgement import (
-    ORDINARY_CRIME_KINDS,
     around_reason,
     everyday_reason,
-    ordinary_crime_article,
+    ordinary_crime_reason,
     recalled_item,
 )
 from eventwire.extraction.lexicon import (
@@ -442,8 +441,7 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
             reason = reason or everyday_reason(lower, kind, sentence.start, sentence.end, t_start, t_end)
             recalled = None if reason else recalled_item(lower, sentence.start, c_start, c_end)
             reason = reason or (recalled and f"historical (a list after {recalled!r})")
-            routine = ordinary_crime_article(lower) if not reason and kind in ORDINARY_CRIME_KINDS else None
-            reason = reason or (routine and f"not conflict (ordinary crime: police and courts, {routine!r})")
+            reason = reason or ordinary_crime_reason(lower, kind)
             if reason:
                 rejections.append(
                     Rejection(
