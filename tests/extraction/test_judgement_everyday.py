@@ -104,6 +104,7 @@ EVERYDAY = [
     ("The senator withdrew from the race for governor on Monday.", "not conflict (another sense"),
     ("UEFA charged Liverpool over the attack on the Manchester City team bus.", "legal"),
     ("Since the attack on the museum in 2015, tourism in Tunis has fallen sharply.", "historical"),
+    ("From the first shot of the video, he looks like a model taking a selfie.", "not conflict (a photograph"),
 ]  # fmt: skip
 
 # Articles about police work and the courts, with no armed group, politics or crowd anywhere: ordinary crime.
@@ -193,6 +194,7 @@ CONFLICT = [
     "A young man shot a lawyer in the head with a pistol in Bogota and escaped; the coroner has her body.",
     "Detectives arrested two men over the assassination of a mayor in Veracruz, the prosecutor said.",
     "Since 1600 local time on Sunday there have been fierce clashes near El Paraiso in Chalatenango.",
+    "A video filmed by residents shows soldiers shot two men in Bamenda on Monday.",
 ]
 
 

@@ -505,6 +505,11 @@ _SEPTEMBER_11 = re.compile(
 _TAKEN_TO = re.compile(r"(?:took|taken)\s+to\b")
 # "communities are feeling more targeted, more under attack": a feeling, not an act
 _FELT_ATTACK = re.compile(r"\b(?:feel|feels|feeling|felt)\s+(?:[\w,]+\s+){0,4}?under\s+\Z")
+# A camera's shot: "from the first shot, he looks like an Instagram model taking a selfie".
+_CAMERA = re.compile(
+    r"\b(?:cameras?|photo\w*|selfies?|instagram|snapshots?|lens|close-?ups?|scenes?|directors?|cinematograph\w*"
+    r"|filmed|filming|footage)\b"
+)
 # "took a shot at Trump's proposed wall": a jab in words, where no one armed is named.
 _JAB_BEFORE = re.compile(r"\b(?:took|take|takes|taking)\s+(?:a\s+)?(?:\w+\s+)?\Z")
 _ARMED_NEAR = re.compile(
@@ -657,7 +662,25 @@ def everyday_reason(
         other = before.search(lower, max(0, start - 40), start) if lower.startswith(word, start) else None
         if other is not None:
             return f"not conflict (another sense: {other.group(0).strip()} {word}...)"
-    if kind == "fight" and not _ARMED_NEAR.search(lower, sentence_start, sentence_end):
+    reason = _news_sense_reason(lower, kind, sentence_start, sentence_end, start, end)
+    if reason is not None:
+        return reason
+    crime = (
+        _PETTY_CRIME.search(lower, end, min(sentence_end, end + _CRIME_REACH)) if kind == "arrest" else None
+    )
+    if crime is not None and not _POLITICAL_PEOPLE.search(lower, end, crime.end()):
+        return f"not conflict (police work: {crime.group(0).strip()!r})"
+    return None
+
+
+def _news_sense_reason(
+    lower: str, kind: str, sentence_start: int, sentence_end: int, start: int, end: int
+) -> str | None:
+    """Why the trigger is no act in ordinary news, read in its sentence: a quarrel, history long past, a
+    word's other sense, a photograph, a jab in words, a lawsuit's claim, a pattern over years, an earlier
+    act as a time reference, a theft, a settlement, a rite, a book's subject, a feeling; or None."""
+    sentence = lower[sentence_start:sentence_end]
+    if kind == "fight" and not _ARMED_NEAR.search(sentence):
         quarrel = _CLASHED_WITH_COLLEAGUE.match(lower, end, sentence_end) or _TRADE_TALK.search(
             lower, sentence_start, sentence_end
         )
@@ -678,12 +701,10 @@ def everyday_reason(
         other = after.match(lower, end, sentence_end) if lower.startswith(word, start) else None
         if other is not None:
             return f"not conflict (another sense: {lower[start:end]}{other.group(0)}...)"
+    if lower.startswith("shot", start) and _CAMERA.search(sentence) and not _ARMED_NEAR.search(sentence):
+        return "not conflict (a photograph or a film's shot)"
     jab = _JAB_BEFORE.search(lower, max(0, start - 20), start) if lower.startswith("shot", start) else None
-    if (
-        jab is not None
-        and lower.startswith(" at", end)
-        and not _ARMED_NEAR.search(lower, sentence_start, sentence_end)
-    ):
+    if jab is not None and lower.startswith(" at", end) and not _ARMED_NEAR.search(sentence):
         return f"not conflict (words: {jab.group(0)}shot at)"
     lawsuit = _LAWSUIT_CLAIM.search(lower, sentence_start, start)
     if lawsuit is not None:
@@ -694,28 +715,17 @@ def everyday_reason(
     since = _SINCE_THE.search(lower, max(sentence_start, start - 40), start)
     if since is not None:
         return f"historical (a time reference: {since.group(0).strip()!r} ...)"
-    sentence_text = lower[sentence_start:sentence_end]
-    if kind == "looting" and _THIEVES.search(sentence_text) and not _ARMED_OR_CROWD.search(sentence_text):
+    if kind == "looting" and _THIEVES.search(sentence) and not _ARMED_OR_CROWD.search(sentence):
         return "not conflict (a theft or break-in, no one armed and no crowd)"
-    sentence_text = lower[sentence_start:sentence_end]
-    if (
-        kind == "agreement"
-        and _COURT_SETTLEMENT.search(sentence_text)
-        and not _ARMED_NEAR.search(sentence_text)
-    ):
+    if kind == "agreement" and _COURT_SETTLEMENT.search(sentence) and not _ARMED_NEAR.search(sentence):
         return "legal (a settlement in court)"
-    if lower.startswith("vigil", start) and _RITE.search(sentence_text):
+    if lower.startswith("vigil", start) and _RITE.search(sentence):
         return "not conflict (a religious rite)"
     topic = _TOPIC_BEFORE.search(lower, max(sentence_start, start - 60), start)
     if topic is not None:
         return f"not a report (the subject of {topic.group(0).strip()!r})"
     if lower.startswith("attack", start) and _FELT_ATTACK.search(lower, max(0, start - 60), start):
         return "not conflict (a feeling: under attack)"
-    crime = (
-        _PETTY_CRIME.search(lower, end, min(sentence_end, end + _CRIME_REACH)) if kind == "arrest" else None
-    )
-    if crime is not None and not _POLITICAL_PEOPLE.search(lower, end, crime.end()):
-        return f"not conflict (police work: {crime.group(0).strip()!r})"
     return None
 
 
