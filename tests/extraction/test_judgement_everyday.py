@@ -104,7 +104,7 @@ EVERYDAY = [
     ("The senator withdrew from the race for governor on Monday.", "not conflict (another sense"),
     ("UEFA charged Liverpool over the attack on the Manchester City team bus.", "legal"),
     ("Since the attack on the museum in 2015, tourism in Tunis has fallen sharply.", "historical"),
-    ("From the first shot of the video, he looks like a model taking a selfie.", "not conflict (a photograph"),
+    ("From the first shot of the video, he looks like a model taking a selfie.", "not conflict (a photo"),
 ]  # fmt: skip
 
 # Articles about police work and the courts, with no armed group, politics or crowd anywhere: ordinary crime.
