@@ -195,6 +195,14 @@ CONFLICT = [
     "Detectives arrested two men over the assassination of a mayor in Veracruz, the prosecutor said.",
     "Since 1600 local time on Sunday there have been fierce clashes near El Paraiso in Chalatenango.",
     "A video filmed by residents shows soldiers shot two men in Bamenda on Monday.",
+    # (people killed for who they are, and mob justice, told with the police's and the courts' routine)
+    "Police in Recife arrested three men suspected of killing a city councillor. They will face trial.",
+    "A radio presenter was shot dead in Mindanao on Monday. Detectives have arrested a suspect.",
+    "A human rights lawyer was stabbed to death in Guatemala City; prosecutors said a suspect was held.",
+    "An indigenous leader was beaten to death in Cauca on Sunday. Two men were charged with murder.",
+    "Three men were arrested for burning down the house of a local chief in Kenema, and charged with arson.",
+    "A lawmaker's office in Kampala was ransacked on Monday; detectives said two suspects were in custody.",
+    "Villagers beat a suspected witch to death in Morogoro on Sunday; three people were charged with murder.",
 ]
 
 

@@ -761,7 +761,13 @@ _ARMED_OR_POLITICAL = re.compile(
     r"|(?:unidentified|unknown)\s+(?:assailants|attackers|gunm[ae]n|armed|men|individuals|persons|perpetrators)"
     r"|stones|rocks|bricks|mutin\w*|youths|crowds?|barricades?|tyres|tires|cattle|livestock|herders?|rustl\w*"
     r"|dahalo|assassinat\w*|hit\s*m[ae]n|sicarios?|candidates?|presidential|senators?|congressm[ae]n|mayors?"
-    r"|ministers?|governors?|extremis\w*|separatis\w*|nationalis\w*|synagogues?|mosques?|churches|temples?)\b"
+    r"|ministers?|governors?|councill?ors?|council\s+members?|lawmakers?|legislators?|parliament\w*"
+    # people killed for who they are, and mob justice: "a human rights lawyer", "an indigenous leader",
+    # "villagers beat a suspected witch to death"
+    r"|human\s+rights|(?:rights|land|environmental)\s+defenders?|environmentalists?|indigenous|social\s+leaders?"
+    r"|community\s+leaders?|(?:local|village|traditional|paramount|tribal)\s+(?:chiefs?|leaders?|rulers?)"
+    r"|trade\s+unions?|unionists?|union\s+leaders?|labou?r\s+leaders?|broadcasters?|presenters?|radio\s+hosts?"
+    r"|priests?|pastors?|imams?|clerics?|villagers|witch\w*|sorcer\w*|extremis\w*|separatis\w*|nationalis\w*|synagogues?|mosques?|churches|temples?)\b"
 )
 
 
