@@ -115,7 +115,7 @@ ORDINARY_CRIME = [
     "on Saturday and they are due in court on Monday.",
     "A 45-year-old man was charged with felony child endangerment after he smashed the windows of a parked "
     "car with a boy inside in Beverly Hills, police said. A bystander attacked him before officers came.",
-    "The jury heard that Jones shot his neighbour dead after a row over a fence in Swansea last May. "
+    "The jury heard that Jones stabbed his neighbour after a row over a fence in Swansea last May. "
     "The trial continues.",
 ]
 
@@ -203,6 +203,10 @@ CONFLICT = [
     "Three men were arrested for burning down the house of a local chief in Kenema, and charged with arson.",
     "A lawmaker's office in Kampala was ransacked on Monday; detectives said two suspects were in custody.",
     "Villagers beat a suspected witch to death in Morogoro on Sunday; three people were charged with murder.",
+    "Two men were shot dead in Culiacan on Sunday. The state prosecutor's office opened an investigation.",
+    "A bus driver was gunned down in San Pedro Sula on Tuesday; detectives are investigating.",
+    "A policeman was shot and wounded at a checkpoint in Tumaco on Monday; the suspect is in custody.",
+    "Police arrested 15 people in Mombasa over the killing of two officers; they will be charged in court.",
 ]
 
 

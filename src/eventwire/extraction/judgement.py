@@ -767,7 +767,11 @@ _ARMED_OR_POLITICAL = re.compile(
     r"|human\s+rights|(?:rights|land|environmental)\s+defenders?|environmentalists?|indigenous|social\s+leaders?"
     r"|community\s+leaders?|(?:local|village|traditional|paramount|tribal)\s+(?:chiefs?|leaders?|rulers?)"
     r"|trade\s+unions?|unionists?|union\s+leaders?|labou?r\s+leaders?|broadcasters?|presenters?|radio\s+hosts?"
-    r"|priests?|pastors?|imams?|clerics?|villagers|witch\w*|sorcer\w*|extremis\w*|separatis\w*|nationalis\w*|synagogues?|mosques?|churches|temples?)\b"
+    r"|priests?|pastors?|imams?|clerics?|villagers|witch\w*|sorcer\w*"
+    # attacks on the police: "the killing of two officers", "a policeman was shot"
+    r"|(?:killing|murder|killed|shot|wounded|attacked|ambushed)\s+(?:of\s+)?"
+    r"(?:(?:the|two|three|four|five|several|\d+)\s+)?(?:police\s+)?"
+    r"(?:officers|policem[ae]n)|policem[ae]n\s+(?:were|was)\s+(?:shot|killed|wounded|attacked)|extremis\w*|separatis\w*|nationalis\w*|synagogues?|mosques?|churches|temples?)\b"
 )
 
 
@@ -777,7 +781,8 @@ _ARMED_OR_POLITICAL = re.compile(
 _SHOOTING_KINDS = frozenset({"attack", "kill", "injure", "fight"})
 _FIREARMS = re.compile(
     r"\b(?:guns?|gunfire|gunshots?|handguns?|rifles?|pistols?|revolvers?|shotguns?|firearms?|bullets?"
-    r"|\d+-?mm|machine-?guns?)\b"
+    r"|\d+-?mm|machine-?guns?|gunned\s+down|shot\s+(?:[\w-]+\s+){0,3}?(?:dead|to\s+death|and\s+(?:killed|wounded))"
+    r"|shootings?)\b"
 )
 
 
