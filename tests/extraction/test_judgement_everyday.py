@@ -105,6 +105,10 @@ EVERYDAY = [
     ("UEFA charged Liverpool over the attack on the Manchester City team bus.", "legal"),
     ("Since the attack on the museum in 2015, tourism in Tunis has fallen sharply.", "historical"),
     ("From the first shot of the video, he looks like a model taking a selfie.", "not conflict (a photo"),
+    # (a review of the ordinary-news rules)
+    ("The movie's closing shot lingers on the empty harbour at dawn.", "not conflict (a photo"),
+    ("Read the full story at news.example.org/rebels-attack-village-near-border today.", "not a report"),
+    ("The full story is online (www.example.org/gunmen-kill-5-in-kaduna) and in print.", "not a report"),
 ]  # fmt: skip
 
 # Articles about police work and the courts, with no armed group, politics or crowd anywhere: ordinary crime.
@@ -117,7 +121,16 @@ ORDINARY_CRIME = [
     "car with a boy inside in Beverly Hills, police said. A bystander attacked him before officers came.",
     "The jury heard that Jones stabbed his neighbour after a row over a fence in Swansea last May. "
     "The trial continues.",
+    # (a review's probes: a shooting in a row or a robbery, a court hearing, a death not suspicious, a theft)
+    "The jury heard that Evans shot his neighbour in the arm after a row over a hedge in Cardiff.",
+    "The singer was shot in the foot outside a studio in Houston; police said it appeared to be a robbery.",
+    "A 20-year-old was arrested after a man was kicked and punched in an attack outside a pub in Leeds. "
+    "He appeared in court on Tuesday and was remanded in custody.",
+    "A man was found dead at his flat in Hull on Monday. Police said the death was not suspicious.",
 ]
+
+# A theft by a gang of thieves, told by the police, is no looting (no one armed, no crowd).
+THEFT = "A gang of thieves stole 40 bicycles from a depot in Coventry overnight, police said."
 
 CONFLICT = [
     "Fans clashed with police after the match in Buenos Aires, and 12 people were injured.",
@@ -207,6 +220,33 @@ CONFLICT = [
     "A bus driver was gunned down in San Pedro Sula on Tuesday; detectives are investigating.",
     "A policeman was shot and wounded at a checkpoint in Tumaco on Monday; the suspect is in custody.",
     "Police arrested 15 people in Mombasa over the killing of two officers; they will be charged in court.",
+    # (a review's probes: political violence told with the police's and the courts' routine)
+    "Four men were found shot dead near Uruapan on Sunday. Prosecutors said they had been tortured.",
+    "Villagers in Coban beat a man accused of theft to death, police said. Prosecutors are investigating.",
+    "A community leader was murdered in Choco on Saturday; the prosecutor's office opened an investigation.",
+    "Members of a street gang shot dead a taxi driver in Tegucigalpa who refused to pay, prosecutors said.",
+    "A gang shot dead a bus conductor in San Salvador on Sunday. Police said the suspect was arrested.",
+    "A city councillor was killed by two assailants on a motorbike in Morelia. The suspect is in custody.",
+    "A legislator was shot dead outside his home in Cebu on Monday. Police said the suspect was arrested.",
+    "An assemblyman was hacked to death in Kannur on Sunday; five suspects were remanded in custody.",
+    "A gunman opened fire at a grocery store in Denver, killing nine people. He faces murder charges.",
+    "Six people were killed when a shooter opened fire at a shopping centre. Detectives are investigating.",
+    "At least 15 prisoners were killed in fighting between inmates at a jail in Tulua, detectives said.",
+    "An officer fatally shot an unarmed man in Dayton late Saturday. His family want the officer charged.",
+    "A man died after police officers restrained him during an arrest in Tulsa. Three officers were charged.",
+    "Two farmers were killed in a dispute over land in Narok, police said. The suspect was held.",
+    "A trade unionist was shot dead in Cali on Friday. The prosecutor's office said it opened an inquiry.",
+    # (a review's probes: a year, a topic, a rite, a settlement, another sense read wrongly)
+    "Heavy fighting has raged in the suburbs of Tripoli since 1800 yesterday, the ministry said.",
+    "Gunmen attacked a church that has stood in the village since 1870, residents said.",
+    "Tensions have grown over the last three years, and on Monday gunmen killed nine herders.",
+    "An air campaign on militant hideouts killed 15 fighters on Sunday, the army said.",
+    "Hundreds held a candlelight vigil in Tbilisi on Sunday against the mass arrests of protesters.",
+    "Worshippers held a vigil outside the synagogue in Pittsburgh to demand an inquiry into the attack.",
+    "Elders from the two clans signed an agreement to settle the dispute over water points in Galgaduud.",
+    "Chadian troops withdrew from the central market of Abeche on Sunday, leaving it to the rebels.",
+    "A roadside bomb struck a bus carrying contract workers near Mosul on Sunday.",
+    "SIX DEAD AS CATTLE RUSTLERS RAID VILLAGE IN TURKANA.",
 ]
 
 
@@ -233,6 +273,13 @@ def test_ordinary_crime_article_gives_no_event(extractor: Any, text: str, case: 
     assert any(r.reason.startswith("not conflict (ordinary crime") for r in extraction.rejections)
 
 
+@pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
+def test_a_theft_by_a_gang_of_thieves_is_no_looting(extractor: Any, case: Any) -> None:
+    extraction = _run(extractor, case(THEFT))
+    assert extraction.events == ()
+    assert any(r.reason.startswith("not conflict (a theft") for r in extraction.rejections)
+
+
 def test_ordinary_crime_article_needs_the_routine_and_no_conflict_word() -> None:
     assert ordinary_crime_article("detectives arrested two men for burglary in leeds.") == (
         "detectives",
@@ -241,6 +288,17 @@ def test_ordinary_crime_article_needs_the_routine_and_no_conflict_word() -> None
     assert ordinary_crime_article("two men were arrested in leeds.") is None  # no routine: judged elsewhere
     assert ordinary_crime_article("detectives arrested two gang members in leeds.") is None
     assert ordinary_crime_article("the trial of the protesters opened in minsk.") is None
+
+
+def test_a_shooting_or_many_dead_keep_a_killing_unless_the_setting_is_ordinary() -> None:
+    shooting = "an officer fatally shot a man in dayton. prosecutors are reviewing the case."
+    assert ordinary_crime_reason(shooting, "kill") is None
+    many_dead = "eight people were stabbed to death in a supermarket in leeds. the suspect is in custody."
+    assert ordinary_crime_reason(many_dead, "kill") is None
+    row = "the jury heard that evans shot his neighbour after a row over a hedge in cardiff."
+    assert ordinary_crime_reason(row, "injure") is not None
+    sport = "the suspect was charged with assault. big time shot, smith! the coach tweeted."
+    assert ordinary_crime_article(sport) == ("the suspect was", False)
 
 
 def test_a_firearm_keeps_a_killing_but_not_an_arrest() -> None:
