@@ -247,6 +247,9 @@ CONFLICT = [
     "Chadian troops withdrew from the central market of Abeche on Sunday, leaving it to the rebels.",
     "A roadside bomb struck a bus carrying contract workers near Mosul on Sunday.",
     "SIX DEAD AS CATTLE RUSTLERS RAID VILLAGE IN TURKANA.",
+    "A farmer was hacked to death by herdsmen in Benue on Sunday. Police said the suspect was arrested.",
+    "A police officer was stabbed to death at a checkpoint in Kano; the suspect is in custody.",
+    "A vaccination worker was killed by a man in Bannu on Monday; the suspect was arrested.",
 ]
 
 

@@ -782,7 +782,7 @@ _ARMED_OR_POLITICAL = re.compile(
     r"|security\s+forces|fighters|factions?|sectarian|ethnic|tribal|communal|election\w*|campaign\w*|curfew"
     r"|lockdown|refugees?|migrants?|government\s+forces|hate\s+crimes?"
     r"|(?:unidentified|unknown)\s+(?:assailants|attackers|gunm[ae]n|armed|men|individuals|persons|perpetrators)"
-    r"|stones|rocks|bricks|mutin\w*|youths|crowds?|barricades?|tyres|tires|cattle|livestock|herders?|rustl\w*"
+    r"|stones|rocks|bricks|mutin\w*|youths|crowds?|barricades?|tyres|tires|cattle|livestock|herders?|herdsm[ae]n|rustl\w*"
     r"|dahalo|assassinat\w*|hit\s*m[ae]n|sicarios?|candidates?|presidential|senators?|congressm[ae]n|mayors?"
     r"|ministers?|governors?|councill?ors?|council\s+members?|lawmakers?|legislators?|parliament\w*|mps?"
     r"|assembly(?:m[ae]n|wom[ae]n|\s+members?)"
@@ -805,7 +805,10 @@ _ARMED_OR_POLITICAL = re.compile(
     r"|died\s+in\s+(?:police\s+)?custody|(?:shot|killed)\s+by\s+(?:a\s+|the\s+)?(?:police|officers?)"
     r"|(?:killing|murder|killed|shot|wounded|attacked|ambushed)\s+(?:of\s+)?"
     r"(?:(?:the|two|three|four|five|several|\d+)\s+)?(?:police\s+)?"
-    r"(?:officers|policem[ae]n)|policem[ae]n\s+(?:were|was)\s+(?:shot|killed|wounded|attacked)"
+    r"(?:officers|policem[ae]n)|(?:police\s+officers?|policem[ae]n|policewom[ae]n|constables?)\s+(?:was|were)"
+    r"\s+(?:\w+\s+)?(?:shot|killed|wounded|attacked|stabbed|hacked|beaten|murdered)"
+    # aid and health workers, whom ACLED counts as civilians targeted: "killed by Ebola deniers"
+    r"|(?:aid|humanitarian|health|polio|vaccination)\s+workers?"
     r"|extremis\w*|separatis\w*|nationalis\w*|synagogues?|mosques?|churches|temples?)\b"
 )
 
