@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from eventwire.extraction.judgement import ordinary_crime_article, ordinary_crime_reason
 from eventwire.models.document import Document
 
 
@@ -75,7 +76,61 @@ EVERYDAY = [
     ("Fire fighters put out the flames at the market in Temuco on Monday.", "not conflict (firefighters"),
     ("The patriots sang the anthem in Lima on Monday.", "not conflict (inside the word 'patriots'"),
     ("The minister, who studied law in Lima, spoke on Monday.", "not conflict (inside the word 'studied'"),
+    # (ordinary news, tenth session): a link's words, other senses read after the word, a ball game's shot
+    ("Read it at https://www.example.com/world/rebels-attack-village-near-the-border today.", "not a report"),
+    ("The coach lashed out at the referees after Saturday's game in Denver.", "not conflict (another sense"),
+    ("The broadcaster struck a record $2 billion deal with the league on Monday.", "not conflict (another"),
+    ("More than 200 dead fish washed up on the beach at Mandurah on Sunday.", "not conflict (another sense"),
+    ("The Guard has been helping in the battle against the opioid epidemic in Ohio.", "not conflict"),
+    ("It was a two-run blast in the ninth that sealed the series for Toronto.", None),
+    ("Smith hit the game-winning shot for Connecticut on Friday.", "not conflict (another sense"),
+    ("Police are investigating the sudden deaths of two hikers found near Keswick.", None),
+    ("Many in Leeds say they feel more watched and more under attack these days.", "not conflict (a feel"),
+    ("The candidate took a shot at the governor's tax plan at a town hall in Iowa.", "not conflict (words"),
+    ("She spoke at the launch of a book about sexual abuse in Lagos on Monday.", "not a report (the subject"),
+    ("The Raptors battled back from 15 points down to beat Boston on Sunday.", None),
+    ("Voters in Ohio go to the polls on Tuesday in a closely fought race for the Senate.", None),
+    ("The chief of staff has clashed with the president's son-in-law.", "not conflict (a quarrel"),
+    ("The clash reflects tensions over the trade deficit and tariffs on steel.", "not conflict (a quarrel"),
+    ("The city settled claims that police spied on Muslims after the September 11 attacks.", "historical"),
+    ("Princip assassinated the archduke in Sarajevo in June 1914, starting the Great War.", "historical"),
+    ("Activists in Lagos launched a book by a survivor about sexual abuse on Monday.", "not a report"),
+    ("Catholics gathered for the vigil Mass at the cathedral in Manila.", "not conflict (a religious"),
+    ("The lawsuit claims he was unlawfully detained by fare inspectors in Toronto.", "legal (a lawsuit"),
+    ("Over the past three years, the country has been hit by protests by farmers.", "generic (told over"),
+    ("The thieves broke into the van in Malmo and stole guitars worth $50,000.", "not conflict (a theft"),
+    ("The two suspects smashed a glass door to gain entry to the home in Toronto.", None),
+    ("The parties told the judge they had reached an agreement in the lawsuit.", "legal (a settlement"),
+    ("The senator withdrew from the race for governor on Monday.", "not conflict (another sense"),
+    ("UEFA charged Liverpool over the attack on the Manchester City team bus.", "legal"),
+    ("Since the attack on the museum in 2015, tourism in Tunis has fallen sharply.", "historical"),
+    ("From the first shot of the video, he looks like a model taking a selfie.", "not conflict (a photo"),
+    # (a review of the ordinary-news rules)
+    ("The movie's closing shot lingers on the empty harbour at dawn.", "not conflict (a photo"),
+    ("Read the full story at news.example.org/rebels-attack-village-near-border today.", "not a report"),
+    ("The full story is online (www.example.org/gunmen-kill-5-in-kaduna) and in print.", "not a report"),
 ]  # fmt: skip
+
+# Articles about police work and the courts, with no armed group, politics or crowd anywhere: ordinary crime.
+ORDINARY_CRIME = [
+    "A man was arrested on Tuesday after he pointed a fake pistol at officers outside a bar in Regina. "
+    "He was taken to the city jail and will appear in court on Friday, police said.",
+    "Two men stabbed a shopkeeper in an alley in Leeds on Friday night. Detectives arrested both suspects "
+    "on Saturday and they are due in court on Monday.",
+    "A 45-year-old man was charged with felony child endangerment after he smashed the windows of a parked "
+    "car with a boy inside in Beverly Hills, police said. A bystander attacked him before officers came.",
+    "The jury heard that Jones stabbed his neighbour after a row over a fence in Swansea last May. "
+    "The trial continues.",
+    # (a review's probes: a shooting in a row or a robbery, a court hearing, a death not suspicious, a theft)
+    "The jury heard that Evans shot his neighbour in the arm after a row over a hedge in Cardiff.",
+    "The singer was shot in the foot outside a studio in Houston; police said it appeared to be a robbery.",
+    "A 20-year-old was arrested after a man was kicked and punched in an attack outside a pub in Leeds. "
+    "He appeared in court on Tuesday and was remanded in custody.",
+    "A man was found dead at his flat in Hull on Monday. Police said the death was not suspicious.",
+]
+
+# A theft by a gang of thieves, told by the police, is no looting (no one armed, no crowd).
+THEFT = "A gang of thieves stole 40 bicycles from a depot in Coventry overnight, police said."
 
 CONFLICT = [
     "Fans clashed with police after the match in Buenos Aires, and 12 people were injured.",
@@ -128,6 +183,73 @@ CONFLICT = [
     "Police quelled a protest by students in Dhaka on Monday.",
     "Heavy fighting in coalition-held areas of Marib continued on Sunday.",
     "A Taliban antiaircraft targeted an army plane in Farah on Monday.",
+    # (tenth session: conflict beside the police's and the courts' routine, or beside the new senses)
+    "Gunmen killed a judge outside the court in Cali on Monday, and police said two suspects were arrested.",
+    "Police arrested 12 opposition activists in Harare on Friday; they will appear in court on Monday.",
+    "A mob beat a suspected thief to death in Nairobi on Sunday, police said.",
+    "Detectives arrested three cartel members after a shootout that killed two officers in Culiacan.",
+    "Unknown gunmen shot dead a prison guard on his way to work in Cotabato, police said on Monday.",
+    "Residents lynched a suspected robber in Kisumu on Monday, and the sheriff took two men into custody.",
+    "Police fired tear gas at protesters outside the court in Kampala where the opposition leader is tried.",
+    "Rebels struck an army base near Goma on Monday, killing four soldiers.",
+    "A sniper took a shot at the convoy near Kherson on Monday, wounding a driver.",
+    "Jihadists killed 12 people in a raid on a village in Tillaberi; the dead included a prosecutor.",
+    "Militiamen clashed with the army over the oil exports terminal in Zawiya on Monday.",
+    "Police clashed with farmers protesting against import tariffs in Brussels on Monday.",
+    "Rebels burned a church built in 1902 near Beni on Monday, killing 12 people.",
+    "Thousands marched in Tunceli on Monday to commemorate the massacres of 1937.",
+    "Monitors counted 1125 explosions in 1200 villages along the front line near Horlivka on Monday.",
+    "Armed robbers killed two traders and stole their goods in Zamfara on Monday.",
+    "Looters and rioters broke into shops and stole goods in Durban on Tuesday.",
+    "Rebels withdrew from the town of Bunagana on Monday after talks.",
+    "Hundreds held a candlelight vigil for the murdered journalist in Valletta on Sunday.",
+    "Police arrested 20 activists on Monday, 3 years after the protests in Minsk.",
+    "A young man shot a lawyer in the head with a pistol in Bogota and escaped; the coroner has her body.",
+    "Detectives arrested two men over the assassination of a mayor in Veracruz, the prosecutor said.",
+    "Since 1600 local time on Sunday there have been fierce clashes near El Paraiso in Chalatenango.",
+    "A video filmed by residents shows soldiers shot two men in Bamenda on Monday.",
+    # (people killed for who they are, and mob justice, told with the police's and the courts' routine)
+    "Police in Recife arrested three men suspected of killing a city councillor. They will face trial.",
+    "A radio presenter was shot dead in Mindanao on Monday. Detectives have arrested a suspect.",
+    "A human rights lawyer was stabbed to death in Guatemala City; prosecutors said a suspect was held.",
+    "An indigenous leader was beaten to death in Cauca on Sunday. Two men were charged with murder.",
+    "Three men were arrested for burning down the house of a local chief in Kenema, and charged with arson.",
+    "A lawmaker's office in Kampala was ransacked on Monday; detectives said two suspects were in custody.",
+    "Villagers beat a suspected witch to death in Morogoro on Sunday; three people were charged with murder.",
+    "Two men were shot dead in Culiacan on Sunday. The state prosecutor's office opened an investigation.",
+    "A bus driver was gunned down in San Pedro Sula on Tuesday; detectives are investigating.",
+    "A policeman was shot and wounded at a checkpoint in Tumaco on Monday; the suspect is in custody.",
+    "Police arrested 15 people in Mombasa over the killing of two officers; they will be charged in court.",
+    # (a review's probes: political violence told with the police's and the courts' routine)
+    "Four men were found shot dead near Uruapan on Sunday. Prosecutors said they had been tortured.",
+    "Villagers in Coban beat a man accused of theft to death, police said. Prosecutors are investigating.",
+    "A community leader was murdered in Choco on Saturday; the prosecutor's office opened an investigation.",
+    "Members of a street gang shot dead a taxi driver in Tegucigalpa who refused to pay, prosecutors said.",
+    "A gang shot dead a bus conductor in San Salvador on Sunday. Police said the suspect was arrested.",
+    "A city councillor was killed by two assailants on a motorbike in Morelia. The suspect is in custody.",
+    "A legislator was shot dead outside his home in Cebu on Monday. Police said the suspect was arrested.",
+    "An assemblyman was hacked to death in Kannur on Sunday; five suspects were remanded in custody.",
+    "A gunman opened fire at a grocery store in Denver, killing nine people. He faces murder charges.",
+    "Six people were killed when a shooter opened fire at a shopping centre. Detectives are investigating.",
+    "At least 15 prisoners were killed in fighting between inmates at a jail in Tulua, detectives said.",
+    "An officer fatally shot an unarmed man in Dayton late Saturday. His family want the officer charged.",
+    "A man died after police officers restrained him during an arrest in Tulsa. Three officers were charged.",
+    "Two farmers were killed in a dispute over land in Narok, police said. The suspect was held.",
+    "A trade unionist was shot dead in Cali on Friday. The prosecutor's office said it opened an inquiry.",
+    # (a review's probes: a year, a topic, a rite, a settlement, another sense read wrongly)
+    "Heavy fighting has raged in the suburbs of Tripoli since 1800 yesterday, the ministry said.",
+    "Gunmen attacked a church that has stood in the village since 1870, residents said.",
+    "Tensions have grown over the last three years, and on Monday gunmen killed nine herders.",
+    "An air campaign on militant hideouts killed 15 fighters on Sunday, the army said.",
+    "Hundreds held a candlelight vigil in Tbilisi on Sunday against the mass arrests of protesters.",
+    "Worshippers held a vigil outside the synagogue in Pittsburgh to demand an inquiry into the attack.",
+    "Elders from the two clans signed an agreement to settle the dispute over water points in Galgaduud.",
+    "Chadian troops withdrew from the central market of Abeche on Sunday, leaving it to the rebels.",
+    "A roadside bomb struck a bus carrying contract workers near Mosul on Sunday.",
+    "SIX DEAD AS CATTLE RUSTLERS RAID VILLAGE IN TURKANA.",
+    "A farmer was hacked to death by herdsmen in Benue on Sunday. Police said the suspect was arrested.",
+    "A police officer was stabbed to death at a checkpoint in Kano; the suspect is in custody.",
+    "A vaccination worker was killed by a man in Bannu on Monday; the suspect was arrested.",
 ]
 
 
@@ -144,3 +266,46 @@ def test_everyday_sense_is_no_event(extractor: Any, text: str, reason: str | Non
 @pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
 def test_conflict_beside_everyday_words_stays_an_event(extractor: Any, text: str, case: Any) -> None:
     assert len(_run(extractor, case(text)).events) >= 1
+
+
+@pytest.mark.parametrize("text", ORDINARY_CRIME)
+@pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
+def test_ordinary_crime_article_gives_no_event(extractor: Any, text: str, case: Any) -> None:
+    extraction = _run(extractor, case(text))
+    assert extraction.events == ()
+    assert any(r.reason.startswith("not conflict (ordinary crime") for r in extraction.rejections)
+
+
+@pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
+def test_a_theft_by_a_gang_of_thieves_is_no_looting(extractor: Any, case: Any) -> None:
+    extraction = _run(extractor, case(THEFT))
+    assert extraction.events == ()
+    assert any(r.reason.startswith("not conflict (a theft") for r in extraction.rejections)
+
+
+def test_ordinary_crime_article_needs_the_routine_and_no_conflict_word() -> None:
+    assert ordinary_crime_article("detectives arrested two men for burglary in leeds.") == (
+        "detectives",
+        False,
+    )
+    assert ordinary_crime_article("two men were arrested in leeds.") is None  # no routine: judged elsewhere
+    assert ordinary_crime_article("detectives arrested two gang members in leeds.") is None
+    assert ordinary_crime_article("the trial of the protesters opened in minsk.") is None
+
+
+def test_a_shooting_or_many_dead_keep_a_killing_unless_the_setting_is_ordinary() -> None:
+    shooting = "an officer fatally shot a man in dayton. prosecutors are reviewing the case."
+    assert ordinary_crime_reason(shooting, "kill") is None
+    many_dead = "eight people were stabbed to death in a supermarket in leeds. the suspect is in custody."
+    assert ordinary_crime_reason(many_dead, "kill") is None
+    row = "the jury heard that evans shot his neighbour after a row over a hedge in cardiff."
+    assert ordinary_crime_reason(row, "injure") is not None
+    sport = "the suspect was charged with assault. big time shot, smith! the coach tweeted."
+    assert ordinary_crime_article(sport) == ("the suspect was", False)
+
+
+def test_a_firearm_keeps_a_killing_but_not_an_arrest() -> None:
+    text = "a young man shot the lawyer with a 9-mm pistol and escaped. a court judge ordered an inquest."
+    assert ordinary_crime_reason(text, "kill") is None
+    assert ordinary_crime_reason(text, "arrest") is not None
+    assert ordinary_crime_reason(text, "protest") is None

@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from eventwire.extraction.casualties import Figure, find_figures
-from eventwire.extraction.judgement import around_reason, everyday_reason, recalled_item
+from eventwire.extraction.judgement import (
+    around_reason,
+    everyday_reason,
+    ordinary_crime_reason,
+    recalled_item,
+)
 from eventwire.extraction.lexicon import (
     A_FORCE,
     ANAPHOR,
@@ -436,6 +441,7 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
             reason = reason or everyday_reason(lower, kind, sentence.start, sentence.end, t_start, t_end)
             recalled = None if reason else recalled_item(lower, sentence.start, c_start, c_end)
             reason = reason or (recalled and f"historical (a list after {recalled!r})")
+            reason = reason or ordinary_crime_reason(lower, kind)
             if reason:
                 rejections.append(
                     Rejection(
