@@ -121,3 +121,24 @@ def test_a_relative_day_after_publication_is_a_plan(extractor: Any) -> None:
     text = "Teachers will march to the ministry in Ouagadougou tomorrow to demand their unpaid wages."
     events, _ = _run(extractor, text)
     assert not events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the story is something later: a rally, a verdict, an anniversary
+        "On 14 September 2019, gunmen attacked the village of Gomde, killing four civilians. Seven months "
+        "later, relatives rallied in Ouagadougou on Saturday.",
+        "On 14 September 2019, gunmen attacked the village of Gomde, killing four civilians. The last "
+        "surviving attacker is serving a life sentence.",
+    ],
+)
+def test_an_old_opening_day_with_a_later_news_peg_is_background(extractor: Any, text: str) -> None:
+    events, _ = _run(extractor, text)
+    assert all(date != dt.date(2019, 9, 14) for _, date in events)
+
+
+def test_a_named_day_just_after_publication_in_a_plan_is_a_plan(extractor: Any) -> None:
+    text = "A protest against the fuel price rise is scheduled for 11 May in Nairobi."
+    events, _ = _run(extractor, text)
+    assert not events

@@ -403,3 +403,21 @@ def test_events_a_protest_met_by_force_in_the_next_sentence(
 ) -> None:
     # The police's response often has its own sentence: the protest was met with force all the same.
     assert ("Protests", sub_event_type) in _events(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Security forces later said they had detained a jihadist commander in Mopti.",
+        "Police later arrested a man suspected of stealing a car nearby.",
+        "Police said no one was arrested.",
+        "\nIn other news, police arrested three men over a robbery.",
+    ],
+)
+def test_events_a_next_sentence_on_another_matter_leaves_a_protest_peaceful(
+    extractor: Any, after: str
+) -> None:
+    text = (
+        "On 6 May 2020, residents demonstrated in front of the town hall in Gulu against water cuts. " + after
+    )
+    assert ("Protests", "Peaceful protest") in _events(extractor, text)

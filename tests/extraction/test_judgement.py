@@ -165,10 +165,10 @@ def test_a_range_of_days_past_publication_is_uncertainty_but_a_later_day_is_a_pl
         dt.date(2020, 7, 28),
     )
     later = extractor.run(
-        Document(id="later", text="Teachers staged a march in Ouagadougou on 28 July.", published=published)
+        Document(id="later", text="Teachers staged a march in Ouagadougou on 29 July.", published=published)
     )
-    assert not later.events
-    assert any(r.reason.startswith("plan (dated 2020-07-28") for r in later.rejections)
+    assert not later.events  # (one day after is the slack of time zones: see test_event_dates)
+    assert any(r.reason.startswith("plan (dated 2020-07-29") for r in later.rejections)
 
 
 @pytest.mark.parametrize(

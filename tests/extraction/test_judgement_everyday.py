@@ -309,3 +309,29 @@ def test_a_firearm_keeps_a_killing_but_not_an_arrest() -> None:
     assert ordinary_crime_reason(text, "kill") is None
     assert ordinary_crime_reason(text, "arrest") is not None
     assert ordinary_crime_reason(text, "protest") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an age, a day of the month and the injured are no toll of dead
+        "a 45 year old man died after being stabbed outside a takeaway. a teenager was remanded in custody.",
+        "on march 3 a man was stabbed to death in croydon. detectives have charged his flatmate.",
+        "a fight at a nightclub in cardiff left three people injured. the suspect was bailed.",
+    ],
+)
+def test_no_headcount_of_dead_in_ages_dates_or_the_injured(text: str) -> None:
+    assert ordinary_crime_reason(text, "kill") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the setting of a targeted killing, not of a quarrel
+        "a man was shot dead at a bar in celaya on saturday. prosecutors opened a homicide investigation.",
+        "a taxi driver was shot dead in tegucigalpa. neighbours said he refused to pay. detectives said.",
+        "a witness in a drug trial was shot dead in cali. the suspect was not found, detectives said.",
+    ],
+)
+def test_a_shooting_is_kept_where_its_setting_is_no_quarrel(text: str) -> None:
+    assert ordinary_crime_reason(text, "kill") is None

@@ -403,6 +403,9 @@ def _named_protest_typed(text: str) -> tuple[str, str]:
         "residents barricaded the main road and protested against the mining company",
         "the march turned violent when it reached the ministry",
         "there was a scuffle with counter-demonstrators who gathered at the same time",
+        # (an authority in the grievance, not as the one who raised them)
+        "protesters angry at police brutality set up barricades on the main road",
+        "villagers demanding better security erected barricades on the highway",
     ],
 )
 def test_typing_rules_destructive_demonstrators_riot(text: str) -> None:
@@ -422,6 +425,7 @@ def test_typing_rules_destructive_demonstrators_riot(text: str) -> None:
         "hundreds of workers marched in lagos, but the protest never turned violent, police said",
         "protesters in belgrade marched peacefully; the authorities had barricaded the road to parliament",
         "thousands marched to the palace after the army set up barricades on the avenue",
+        "hundreds marched to the ministry, where barricades erected by soldiers stopped them",
     ],
 )
 def test_typing_rules_peaceful_protests_near_those_words_stay_protests(text: str) -> None:
@@ -436,6 +440,17 @@ def test_typing_rules_peaceful_protests_near_those_words_stay_protests(text: str
         ("the protest was not dispersed and ended in the evening", "Peaceful protest"),
         ("police dispersed the protesters with tear gas", "Protest with intervention"),
         ("they protested against the arrest of a chief; police detained six", "Protest with intervention"),
+        (
+            "marchers denouncing the detention of journalists were beaten by police",
+            "Protest with intervention",
+        ),
+        ("students protested and police arrested dozens", "Protest with intervention"),
+        (
+            "they protested over the arrest of a leader. the march was broken up by police",
+            "Protest with intervention",
+        ),
+        ("teachers marched in accra. police said no one was arrested", "Peaceful protest"),
+        ("teachers marched in accra. no protesters were detained, police said", "Peaceful protest"),
     ],
 )
 def test_typing_rules_force_at_a_protest_is_force_met_there(text: str, sub_event_type: str) -> None:

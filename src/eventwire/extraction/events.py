@@ -43,6 +43,37 @@ _OPENING_DAY = re.compile(
     r"\W*(?:(?:late|early)\s+)?(?:on|around|about|between|by|during\s+the\s+night\s+of)?\s*"
 )
 
+# What a plan is told with: "is scheduled for 7 May", "rallies are planned on May 7", "will march".
+_PLANNED = re.compile(
+    r"\b(?:scheduled|planned|plans?\s+to|set\s+(?:for|to)|due\s+to|will|would|to\s+be\s+held|expected"
+    r"|(?:is|are)\s+to|intends?\s+to|calls?\s+for|called\s+for)\b"
+)
+# What tells that a story opening on an old day is about something later: an anniversary, a trial, an
+# inquest, "seven months later", "20 years since".
+_LATER_PEG = re.compile(
+    r"\b(?:anniversar\w+|commemorat\w+|memorial|remembrance|trial|inquest|sentenc\w+|convict\w+|verdict"
+    r"|(?:years?|months?)\s+"
+    r"(?:ago|later|since|after|on)|since\s+then|to\s+this\s+day)\b"
+)
+
+
+def _news_peg(ctx: Context, opening: DateMention) -> bool:
+    """Whether a document that opens on an old day names something later it is about: another date
+    within ``HISTORICAL_DAYS`` of publication ("rallied on Saturday", "this week") or an anniversary, a
+    trial, "months later"."""
+    published = ctx.doc.published
+    if _LATER_PEG.search(ctx.lower):
+        return True
+    return published is not None and any(
+        other is not opening
+        and other.date_end is not None
+        and other.date_start is not None
+        and other.date_start <= published + dt.timedelta(days=1)
+        and (published - other.date_end).days <= HISTORICAL_DAYS
+        for other in ctx.dates
+    )
+
+
 _DURATION_BEFORE = re.compile(r"(?:since|until|till|by|from|before)\s+$")
 # "the ministry said on Thursday", "a statement issued on Thursday": the day of the report, not the event.
 _REPORTED_ON = re.compile(
@@ -583,7 +614,13 @@ def build_event(
         # July) is the writer's uncertainty about the day; a date that starts after it is a plan, but for
         # a day named outright one day after: a publication date is often the day before in another time
         # zone, and "tomorrow" or "on Friday" still make a plan.
-        slack = dt.timedelta(days=1 if date is not None and date.kind in DAY_KINDS else 0)
+        slack = dt.timedelta(
+            days=1
+            if date is not None
+            and date.kind in DAY_KINDS
+            and not _PLANNED.search(lower, first.sentence.start, first.sentence.end)
+            else 0
+        )
         if start > published + slack:
             return _reject(first, text, f"plan (dated {start.isoformat()}, after publication)")
         # An old day the document opens with is its story ("On May 1, militants attacked the village",
@@ -594,6 +631,7 @@ def build_event(
             and date.kind in DAY_KINDS
             and first.sentence.start == ctx.lead
             and _OPENING_DAY.fullmatch(lower, first.sentence.start, date.start) is not None
+            and not _news_peg(ctx, date)
         )
         if (published - end).days > HISTORICAL_DAYS and not leads:
             return _reject(
@@ -795,17 +833,27 @@ _FORCES_ACTED = re.compile(
     r"riot\s+police|authorities)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+# The protest itself as what the forces acted on ("dispersed them", "arrested several protesters").
+_THE_PROTEST = re.compile(
+    r"\b(?:them|they\s+were|protesters|demonstrators|marchers|participants|the\s+(?:march|rally|crowd|protest"
+    r"|demonstration|sit-in|gathering|procession|group))\b"
+)
 
 
 def _dispersed_next(lower: str, end: int) -> bool:
-    """Whether the sentence after a protest's last tells how forces met it: reports often add the police's
-    response on its own ("Police intervened.", "They were dispersed by gendarmes using tear gas.")."""
+    """Whether the sentence after a protest's last, in its paragraph, tells how forces met it: reports
+    often add the police's response on its own ("They were dispersed by gendarmes using tear gas.",
+    "Police intervened."). The protest must be what they acted on, or the sentence only that they acted:
+    "Police later arrested a man suspected of stealing a car" tells of another matter."""
     start = end
-    while start < len(lower) and lower[start].isspace():
+    while start < len(lower) and lower[start] in " \t":
         start += 1
+    if start >= len(lower) or lower[start] == "\n":
+        return False  # the paragraph ends with the protest
     stop = _SENTENCE_END.search(lower, start, start + 400)
     after = lower[start : stop.end() if stop else min(len(lower), start + 400)]
-    return bool(_FORCES_ACTED.search(after)) and protest_met_with_force(after)
+    about_the_protest = _THE_PROTEST.search(after) is not None or len(after.split()) <= 5
+    return about_the_protest and bool(_FORCES_ACTED.search(after)) and protest_met_with_force(after)
 
 
 def second_opinion(

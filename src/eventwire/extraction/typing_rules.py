@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from eventwire.extraction.lexicon import WENT_OFF_EARLY
 
 INTERVENTION = re.compile(
-    r"tear\s*gas|water\s+cannons?|dispers\w+|rubber\s+bullets|batons?|broke\s+up|beat(?:en)?\s+|"
+    r"tear\s*gas|water\s+cannons?|dispers\w+|rubber\s+bullets|batons?|broken?\s+up|beat(?:en)?\s+|"
     r"arrest\w*|detain\w*|pepper\s+spray|stun\s+grenades?|charged\s+(?:at|into)|forcibly\s+removed"
     # Police who stepped in without harming anyone: "police intervened", "fired shots in the air",
     # "a lathi charge", "stopped by security forces", "did not allow the group to march", "dragged away".
@@ -52,11 +52,17 @@ PROTESTER_VIOLENCE = re.compile(
     r"|\bbarricad(?:ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}"
     r"(?:roads?|streets?|route|highway|entrance|junction|crossroads)\b)"
 )
-# Those who put up barricades to hold a march back, not to block the streets themselves.
-_AUTHORITIES = re.compile(
-    r"\b(?:police|policemen|officers|forces|troops|soldiers|army|gendarmes?|authorities|government|"
-    r"municipality|council|city\s+hall|security)\b"
+# Those who put up barricades to hold a march back, not to block the streets themselves: as the subject
+# ("the authorities had barricaded the road", "police earlier set up barricades") or the agent ("barricades
+# erected by soldiers"); not a grievance ("protesters angry at police brutality set up barricades").
+_AUTHORITIES = (
+    r"(?:police|policemen|officers|forces|troops|soldiers|army|gendarmes?|authorities|government|"
+    r"municipality|council|city\s+hall)"
 )
+_AUTHORITY_SUBJECT = re.compile(
+    rf"\b{_AUTHORITIES}\s+(?:(?:had|have|has|also|earlier|already|then|later|reportedly|quickly)\s+)*$"
+)
+_BY_AUTHORITY = re.compile(rf"\s*(?:[\w-]+\s+){{0,4}}?by\s+(?:the\s+)?(?:\w+\s+)?{_AUTHORITIES}\b")
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 RIOTER_INTERS = frozenset({5, 6})  # ACLED's rioters and protesters
 
@@ -225,21 +231,25 @@ def protesters_violent(group_text: str) -> bool:
     denied ("the march never turned violent"); barricades count only where no authority put them up
     earlier in the clause ("the authorities had barricaded the road to the presidency")."""
     for match in PROTESTER_VIOLENCE.finditer(group_text):
-        if _NEGATED_BEFORE.search(group_text, max(0, match.start() - 16), match.start()):
+        if _NEGATED_BEFORE.search(group_text, max(0, match.start() - _NEGATION_REACH), match.start()):
             continue
-        if match.group("barricade"):
-            clause_start = max(group_text.rfind(mark, 0, match.start()) for mark in (".", ";", ","))
-            if _AUTHORITIES.search(group_text, max(clause_start, match.start() - 80), match.start()):
-                continue
+        if match.group("barricade") and (
+            _AUTHORITY_SUBJECT.search(group_text, max(0, match.start() - 60), match.start())
+            or _BY_AUTHORITY.match(group_text, match.end())
+        ):
+            continue
         return True
     return False
 
 
+# Words that end a grievance and begin what was done ("denouncing the detention of journalists were beaten
+# by police", "students protested and police arrested dozens").
+_GRIEVANCE_WORD = r"(?:(?!(?:was|were|and|by|police|had|have|has|then)\b)\w+\s+)"
 # What a march demanded or denounced, not what was done to it: "demanding the release of those detained",
 # "protested the arrest of their leader", "against the dispersal of last week's sit-in".
 _GRIEVANCE_BEFORE = re.compile(
-    r"\b(?:(?:release|freedom|killing|arrests?|detention|dispersal)\s+of\s+(?:\w+\s+){0,3}"
-    r"|(?:against|over|protest(?:ed|ing)?|denounc\w+|condemn\w+|demand\w*)\s+(?:the\s+)?(?:\w+\s+){0,2})$"
+    rf"\b(?:(?:release|freedom|killing|arrests?|detention|dispersal)\s+of\s+{_GRIEVANCE_WORD}{{0,3}}"
+    rf"|(?:against|over|protest(?:ed|ing)?|denounc\w+|condemn\w+|demand\w*)\s+(?:the\s+)?{_GRIEVANCE_WORD}{{0,2}})$"
 )
 
 
@@ -248,7 +258,7 @@ def protest_met_with_force(group_text: str) -> bool:
     force done before ("against the killing of two protesters last
     week", "demanding the release of those detained")."""
     return any(
-        not _NEGATED_BEFORE.search(group_text, max(0, m.start() - 16), m.start())
+        not _NEGATED_BEFORE.search(group_text, max(0, m.start() - _NEGATION_REACH), m.start())
         and not _GRIEVANCE_BEFORE.search(group_text, max(0, m.start() - 48), m.start())
         for m in INTERVENTION.finditer(group_text)
     )
@@ -391,7 +401,9 @@ def _told(pattern: re.Pattern[str], text: str) -> bool:
     )
 
 
-_NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|never)\s+(?:\w+\s+)?$")
+# "no arrests were reported", "no protesters were detained", "no one was arrested", "did not disperse"
+_NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|never|nobody|none)\s+(?:\w+\s+){0,2}$")
+_NEGATION_REACH = 24  # characters before a cue where its negation may stand
 
 
 def _only_figurative_bombing(text: str) -> bool:
