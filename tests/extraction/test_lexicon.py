@@ -123,6 +123,7 @@ def kinds(text: str) -> set[str]:
         ("Fifty policemen and militia members joined the Taliban in the district.", "change"),
         ("Teachers suspended classes and left the area over the deteriorating security situation.", "other"),
         ("The police station was evacuated amid a rapidly deteriorating security situation.", "other"),
+        ("Militants imposed on women to wear veils in the village.", "control"),
         ("The union suspended classes due to beatings teachers received from militants.", "other"),
     ],
 )
@@ -198,6 +199,7 @@ def test_lexicon_thwarted_plots_are_plans_but_thwarted_attacks_are_fights() -> N
         "Voters shouted pro-government slogans at the campaign event.",
         "The two companies were signing a merger agreement in London on Tuesday.",
         "New members joined the golf club after the open day.",
+        "Workers at the plant demanded higher wages in talks with the management.",
         "The school suspended classes because of heavy snow on Monday.",
         "The shop closed down after twenty years in business.",
         "The bank closed down branches over security concerns about its computer systems.",
@@ -273,6 +275,10 @@ def test_lexicon_a_purpose_governs_its_own_phrase_only() -> None:
     assert not _cue("plan", "koglweogo entered a gambling hall in order to arrest a suspect, the koglweogo ")
     assert not _cue("plan", "militants intercepted worshippers to stop them from praying and destroyed ")
     assert not _cue("plan", "police forces prevented and ")
+    # ... or where the trigger is the next verb itself (the text before it ends at "and", "were")
+    assert not _cue("plan", "militants intercepted worshippers to stop them from praying and ")
+    assert not _cue("plan", "traffic police who tried to stop two men on a motorcycle were ")
+    assert _cue("plan", "soldiers were deployed to prevent the ")
 
 
 def test_lexicon_generic_and_statement_cues_keep_to_their_sense() -> None:
@@ -283,6 +289,7 @@ def test_lexicon_generic_and_statement_cues_keep_to_their_sense() -> None:
     assert not _cue("statement", "a man accused of witchcraft was ")
     assert _cue("cumulative", "in all, 30 people were ")
     assert not _cue("cumulative", "nightly curfew and traffic ban imposed in all villages ")
+    assert not _cue("cumulative", "a mandatory use of face masks in all the public spaces ")
 
 
 def test_an_election_rally_is_no_protest_trigger() -> None:

@@ -175,7 +175,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"\s+of|around|near)\b"
         # "soldiers intercepted a group of JNIM militants", "militiamen routed a group of suspected militants"
         # (not "intercepted a pass", "routed their rivals").
-        r"|(?:intercepted|routed)\s+(?:[\w/-]+\s+){0,5}?(?:militants|gunmen|insurgents|rebels|bandits|jihadists|fighters"
+        r"|(?:intercepted|routed)\s+(?:[\w/-]+\s+){0,7}?(?:militants|gunmen|insurgents|rebels|bandits|jihadists|fighters"
         r"|assailants|attackers)\b"
         # "returned fire", "responded to pro-Houthi fire" (not "responded to a fire at a warehouse").
         r"|returned\s+fire\b(?!\s+at\s+(?:his|her|their|the)\s+critics)"
@@ -330,7 +330,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|goats|sheep|camels|vehicles?|trucks?|cars?|motorbikes?|motorcycles?|goods|belongings|phones|valuables"
         r"|supplies|food|cash|money|property|crops|harvest|ambulances?|tricycles?|vans?|millet|rice|grain|bags)"
         # Seizures of drugs and contraband, which ACLED codes as property taken (not weapons disrupted).
-        r"|seized\s+(?:[\w,.()-]+\s+){0,6}?(?:marijuana|cocaine|heroin|cannabis|drugs|narcotics|methamphetamine"
+        r"|seized\s+(?:[\w,.()-]+\s+){0,10}?(?:marijuana|cocaine|heroin|cannabis|drugs|narcotics|methamphetamine"
         r"|cigarettes|contraband|boats?)\b|confiscat(?:ed|ing)\b",
     ),
     TriggerKind(
@@ -379,6 +379,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|(?:put|placed)\s+(?:[\w'(),-]+\s+){1,6}?(?:in|under)\s+(?:a\s+)?quarantine"
         r"|(?:mandatory|compulsory)\s+(?:use\s+of\s+|wearing\s+of\s+)?(?:face\s+)?masks"
         r"|sealed\s+off\s+(?:the\s+)?(?:city|town|village|district|area|region|province)"
+        # Rules an armed group imposes on people: "imposed on women to wear veils".
+        r"|imposed\s+on\s+(?:the\s+)?(?:women|men|residents|population|villagers|inhabitants)\s+to\b"
         r"|closed\s+(?:[\w']+\s+){0,3}?(?:land\s+)?borders(?!\s+to\s+(?:\w+\s+)?(?:imports|exports|trade|goods|products))"
         # "instituted a ban on all travel", "halted all entries and departures", "suspended all interurban
         # passenger traffic": movement stopped by order, not a single road closed by a protest.
@@ -599,7 +601,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:so\s+far\s+this\s+(?:year|month)|this\s+year|since\s+(?:the\s+)?(?:start|beginning|outbreak)"
             r"|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
-            r"december)|in\s+total|overall|in\s+all(?!\s+(?:the\s+|of\s+the\s+)?(?:villages|towns|cities|districts|provinces|regions|areas|parts|communes|localities|neighbou?rhoods|camps|states|counties|departments|municipalities)\b)|over\s+the\s+(?:past|last)\s+(?:year|months|decade|"
+            r"december)|in\s+total|overall|in\s+all(?!\s+(?:the\s+|of\s+the\s+)?(?:public\s+)?(?:spaces|places|villages|towns|cities|districts|provinces|regions|areas|parts|communes|localities|neighbou?rhoods|camps|states|counties|departments|municipalities)\b)|over\s+the\s+(?:past|last)\s+(?:year|months|decade|"
             r"years|weeks)|(?:have|has)\s+been\s+killed\s+since|cumulative|tally|in\s+recent\s+(?:years|months)"
             r"|since\s+the\s+(?:war|conflict|insurgency|fighting)\s+(?:began|started)|per\s+year|a\s+year|"
             r"annual(?:ly)?|(?:every|each)\s+(?:year|month|week)|to\s+date|since\s+(?:19|20)\d\d)\b"
@@ -629,7 +631,10 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "plan",
         re.compile(
             r"\b(?:in\s+order\s+to|to\s+prevent|to\s+stop|prevent(?:ed|ing|s)?)\b(?!\s+and\b)"
-            r"(?:(?!\band\s+(?:then\s+)?[a-z]+ed\b)[^,])*$"
+            r"(?:(?!\band\s+(?:then\s+)?[a-z]+ed\b)[^,])*"
+            # ... nor where the trigger is itself the next verb: "to stop them from praying and destroyed
+            # their property", "police who tried to stop two men were shot".
+            r"(?<!\sand\s)(?<!\swas\s)(?<!\swere\s)$"
         ),
     ),
     # "promised to refrain from attacks", "to suspend attacks against public vehicles", "the end of bomb
