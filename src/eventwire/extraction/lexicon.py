@@ -96,7 +96,15 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         "air",
         r"air\s*strikes?|air\s+raids?|air\s+attacks?|aerial\s+(?:bombardments?|attacks?|strikes?|bombing|operations?\s+(?:against|targeting|on)\b)"
         r"|drone\s+(?:strikes?|attacks?)|(?:warplanes?|fighter\s+jets?|jets|aircraft|helicopters?|drones?)"
-        r"\s+(?:bombed|struck|hit|attacked|targeted|fired)|air\s+forces?\s+(?:bombed|struck|hit|targeted)|bombing\s+raids?|(?:was|were)\s+bombed\s+by",
+        r"\s+(?:bombed|struck|hit|attacked|targeted|fired)"
+        # "drones controlled by an unidentified military group targeted the airbase".
+        r"|drones?\s+(?:controlled|operated|flown)\s+by\s+(?:[\w-]+\s+){0,3}?(?:military|armed|militant|rebel|army"
+        r"|forces|militias?)\s+(?:[\w-]+\s+)?(?:bombed|struck|hit|attacked|targeted)"
+        # "conducted an aerial operation in the north ... against a gathering of militants" (not "an
+        # aerial operation against locusts").
+        r"|conducted\s+(?:an?\s+)?aerial\s+operations?\s+(?:[^.;]{0,160}?)\bagainst\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:militants|rebels|insurgents|jihadists|gunmen|fighters|positions|hideouts|gatherings?)\b"
+        r"|air\s+forces?\s+(?:bombed|struck|hit|targeted)|bombing\s+raids?|(?:was|were)\s+bombed\s+by",
     ),
     TriggerKind(
         "shelling",
@@ -160,6 +168,18 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         # ("targeting suspected JNIM and/or ISGS militants": up to five words, "and/or" among them)
         r"(?:[\w'/-]+\s+){0,5}?(?:militants|rebels|insurgents|gunmen|bandits|jihadists|terrorists|fighters|extremists"
         r"|armed\s+(?:groups?|men)|militias?|positions|hideouts|strongholds)\b"
+        # "forces conducted air/ground operations in the area of Yomboli": forces on the ground in a named
+        # place (a kind of operation only forces run; "military operations" alone is often a movement).
+        r"|(?:conducted|carried\s+out|launched)\s+(?:an?\s+)?(?:joint\s+|combined\s+)?(?:air[/-]ground|counter-?terrorism"
+        r"|counter-?insurgency)\s+operations?\s+(?:in\s+the\s+(?:area|vicinity|surroundings)"
+        r"\s+of|around|near)\b"
+        # "soldiers intercepted a group of JNIM militants", "militiamen routed a group of suspected militants"
+        # (not "intercepted a pass", "routed their rivals").
+        r"|(?:intercepted|routed)\s+(?:[\w/-]+\s+){0,7}?(?:militants|gunmen|insurgents|rebels|bandits|jihadists|fighters"
+        r"|assailants|attackers)\b"
+        # "returned fire", "responded to pro-Houthi fire" (not "responded to a fire at a warehouse").
+        r"|returned\s+fire\b(?!\s+at\s+(?:his|her|their|the)\s+critics)"
+        r"|responded\s+to\s+(?:enemy|hostile|sniper|rebel|militant|insurgent|(?:pro|anti)-[\w-]+)\s+fire\b"
         r"|(?:gun)?shots\s+(?:were\s+)?fired|fired\s+(?:\w+\s+){0,2}(?:gun)?shots\s+"
         r"(?:at|on|towards?)|shots\s+involving",
     ),
@@ -184,6 +204,9 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"{0,2}?(?:man|men|woman|women|civilians?|people|villagers?|residents?|journalists?|pastoralists?|herders?"
         r"|farmers?|students?|protesters?|prisoners?|detainees?|suspects?|thief|thieves|boys?|girls?|child|children))\b"
         r"|made\s+(?:an?\s+)?incursions?\s+(?:in|into|on)\b"
+        # "a child hit by a stray police bullet" ("wounded by a bullet" is the injury's own word, often in a
+        # fight already told).
+        r"|(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?(?:[\w-]+\s+)?bullets?\b(?!\s+trains?)"
         r"|hijack(?:ed|ing)\s+(?:a|an|the|two|three|\d+)\s+(?:\w+\s+)?(?:bus|buses|trucks?|vehicles?|cars?|lorr(?:y|ies)"
         r"|convoy|plane|aircraft|ship|vessel|boat)"
         # "fired 14.5mm, 12.7mm and 7.62mm machine guns east of ...": no "at" within reach.
@@ -215,7 +238,10 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"(?:blocked|barricaded)\s+(?:the\s+)?(?:main\s+)?(?:roads?|entrances?|highway|streets?|access|office|sector)\b"
         r"|bang(?:ed|ing)\s+(?:\w+\s+)?pots|dispers(?:ed|ing|e)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,4}?(?:crowds?|protesters"
         r"|demonstrators|gatherings?|rall(?:y|ies)|march(?:ers|es)?|sit-ins?|labou?rers|workers|students|residents"
-        r"|people)\b|general\s+strike|strikers?|vigils?\b|gathered\s+(?:[\w'(),-]+\s+){0,16}?(?:demanding|calling\s+for|in\s+support\s+of|in\s+solidarity|to\s+(?:demand|protest|denounce|"
+        r"|people)\b|general\s+strike|strikers?|vigils?\b|(?:gathered|assembled)\s+"
+        r"(?:[\w'(),-]+\s+){0,20}?(?:demanding|calling\s+for|in\s+support\s+of|in\s+solidarity"
+        r"|to\s+draw\s+attention\s+to\s+(?:their|the|a)\s+(?:demands?|grievances?|plight)"
+        r"|to\s+(?:demand|protest|denounce|"
         r"demonstrate|express|reject|voice|call\s+for|condemn|march|show\s+(?:their\s+)?support)|chant(?:ed|ing)"
         r"|voic(?:ed|ing)\s+(?:their\s+)?(?:anger|rejection|opposition|discontent|frustration|support|demands?)"
         r"|(?:held|holding|carr(?:ied|ying)|wav(?:ed|ing))\s+(?:up\s+)?(?:banners|placards|signs|photographs|portraits))"
@@ -227,6 +253,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|on\s+strike\b|went\s+(?:out\s+)?(?:in)?to\s+the\s+streets?|came\s+out\s+(?:on|onto|into)\s+the\s+(?:roads?|streets?)|(?:stag(?:ed|es?)|held|organi[sz]ed|joined|did|"
         r"carried\s+out|took\s+out|formed|led)\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}(?:march|motorcade|caravan|strike"
         r"|demonstration|protest|rally|procession|human\s+chain|road\s+blockade|sit-in)\b"
+        # (at most 64 literal starts per kind: see eventwire.text.regex_starts)
         r"|(?:a|the)\s+(?:[\w'-]+\s+)?march\s+(?:in|for|to|against|through|from|was|were)\b",
     ),
     TriggerKind(
@@ -255,6 +282,9 @@ TRIGGERS: tuple[TriggerKind, ...] = (
     TriggerKind(
         "agreement",
         r"signed\s+(?:a|an|the)\s+(?:\w+\s+){0,3}(?:agreement|accord|deal|treaty|ceasefire|truce)"
+        # "signing a peace deal with the Presidential Security Unit" (not "upon signing the agreements" on
+        # trade or science).
+        r"|signing\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:peace\s+(?:deal|agreement|accord|treaty)|ceasefire|truce)"
         r"|agreed\s+(?:on\s+|to\s+)?(?:a\s+)?(?:\w+\s+)?(?:ceasefire|truce|peace\s+deal|prisoner\s+exchange)"
         r"|(?:ceasefire|truce|peace\s+deal|agreement)\s+(?:was|has\s+been|had\s+been)\s+(?:signed|agreed|reached)"
         r"|reached\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:agreement|deal|truce)|prisoner\s+(?:exchange|swap)"
@@ -300,7 +330,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|goats|sheep|camels|vehicles?|trucks?|cars?|motorbikes?|motorcycles?|goods|belongings|phones|valuables"
         r"|supplies|food|cash|money|property|crops|harvest|ambulances?|tricycles?|vans?|millet|rice|grain|bags)"
         # Seizures of drugs and contraband, which ACLED codes as property taken (not weapons disrupted).
-        r"|seized\s+(?:[\w,.()-]+\s+){0,6}?(?:marijuana|cocaine|heroin|cannabis|drugs|narcotics|methamphetamine"
+        r"|seized\s+(?:[\w,.()-]+\s+){0,10}?(?:marijuana|cocaine|heroin|cannabis|drugs|narcotics|methamphetamine"
         r"|cigarettes|contraband|boats?)\b|confiscat(?:ed|ing)\b",
     ),
     TriggerKind(
@@ -331,7 +361,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|(?:faction|group|militia|rebels|brigade|battalion|front|movement)\s+(?:has\s+|had\s+)?(?:ended|severed|cut)\s+"
         r"(?:its|their)\s+(?:affiliation|allegiance|ties)\s+(?:with|to)"
         r"|switched\s+sides"
-        r"|(?:soldiers|policemen|militiamen|fighters|militants|commanders)\s+"
+        r"|(?:soldiers|policemen|militiamen|fighters|militants|commanders|members)\s+"
         r"(?:have\s+|had\s+|reportedly\s+)?(?:joined|defected\s+to)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?"
         r"(?:taliban|al[- ]shabaa?b|islamic\s+state"
         r"|isis|isil|rebels?|militants?|insurgents?|separatists?|jihadists?|government\s+forces)\b"
@@ -349,6 +379,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|(?:put|placed)\s+(?:[\w'(),-]+\s+){1,6}?(?:in|under)\s+(?:a\s+)?quarantine"
         r"|(?:mandatory|compulsory)\s+(?:use\s+of\s+|wearing\s+of\s+)?(?:face\s+)?masks"
         r"|sealed\s+off\s+(?:the\s+)?(?:city|town|village|district|area|region|province)"
+        # Rules an armed group imposes on people: "imposed on women to wear veils".
+        r"|imposed\s+on\s+(?:the\s+)?(?:women|men|residents|population|villagers|inhabitants)\s+to\b"
         r"|closed\s+(?:[\w']+\s+){0,3}?(?:land\s+)?borders(?!\s+to\s+(?:\w+\s+)?(?:imports|exports|trade|goods|products))"
         # "instituted a ban on all travel", "halted all entries and departures", "suspended all interurban
         # passenger traffic": movement stopped by order, not a single road closed by a protest.
@@ -380,7 +412,16 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|released\s+(?:[\d,]+|some|several|dozens\s+of|hundreds\s+of)\s+(?:[\w-]+\s+){0,3}?prisoners"
         r"|(?:were|was)\s+released\s+from\s+(?:[\w-]+\s+){0,2}?(?:prisons?|jails?)"
         r"|(?:broke|broken|escaped)\s+out\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:prison|jail|police\s+station|cells?)"
-        r"|(?:prison|jail)\s*-?breaks?\b",
+        r"|(?:prison|jail)\s*-?breaks?\b"
+        # Public services stopped by insecurity: "teachers suspended classes and left the area over
+        # deteriorated security situation", "the police station closed down ... amid a deteriorating security
+        # situation", "suspended classes due to the beatings teachers received from militants" (not "closed
+        # because of snow", "over security concerns about its computer systems").
+        r"|(?:closed\s+down|shut\s+down|suspended\s+(?:all\s+)?classes|(?:was|were|been)\s+(?:closed|evacuated"
+        r"|abandoned))\s+(?:[\w',()-]+\s+){0,25}?(?:due\s+to|over|because\s+of|amid|after|following)\s+"
+        r"(?:[\w-]+\s+){0,5}?(?:insecurity|security\s+situation|(?:death\s+)?threats\s+(?:from|by)\s+(?:armed|militants"
+        r"|jihadists|gunmen|terrorists|insurgents|rebels)|beatings|attacks?\s+(?:by|from)\s+(?:armed|militants"
+        r"|jihadists|gunmen|terrorists|insurgents|rebels|bandits))\b",
     ),
     TriggerKind(
         "transfer",
@@ -437,10 +478,15 @@ NOT_CONFLICT = re.compile(f"{_OTHER_SENSE}|{_MISFORTUNE}")
 # Measures, shows of force and displacements ("control", "other") are developments of a conflict only
 # where an armed or a state actor is named beside them: a club recruiting and training players, a
 # retailer's "Operation Sunshine", a hospital's checkpoint or a charity's food parcels are everyday life.
-NEEDS_A_FORCE = frozenset({"control", "other"})
+# So is an agreement between companies or a court's parties ("signed a merger agreement", "the parties had
+# reached an agreement"): ACLED's agreements are between armed or state actors.
+NEEDS_A_FORCE = frozenset({"control", "other", "agreement"})
 A_FORCE = re.compile(
     r"\b(?:police\w*|soldiers?|troops|army|military|armed|forces|gendarmes?\w*|militants?|rebels?|insurgents?|"
     r"gunmen|jihadists?|militia\w*|guerrillas?|taliban|shabaa?b|boko\s+haram|cartels?|gangs?|government|"
+    # Armed groups named by their initials or name alone ("members of the CJNG delivered food packages",
+    # "clans affiliated with the MILF"), and people armed ("villagers equipped with firearms").
+    r"cjng|zetas|milf|mnlf|firearms|"
     r"authorities|junta|regime|security|guards?|fighters|combatants|al[- ]qaeda|islamic\s+state|isis|isil|"
     r"governors?|mayors?|prefects?|ministers?|ministry|president)\b"
 )
@@ -555,7 +601,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:so\s+far\s+this\s+(?:year|month)|this\s+year|since\s+(?:the\s+)?(?:start|beginning|outbreak)"
             r"|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
-            r"december)|in\s+total|overall|in\s+all(?!\s+(?:the\s+|of\s+the\s+)?(?:villages|towns|cities|districts|provinces|regions|areas|parts|communes|localities|neighbou?rhoods|camps|states|counties|departments|municipalities)\b)|over\s+the\s+(?:past|last)\s+(?:year|months|decade|"
+            r"december)|in\s+total|overall|in\s+all(?!\s+(?:the\s+|of\s+the\s+)?(?:public\s+)?(?:spaces|places|villages|towns|cities|districts|provinces|regions|areas|parts|communes|localities|neighbou?rhoods|camps|states|counties|departments|municipalities)\b)|over\s+the\s+(?:past|last)\s+(?:year|months|decade|"
             r"years|weeks)|(?:have|has)\s+been\s+killed\s+since|cumulative|tally|in\s+recent\s+(?:years|months)"
             r"|since\s+the\s+(?:war|conflict|insurgency|fighting)\s+(?:began|started)|per\s+year|a\s+year|"
             r"annual(?:ly)?|(?:every|each)\s+(?:year|month|week)|to\s+date|since\s+(?:19|20)\d\d)\b"
@@ -585,7 +631,10 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "plan",
         re.compile(
             r"\b(?:in\s+order\s+to|to\s+prevent|to\s+stop|prevent(?:ed|ing|s)?)\b(?!\s+and\b)"
-            r"(?:(?!\band\s+(?:then\s+)?[a-z]+ed\b)[^,])*$"
+            r"(?:(?!\band\s+(?:then\s+)?[a-z]+ed\b)[^,])*"
+            # ... nor where the trigger is itself the next verb: "to stop them from praying and destroyed
+            # their property", "police who tried to stop two men were shot".
+            r"(?<!\sand\s)(?<!\swas\s)(?<!\swere\s)$"
         ),
     ),
     # "promised to refrain from attacks", "to suspend attacks against public vehicles", "the end of bomb
