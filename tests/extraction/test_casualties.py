@@ -292,3 +292,16 @@ def test_casualties_a_force_word_that_names_a_civilian_body_names_no_force() -> 
     assert [f.category for f in figures("five members of the police union were killed.")] == ["people"]
     assert [f.category for f in figures("two members of the security council were hurt.")] == ["people"]
     assert [f.category for f in figures("militants killed 3 members of the security forces.")] == ["forces"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was beaten to death by villagers in Goma.",
+        "A suspected thief was lynched by residents of the market.",
+        "TWO TRADERS WERE HACKED TO DEATH NEAR THE BORDER.",
+    ],
+)
+def test_casualties_killed_by_hand_are_dead(text: str) -> None:
+    quantity, _ = combine(figures(text), "fatalities", text)
+    assert quantity is not None and quantity.best == (2 if "TWO" in text else 1)

@@ -247,3 +247,12 @@ def test_a_murder_named_with_an_adjective_a_place_or_a_curly_possessive_is_an_ev
     extractor: Any, text: str
 ) -> None:
     assert len(_run(extractor, text).events) == 1
+
+
+def test_an_accused_victim_is_no_statement_about_the_act(extractor: Any) -> None:
+    # "accused of sorcery" names the victim; "was accused of attacking" is an allegation
+    published = dt.date(2020, 5, 6)
+    lynching = "On 5 May 2020, a man accused of sorcery was beaten to death by villagers in Kasai."
+    assert extractor.run(Document(id="a", text=lynching, published=published)).events
+    allegation = "On 5 May 2020, the man was accused of attacking a bus in Kasai."
+    assert not extractor.run(Document(id="b", text=allegation, published=published)).events

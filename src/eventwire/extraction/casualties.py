@@ -107,6 +107,10 @@ _KIND_OF_VERB = {
     "lost": "fatalities", "shot dead": "fatalities", "death": "fatalities", "murder": "fatalities",
     "execut": "fatalities", "behead": "fatalities", "assassinat": "fatalities",
     "shot and killed": "fatalities", "shot to death": "fatalities", "shot": "fatalities",
+    "beaten to": "fatalities", "stabbed to": "fatalities", "hacked to": "fatalities",
+    "burned to": "fatalities", "burnt to": "fatalities", "stoned to": "fatalities",
+    "clubbed to": "fatalities", "bludgeoned to": "fatalities", "tortured to": "fatalities",
+    "lynch": "fatalities",
     "massacr": "fatalities", "bodies": "fatalities", "body": "fatalities", "fatalit": "fatalities",
     "wound": "injuries", "injur": "injuries", "hurt": "injuries", "treated": "injuries",
     "hospital": "injuries",
@@ -122,6 +126,8 @@ _KIND_OF_VERB = {
 _VERB_AFTER = (
     r"(?P<verb>killed|dead|died|have\s+died|lost\s+their\s+lives|slain|shot\s+dead|executed|beheaded|"
     r"massacred|murdered|assassinated|shot\s+and\s+killed|shot\s+to\s+death|wounded|injured|hurt|kidnapped|abducted|taken\s+hostage|held\s+hostage|arrested|"
+    # "a man accused of witchcraft was beaten to death", "was lynched by residents"
+    r"(?:beaten|stabbed|hacked|burned|burnt|stoned|clubbed|bludgeoned|tortured)\s+to\s+death|lynched|"
     r"detained|taken\s+into\s+custody|apprehended|rounded\s+up|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds)|"
     r"hospitali[sz]ed|participated|took\s+part|joined|marched|gathered|rallied|protested|demonstrated|"
     r"turned\s+out|blocked|hurled|chanted|took\s+to\s+the\s+streets|surrounded|stormed|raided|ambushed)"
