@@ -142,3 +142,15 @@ def test_a_named_day_just_after_publication_in_a_plan_is_a_plan(extractor: Any) 
     text = "A protest against the fuel price rise is scheduled for 11 May in Nairobi."
     events, _ = _run(extractor, text)
     assert not events
+
+
+def test_the_day_a_source_spoke_is_no_news_peg(extractor: Any) -> None:
+    text = "On 14 February, gunmen killed 12 villagers in Kaura, a local official said on Friday."
+    events, reasons = _run(extractor, text)
+    assert [date for _, date in events] == [dt.date(2020, 2, 14)], reasons
+
+
+def test_a_plan_word_after_the_day_makes_no_plan(extractor: Any) -> None:
+    text = "Gunmen killed five people in Jos on 11 May, police said, adding that troops would be deployed."
+    events, reasons = _run(extractor, text)
+    assert [date for _, date in events] == [dt.date(2020, 5, 11)], reasons

@@ -421,3 +421,27 @@ def test_events_a_next_sentence_on_another_matter_leaves_a_protest_peaceful(
         "On 6 May 2020, residents demonstrated in front of the town hall in Gulu against water cuts. " + after
     )
     assert ("Protests", "Peaceful protest") in _events(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 6 May 2020, students marched in Gulu against fees. Gendarmes fired tear gas at the students.",
+        # (wrapped wire copy: one line break is no paragraph's end)
+        "On 6 May 2020, students marched in Gulu against fees.\nPolice dispersed them with tear gas.",
+    ],
+)
+def test_events_the_force_met_in_the_next_line_or_on_the_marchers(extractor: Any, text: str) -> None:
+    assert ("Protests", "Protest with intervention") in _events(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the sequel, the hero returned fire on the alien hordes and escaped.",
+        "The player returned fire on Twitter after critics mocked his performance.",
+        "The airline carried out joint air-ground operations around the hub to clear the backlog.",
+    ],
+)
+def test_events_fire_returned_or_operations_run_by_no_force_are_no_battle(extractor: Any, text: str) -> None:
+    assert _events(extractor, text) == []

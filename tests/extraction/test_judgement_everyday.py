@@ -100,7 +100,8 @@ EVERYDAY = [
     ("Over the past three years, the country has been hit by protests by farmers.", "generic (told over"),
     ("The thieves broke into the van in Malmo and stole guitars worth $50,000.", "not conflict (a theft"),
     ("The two suspects smashed a glass door to gain entry to the home in Toronto.", None),
-    ("The parties told the judge they had reached an agreement in the lawsuit.", "legal (a settlement"),
+    # (a party the agreement gate counts, so that the legal reading is what rejects it)
+    ("The parties told the judge they reached an agreement in the lawsuit against the ministry.", "legal"),
     ("The senator withdrew from the race for governor on Monday.", "not conflict (another sense"),
     ("UEFA charged Liverpool over the attack on the Manchester City team bus.", "legal"),
     ("Since the attack on the museum in 2015, tourism in Tunis has fallen sharply.", "historical"),

@@ -451,6 +451,7 @@ def test_typing_rules_peaceful_protests_near_those_words_stay_protests(text: str
         ),
         ("teachers marched in accra. police said no one was arrested", "Peaceful protest"),
         ("teachers marched in accra. no protesters were detained, police said", "Peaceful protest"),
+        ("teachers marched in accra. none of the protesters were arrested", "Peaceful protest"),
     ],
 )
 def test_typing_rules_force_at_a_protest_is_force_met_there(text: str, sub_event_type: str) -> None:

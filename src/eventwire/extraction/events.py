@@ -43,26 +43,28 @@ _OPENING_DAY = re.compile(
     r"\W*(?:(?:late|early)\s+)?(?:on|around|about|between|by|during\s+the\s+night\s+of)?\s*"
 )
 
-# What a plan is told with: "is scheduled for 7 May", "rallies are planned on May 7", "will march".
+# What a plan is told with, before its day: "is scheduled for 7 May", "rallies are planned on May 7",
+# "will march on 7 May" (not "killed five on 7 May, adding that troops would be deployed").
 _PLANNED = re.compile(
-    r"\b(?:scheduled|planned|plans?\s+to|set\s+(?:for|to)|due\s+to|will|would|to\s+be\s+held|expected"
-    r"|(?:is|are)\s+to|intends?\s+to|calls?\s+for|called\s+for)\b"
+    r"\b(?:scheduled|planned|plans?\s+to|set\s+(?:for|to)|slated|will|to\s+be\s+held|(?:is|are)\s+to"
+    r"|intends?\s+to)\b"
 )
-# What tells that a story opening on an old day is about something later: an anniversary, a trial, an
-# inquest, "seven months later", "20 years since".
+# What tells that a story opening on an old day is about something later: an anniversary, a trial, a
+# verdict, an inquest, "seven months later".
 _LATER_PEG = re.compile(
-    r"\b(?:anniversar\w+|commemorat\w+|memorial|remembrance|trial|inquest|sentenc\w+|convict\w+|verdict"
-    r"|(?:years?|months?)\s+"
-    r"(?:ago|later|since|after|on)|since\s+then|to\s+this\s+day)\b"
+    r"\b(?:anniversar\w+|commemorat\w+|remembrance|(?:on|stood|went\s+on)\s+trial|the\s+trial\s+of|inquest"
+    r"|sentenced|(?:life|prison|jail)\s+sentence|convicted|verdict|(?:years?|months?)\s+(?:ago|later)"
+    r"|since\s+then|to\s+this\s+day)\b"
 )
 
 
 def _news_peg(ctx: Context, opening: DateMention) -> bool:
     """Whether a document that opens on an old day names something later it is about: another date
-    within ``HISTORICAL_DAYS`` of publication ("rallied on Saturday", "this week") or an anniversary, a
-    trial, "months later"."""
+    within ``HISTORICAL_DAYS`` of publication ("rallied on Saturday", "this week"; not the day a source
+    spoke: "a local official said on Monday"), or an anniversary, a trial, "months later"."""
     published = ctx.doc.published
-    if _LATER_PEG.search(ctx.lower):
+    lower = ctx.lower
+    if _LATER_PEG.search(lower):
         return True
     return published is not None and any(
         other is not opening
@@ -70,6 +72,8 @@ def _news_peg(ctx: Context, opening: DateMention) -> bool:
         and other.date_start is not None
         and other.date_start <= published + dt.timedelta(days=1)
         and (published - other.date_end).days <= HISTORICAL_DAYS
+        and not _REPORTED_ON.search(lower[max(0, other.start - 40) : other.start])
+        and not _REPORTING_AFTER.match(lower, other.end)
         for other in ctx.dates
     )
 
@@ -618,7 +622,7 @@ def build_event(
             days=1
             if date is not None
             and date.kind in DAY_KINDS
-            and not _PLANNED.search(lower, first.sentence.start, first.sentence.end)
+            and not _PLANNED.search(lower, first.sentence.start, max(first.sentence.start, date.start))
             else 0
         )
         if start > published + slack:
@@ -832,10 +836,12 @@ _FORCES_ACTED = re.compile(
     r"\b(?:police|policemen|officers|security\s+forces|gendarmes?|gendarmerie|soldiers|troops|army|"
     r"riot\s+police|authorities)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
+_BLANK = re.compile(r"\s+")
 # The protest itself as what the forces acted on ("dispersed them", "arrested several protesters").
 _THE_PROTEST = re.compile(
-    r"\b(?:them|they\s+were|protesters|demonstrators|marchers|participants|the\s+(?:march|rally|crowd|protest"
+    r"\b(?:them|they\s+were|protesters|demonstrators|marchers|participants|students|teachers|workers|youths"
+    r"|residents|villagers|traders|women|supporters|the\s+(?:march|rally|crowd|protest"
     r"|demonstration|sit-in|gathering|procession|group))\b"
 )
 
@@ -845,11 +851,10 @@ def _dispersed_next(lower: str, end: int) -> bool:
     often add the police's response on its own ("They were dispersed by gendarmes using tear gas.",
     "Police intervened."). The protest must be what they acted on, or the sentence only that they acted:
     "Police later arrested a man suspected of stealing a car" tells of another matter."""
-    start = end
-    while start < len(lower) and lower[start] in " \t":
-        start += 1
-    if start >= len(lower) or lower[start] == "\n":
-        return False  # the paragraph ends with the protest
+    gap = _BLANK.match(lower, end)
+    start = gap.end() if gap else end
+    if start >= len(lower) or (gap and gap.group(0).count("\n") > 1):
+        return False  # the paragraph ends with the protest (a single line break is wrapped copy)
     stop = _SENTENCE_END.search(lower, start, start + 400)
     after = lower[start : stop.end() if stop else min(len(lower), start + 400)]
     about_the_protest = _THE_PROTEST.search(after) is not None or len(after.split()) <= 5

@@ -834,7 +834,8 @@ _ORDINARY_SETTING = re.compile(
     r"|(?:shot|stabbed|killed|attacked|murdered|beat|strangled|assaulted)\s+(?:his|her)\s+(?:own\s+)?(?:wife"
     r"|husband|girlfriend|boyfriend|partner|ex-\w+|stepfather|stepson|mother|father)"
     # (a neighbour as the victim or the killer, not "neighbours said they heard gunshots")
-    r"|(?:shot|stabbed|killed|attacked|murdered|beat)\s+(?:his|her|their|a)\s+(?:\w+\s+)?neighbou?r"
+    r"|(?:shot|stabbed|killed|attacked|murdered|beat)\s+(?:dead\s+)?(?:by\s+)?(?:his|her|their|a|the)\s+"
+    r"(?:\w+\s+)?neighbou?r"
     r"|neighbou?r\s+(?:who\s+)?(?:shot|stabbed|killed|attacked|murdered)"
     r"|argument|(?:a|the)\s+row\s+(?:over|with|about)|quarrel\w*|brawl\w*"
     r"|road\s+rage|robbery|robberies|robbed|robbers?|burglar\w*|theft|thie(?:f|ves)|mugg\w*|carjack\w*"

@@ -10,6 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Who runs operations against armed men, named right before the verb (not an airline's ground operations).
+_OPERATION_RUNNERS = ("forces", "troops", "soldiers", "army", "military", "police")
+# Who returns fire in a fight, named right before the verb ("soldiers returned fire"; not a film's hero).
+_FIRE_RETURNERS = (
+    "forces", "troops", "soldiers", "army", "police", "officers", "policemen", "gendarmes", "militants",
+    "rebels", "guards", "they", "fighters", "militiamen",
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class TriggerKind:
@@ -170,7 +178,9 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|armed\s+(?:groups?|men)|militias?|positions|hideouts|strongholds)\b"
         # "forces conducted air/ground operations in the area of Yomboli": forces on the ground in a named
         # place (a kind of operation only forces run; "military operations" alone is often a movement).
-        r"|(?:conducted|carried\s+out|launched)\s+(?:an?\s+)?(?:joint\s+|combined\s+)?(?:air[/-]ground|counter-?terrorism"
+        r"|(?:" + "|".join(rf"(?<={w}\s)" for w in _OPERATION_RUNNERS) + r")"
+        r"(?:conducted|carried\s+out|launched)\s+"
+        r"(?:an?\s+)?(?:joint\s+|combined\s+)?(?:air[/-]ground|counter-?terrorism"
         r"|counter-?insurgency)\s+operations?\s+(?:in\s+the\s+(?:area|vicinity|surroundings)"
         r"\s+of|around|near)\b"
         # "soldiers intercepted a group of JNIM militants", "militiamen routed a group of suspected militants"
@@ -178,7 +188,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|(?:intercepted|routed)\s+(?:[\w/-]+\s+){0,7}?(?:militants|gunmen|insurgents|rebels|bandits|jihadists|fighters"
         r"|assailants|attackers)\b"
         # "returned fire", "responded to pro-Houthi fire" (not "responded to a fire at a warehouse").
-        r"|returned\s+fire\b(?!\s+at\s+(?:his|her|their|the)\s+critics)"
+        r"|(?:" + "|".join(rf"(?<={w}\s)" for w in _FIRE_RETURNERS) + r")returned\s+(?:heavy\s+)?fire\b"
+        r"(?!\s+(?:at\s+(?:his|her|their|the)\s+critics|on\s+(?:twitter|social)))"
         r"|responded\s+to\s+(?:enemy|hostile|sniper|rebel|militant|insurgent|(?:pro|anti)-[\w-]+)\s+fire\b"
         r"|(?:gun)?shots\s+(?:were\s+)?fired|fired\s+(?:\w+\s+){0,2}(?:gun)?shots\s+"
         r"(?:at|on|towards?)|shots\s+involving",
@@ -486,8 +497,11 @@ A_FORCE = re.compile(
     r"gunmen|jihadists?|militia\w*|guerrillas?|taliban|shabaa?b|boko\s+haram|cartels?|gangs?|government|"
     # Armed groups named by their initials or name alone ("members of the CJNG delivered food packages",
     # "clans affiliated with the MILF"), and people armed ("villagers equipped with firearms").
-    r"cjng|zetas|milf|mnlf|firearms|"
-    r"authorities|junta|regime|security|guards?|fighters|combatants|al[- ]qaeda|islamic\s+state|isis|isil|"
+    r"cjng|zetas|milf|mnlf|(?:armed|equipped)\s+with\s+firearms|"
+    # (communal parties to an agreement: "elders from the two clans signed an agreement")
+    r"clans?|elders|tribes?|tribal|communal|"
+    r"authorities|junta|regime|security\s+(?:forces|services|officers|agents)|guards?|fighters|combatants|"
+    r"al[- ]qaeda|islamic\s+state|isis|isil|"
     r"governors?|mayors?|prefects?|ministers?|ministry|president)\b"
 )
 # For a protest, riot or mob the misfortune is the grievance, not the cause ("victims of the floods

@@ -62,7 +62,7 @@ _AUTHORITIES = (
 _AUTHORITY_SUBJECT = re.compile(
     rf"\b{_AUTHORITIES}\s+(?:(?:had|have|has|also|earlier|already|then|later|reportedly|quickly)\s+)*$"
 )
-_BY_AUTHORITY = re.compile(rf"\s*(?:[\w-]+\s+){{0,4}}?by\s+(?:the\s+)?(?:\w+\s+)?{_AUTHORITIES}\b")
+_BY_AUTHORITY = re.compile(rf"\s+by\s+(?:the\s+)?(?:\w+\s+)?{_AUTHORITIES}\b")
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 RIOTER_INTERS = frozenset({5, 6})  # ACLED's rioters and protesters
 
@@ -402,8 +402,10 @@ def _told(pattern: re.Pattern[str], text: str) -> bool:
 
 
 # "no arrests were reported", "no protesters were detained", "no one was arrested", "did not disperse"
-_NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|never|nobody|none)\s+(?:\w+\s+){0,2}$")
-_NEGATION_REACH = 24  # characters before a cue where its negation may stand
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:no|not|without|never|nobody|none)\s+(?:\w+\s+){0,2}$|\bnone\s+of\s+(?:the\s+)?\w+\s+(?:were|was)\s+$"
+)
+_NEGATION_REACH = 32  # characters before a cue where its negation may stand
 
 
 def _only_figurative_bombing(text: str) -> bool:
