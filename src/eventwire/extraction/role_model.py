@@ -700,10 +700,14 @@ class _Bigrams:
         """The weight row of each pair of word ids; ``zero`` (no weight) where no bigram is known."""
         if not len(self.keys):
             return np.full(len(left), zero, dtype=np.intp)
-        known = (left >= 0) & (right >= 0)
-        query = np.where(known, left * len(self.right) + right, -1)
+        # Only the pairs of two words that are in some bigram are searched for (most tokens are not).
+        pairs = np.flatnonzero((left >= 0) & (right >= 0))
+        query = left[pairs] * len(self.right) + right[pairs]
         at = np.minimum(np.searchsorted(self.keys, query), len(self.keys) - 1)
-        return np.where(known & (self.keys[at] == query), self.weight_rows[at], zero)
+        hit = self.keys[at] == query
+        out = np.full(len(left), zero, dtype=np.intp)
+        out[pairs[hit]] = self.weight_rows[at[hit]]
+        return out
 
 
 @lru_cache(maxsize=4)
