@@ -92,7 +92,7 @@ def word_clusters() -> dict[str, tuple[str, ...]]:
 
 def tokenize(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Word and punctuation tokens of ``text[start:end]`` as absolute ``(start, end)`` offsets."""
-    return [m.span() for m in TOKEN.finditer(text, start, end)]
+    return list(map(re.Match.span, TOKEN.finditer(text, start, end)))
 
 
 def token_marks(actors: Iterable[ActorMention], places: Iterable[PlaceMention]) -> dict[int, list[str]]:
@@ -531,12 +531,17 @@ def _table_rows(words: Sequence[str | None], model: _CrfWeights) -> npt.NDArray[
     missing = rows < 0
     if not missing.any():
         return rows
-    new = list(dict.fromkeys(compress(words, missing.tolist())))
-    if len(table) + len(new) > _WORDS_KEPT:
+    flags = missing.tolist()
+    new = list(dict.fromkeys(compress(words, flags)))
+    if len(table) + len(new) > _WORDS_KEPT:  # forgotten all at once: every word is new again
         table.clear()
         new = list(dict.fromkeys(words))
+        table.add(new, _word_weights(new, model), _bigram_ids(new, model))
+        return np.fromiter(map(table.rows.__getitem__, words), dtype=np.intp, count=len(words))
     table.add(new, _word_weights(new, model), _bigram_ids(new, model))
-    return np.fromiter(map(table.rows.__getitem__, words), dtype=np.intp, count=len(words))
+    # Only the new words' places are read again: the other rows stayed where they were.
+    rows[missing] = list(map(table.rows.__getitem__, compress(words, flags)))
+    return rows
 
 
 def _input_scores(items: Sequence[SentenceInput], model: _CrfWeights) -> npt.NDArray[np.float64]:
@@ -695,10 +700,14 @@ class _Bigrams:
         """The weight row of each pair of word ids; ``zero`` (no weight) where no bigram is known."""
         if not len(self.keys):
             return np.full(len(left), zero, dtype=np.intp)
-        known = (left >= 0) & (right >= 0)
-        query = np.where(known, left * len(self.right) + right, -1)
+        # Only the pairs of two words that are in some bigram are searched for (most tokens are not).
+        pairs = np.flatnonzero((left >= 0) & (right >= 0))
+        query = left[pairs] * len(self.right) + right[pairs]
         at = np.minimum(np.searchsorted(self.keys, query), len(self.keys) - 1)
-        return np.where(known & (self.keys[at] == query), self.weight_rows[at], zero)
+        hit = self.keys[at] == query
+        out = np.full(len(left), zero, dtype=np.intp)
+        out[pairs[hit]] = self.weight_rows[at[hit]]
+        return out
 
 
 @lru_cache(maxsize=4)

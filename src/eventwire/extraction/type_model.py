@@ -60,13 +60,7 @@ _MONTHS = frozenset(
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens with every number as ``0`` and month names dropped."""
-    out = []
-    for tok in _TOKEN.findall(text.lower()):
-        if tok[0].isdigit():
-            out.append("0")
-        elif tok not in _MONTHS:
-            out.append(tok)
-    return out
+    return ["0" if tok[0].isdigit() else tok for tok in _TOKEN.findall(text.lower()) if tok not in _MONTHS]
 
 
 def cue_features(text: str) -> list[str]:
@@ -88,7 +82,7 @@ def features(text: str) -> list[str]:
     """Unigrams, bigrams and five-letter stems of :func:`tokens`, and :func:`cue_features`: the same at
     training and at run time."""
     toks = tokens(text)
-    bigrams = [f"{a} {b}" for a, b in itertools.pairwise(toks)]
+    bigrams = list(map(" ".join, itertools.pairwise(toks)))  # "a b", joined in C
     # A word's first five letters stand for its family ("shelled", "shelling"; "abducted", "abduction").
     stems = [f"{tok[:5]}~" for tok in toks if len(tok) > 5]
     return toks + bigrams + stems + cue_features(text)
@@ -193,17 +187,18 @@ class TypeModel:
 
     def probabilities(self, text: str) -> dict[str, float]:
         """P(label | text) for every label, by tf-idf (sublinear, L2-normalized) and softmax."""
-        # Counted per feature first (most features recur), then looked up once each; a Counter keeps
-        # the order features were first seen in, so the columns come in the same order as ever.
-        vocabulary = self.vocabulary
-        counts = {
-            j: n for feat, n in Counter(features(text)).items() if (j := vocabulary.get(feat)) is not None
-        }
+        # Each feature's column counted (None for the features the model does not know, dropped); a
+        # Counter keeps the order columns were first seen in, which is the order their features were
+        # first seen in, so the columns come in the same order as ever (the sums add up alike).
+        counts = Counter(map(self.vocabulary.get, features(text)))
+        counts.pop(None, None)
         logits = self.bias.astype(np.float64)
         if counts:
             cols = np.fromiter(counts, dtype=np.int64)
             values = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * self.idf[cols]
-            values /= np.linalg.norm(values) or 1.0
+            # the L2 norm as np.linalg.norm computes it (the square root of the dot product), without
+            # its dispatch
+            values /= math.sqrt(values.dot(values)) or 1.0
             logits = logits + self.weights[:, cols] @ values
         return _softmax(self.labels, logits / self.temperature)
 
@@ -227,7 +222,7 @@ def _softmax(labels: tuple[str, ...], logits: npt.NDArray[np.float64]) -> dict[s
     logits = logits - logits.max()
     exp = np.exp(logits)
     exp /= exp.sum()
-    return {label: float(p) for label, p in zip(labels, exp, strict=True)}
+    return dict(zip(labels, exp.tolist(), strict=True))  # tolist: the same Python floats as float(p)
 
 
 def type_probabilities(probs: dict[str, float]) -> dict[str, float]:
