@@ -500,7 +500,7 @@ A_FORCE = re.compile(
     r"cjng|zetas|milf|mnlf|(?:armed|equipped)\s+with\s+firearms|"
     # (communal parties to an agreement: "elders from the two clans signed an agreement")
     r"clans?|elders|tribes?|tribal|communal|"
-    r"authorities|junta|regime|security\s+(?:forces|services|officers|agents)|guards?|fighters|combatants|"
+    r"authorities|junta|regime|security|guards?|irgc|fighters|combatants|"
     r"al[- ]qaeda|islamic\s+state|isis|isil|"
     r"governors?|mayors?|prefects?|ministers?|ministry|president)\b"
 )
