@@ -810,7 +810,7 @@ def build_event(
 
 MODEL_OVERRULES = 0.35
 MODEL_OVERRULES_METHOD_SUB = 0.9
-MODEL_OVERRULES_METHOD = 0.97
+MODEL_OVERRULES_METHOD = 0.98
 MODEL_OVERRULES_METHOD_TYPE = 0.7
 MODEL_OVERRULES_HARMED_ABDUCTION = 0.7
 """The classifier's probability above which its typing replaces the rules' (tuned on ACLED notes, out of
