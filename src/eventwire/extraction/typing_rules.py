@@ -373,10 +373,9 @@ def _ground_fight(text: str, a: set[int], b: set[int], armed_target: bool) -> bo
 
 def _non_state_captors(side_a_inters: set[int]) -> bool:
     """Whether those who "arrested" or "detained" people are armed groups and no state force: ACLED's
-    arrests are those of the state or of an armed group that governs where it arrests, and the rebels,
-    militias or gangs of the notes we tune on mostly abduct ("the militants detained a civilian near the
-    river", "JNIM detained two traders"). (A governing group's arrests, such as the SDF's in Raqqa, read as
-    abductions too: the actor registry does not yet say which groups govern.)"""
+    arrests are the state's, and in the ACLED notes we tune on every detention by a rebel group or militia
+    is coded an abduction, the SDF's and al-Shabaab's included ("the militants detained a civilian near
+    the river", "JNIM detained two traders")."""
     return bool(side_a_inters) and side_a_inters <= _NON_STATE_ARMED
 
 
