@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from typing import Any
 
 import pytest
 
 from eventwire.extraction.lexicon import A_FORCE, NEEDS_A_FORCE, REJECT_CUES, TRIGGERS
+from eventwire.models.document import Document
 
 _KINDS = re.compile("|".join(f"(?P<{kind.name}>{kind.pattern})" for kind in TRIGGERS))
 
@@ -317,3 +320,35 @@ def test_lexicon_an_agreement_needs_an_armed_or_state_actor() -> None:
 )
 def test_lexicon_new_wordings_keep_to_their_kind(text: str, kind: str) -> None:
     assert kind not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Soldiers returned the fire in Borno on Sunday, the army said.", "Battles"),
+        (
+            "Classes were suspended in Mopti on Sunday due to insecurity, the army said.",
+            "Strategic developments",
+        ),
+        ("The army conducted counter-terrorism operations in Yomboli on Sunday.", "Battles"),
+        (
+            "The air force conducted an aerial operation in Zamfara on Sunday against bandits.",
+            "Explosions/Remote violence",
+        ),
+    ],
+)
+def test_lexicon_conflict_phrasings_a_review_found(extractor: Any, text: str, event_type: str) -> None:
+    doc = Document(id="t", text=text, published=dt.date(2020, 5, 6))
+    assert [e.event_type for e in extractor.run(doc).events] == [event_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schools in Denver closed on Monday due to heavy snow.",
+        "Classes were suspended at the university due to a water leak.",
+        "The gamer returned the fire in the final round of the tournament.",
+    ],
+)
+def test_lexicon_their_everyday_twins_give_no_event(extractor: Any, text: str) -> None:
+    assert not extractor.run(Document(id="t", text=text, published=dt.date(2020, 5, 6))).events

@@ -111,7 +111,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         # "conducted an aerial operation in the north ... against a gathering of militants" (not "an
         # aerial operation against locusts").
         r"|conducted\s+(?:an?\s+)?aerial\s+operations?\s+(?:[^.;]{0,160}?)\bagainst\s+(?:[\w-]+\s+){0,4}?"
-        r"(?:militants|rebels|insurgents|jihadists|gunmen|fighters|positions|hideouts|gatherings?)\b"
+        r"(?:militants|rebels|insurgents|jihadists|gunmen|bandits|terrorists|fighters|positions|hideouts"
+        r"|gatherings?)\b"
         r"|air\s+forces?\s+(?:bombed|struck|hit|targeted)|bombing\s+raids?|(?:was|were)\s+bombed\s+by",
     ),
     TriggerKind(
@@ -182,13 +183,14 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"(?:conducted|carried\s+out|launched)\s+"
         r"(?:an?\s+)?(?:joint\s+|combined\s+)?(?:air[/-]ground|counter-?terrorism"
         r"|counter-?insurgency)\s+operations?\s+(?:in\s+the\s+(?:area|vicinity|surroundings)"
-        r"\s+of|around|near)\b"
+        r"\s+of|around|near|in)\b"
         # "soldiers intercepted a group of JNIM militants", "militiamen routed a group of suspected militants"
         # (not "intercepted a pass", "routed their rivals").
         r"|(?:intercepted|routed)\s+(?:[\w/-]+\s+){0,7}?(?:militants|gunmen|insurgents|rebels|bandits|jihadists|fighters"
         r"|assailants|attackers)\b"
         # "returned fire", "responded to pro-Houthi fire" (not "responded to a fire at a warehouse").
-        r"|(?:" + "|".join(rf"(?<={w}\s)" for w in _FIRE_RETURNERS) + r")returned\s+(?:heavy\s+)?fire\b"
+        r"|(?:" + "|".join(rf"(?<={w}\s)" for w in _FIRE_RETURNERS) + r")"
+        r"returned\s+(?:the\s+)?(?:heavy\s+)?fire\b"
         r"(?!\s+(?:at\s+(?:his|her|their|the)\s+critics|on\s+(?:twitter|social)))"
         r"|responded\s+to\s+(?:enemy|hostile|sniper|rebel|militant|insurgent|(?:pro|anti)-[\w-]+)\s+fire\b"
         r"|(?:gun)?shots\s+(?:were\s+)?fired|fired\s+(?:\w+\s+){0,2}(?:gun)?shots\s+"
@@ -428,8 +430,10 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         # deteriorated security situation", "the police station closed down ... amid a deteriorating security
         # situation", "suspended classes due to the beatings teachers received from militants" (not "closed
         # because of snow", "over security concerns about its computer systems").
+        # ("classes were suspended", "schools in Djibo closed ... due to insecurity")
         r"|(?:closed\s+down|shut\s+down|suspended\s+(?:all\s+)?classes|(?:was|were|been)\s+(?:closed|evacuated"
-        r"|abandoned))\s+(?:[\w',()-]+\s+){0,25}?(?:due\s+to|over|because\s+of|amid|after|following)\s+"
+        r"|abandoned|suspended)|(?<=schools\s)closed|(?<=classes\s)were\s+suspended)"
+        r"\s+(?:[\w',()-]+\s+){0,25}?(?:due\s+to|over|because\s+of|amid|after|following)\s+"
         r"(?:[\w-]+\s+){0,5}?(?:insecurity|security\s+situation|(?:death\s+)?threats\s+(?:from|by)\s+(?:armed|militants"
         r"|jihadists|gunmen|terrorists|insurgents|rebels)|beatings|attacks?\s+(?:by|from)\s+(?:armed|militants"
         r"|jihadists|gunmen|terrorists|insurgents|rebels|bandits))\b",
