@@ -445,3 +445,11 @@ def test_events_the_force_met_in_the_next_line_or_on_the_marchers(extractor: Any
 )
 def test_events_fire_returned_or_operations_run_by_no_force_are_no_battle(extractor: Any, text: str) -> None:
     assert _events(extractor, text) == []
+
+
+def test_events_force_the_rules_read_at_a_protest_outweighs_the_commonest_kind(extractor: Any) -> None:
+    text = (
+        "On 6 May 2020, hundreds protested in Lome over the arrest of an opposition leader. "
+        "The march was broken up by police."
+    )
+    assert ("Protests", "Protest with intervention") in _events(extractor, text)

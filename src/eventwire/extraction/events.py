@@ -706,12 +706,16 @@ def build_event(
         victims=tuple(victim_categories),
         fatalities=fatalities.best if fatalities else 0,
     )
+    sub_event_type_ruled = sub_event_type
     event_type, sub_event_type, civilian_targeting = second_opinion(
         (event_type, sub_event_type, civilian_targeting), group_lower, families, kinds, reading
     )
-    if (event_type, sub_event_type) == ("Protests", "Peaceful protest") and _dispersed_next(
-        lower, max(m.sentence.end for m in group.mentions)
+    if (event_type, sub_event_type) == ("Protests", "Peaceful protest") and (
+        _dispersed_next(lower, max(m.sentence.end for m in group.mentions))
+        or (sub_event_type_ruled == "Protest with intervention" and _FORCES_ACTED.search(group_lower))
     ):
+        # The bag of words' "peaceful" is the commonest kind of protest, not a reading of the police's
+        # act that the rules found in the report ("The march was broken up by police").
         sub_event_type = "Protest with intervention"
     side_a, side_b = generic.complete(
         event_type,
