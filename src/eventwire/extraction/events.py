@@ -706,16 +706,12 @@ def build_event(
         victims=tuple(victim_categories),
         fatalities=fatalities.best if fatalities else 0,
     )
-    sub_event_type_ruled = sub_event_type
     event_type, sub_event_type, civilian_targeting = second_opinion(
         (event_type, sub_event_type, civilian_targeting), group_lower, families, kinds, reading
     )
-    if (event_type, sub_event_type) == ("Protests", "Peaceful protest") and (
-        _dispersed_next(lower, max(m.sentence.end for m in group.mentions))
-        or (sub_event_type_ruled == "Protest with intervention" and _FORCES_ACTED.search(group_lower))
+    if (event_type, sub_event_type) == ("Protests", "Peaceful protest") and _dispersed_next(
+        lower, max(m.sentence.end for m in group.mentions)
     ):
-        # The bag of words' "peaceful" is the commonest kind of protest, not a reading of the police's
-        # act that the rules found in the report ("The march was broken up by police").
         sub_event_type = "Protest with intervention"
     side_a, side_b = generic.complete(
         event_type,
@@ -835,7 +831,7 @@ _METHOD_TYPES = frozenset(
 )  # fmt: skip
 
 
-# Those who meet a protest with force, as the sentence after it names them.
+# Those who meet a protest with force, as its report or the sentence after it names them.
 _FORCES_ACTED = re.compile(
     r"\b(?:police|policemen|officers|security\s+forces|gendarmes?|gendarmerie|soldiers|troops|army|"
     r"riot\s+police|authorities)\b"
@@ -996,17 +992,16 @@ def _first_opinion(
         needed = min(needed, MODEL_OVERRULES_HARMED_ABDUCTION)
     if probability < needed or (event_type, sub_event_type) == rules[:2]:
         return rules
-    if (
-        event_type == "Protests"
-        and rules[0] in _WHO_DID_WHAT
-        and sub_event_type == "Peaceful protest"
-        and protest_met_with_force(text)
+    if (event_type, sub_event_type) == ("Protests", "Peaceful protest") and (
+        (rules[0] in _WHO_DID_WHAT and protest_met_with_force(text))
+        or (rules[1] == "Protest with intervention" and _FORCES_ACTED.search(text))
     ):
-        # The bag of words made a protest of what the rules read as violence ("police fired tear gas at
-        # protesters", "security forces arrested a dozen protesters"): how the protest was met is the
-        # rules' to read, as for any protest, and the bag of words' "peaceful" is only its commonest kind.
-        # Only force met at the march counts here, never deaths alone: "protested the killing of three
-        # villagers" and "demanded the release of those detained" tell of no force against the protest.
+        # How a protest was met is the rules' to read, and the bag of words' "peaceful" is only its
+        # commonest kind: where the rules read violence at a march ("police fired tear gas at protesters",
+        # "security forces arrested a dozen protesters") or read the protest as met by named forces ("The
+        # march was broken up by police"). Only force met at the march counts, never deaths alone:
+        # "protested the killing of three villagers" and "demanded the release of those detained" tell of
+        # no force against the protest.
         sub_event_type = "Protest with intervention"
     if event_type == "Violence against civilians" or sub_event_type == "Excessive force against protesters":
         return event_type, sub_event_type, True

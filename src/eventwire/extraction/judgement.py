@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from eventwire.extraction.lexicon import A_FORCE
+from eventwire.text.dates import MONTHS
 
 # Read on the trigger's sentence, each with where it must stand: "spans" the trigger ("they have killed
 # many people"), "next" right after it ("demonstrations are multiplying") or anywhere "after" it ("the
@@ -855,13 +856,8 @@ _CRIME_OF_GAIN = re.compile(
 _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|\d{1,3})"
 # Two or more dead is no police blotter whatever the routine around it: ACLED codes mass shootings,
 # prison fighting and killings in land disputes ("killing 10 people", "at least 20 prisoners were killed").
-_MONTH_WORDS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec",
-)  # fmt: skip
 # (not an age, an hour or a day of the month: "a 45 year old man died", "on march 3 a man was stabbed")
-_NOT_A_HEADCOUNT = "".join(f"(?<!{month} )" for month in _MONTH_WORDS)
+_NOT_A_HEADCOUNT = "".join(f"(?<!{month} )" for month in MONTHS)
 _MANY_DEAD = re.compile(
     rf"(?<![\d,.$]){_NOT_A_HEADCOUNT}\b{_COUNT}"
     r"(?![\s-]*(?:years?|yrs?)[\s-]*old|\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)\b)"

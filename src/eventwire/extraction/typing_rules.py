@@ -228,10 +228,10 @@ def classify(
 
 def protesters_violent(group_text: str) -> bool:
     """Whether the demonstrators did harm (stones, fire, smashed property, a scuffle), as told and not
-    denied ("the march never turned violent"); barricades count only where no authority put them up
-    earlier in the clause ("the authorities had barricaded the road to the presidency")."""
+    denied ("the march never turned violent"); barricades count only where no authority raised them, as
+    the subject or the agent ("the authorities had barricaded the road", "barricaded by police")."""
     for match in PROTESTER_VIOLENCE.finditer(group_text):
-        if _NEGATED_BEFORE.search(group_text, max(0, match.start() - _NEGATION_REACH), match.start()):
+        if _negated(group_text, match.start()):
             continue
         if match.group("barricade") and (
             _AUTHORITY_SUBJECT.search(group_text, max(0, match.start() - 60), match.start())
@@ -255,10 +255,10 @@ _GRIEVANCE_BEFORE = re.compile(
 
 def protest_met_with_force(group_text: str) -> bool:
     """Whether a protest was met by force (tear gas, arrests, police who dispersed it), not only protesting
-    force done before ("against the killing of two protesters last
-    week", "demanding the release of those detained")."""
+    force done before ("against the killing of two protesters last week", "demanding the release of those
+    detained")."""
     return any(
-        not _NEGATED_BEFORE.search(group_text, max(0, m.start() - _NEGATION_REACH), m.start())
+        not _negated(group_text, m.start())
         and not _GRIEVANCE_BEFORE.search(group_text, max(0, m.start() - 48), m.start())
         for m in INTERVENTION.finditer(group_text)
     )
@@ -405,6 +405,11 @@ _NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|without|never|nobody|none)\s+(?:\w+\s+){0,2}$|\bnone\s+of\s+(?:the\s+)?\w+\s+(?:were|was)\s+$"
 )
 _NEGATION_REACH = 32  # characters before a cue where its negation may stand
+
+
+def _negated(text: str, start: int) -> bool:
+    """Whether the cue at ``start`` is denied right before it ("no one was arrested")."""
+    return _NEGATED_BEFORE.search(text, max(0, start - _NEGATION_REACH), start) is not None
 
 
 def _only_figurative_bombing(text: str) -> bool:
