@@ -91,6 +91,12 @@ def test_actors_country_names_alone_are_not_actors(registry: ActorRegistry) -> N
         ("IDF soldiers raided the refugee camp.", "IDF soldiers", "Military Forces of Israel"),
         ("Sudanese Armed Forces shelled the market.", "Sudanese Armed Forces", "Military Forces of Sudan"),
         ("THE SALVADORAN ARMY REPORTED THE CLASH.", "SALVADORAN ARMY", "Military Forces of El Salvador"),
+        # A state's strikes, missiles and shelling are its forces'.
+        ("An Israeli airstrike hit the house.", "Israeli airstrike", "Military Forces of Israel"),
+        ("Russian missiles struck Kharkiv.", "Russian missiles", "Military Forces of Russia"),
+        ("He was killed by Israeli sniper fire.", "Israeli sniper fire", "Military Forces of Israel"),
+        ("Saudi rocket and artillery shelling hit the villages.", "Saudi rocket",
+         "Military Forces of Saudi Arabia"),
     ],
 )  # fmt: skip
 def test_actors_state_forces_by_nationality(
@@ -133,6 +139,15 @@ def test_actors_adjectives_are_not_actors(registry: ActorRegistry) -> None:
     assert spans(registry, "The message was posted on a pro-militant website.", country="Kenya") == []
     text = "A civilian was killed and Iraqi military operations continued."
     assert spans(registry, text, country="Iraq") == [("civilian", "Civilians (Iraq)")]
+    # A weapon's maker, a test or a launch names no force at war; a strike no nationality owns, no one.
+    for text in (
+        "Rebels fired Russian-made missiles at the base.",
+        "North Korean missile tests worried Japan.",
+        "A Chinese rocket launch put two satellites in orbit.",
+        "Iranian drone parts were found in the wreckage.",
+        "Airstrikes and shelling hit the town.",
+    ):
+        assert not [name for _, name in spans(registry, text) if "Forces of" in name], text
 
 
 # --- named actors ------------------------------------------------------------------------------------

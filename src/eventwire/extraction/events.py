@@ -395,6 +395,10 @@ def _governing_trigger(
     separatists shelled army positions", the separatists belong to "shelled".
     """
     same_clause = [triggers[i] for i in clauses.holding(actor.start)]
+    # "Turkish jets bombed ...", "an Israeli airstrike": the act begins inside the actor's own words.
+    inside = [t for t in same_clause if actor.start < t.start < actor.end]
+    if inside:
+        return inside[0]
     adjacent = [t for t in same_clause if t.start >= actor.end and not text_gap(actor.end, t.start)]
     if adjacent:
         return adjacent[0]  # "soldiers killed as ...": the verb right after the actor is its own
@@ -427,7 +431,9 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
         if trigger is None:
             continue
         in_victims = actor.start in victims
-        if actor.end <= trigger.start:
+        if actor.start < trigger.start < actor.end:
+            (b if in_victims else a).append(actor)  # the actor's head names the act: its agent
+        elif actor.end <= trigger.start:
             gap = ctx.lower[actor.end : trigger.start]
             # "soldiers were killed", and the headline's "Ukrainian soldier killed as ...".
             passive = bool(_PASSIVE_GAP.match(gap)) or in_victims or (
