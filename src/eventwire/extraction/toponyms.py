@@ -1297,7 +1297,12 @@ def _judge(
             return False  # "500 BC" is a year, not British Columbia
     if mode == _MIXED and kind == KIND_TOWN and gaz.is_airport(best):
         return True  # "Heathrow", "O'Hare": the name is the airport's own
-    if not m.hierarchy and all(w in _GENERIC for w in m.key.split(" ")) and not anchored:
+    if (
+        not m.hierarchy
+        and all(w in _GENERIC for w in m.key.split(" "))
+        and not anchored
+        and not (kind != KIND_TOWN and _titled_unit(m, toks, mode))
+    ):
         # "the USA's West Coast", "IN THE COUNTRY'S EASTERN REGION": New Zealand's West Coast region or
         # Uganda's Eastern Region only in a text that names New Zealand or Uganda.
         return False
@@ -1470,6 +1475,18 @@ _GENERIC: Final = (
 _CAPS_FAR_POPULATION: Final = 100_000
 _CAPS_ANY_POPULATION: Final = 1_000_000
 _COMMON_WORD_TOWN: Final = 5000
+
+
+def _titled_unit(m: _Match, toks: _Tokens, mode: int) -> bool:
+    """Whether a name of place words is written as a unit's proper name: capitalized in mixed case, with
+    no direction in it, and a unit word after it ("Plateau State", "Coast Province"); the caller reads it
+    so only for an administrative unit. "the Eastern Region" and "the plateau area" stay descriptions."""
+    return (
+        mode == _MIXED
+        and m.designator == "admin"
+        and toks.raw[m.i][:1].isupper()
+        and not any(w in _DIRECTIONS for w in m.key.split(" "))
+    )
 
 
 def _is_dateline(m: _Match, toks: _Tokens) -> bool:
