@@ -79,6 +79,13 @@ def _news_peg(ctx: Context, opening: DateMention) -> bool:
 
 
 _DURATION_BEFORE = re.compile(r"(?:since|until|till|by|from|before)\s+$")
+
+
+def _owns(lower: str, end: int) -> bool:
+    """Whether a date is a possessive: "the toll from Sunday's attack" dates the attack, bounds no span."""
+    return lower.startswith(("'s", "\u2019s"), end)
+
+
 # "the ministry said on Thursday", "a statement issued on Thursday": the day of the report, not the event.
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told|reported|announced|issued|added|stated|published|released|confirmed|claimed|"
@@ -189,7 +196,7 @@ def _dates_of(mention: Mention, ctx: Context, *, reports: bool = False) -> list[
     lower = ctx.lower
     dates = [
         d for d in ctx.dates_by_start.within([(mention.sentence.start, mention.sentence.end)])
-        if not _DURATION_BEFORE.search(lower[max(0, d.start - 8) : d.start])
+        if not (_DURATION_BEFORE.search(lower[max(0, d.start - 8) : d.start]) and not _owns(lower, d.end))
         and not _REPORTED_ON.search(lower[max(0, d.start - 40) : d.start])
         and (reports or not _REPORTING_AFTER.match(lower, d.end))
     ]  # fmt: skip
