@@ -123,6 +123,24 @@ def test_actors_bare_forces_take_the_sentence_country(registry: ActorRegistry) -
     assert spans(registry, "Soldiers opened fire.", country="USA") == [("Soldiers", USA)]
 
 
+def test_actors_a_place_before_a_comma_is_no_nationality_of_a_list(registry: ActorRegistry) -> None:
+    # "In Mali, Israeli troops": the comma closes a phrase; a list of nationalities ends with "and".
+    for text in ("In the West Bank, Israeli troops shot a boy.", "In Mali, Israeli troops shot a boy."):
+        assert spans(registry, text, country="Palestine") == [("Israeli troops", "Military Forces of Israel")]
+    text = "French, Malian, and Chadian troops attacked."
+    assert [name for _, name in spans(registry, text)] == [
+        "Military Forces of France", "Military Forces of Mali", "Military Forces of Chad",
+    ]  # fmt: skip
+
+
+def test_actors_its_forces_are_the_state_just_named(registry: ActorRegistry) -> None:
+    text = "The Israeli military said its forces killed dozens of Hamas gunmen in Gaza."
+    assert spans(registry, text, country="Palestine")[1] == ("forces", "Military Forces of Israel")
+    # A named group's "its" leaves the phrase to the sentence's country.
+    text = "Hamas said its fighters attacked the troops."
+    assert spans(registry, text, country="Palestine")[2] == ("troops", "Military Forces of Palestine")
+
+
 def test_actors_forces_that_belong_to_no_state(registry: ActorRegistry) -> None:
     text = "Rebel forces overran the base as pro-Russian forces and Turkish-backed forces advanced."
     assert spans(registry, text, country="Syria") == [("Rebel forces", "Unidentified Armed Group (Syria)")]
