@@ -109,8 +109,9 @@ class Extractor:
     def role_inputs(self, doc: Document) -> list[SentenceInput]:
         """What the role tagger reads for ``doc`` (also how ``scripts/train_role_fillers.py`` sees it)."""
         lower, body, sentences, mentions, _ = self._read(doc.text)
-        toponyms = find_toponyms(doc.text, self.gazetteer)
-        return self._role_inputs(doc.text, lower, body, sentences, mentions, toponyms)
+        named = self.actors.find(doc.text, body)
+        toponyms = find_toponyms(doc.text, self.gazetteer, hints=self._actor_countries(named))
+        return self._role_inputs(doc.text, lower, body, sentences, mentions, toponyms, named=named)
 
     def _role_inputs(
         self,
