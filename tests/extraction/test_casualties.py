@@ -326,3 +326,14 @@ def test_casualties_a_person_named_by_nationality_or_age_counts_one(text: str, v
 
 def test_casualties_a_nationality_that_qualifies_a_thing_counts_no_one() -> None:
     assert not figures("Troops downed a Russian-made drone and an Israeli airstrike hit the depot.")
+
+
+def test_casualties_a_vague_figure_that_another_pins_down_gives_way() -> None:
+    # "abduct dozens" in the headline and "at least 40" in the text are one count, not two sources.
+    text = "Bandits abduct dozens in raid. Armed bandits abducted at least 40 others on Sunday."
+    quantity, _ = combine(figures(text), "abducted", text)
+    assert quantity is not None and (quantity.low, quantity.best, quantity.high) == (40, 40, None)
+    # A figure outside the range still disagrees with it: the lowest stands.
+    text = "Dozens were killed. A hospital said 12 people were killed."
+    quantity, _ = combine(figures(text), "fatalities", text)
+    assert quantity is not None and quantity.best == 12

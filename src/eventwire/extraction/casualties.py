@@ -652,6 +652,22 @@ def _sum(counts: Iterable[Count]) -> Count:
     return Count(low, best, high)
 
 
+def _refined(figures: list[Figure]) -> list[Figure]:
+    """The figures without the ranges that another figure of the group pins down: "abduct dozens" in a
+    headline and "abducted at least 40" in the text are one count, 40, not a disagreement whose lowest
+    figure is 24. A figure the range does not hold ("dozens" against "12") still disagrees."""
+
+    def pins(g: Figure, f: Figure) -> bool:
+        """Whether ``g`` says which number of ``f``'s range it is: "at least 40" or "40" of "dozens"."""
+        high = f.count.high
+        if g is f or high is None or high == f.count.low or not f.count.low <= g.count.best <= high:
+            return False
+        return g.count.high is None or g.count.high - g.count.low < high - f.count.low
+
+    kept = [f for f in figures if not any(pins(g, f) for g in figures)]
+    return kept or figures
+
+
 def _conservative(figures: list[Figure]) -> Count:
     """The same group counted by several sources: the lowest figure is the best estimate (as ACLED codes
     disagreeing reports), the highest bounds it."""
@@ -683,7 +699,7 @@ def combine(figures: list[Figure], kind: str, text: str) -> tuple[Quantity | Non
         by_category: dict[str, list[Figure]] = {}
         for figure in chosen:
             by_category.setdefault(figure.category, []).append(figure)
-        counts = {category: _conservative(group) for category, group in by_category.items()}
+        counts = {category: _conservative(_refined(group)) for category, group in by_category.items()}
         general = counts.pop("people", None)
         total = _sum(counts.values())
         basis = [f for category, group in by_category.items() if category != "people" for f in group]
