@@ -58,6 +58,12 @@ def test_riots_and_looting(generic: GenericActors) -> None:
     assert complete(generic, looting, [JNIM], []) == ([JNIM], [CIVILIANS])
 
 
+def test_event_sides_in_a_document_without_capitals(extractor: Any) -> None:
+    text = "russian missiles struck kharkiv on 8 may 2020, killing three civilians, the governor said."
+    (event,) = extractor.extract(Document(id="t", text=text, published=dt.date(2020, 5, 9)))
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia", "Civilians (Ukraine)")
+
+
 @pytest.mark.parametrize(
     ("text", "actor1", "actor2"),
     [

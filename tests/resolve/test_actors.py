@@ -133,6 +133,14 @@ def test_actors_a_place_before_a_comma_is_no_nationality_of_a_list(registry: Act
     ]  # fmt: skip
 
 
+def test_actors_in_a_document_without_capitals_case_is_no_evidence(registry: ActorRegistry) -> None:
+    text = "russian troops and isis fighters attacked the village, a resident told us."
+    # A sentence in lower case names no one it does not capitalize: only generic actors.
+    assert [name for _, name in spans(registry, text)] == ["Unidentified Armed Group", "Civilians"]
+    found = [(m.text, m.actor.name) for m in registry.find(text, caseless=True)]
+    assert found[:2] == [("russian troops", "Military Forces of Russia"), ("isis fighters", "Islamic State")]
+
+
 def test_actors_its_forces_are_the_state_just_named(registry: ActorRegistry) -> None:
     text = "The Israeli military said its forces killed dozens of Hamas gunmen in Gaza."
     assert spans(registry, text, country="Palestine")[1] == ("forces", "Military Forces of Israel")

@@ -657,14 +657,17 @@ def _refined(figures: list[Figure]) -> list[Figure]:
     headline and "abducted at least 40" in the text are one count, 40, not a disagreement whose lowest
     figure is 24. A figure the range does not hold ("dozens" against "12") still disagrees."""
 
-    def pins(g: Figure, f: Figure) -> bool:
+    def pins(g: Count, f: Count) -> bool:
         """Whether ``g`` says which number of ``f``'s range it is: "at least 40" or "40" of "dozens"."""
-        high = f.count.high
-        if g is f or high is None or high == f.count.low or not f.count.low <= g.count.best <= high:
+        high = f.high
+        if high is None or high == f.low or not f.low <= g.best <= high:
             return False
-        return g.count.high is None or g.count.high - g.count.low < high - f.count.low
+        return g.high is None or g.high - g.low < high - f.low
 
-    kept = [f for f in figures if not any(pins(g, f) for g in figures)]
+    # Compared by distinct count: a long page may repeat one figure hundreds of times.
+    counts = {f.count for f in figures}
+    pinned = {f for f in counts if any(pins(g, f) for g in counts if g != f)}
+    kept = [f for f in figures if f.count not in pinned]
     return kept or figures
 
 

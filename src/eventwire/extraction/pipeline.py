@@ -109,7 +109,7 @@ class Extractor:
     def role_inputs(self, doc: Document) -> list[SentenceInput]:
         """What the role tagger reads for ``doc`` (also how ``scripts/train_role_fillers.py`` sees it)."""
         lower, body, sentences, mentions, _ = self._read(doc.text)
-        named = self.actors.find(doc.text, body)
+        named = self.actors.find(doc.text, body, caseless=doc.text == lower)
         toponyms = find_toponyms(doc.text, self.gazetteer, hints=self._actor_countries(named))
         return self._role_inputs(doc.text, lower, body, sentences, mentions, toponyms, named=named)
 
@@ -126,7 +126,9 @@ class Extractor:
     ) -> list[SentenceInput]:
         """With ``known``, only the features a tagger knows (training reads them all); ``named`` are the
         body's actors when already found."""
-        marks = token_marks(self.actors.find(text, body) if named is None else named, toponyms)
+        if named is None:
+            named = self.actors.find(text, body, caseless=text == lower)
+        marks = token_marks(named, toponyms)
         return document_inputs(text, lower, sentences, mentions, marks, known)
 
     def _actor_countries(self, named: Sequence[ActorMention]) -> dict[str, float]:
@@ -144,7 +146,8 @@ class Extractor:
         lower, body, sentences, mentions, rejections = self._read(text)
         if not mentions:
             return Extraction(doc, (), tuple(rejections))
-        named = self.actors.find(text, body)  # with no country: only actors that carry their own
+        caseless = text == lower  # no capital anywhere: case is no evidence of a name
+        named = self.actors.find(text, body, caseless=caseless)  # no country: actors that carry their own
         ctx = Context(
             doc,
             lower,
@@ -162,7 +165,9 @@ class Extractor:
             actors: list[ActorMention] = []
             for mention in group.mentions:
                 actors.extend(
-                    self.actors.find(text, mention.sentence.start, mention.sentence.end, country=country)
+                    self.actors.find(
+                        text, mention.sentence.start, mention.sentence.end, country=country, caseless=caseless
+                    )
                 )
             result = build_event(group, ctx, actors, self.generic)
             if isinstance(result, Rejection):

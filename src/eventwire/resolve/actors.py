@@ -216,7 +216,7 @@ class _Tokens:
     title: bool  # the span is a Title Case headline: capitals do not mark names
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> _Tokens:
+    def of(cls, text: str, start: int, end: int, *, caseless: bool = False) -> _Tokens:
         span = text[start:end]  # the token pattern looks behind no token's start: a slice reads the same
         # [gap, token, gap, token, ..., gap]: the offsets are the running sums of the lengths.
         parts = (_ASCII_SPLIT_RE if span.isascii() else _SPLIT_RE).split(span)
@@ -240,7 +240,7 @@ class _Tokens:
                 lower += 1
                 capital += surface[0].isupper()
         words = upper + lower
-        caps = upper >= 2 and lower * 5 < upper
+        caps = caseless or (upper >= 2 and lower * 5 < upper)
         title = not caps and words >= 4 and (capital + upper) * 10 >= words * 7
         return cls(keys, surfaces, starts, ends, joined, loose, comma, caps, title)
 
@@ -466,15 +466,24 @@ class ActorRegistry:
     # --- public API ---------------------------------------------------------------------------------
 
     def find(
-        self, text: str, start: int = 0, end: int | None = None, *, country: str | None = None
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        country: str | None = None,
+        caseless: bool = False,
     ) -> list[ActorMention]:
         """Every actor phrase in ``text[start:end]``, in text order, with absolute offsets.
 
         ``country`` is where the sentence happens (ACLED's country name or any alias); it names bare
         forces ("police") and generic actors ("gunmen") that carry no nationality of their own.
+        ``caseless`` says the whole document is written without capitals ("russian troops shelled
+        kharkiv"): its case tells nothing, as in ALL-CAPS wire copy. (A span alone cannot tell: a sentence
+        of lower-case words in a mixed-case text has names in it only where it capitalizes them.)
         """
         stop = len(text) if end is None else end
-        toks = _Tokens.of(text, start, stop)
+        toks = _Tokens.of(text, start, stop, caseless=caseless)
         hits = self._scan(toks, self._canonical(country), phrase=False)
         mentions = []
         for h in hits:
