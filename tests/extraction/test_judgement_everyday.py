@@ -134,6 +134,12 @@ EVERYDAY = [
      "historical (a time reference"),
     ("They stole all of our guitars and a lights console, the singer said. Thieves broke into the band's van "
      "in Malmo overnight.", "not conflict (a theft"),
+    ("Arms sales to Riyadh have drawn criticism over the Saudi bombing campaign in Yemen.",
+     "generic (a campaign"),
+    ("Critics point to the Saudi-led coalition fighting in Yemen and the toll on civilians.",
+     "not a report (a force named by its war"),
+    ("The striker was arrested for allegedly driving without a licence, the club said on Monday.", None),
+    ("The minister, who survived cancer, spoke at the launch of the health campaign.", None),
 ]  # fmt: skip
 
 # A trial's account or a feature about crimes long past, told so in the lead: every act in it is the
@@ -143,6 +149,11 @@ TRIAL_OR_FEATURE = [
      "bullet ricocheted off a wall in north London, a jury heard on Monday.", "legal (a trial's account"),
     ("This week the documentary series Unleashing Evil examines the crimes of two brothers who torched three "
      "synagogues and murdered a gay couple.", "not a report (a feature"),
+    ("The film explores the murders of three women in a small town, the director said.",
+     "not a report (a feature"),
+    # (ACLED codes the act when it happened, not the trial that tells of it)
+    ("A court heard on Monday that soldiers killed 12 villagers in Borno last year.",
+     "legal (a trial's account"),
 ]  # fmt: skip
 
 # Articles about police work and the courts, with no armed group, politics or crowd anywhere: ordinary crime.
@@ -319,6 +330,9 @@ CONFLICT = [
     "Gunmen attacked a village in Benue on Monday. Since the attack, thousands have fled to Makurdi.",
     "Soldiers shot dead two gunmen attacking a checkpoint in Maiduguri on Monday.",
     "Gunmen killed the relatives of a police officer in Guerrero on Monday.",
+    "Saudi-led coalition warplanes bombed a market in Saada on Monday, killing 12 civilians.",
+    "Rebels fighting in Idlib shelled an army post on Monday.",
+    "Police arrested a man for allegedly insulting the president on Facebook in Kampala on Monday.",
 ]
 
 

@@ -789,6 +789,16 @@ _REMIT_BEFORE = re.compile(
 )
 # "those attacking us", "anyone shooting at police": people by what they do, not an act of theirs.
 _DOERS_BEFORE = re.compile(r"\b(?:those|anyone|anybody|whoever|everyone)\s+\Z")
+# ... and a force named by the war it is in: "the Saudi-led coalition fighting in Yemen", "militias fighting
+# alongside the army" (a reduced relative clause; "heavy fighting in Marib" is the act itself).
+_FORCE_FIGHTING = re.compile(
+    r"\b(?:coalition|forces|troops|militias?|rebels|fighters|groups|army|soldiers|militants|mercenaries"
+    r"|volunteers)\s+\Z"
+)
+_FIGHTING_WHERE = re.compile(r"\s+(?:in|alongside|for|on\s+behalf\s+of)\b")
+# A campaign of strikes, with no strike of it told in the sentence: "the Saudis' bombing campaign in Yemen"
+# (not "an air campaign on militant hideouts killed 15 fighters on Sunday").
+_CAMPAIGN_AFTER = re.compile(r"\s+campaigns?\b")
 # A crowd proposed, not held: "Mexico should send a line of white-clad peace demonstrators to the border".
 _CROWD_PROPOSED = re.compile(
     r"\b(?:should|must|ought\s+to|could|would|might|proposed\s+to|plans?\s+to|wants?\s+to|offered\s+to)\s+"
@@ -861,6 +871,14 @@ def _told_not_reported(
         doers = _DOERS_BEFORE.search(lower, max(sentence_start, start - 12), start)
         if doers is not None:
             return f"generic (people by what they do: {doers.group(0).strip()} {lower[start:end]!r})"
+    if lower.startswith("fighting", start) and _FIGHTING_WHERE.match(lower, start + len("fighting")):
+        force = _FORCE_FIGHTING.search(lower, max(sentence_start, start - 20), start)
+        if force is not None:
+            return f"not a report (a force named by its war: {force.group(0).strip()} fighting ...)"
+    # (from the air or with explosives only: an "arrest campaign" by security forces is a mass arrest)
+    campaign = kind in _WEAPON_NOUN_KINDS and _CAMPAIGN_AFTER.match(lower, end) is not None
+    if campaign and not _DONE_NEAR.search(lower, sentence_start, sentence_end):
+        return f"generic (a campaign: {lower[start:end]!r} campaign)"
     if kind == "protest":
         proposed = _CROWD_PROPOSED.search(lower, max(sentence_start, start - 80), start)
         if proposed is not None:
@@ -907,7 +925,7 @@ _TOLD_IN_COURT = re.compile(
 # "a new documentary revisits the murders" (what it tells is the programme's story, not news).
 _FEATURE_LEAD = re.compile(
     r"\b(?:this\s+week|tonight|documentary|docu-?series|series|episode|programme|program|podcast|drama"
-    r"|(?:new|latest)\s+(?:book|film))\b[^.]{0,60}?\b(?:examines|explores|revisits|recounts|retells"
+    r"|film|movie|book|novel|memoir|play)\b[^.]{0,60}?\b(?:examines|explores|revisits|recounts|retells"
     r"|tells\s+the\s+(?:true\s+)?story\s+of|looks\s+back\s+at|delves\s+into)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
     # (a past crime's story, not "this week the council examines the report on the massacre")
     r"(?:crimes?|murders?|killings?|case|story|life|lives|events|history|rampage|massacre)\b"
