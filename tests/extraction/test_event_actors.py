@@ -85,6 +85,23 @@ def test_riots_and_looting(generic: GenericActors) -> None:
             "Police Forces of Peru",
             "Shining Path",
         ),
+        (
+            # The act begins inside the actor's words ("jets bombed"): the jets are its agent.
+            "Turkish jets bombed PKK positions in northern Iraq's Duhok province on 8 May 2020.",
+            "Military Forces of Turkey",
+            "PKK: Kurdistan Workers Party",
+        ),
+        (
+            "On 6 May 2020, Israeli artillery shelled two monitoring sites of the al Qassam brigades in "
+            "Beit Hanoun.",
+            "Military Forces of Israel",
+            "Al Qassam Brigades",
+        ),
+        (
+            "RUSSIAN MISSILES STRUCK KHARKIV ON 8 MAY 2020, KILLING THREE CIVILIANS.",
+            "Military Forces of Russia",
+            "Civilians (Ukraine)",
+        ),
     ],
 )
 def test_event_sides_in_reports(extractor: Any, text: str, actor1: str, actor2: str) -> None:

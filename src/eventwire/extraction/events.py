@@ -79,6 +79,13 @@ def _news_peg(ctx: Context, opening: DateMention) -> bool:
 
 
 _DURATION_BEFORE = re.compile(r"(?:since|until|till|by|from|before)\s+$")
+
+
+def _owns(lower: str, end: int) -> bool:
+    """Whether a date is a possessive: "the toll from Sunday's attack" dates the attack, bounds no span."""
+    return lower.startswith(("'s", "\u2019s"), end)
+
+
 # "the ministry said on Thursday", "a statement issued on Thursday": the day of the report, not the event.
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told|reported|announced|issued|added|stated|published|released|confirmed|claimed|"
@@ -189,7 +196,7 @@ def _dates_of(mention: Mention, ctx: Context, *, reports: bool = False) -> list[
     lower = ctx.lower
     dates = [
         d for d in ctx.dates_by_start.within([(mention.sentence.start, mention.sentence.end)])
-        if not _DURATION_BEFORE.search(lower[max(0, d.start - 8) : d.start])
+        if not (_DURATION_BEFORE.search(lower[max(0, d.start - 8) : d.start]) and not _owns(lower, d.end))
         and not _REPORTED_ON.search(lower[max(0, d.start - 40) : d.start])
         and (reports or not _REPORTING_AFTER.match(lower, d.end))
     ]  # fmt: skip
@@ -395,6 +402,10 @@ def _governing_trigger(
     separatists shelled army positions", the separatists belong to "shelled".
     """
     same_clause = [triggers[i] for i in clauses.holding(actor.start)]
+    # "Turkish jets bombed ...", "an Israeli airstrike": the act begins inside the actor's own words.
+    inside = [t for t in same_clause if actor.start < t.start < actor.end]
+    if inside:
+        return inside[0]
     adjacent = [t for t in same_clause if t.start >= actor.end and not text_gap(actor.end, t.start)]
     if adjacent:
         return adjacent[0]  # "soldiers killed as ...": the verb right after the actor is its own
@@ -427,7 +438,9 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
         if trigger is None:
             continue
         in_victims = actor.start in victims
-        if actor.end <= trigger.start:
+        if actor.start < trigger.start < actor.end:
+            (b if in_victims else a).append(actor)  # the actor's head names the act: its agent
+        elif actor.end <= trigger.start:
             gap = ctx.lower[actor.end : trigger.start]
             # "soldiers were killed", and the headline's "Ukrainian soldier killed as ...".
             passive = bool(_PASSIVE_GAP.match(gap)) or in_victims or (

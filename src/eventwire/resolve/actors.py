@@ -162,6 +162,7 @@ _JOINERS = " \t\n\r-‐‑'’\"“”"
 _NAME_JOINERS = _JOINERS + "()/"
 _DETERMINERS = frozenset({"the", "a", "an"})
 _CONJUNCTIONS = frozenset({"and", "or"})
+_OWNER_PRONOUNS = frozenset({"its", "their"})
 _BLOCKING_PREFIXES = frozenset({"anti", "pro", "counter"})  # "anti-ISIS coalition" is not ISIS
 # Capitalized words that are not names of anything armed ("On Monday Police said").
 _CALENDAR = frozenset(
@@ -535,16 +536,27 @@ class ActorRegistry:
             # phrases starts with this word finds nothing: it is not asked.
             best_end: int = i
             best_hits: Sequence[_Hit] = ()
+            where = self._owner_country(toks, i, hits) or country
             for reading, firsts in readings:
                 if key not in firsts:
                     continue
-                found = reading(toks, i, country, phrase)
+                found = reading(toks, i, where, phrase)
                 if found is not None and found[0] > best_end:
                     best_end, best_hits = found
             if best_end > i:
                 hits.extend(best_hits)
                 resume = best_end
         return self._either_of(toks, hits)
+
+    @staticmethod
+    def _owner_country(toks: _Tokens, i: int, hits: Sequence[_Hit]) -> str | None:
+        """The country of a state force just named, when "its" or "their" hands the phrase at token i to it:
+        in "the Israeli military said its forces killed ..." the forces are Israel's, wherever the sentence
+        happens."""
+        if not (i > 0 and toks.joined[i] and toks.keys[i - 1] in _OWNER_PRONOUNS and hits):
+            return None
+        owner = hits[-1].actor
+        return owner.country if owner.inter == 1 and owner.kind in {"military", "police"} else None
 
     def _either_of(self, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
         """ "JNIM or ISGS", "JNIM and/or ISGS militants": ACLED codes an attack it cannot pin on one of two
@@ -634,20 +646,26 @@ class ActorRegistry:
         spans = [(i, first[0], first[1].country)]
         j = first[0]
         n = len(toks.keys)
+        last_link = ""
         while j < n:
-            if toks.keys[j] in _CONJUNCTIONS and toks.joined[j] and j + 1 < n:
+            # "Malian and Chadian", and the serial comma's "French, Malian, and Chadian"
+            if toks.keys[j] in _CONJUNCTIONS and (toks.joined[j] or toks.comma[j]) and j + 1 < n:
                 nxt = self._country_at(toks, j + 1)
                 if nxt is not None and toks.joined[j + 1]:
                     spans.append((j + 1, nxt[0], nxt[1].country))
-                    j = nxt[0]
+                    j, last_link = nxt[0], "conjunction"
                     continue
             if toks.comma[j]:
                 nxt = self._country_at(toks, j)
                 if nxt is not None:
                     spans.append((j, nxt[0], nxt[1].country))
-                    j = nxt[0]
+                    j, last_link = nxt[0], "comma"
                     continue
             break
+        if last_link == "comma":
+            # A list ends with "and": "French, Malian and Chadian troops". In "In Mali, Israeli troops" the
+            # comma closes a phrase; the nationality after it starts its own mention.
+            return None
         if j < n and toks.keys[j] == _POSSESSIVE and toks.joined[j]:
             j += 1
         if j >= n or not toks.joined[j]:
