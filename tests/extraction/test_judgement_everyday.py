@@ -333,6 +333,8 @@ CONFLICT = [
     "Saudi-led coalition warplanes bombed a market in Saada on Monday, killing 12 civilians.",
     "Rebels fighting in Idlib shelled an army post on Monday.",
     "Police arrested a man for allegedly insulting the president on Facebook in Kampala on Monday.",
+    "Explosion in Kabul. No further details were given.",
+    "Mayor survived assassination attempt in Cebu on Monday, police said.",
 ]
 
 

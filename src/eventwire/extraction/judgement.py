@@ -802,7 +802,9 @@ _CAMPAIGN_AFTER = re.compile(r"\s+campaigns?\b")
 # A crowd proposed, not held: "Mexico should send a line of white-clad peace demonstrators to the border".
 _CROWD_PROPOSED = re.compile(
     r"\b(?:should|must|ought\s+to|could|would|might|proposed\s+to|plans?\s+to|wants?\s+to|offered\s+to)\s+"
-    r"(?:send|deploy|bring|mobili[sz]e|organi[sz]e|stage|lead|dispatch|recruit)\s+(?:[\w'’-]+\s+){0,7}\Z"
+    # (the crowd the verb's object: not "would deploy troops against demonstrators")
+    r"(?:send|bring|mobili[sz]e|organi[sz]e|stage|lead|dispatch|recruit)\s+"
+    r"(?:(?!(?:against|to|at|on|with|into)\b)[\w'’-]+\s+){0,7}\Z"
 )
 # Background with no date: "Recently, the crown prince detained the prime minister".
 _UNDATED_BACKGROUND = re.compile(r"[\"“‘'(]?\s*(?:recently|lately|not\s+long\s+ago)\s*,")
@@ -828,6 +830,9 @@ _WEAPON_NOUN_KINDS = frozenset({"shelling", "air", "explosion", "ied", "grenade"
 _SURVIVED_BEFORE = re.compile(
     r"\bsurviv(?:ed|es|ing)\s+(?:(?!(?:the|a|an|this|that|these|those|an?other)\b)[\w'’-]+\s+){0,3}\Z"
 )
+_TODAY = re.compile(
+    r"\b(?:yesterday|today|tonight|last\s+night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+)
 _SURVIVORS_OF = re.compile(
     r"\b(?:survivors?|famil(?:y|ies)|relatives|parents|widows?|orphans?|veterans?)\s+of\s+(?:the\s+victims?\s+of\s+)?"
     r"(?:(?:the|a|an|that|this)\s+)?(?:[\w'’-]+\s+){0,3}\Z"
@@ -846,11 +851,12 @@ _PEOPLE_IN_GENERAL_ARE = re.compile(
 _HOW_OFTEN_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:often|usually|routinely|regularly|frequently|sometimes|typically|commonly|generally)\b"
 )
-# A subheading: a line of at most three words, no verb and no number ("Alfa attack.", "Double trouble.");
-# the act a conflict report heads so is told again in its body.
+# A subheading: a line of at most three words, no verb, no number and no place ("Alfa attack.", "Double
+# trouble."; not "Explosion in Kabul"); the act a conflict report heads so is told again in its body.
 _SUBHEADING = re.compile(r"\s*[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*[.!]?\s*")
 _SUBHEADING_VERB = re.compile(
-    r"\b(?:\w+ed|\w+s|hit|shot|struck|fought|blew|dead|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    r"\b(?:\w+ed|\w+s|hit|shot|struck|fought|blew|dead|one|two|three|four|five|six|seven|eight|nine|ten|\d+"
+    r"|in|at|near|on|of|against)\b"
 )
 
 
@@ -889,8 +895,9 @@ def _told_not_reported(
         sentence = lower[sentence_start:sentence_end]
         if _WEAPON_DESCRIBED.search(sentence) and not _DONE_NEAR.search(sentence):
             return "not a report (what a weapon can do)"
+    # (a headline drops its articles: "Mayor survived assassination attempt in Cebu on Monday" is news)
     survived = _SURVIVED_BEFORE.search(lower, max(sentence_start, start - 40), start)
-    if survived is not None:
+    if survived is not None and not _TODAY.search(lower, sentence_start, sentence_end):
         return f"historical (a life's history: {survived.group(0).strip()!r})"
     if kind not in {"protest", "riot", "mob"}:
         survivors = _SURVIVORS_OF.search(lower, max(sentence_start, start - 50), start)
