@@ -149,6 +149,8 @@ TRIAL_OR_FEATURE = [
      "bullet ricocheted off a wall in north London, a jury heard on Monday.", "legal (a trial's account"),
     ("This week the documentary series Unleashing Evil examines the crimes of two brothers who torched three "
      "synagogues and murdered a gay couple.", "not a report (a feature"),
+    ("Season two of the drama series explores the murders of three sisters in a Welsh village.",
+     "not a report (a feature"),
     ("The film explores the murders of three women in a small town, the director said.",
      "not a report (a feature"),
     # (ACLED codes the act when it happened, not the trial that tells of it)
@@ -335,6 +337,7 @@ CONFLICT = [
     "Police arrested a man for allegedly insulting the president on Facebook in Kampala on Monday.",
     "Explosion in Kabul. No further details were given.",
     "Mayor survived assassination attempt in Cebu on Monday, police said.",
+    "Gunmen attacked the court in Kabul on Monday while the jury heard evidence, killing two guards.",
 ]
 
 

@@ -926,7 +926,11 @@ def _told_not_reported(
 # today's and is kept).
 _TOLD_IN_COURT = re.compile(
     r"\b(?:(?:court|jury|jurors|inquest|tribunal|trial)\s+(?:heard|hears|was\s+told|were\s+told|is\s+told"
-    r"|are\s+told|told)|told\s+(?:the\s+)?(?:court|jury|jurors|inquest|tribunal))\b"
+    r"|are\s+told|told)"
+    # (as the account's attribution, "..., a court heard." or "the jury heard that ...": not "gunmen attacked
+    # the court while the jury heard evidence")
+    r"(?=[ \t]*(?:[,.;:\"”\n]|$|(?:on\s+\w+\s+)?(?:that|how)\b|on\s+\w+\s*[,.;]))"
+    r"|told\s+(?:the\s+)?(?:court|jury|jurors|inquest|tribunal))\b"
 )
 # A feature about crimes long past: "This week Pandora's Box: Unleashing Evil examines the crimes of ...",
 # "a new documentary revisits the murders" (what it tells is the programme's story, not news).
