@@ -584,6 +584,14 @@ def unspecific(group: Group, ctx: Context) -> str | None:
     return None
 
 
+def _inter(actor: Actor, country: str | None) -> int | None:
+    """ACLED's inter code of an actor in an event in ``country``: a state's forces abroad are external
+    forces (8), as ACLED codes France's in Burkina Faso or Israel's in Gaza; at home they are 1."""
+    if actor.inter == 1 and actor.country and country and actor.country != country:
+        return 8
+    return actor.inter
+
+
 def _event_id(doc: Document, group: Group) -> str:
     anchor = next(t for t in group.strong[0].triggers if t.strong)
     key = f"{doc.id}:{anchor.start}:{anchor.end}"
@@ -790,8 +798,8 @@ def build_event(
         actor2=side_b[0].name if side_b else None,
         assoc_actor_1=tuple(x.name for x in side_a[1:]),
         assoc_actor_2=tuple(x.name for x in side_b[1:]),
-        inter1=side_a[0].inter if side_a else None,
-        inter2=side_b[0].inter if side_b else None,
+        inter1=_inter(side_a[0], country) if side_a else None,
+        inter2=_inter(side_b[0], country) if side_b else None,
         country=country,
         iso3=place.iso3 if place else None,
         admin1=place.admin1 if place else None,
