@@ -141,6 +141,26 @@ def test_actors_in_a_document_without_capitals_case_is_no_evidence(registry: Act
     assert found[:2] == [("russian troops", "Military Forces of Russia"), ("isis fighters", "Islamic State")]
 
 
+def test_actors_a_movement_takes_its_branch_in_the_sentence_country(registry: ActorRegistry) -> None:
+    text = "Islamic State fighters killed nine fishermen."
+    assert spans(registry, text, country="Nigeria")[0] == (
+        "Islamic State fighters",
+        "Islamic State (West Africa)",
+    )
+    assert spans(registry, text, country="Syria")[0] == ("Islamic State fighters", "Islamic State (Syria)")
+    # In Iraq, and where the country is unknown, the movement's own name (the founding example's record).
+    assert spans(registry, text, country="Iraq")[0] == ("Islamic State fighters", "Islamic State")
+    assert spans(registry, text)[0] == ("Islamic State fighters", "Islamic State")
+
+
+def test_actors_operations_and_fronts_by_their_names(registry: ActorRegistry) -> None:
+    text = "French Operation Barkhane forces struck a camp as National Resistance forces advanced."
+    assert spans(registry, text, country="Mali") == [
+        ("Operation Barkhane forces", "Military Forces of France"),
+        ("National Resistance forces", "National Resistance Forces"),
+    ]
+
+
 def test_actors_its_forces_are_the_state_just_named(registry: ActorRegistry) -> None:
     text = "The Israeli military said its forces killed dozens of Hamas gunmen in Gaza."
     assert spans(registry, text, country="Palestine")[1] == ("forces", "Military Forces of Israel")

@@ -74,6 +74,7 @@ class _ActorSpec(_Strict):
     country: str | None = None
     kind: str | None = None
     aliases: list[str | _AliasSpec] = Field(default_factory=list)
+    branches: dict[str, str] = Field(default_factory=dict)
 
 
 class _CountrySpec(_Strict):
@@ -335,6 +336,7 @@ class _Named:
 
     actor: Actor | None
     templated: bool = False  # the name holds {country}: filled from the sentence
+    branches: Mapping[str, Actor] | None = None  # by the sentence's country: the branch ACLED names
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +387,13 @@ class ActorRegistry:
                 self._templated[_name_prefix(spec.name)] = actor
             else:
                 self._by_name[spec.name.casefold()] = actor
-            entry = _Named(actor, templated)
+        # Aliases once every name is known: a branch may be an entry of its own ("Islamic State (Egypt)").
+        for spec, actor in zip(data.actors, self._named_actors, strict=True):
+            branches = {
+                country: self._by_name.get(name.casefold()) or Actor(name, spec.inter, country, spec.kind)
+                for country, name in spec.branches.items()
+            }
+            entry = _Named(actor, "{country}" in spec.name, branches or None)
             for alias in spec.aliases:
                 text, context = (alias, None) if isinstance(alias, str) else (alias.text, alias.context)
                 self._named.add(text, entry, context=context)
@@ -622,7 +630,9 @@ class ActorRegistry:
                 if entry.actor is None:  # a stop phrase: swallow it, say nothing
                     return end, ()
                 actor = entry.actor
-                if entry.templated:
+                if entry.branches and country is not None and country in entry.branches:
+                    actor = entry.branches[country]  # "IS militants" in Iraq: Islamic State (Iraq)
+                elif entry.templated:
                     actor = _fill(actor.name, actor.inter, actor.kind, country)
                 return last, (_Hit(i, last, actor, named=not entry.templated),)
         return None
@@ -979,12 +989,13 @@ def _check(data: _RegistryFile, *, where: str) -> None:
     """Cross-references the schema cannot see: countries named by actors, force kinds and templates."""
     countries = {c.name for c in data.countries}
     for actor in data.actors:
-        if actor.country is not None and actor.country not in countries:
-            raise ConfigError(
-                f"actor {actor.name!r} names country {actor.country!r}, which is not in 'countries' "
-                "(use the country's ACLED name, e.g. 'Democratic Republic of Congo', or add it)",
-                where=where,
-            )
+        for country in filter(None, (actor.country, *actor.branches)):
+            if country not in countries:
+                raise ConfigError(
+                    f"actor {actor.name!r} names country {country!r}, which is not in 'countries' "
+                    "(use the country's ACLED name, e.g. 'Democratic Republic of Congo', or add it)",
+                    where=where,
+                )
     kinds = set(data.forces.templates)
     if "military" not in kinds:
         raise ConfigError("forces.templates needs a 'military' template", where=where)
