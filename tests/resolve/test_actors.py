@@ -153,6 +153,19 @@ def test_actors_a_movement_takes_its_branch_in_the_sentence_country(registry: Ac
     assert spans(registry, text)[0] == ("Islamic State fighters", "Islamic State")
 
 
+def test_actors_units_acled_names_after_the_state_s_forces(registry: ActorRegistry) -> None:
+    text = "Police and gendarmes dispersed the crowd as forest guards watched."
+    assert spans(registry, text, country="Burkina Faso") == [
+        ("Police", "Police Forces of Burkina Faso"),
+        ("gendarmes", "Police Forces of Burkina Faso Gendarmerie"),
+        ("forest guards", "Police Forces of Burkina Faso Forest Guards"),
+    ]
+    text = "Military police officers shot a man."
+    assert spans(registry, text, country="Brazil") == [
+        ("Military police officers", "Military Forces of Brazil Military Police")
+    ]
+
+
 def test_actors_operations_and_fronts_by_their_names(registry: ActorRegistry) -> None:
     text = "French Operation Barkhane forces struck a camp as National Resistance forces advanced."
     assert spans(registry, text, country="Mali") == [

@@ -89,12 +89,19 @@ class _TemplateSpec(_Strict):
     inter: int | None = Field(default=None, ge=1, le=8)
 
 
+class _UnitSpec(_Strict):
+    name: str = Field(min_length=1)
+    kind: str = Field(min_length=1)
+    phrases: list[str] = Field(default_factory=list)
+
+
 class _ForcesSpec(_Strict):
     templates: dict[str, _TemplateSpec] = Field(default_factory=dict)
     heads: dict[str, list[str]] = Field(default_factory=dict)  # kind -> head phrases
     needs_nationality: list[str] = Field(default_factory=list)
     modifiers: dict[str, list[str]] = Field(default_factory=dict)  # kind or "neutral" -> words
     blockers: list[str] = Field(default_factory=list)
+    units: list[_UnitSpec] = Field(default_factory=list)
 
 
 class _GenericClassSpec(_Strict):
@@ -430,6 +437,13 @@ class ActorRegistry:
         for kind, words in data.forces.modifiers.items():
             self._force_mods.update(dict.fromkeys(_keys(words), None if kind == _NEUTRAL else kind))
         self._blockers = _keys(data.forces.blockers)
+        # "gendarmes" -> Police Forces of X Gendarmerie: the unit ACLED names after the state's forces
+        self._units: dict[str, _Template] = {}
+        for unit in data.forces.units:
+            base = self._force_templates.get(unit.kind) or self._force_templates.get("military")
+            if base is not None:
+                template = _Template(f"{base.name} {unit.name}", base.inter, unit.kind)
+                self._units.update(dict.fromkeys(_keys(unit.phrases), template))
 
         self._generic: _Trie[_Template] = _Trie()
         for cls in data.generic.classes:
@@ -754,10 +768,21 @@ class ActorRegistry:
         if bare and heads_only_hardware:  # "a drone strike" says nothing about whose drone
             return None
         kind = "police" if "police" in kinds else "military"
-        template = self._force_templates.get(kind) or self._force_templates.get("military")
+        template = self._unit(toks, i, end) or self._force_templates.get(kind)
+        template = template or self._force_templates.get("military")
         if template is None:
             return None
         return end, lambda c: self._state_actor(template, c)
+
+    def _unit(self, toks: _Tokens, i: int, end: int) -> _Template | None:
+        """The named unit a force phrase ends in ("gendarmes", "the military police"), if any."""
+        if not self._units:
+            return None
+        for k in range(i, end):
+            template = self._units.get(" ".join(toks.keys[k:end]))
+            if template is not None:
+                return template
+        return None
 
     def _generic_phrase(self, toks: _Tokens, i: int) -> tuple[int, _Maker] | None:
         found = self._modified(toks, i, self._generic, self._generic_mods)
@@ -959,6 +984,7 @@ def _merge(base: _RegistryFile, user: _RegistryFile) -> _RegistryFile:
         needs_nationality=union(base.forces.needs_nationality, user.forces.needs_nationality),
         modifiers=merge_lists(base.forces.modifiers, user.forces.modifiers),
         blockers=union(base.forces.blockers, user.forces.blockers),
+        units=by(base.forces.units, user.forces.units, "name"),
     )
     generic = _GenericSpec(
         modifiers=union(base.generic.modifiers, user.generic.modifiers),
