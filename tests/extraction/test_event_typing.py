@@ -519,3 +519,47 @@ def test_events_violence_the_model_makes_a_protest_may_be_a_riot(monkeypatch: py
         "Violent demonstration",
         False,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        (
+            "On 8 May 2020, military police dismantled a cocaine lab in Petrolina.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "ON 8 MAY 2020, MILITARY POLICE DISMANTLED A COCAINE LAB IN PETROLINA.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "On 5 May 2020, a civilian was injured by a landmine, laid during the Iran-Iraq War, in Mehran.",
+            ("Strategic developments", "Other"),
+        ),
+        # a mine planted today is remote violence
+        (
+            "On 5 May 2020, a civilian was injured by a landmine planted by rebels in Mehran.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        (
+            "On 4 May 2020, miners in Kaya protested to demand the release of colleagues. Police intervene.",
+            ("Protests", "Protest with intervention"),
+        ),
+    ],
+)
+def test_events_acled_phrasings_of_the_tuning_notes_type_as_coded(
+    extractor: Any, text: str, typed: tuple[str, str]
+) -> None:
+    assert _events(extractor, text)[0] == typed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 May 2020, the university dismantled a chemistry lab in Petrolina.",
+        "On 8 May 2020, regulators shut down a drug factory in Petrolina over quality failures.",
+        "ON 8 MAY 2020, THE HOSPITAL DISMANTLED ITS OLD LANGUAGE LAB IN PETROLINA.",
+    ],
+)
+def test_events_labs_that_are_no_drug_labs_give_no_event(extractor: Any, text: str) -> None:
+    assert _events(extractor, text) == []
