@@ -573,12 +573,15 @@ def unspecific(group: Group, ctx: Context) -> str | None:
 
     A plural noun alone ("only some bombings and shootings") is a specific event only when something
     pins it down: a determiner or number, a toll, a date or a place in one of the event's sentences.
-    A toll in the thousands with no date in the event's sentences is a war's toll, not an event's.
+    A toll in the thousands with no date in the event's sentences is a war's toll, not an event's: the
+    group is none when every report of it gives such a toll (otherwise the toll is left out of it, see
+    :func:`_war_tolls`).
     """
     dated = any(_dates_of(m, ctx, reports=True) for m in group.mentions)
     figures = [f for m in group.mentions for f in m.figures]
-    toll = max((f.count.best for f in figures if f.kind == "fatalities"), default=0)
-    if not dated and toll >= MASS_TOLL:
+    war = _war_tolls(group, dated)
+    if war and all(any(f in war for f in m.figures) for m in group.strong):
+        toll = max(f.count.best for f in war)
         return f"cumulative (a toll of {toll:,} with no date)"
     strong = [t for m in group.mentions for t in m.triggers if t.strong]
     if dated or figures or places_of(group.mentions, ctx):
@@ -587,6 +590,16 @@ def unspecific(group: Group, ctx: Context) -> str | None:
         words = ", ".join(repr(ctx.lower[t.start : t.end]) for t in strong[:3])
         return f"generic (plural with no date, place or toll: {words})"
     return None
+
+
+def _war_tolls(group: Group, dated: bool) -> list[Figure]:
+    """The group's death tolls in the thousands when none of its sentences gives a date: a war's ("over
+    7,000 people have died in 10 years"), never the toll of the act the group reports."""
+    if dated:
+        return []
+    return [
+        f for m in group.mentions for f in m.figures if f.kind == "fatalities" and f.count.best >= MASS_TOLL
+    ]
 
 
 def _inter(actor: Actor, country: str | None) -> int | None:
@@ -692,8 +705,9 @@ def build_event(
     side_a = _names(sides.a, country)
     side_b = _names(sides.b, country)
 
-    # Casualties.
-    figures: list[Figure] = [f for m in group.mentions for f in m.figures]
+    # Casualties (a war's toll told beside the act is not the act's).
+    war = _war_tolls(group, any(_dates_of(m, ctx, reports=True) for m in group.mentions))
+    figures: list[Figure] = [f for m in group.mentions for f in m.figures if f not in war]
     quantities: dict[str, Quantity | None] = {}
     for kind in ("fatalities", "injuries", "participants", "abducted", "arrested"):
         quantity, basis = combine(figures, kind, text)
