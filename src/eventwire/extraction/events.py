@@ -579,9 +579,12 @@ def unspecific(group: Group, ctx: Context) -> str | None:
     """
     dated = any(_dates_of(m, ctx, reports=True) for m in group.mentions)
     figures = [f for m in group.mentions for f in m.figures]
-    war = _war_tolls(group, dated)
-    if war and all(any(f in war for f in m.figures) for m in group.strong):
-        toll = max(f.count.best for f in war)
+    war = _war_tolls(group, ctx, dated)
+    mass = [f for f in figures if f.kind == "fatalities" and f.count.best >= MASS_TOLL and not dated]
+    if (mass and not all(f in war for f in mass)) or (
+        war and all(any(f in war for f in m.figures) for m in group.strong)
+    ):
+        toll = max(f.count.best for f in mass)
         return f"cumulative (a toll of {toll:,} with no date)"
     strong = [t for m in group.mentions for t in m.triggers if t.strong]
     if dated or figures or places_of(group.mentions, ctx):
@@ -592,13 +595,27 @@ def unspecific(group: Group, ctx: Context) -> str | None:
     return None
 
 
-def _war_tolls(group: Group, dated: bool) -> list[Figure]:
-    """The group's death tolls in the thousands when none of its sentences gives a date: a war's ("over
-    7,000 people have died in 10 years"), never the toll of the act the group reports."""
+# "in 10 years of war", "during the past decade", "since 1980": the span a toll was counted over.
+_PERIOD = re.compile(
+    r"\b(?:during|over|in|after|since|for)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|[a-z]+)\s+(?:years?|decades?)\b"
+    r"|\bsince\s+(?:19|20)\d\d\b|\bso\s+far\s+this\s+year\b|\byears\s+of\s+(?:civil\s+)?war\b"
+)
+
+
+def _war_tolls(group: Group, ctx: Context, dated: bool) -> list[Figure]:
+    """A war's death tolls told beside the act, when no sentence of the group gives a date: a toll in
+    the thousands counted over a span of years ("over 7,000 people have died in 10 years of war"). They
+    are no part of the act; a toll in the thousands without such a span is the group's own, a campaign's
+    (see :func:`unspecific`)."""
     if dated:
         return []
     return [
-        f for m in group.mentions for f in m.figures if f.kind == "fatalities" and f.count.best >= MASS_TOLL
+        f
+        for m in group.mentions
+        for f in m.figures
+        if f.kind == "fatalities"
+        and f.count.best >= MASS_TOLL
+        and _PERIOD.search(ctx.lower, m.sentence.start, m.sentence.end)
     ]
 
 
@@ -706,7 +723,7 @@ def build_event(
     side_b = _names(sides.b, country)
 
     # Casualties (a war's toll told beside the act is not the act's).
-    war = _war_tolls(group, any(_dates_of(m, ctx, reports=True) for m in group.mentions))
+    war = _war_tolls(group, ctx, any(_dates_of(m, ctx, reports=True) for m in group.mentions))
     figures: list[Figure] = [f for m in group.mentions for f in m.figures if f not in war]
     quantities: dict[str, Quantity | None] = {}
     for kind in ("fatalities", "injuries", "participants", "abducted", "arrested"):
