@@ -147,6 +147,7 @@ EVERYDAY = [
     ("Police fired tear gas at a crowd of Arsenal fans outside the stadium on Sunday.", None),
     ("The company launched a drone delivery service in Kigali on Tuesday.", None),
     ("The senator shot it down during the debate on Tuesday.", None),
+    ("At no time did the inspectors say why he was being detained, the lawsuit says.", "denial"),
 ]  # fmt: skip
 
 # A trial's account or a feature about crimes long past, told so in the lead: every act in it is the

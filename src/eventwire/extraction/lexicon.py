@@ -559,7 +559,8 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "denial",
         re.compile(
             r"\b(?:denied|denies|deny|denying|dismissed\s+(?:reports?|claims?)|rejected\s+(?:reports?|claims?)"
-            r"|refuted|false\s+(?:reports?|claims?)|did\s+not|didn't|has\s+not|have\s+not|never|no\s+evidence)\b"
+            r"|refuted|false\s+(?:reports?|claims?)|did\s+not|didn't|has\s+not|have\s+not|never|no\s+evidence"
+            r"|at\s+no\s+time)\b"
             r"|\bno\s+(?:\w+\s+)?$"
             # "not a single shot", "without a shot being fired" ("without clashes being reported" may
             # follow an act).
