@@ -1097,8 +1097,8 @@ class GenericActors:
         self.make = make
 
     def _actor(self, kind: str, inter: int, country: str | None) -> Actor | None:
-        if country is None:
-            return None
+        if country is None:  # "Protesters": who they were is known, not where (as the registry names them)
+            return Actor(self.make[kind].replace(" ({country})", ""), inter, None, kind)
         return Actor(self.make[kind].format(country=country), inter, country, kind)
 
     def localize(self, side: list[Actor], country: str | None) -> list[Actor]:
