@@ -343,3 +343,8 @@ def test_casualties_the_perfect_and_an_uncertain_toll_count() -> None:
     text = "At least 30 people have died in clashes, and up to 50 may have been killed in the strike."
     found = [(f.kind, f.count.best, text[f.start : f.end]) for f in figures(text)]
     assert found == [("fatalities", 30, "At least 30 people"), ("fatalities", 50, "up to 50")]
+
+
+def test_casualties_animals_are_no_toll() -> None:
+    text = "Bandits killed 12 villagers and hundreds of cattle, and thousands of goats died in the drought."
+    assert [(f.kind, f.count.best) for f in figures(text)] == [("fatalities", 12)]

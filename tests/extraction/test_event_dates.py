@@ -78,6 +78,12 @@ def test_a_possessive_day_dates_the_act_after_from(extractor: Any) -> None:
     assert [date for _, date in events] == [dt.date(2020, 5, 9)]  # published on Sunday 10 May
 
 
+def test_a_possessive_day_of_something_else_dates_no_act(extractor: Any) -> None:
+    text = "Gunmen killed 5 people in Kano, days after police withdrew from Saturday's rally."
+    events, _ = _run(extractor, text)
+    assert [date for _, date in events] == [_PUBLISHED]  # the week up to publication, not 9 May
+
+
 def test_the_act_s_own_day_wins_over_the_day_it_was_reported(extractor: Any) -> None:
     text = (
         "Military sources today reported that 35 people died in attacks by rebels against four towns in "
@@ -177,3 +183,13 @@ def test_a_war_s_toll_beside_the_act_leaves_the_act_an_event(extractor: Any) -> 
     text = "Over 7,000 people have died in El Salvador during 10 years of war."
     result = extractor.run(Document(id="t", text=text, published=_PUBLISHED))
     assert not result.events and any(r.reason.startswith("cumulative") for r in result.rejections)
+
+
+def test_a_war_s_toll_beside_a_dated_act_is_no_part_of_its_toll(extractor: Any) -> None:
+    text = (
+        "An airstrike killed 12 people in Idlib on Friday. Over 500,000 people have died in 13 years of war."
+    )
+    result = extractor.run(Document(id="t", text=text, published=_PUBLISHED))
+    (event,) = result.events
+    assert event.fatalities is not None
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (12, 12, 12)

@@ -148,6 +148,12 @@ EVERYDAY = [
     ("The company launched a drone delivery service in Kigali on Tuesday.", None),
     ("The senator shot it down during the debate on Tuesday.", None),
     ("At no time did the inspectors say why he was being detained, the lawsuit says.", "denial"),
+    ("SpaceX launched a rocket at Cape Canaveral on Monday carrying 22 satellites.", None),
+    ("The startup launched a drone at the Consumer Electronics Show in Las Vegas on Tuesday.", None),
+    ("North Korea launched a missile at the sea off its east coast on Monday, Seoul said.", None),
+    ("Up to 50 people may have been killed when a dam burst in Derna on Sunday.", None),
+    ("A 70-year-old was killed by a tiger in Maharashtra on Monday.", None),
+    ("Police fired tear gas at supporters of rival football clubs after the derby in Izmir.", None),
 ]  # fmt: skip
 
 # A trial's account or a feature about crimes long past, told so in the lead: every act in it is the
@@ -197,6 +203,7 @@ THEFT = "A gang of thieves stole 40 bicycles from a depot in Coventry overnight,
 
 CONFLICT = [
     "Police in Nairobi fired tear gas at opposition supporters on Tuesday.",
+    "Hezbollah launched dozens of rockets at Israeli army positions in the Galilee on Tuesday.",
     "Houthi forces launched a drone at a US destroyer in the Red Sea on Tuesday; the ship shot it down.",
     "Up to 50 people may have been killed in an airstrike on a market in Tigray on Tuesday.",
     "An unidentified man was shot down at the entrance of the military camp on Tuesday.",

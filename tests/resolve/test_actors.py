@@ -177,9 +177,12 @@ def test_actors_operations_and_fronts_by_their_names(registry: ActorRegistry) ->
 def test_actors_its_forces_are_the_state_just_named(registry: ActorRegistry) -> None:
     text = "The Israeli military said its forces killed dozens of Hamas gunmen in Gaza."
     assert spans(registry, text, country="Palestine")[1] == ("forces", "Military Forces of Israel")
-    # A named group's "its" leaves the phrase to the sentence's country.
+    # A named group's "its" hands the phrase to the group itself.
     text = "Hamas said its fighters attacked the troops."
-    assert spans(registry, text, country="Palestine")[2] == ("troops", "Military Forces of Palestine")
+    assert spans(registry, text, country="Palestine")[1] == ("fighters", "Hamas Movement")
+    text = "The Houthis said their forces shot down a US drone over Marib."
+    houthis = "Military Forces of Yemen Supreme Political Council"
+    assert spans(registry, text, country="Yemen")[:2] == [("Houthis", houthis), ("forces", houthis)]
 
 
 def test_actors_forces_that_belong_to_no_state(registry: ActorRegistry) -> None:

@@ -220,6 +220,13 @@ def test_dates_the_day_of_a_world_time_gloss_is_no_date() -> None:
     assert [d.date_start for d in found] == [dt.date(2024, 12, 28)]
 
 
+def test_dates_a_day_of_the_month_alone_is_never_ahead_of_publication() -> None:
+    # Published Friday 6 September: "the 7th" was in August, and "the 31st" is in August too.
+    assert [m.date_start for m in find_dates("killed on the 7th", FRIDAY)] == [dt.date(2024, 8, 7)]
+    march = dt.date(2024, 3, 14)  # February has no 30th: the 30th told in March is January's
+    assert [m.date_start for m in find_dates("killed on the 30th", march)] == [dt.date(2024, 1, 30)]
+
+
 def test_dates_an_ordinal_that_counts_something_is_no_day() -> None:
     for text in (
         "on the 3rd floor",

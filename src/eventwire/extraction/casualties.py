@@ -625,6 +625,9 @@ def _conjoined(lower: str, floor: int, before: int, kind: str, end: int) -> list
 # number is not a year, a time or an amount of something else.
 _NOT_PEOPLE = re.compile(
     r"^(?:\d{4}|\d+(?:\.\d+)?)\s*(?:%|percent|km|kilomet|mile|hour|minute|day|week|month|year)"
+    # "killed thousands of cattle", "hundreds of heads of livestock"
+    r"|^[\w\s,.-]{0,30}?\b(?:of\s+)?(?:heads?\s+of\s+)?(?:cattle|cows|livestock|goats|sheep|camels|donkeys"
+    r"|animals|chickens|birds|fish)\b"
 )
 
 

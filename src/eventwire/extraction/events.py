@@ -86,9 +86,17 @@ def _news_peg(ctx: Context, opening: DateMention) -> bool:
 _DURATION_BEFORE = re.compile(r"(?:since|until|till|by|from|before)\s+$")
 
 
+# "Sunday's attack": a possessive day and the violent act it dates.
+_OWNED_ACT = re.compile(
+    r"(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|(?:air)?strikes?|shelling"
+    r"|shooting|raids?|ambush|massacre|clashes|fighting|violence|assault|killings?)\b"
+)
+
+
 def _owns(lower: str, end: int) -> bool:
-    """Whether a date is a possessive: "the toll from Sunday's attack" dates the attack, bounds no span."""
-    return lower.startswith(("'s", "\u2019s"), end)
+    """Whether a date owns an act: "the toll from Sunday's attack" dates the attack and bounds no span;
+    "days after police withdrew from Sunday's rally" is no act's day."""
+    return _OWNED_ACT.match(lower, end) is not None
 
 
 # "the ministry said on Thursday", "a statement issued on Thursday": the day of the report, not the event.
@@ -579,12 +587,12 @@ def unspecific(group: Group, ctx: Context) -> str | None:
     """
     dated = any(_dates_of(m, ctx, reports=True) for m in group.mentions)
     figures = [f for m in group.mentions for f in m.figures]
-    war = _war_tolls(group, ctx, dated)
+    war = _war_tolls(group, ctx)
     mass = [f for f in figures if f.kind == "fatalities" and f.count.best >= MASS_TOLL and not dated]
     if (mass and not all(f in war for f in mass)) or (
         war and all(any(f in war for f in m.figures) for m in group.strong)
     ):
-        toll = max(f.count.best for f in mass)
+        toll = max(f.count.best for f in mass or war)
         return f"cumulative (a toll of {toll:,} with no date)"
     strong = [t for m in group.mentions for t in m.triggers if t.strong]
     if dated or figures or places_of(group.mentions, ctx):
@@ -602,13 +610,11 @@ _PERIOD = re.compile(
 )
 
 
-def _war_tolls(group: Group, ctx: Context, dated: bool) -> list[Figure]:
-    """A war's death tolls told beside the act, when no sentence of the group gives a date: a toll in
-    the thousands counted over a span of years ("over 7,000 people have died in 10 years of war"). They
-    are no part of the act; a toll in the thousands without such a span is the group's own, a campaign's
-    (see :func:`unspecific`)."""
-    if dated:
-        return []
+def _war_tolls(group: Group, ctx: Context) -> list[Figure]:
+    """A war's death tolls told beside the act: a toll in the thousands counted over a span of years
+    ("over 7,000 people have died in 10 years of war"). They are no part of the act; a toll in the
+    thousands without such a span and without a date is the group's own, a campaign's (see
+    :func:`unspecific`)."""
     return [
         f
         for m in group.mentions
@@ -723,7 +729,7 @@ def build_event(
     side_b = _names(sides.b, country)
 
     # Casualties (a war's toll told beside the act is not the act's).
-    war = _war_tolls(group, ctx, any(_dates_of(m, ctx, reports=True) for m in group.mentions))
+    war = _war_tolls(group, ctx)
     figures: list[Figure] = [f for m in group.mentions for f in m.figures if f not in war]
     quantities: dict[str, Quantity | None] = {}
     for kind in ("fatalities", "injuries", "participants", "abducted", "arrested"):
@@ -1097,8 +1103,8 @@ class GenericActors:
         self.make = make
 
     def _actor(self, kind: str, inter: int, country: str | None) -> Actor | None:
-        if country is None:  # "Protesters": who they were is known, not where (as the registry names them)
-            return Actor(self.make[kind].replace(" ({country})", ""), inter, None, kind)
+        if country is None:
+            return None
         return Actor(self.make[kind].format(country=country), inter, country, kind)
 
     def localize(self, side: list[Actor], country: str | None) -> list[Actor]:

@@ -93,6 +93,19 @@ WENT_OFF_EARLY = (
     r"|(?:land)?mines?|explosive\s+devices?)"
 )
 
+# What something launched is aimed at: a target ("a drone at a US destroyer", "rockets at army positions"),
+# not a venue or a stretch of water ("a rocket at Cape Canaveral", "a drone at the trade show", "a missile
+# at the sea").
+_AT_A_TARGET = (
+    r"(?:at|on|against|towards?|into)\s+(?:(?:the|a|an|its|their|enemy|israeli|russian|ukrainian|us|u\.s\.|"
+    r"american|saudi|houthi|government|rebel|military|army|commercial|civilian|residential|[\w'-]+)\s+){0,3}?"
+    r"(?:positions?|targets?|bases?|ships?|vessels?|destroyers?|tankers?|warships?|frigates?|troops|soldiers"
+    r"|forces|convoys?|checkpoints?|posts?|camps?|cit(?:y|ies)|towns?|villages?|neighbou?rhoods?|areas|homes"
+    r"|houses|airports?|airbases?|barracks|headquarters|installations?|facilities|infrastructure|refiner(?:y|ies)"
+    r"|depots?|settlements?)\b"
+)
+
+
 TRIGGERS: tuple[TriggerKind, ...] = (
     TriggerKind(
         "suicide",
@@ -116,7 +129,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|air\s+forces?\s+(?:bombed|struck|hit|targeted)|bombing\s+raids?|(?:was|were)\s+bombed\s+by"
         # "the Houthis launched a drone at a destroyer" (not "launched a drone program")
         r"|launched\s+(?:an?\s+|\d+\s+|several\s+|dozens\s+of\s+|(?:[\w-]+\s+){0,2})?(?:attack\s+|explosive\s+|kamikaze\s+)?drones?"
-        r"\s+(?:at|on|against|towards?|into)\b",
+        rf"\s+{_AT_A_TARGET}",
     ),
     TriggerKind(
         "shelling",
@@ -130,7 +143,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|bombard\w*|used\s+artillery|artillery\s+(?:operations?|barrages?)|rockets?\s+fell"
         r"|(?:rocket|missile)\s+(?:barrages?|salvos?)|barrages?\s+of|projectiles?\b"
         r"|(?:rockets?|missiles?)\s+(?:was|were|had\s+been|have\s+been)\s+(?:launched|fired)\s+(?:at|into|towards?|on)\b"
-        r"|launched\s+(?:an?\s+|\d+\s+|several\s+|dozens\s+of\s+|(?:[\w-]+\s+){0,2})?(?:rockets?|missiles?)\s+(?:at|on|against|towards?|into)\b"
+        r"|launched\s+(?:an?\s+|\d+\s+|several\s+|dozens\s+of\s+|(?:[\w-]+\s+){0,2})?(?:rockets?|missiles?)\s+"
+        rf"{_AT_A_TARGET}"
         r"|exchanged\s+(?:heavy\s+)?(?:artillery|mortars?|rockets?|shells|shellfire)"
         # "the centre was hit by a missile fired by a military plane": what struck it, named after it.
         r"|(?:hit|struck)\s+by\s+(?:(?:a|an|two|three|several|\d+)\s+)?(?:rockets?|missiles?|mortar\s+(?:rounds?|shells?))\b",
@@ -265,7 +279,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|people)\b"
         # "fired tear gas at opposition supporters": a crowd met with force protests (a match's fans do not)
         r"|(?:(?<=fired\s)|(?<=lobbed\s)|(?<=threw\s)|(?<=used\s))tear\s*gas\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?(?:at|on|against)\s+(?:the\s+|a\s+|"
-        r"(?:hundreds|thousands|dozens)\s+of\s+)?(?:[\w'-]+\s+){0,2}?(?:supporters|crowds?(?!\s+of\s+(?:[\w'-]+\s+){0,2}fans)|youths|students|residents"
+        r"(?:hundreds|thousands|dozens)\s+of\s+)?(?:[\w'-]+\s+){0,2}?(?:supporters(?!\s+of\s+(?:[\w'-]+\s+){0,3}(?:clubs?|teams?|fc)\b)|crowds?(?!\s+of\s+(?:[\w'-]+\s+){0,2}fans)|youths|students|residents"
         r"|mourners|marchers|traders|workers|people|opposition\s+activists|activists)\b"
         r"|general\s+strike|strikers?|vigils?\b|(?:gathered|assembled)\s+"
         r"(?:[\w'(),-]+\s+){0,20}?(?:demanding|calling\s+for|in\s+support\s+of|in\s+solidarity"
@@ -488,7 +502,9 @@ violent is one event)."""
 _MISFORTUNE = (
     r"(?:traffic|road|car|bus|plane|train|boat|mining)\s+(?:accident|crash|collision)|(?:accident|crash|"
     r"collision|flood\w*|earthquake|landslide|stampede|drown\w*|natural\s+causes|illness|disease|cholera|"
-    r"covid|overdose|heatwave|lightning|wildfire)"
+    r"covid|overdose|heatwave|lightning|wildfire|(?:dams?|levees?|embankments?)\s+(?:burst|collapsed|broke|failed)"
+    r"|(?:by|in)\s+(?:a|an|the)\s+(?:wild\s+)?(?:tiger|lion|leopard|elephant|crocodile|shark|bear|snake|hippo)s?\b"
+    r"|(?:tiger|lion|leopard|elephant|crocodile|shark|bear|snake|hippo)\s+attacks?)"
 )
 # Phrases where a trigger word has another sense.
 _OTHER_SENSE = (

@@ -43,7 +43,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
@@ -171,6 +171,7 @@ _NAME_JOINERS = _JOINERS + "()/"
 _DETERMINERS = frozenset({"the", "a", "an"})
 _CONJUNCTIONS = frozenset({"and", "or"})
 _OWNER_PRONOUNS = frozenset({"its", "their"})
+_STATE_KINDS = frozenset({"military", "police"})
 _BLOCKING_PREFIXES = frozenset({"anti", "pro", "counter"})  # "anti-ISIS coalition" is not ISIS
 # Capitalized words that are not names of anything armed ("On Monday Police said").
 _CALENDAR = frozenset(
@@ -567,7 +568,8 @@ class ActorRegistry:
             # phrases starts with this word finds nothing: it is not asked.
             best_end: int = i
             best_hits: Sequence[_Hit] = ()
-            where = self._owner_country(toks, i, hits) or country
+            owner, by_country = self._owner(toks, i, hits)
+            where = owner.country if owner is not None and by_country else country
             for reading, firsts in readings:
                 if key not in firsts:
                     continue
@@ -575,19 +577,30 @@ class ActorRegistry:
                 if found is not None and found[0] > best_end:
                     best_end, best_hits = found
             if best_end > i:
+                if owner is not None and not by_country:
+                    # "the Houthis said their forces ...", "Hamas said its fighters ...": the group's own
+                    best_hits = [
+                        replace(h, actor=owner) if h.actor.inter in {1, 2, 3} else h for h in best_hits
+                    ]
                 hits.extend(best_hits)
                 resume = best_end
         return self._either_of(toks, hits)
 
     @staticmethod
-    def _owner_country(toks: _Tokens, i: int, hits: Sequence[_Hit]) -> str | None:
-        """The country of a state force just named, when "its" or "their" hands the phrase at token i to it:
-        in "the Israeli military said its forces killed ..." the forces are Israel's, wherever the sentence
-        happens."""
+    def _owner(toks: _Tokens, i: int, hits: Sequence[_Hit]) -> tuple[Actor | None, bool]:
+        """The armed actor just named, when "its" or "their" hands the phrase at token i to it, and whether
+        only its country passes on: in "the Israeli military said its forces killed ..." the forces are
+        Israel's, wherever the sentence happens; in "the Houthis (the LNA, Hamas) said their forces ..."
+        the named group's own."""
         if not (i > 0 and toks.joined[i] and toks.keys[i - 1] in _OWNER_PRONOUNS and hits):
-            return None
-        owner = hits[-1].actor
-        return owner.country if owner.inter == 1 and owner.kind in {"military", "police"} else None
+            return None, False
+        last = hits[-1]
+        owner = last.actor
+        if last.named and owner.inter in {1, 2, 3}:
+            return owner, False
+        if owner.inter == 1 and owner.kind in _STATE_KINDS and owner.country:
+            return owner, True
+        return None, False
 
     def _either_of(self, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
         """ "JNIM or ISGS", "JNIM and/or ISGS militants": ACLED codes an attack it cannot pin on one of two

@@ -19,8 +19,8 @@ Conventions (documented in docs/record.md):
   after it (``NEAR_FUTURE_DAYS``): "on 28 July" in a report of 27 July is tomorrow, not a year ago;
 - a range of days ("between 4 - 5 October", "overnight between 5 and 6 April 2020", "November 7-8",
   "from 30 April to 2 May") is one interval; without a year its first day is placed as a single day is;
-- a day of the month alone ("on the 10th", "the night of the 9th") is in the publication's month, or the
-  month before when it would fall more than ``NEAR_FUTURE_DAYS`` after publication;
+- a day of the month alone ("on the 10th", "the night of the 9th") is the latest such day on or before
+  publication;
 - two-digit years (MUC-4's "10 JAN 90") are 19xx when they would otherwise lie in the future.
 """
 
@@ -312,14 +312,18 @@ def _yearless(month: int, day: int, pub: dt.date | None) -> dt.date | None:
 
 
 def _day_of_month(day: int, pub: dt.date | None) -> Interval | None:
-    """ "On the 10th": that day of the publication's month, or of the month before when it would fall
-    more than ``NEAR_FUTURE_DAYS`` after publication."""
+    """ "On the 10th": the latest such day on or before publication: in the publication's month, else in
+    the month before (or the one before that: "the 30th" told in March is January's, February has none).
+    A bare ordinal tells what was, so unlike a named date it is never a day or two ahead."""
     if pub is None:
         return None
-    date = _safe_date(pub.year, pub.month, day)
-    if date is None or (date - pub).days > NEAR_FUTURE_DAYS:
-        date = _safe_date(*_previous_month(pub), day)
-    return (date, date, 1) if date else None
+    year, month = pub.year, pub.month
+    for _ in range(3):
+        date = _safe_date(year, month, day)
+        if date is not None and date <= pub:
+            return date, date, 1
+        year, month = _previous_month(dt.date(year, month, 1))
+    return None
 
 
 def _resolve_range(month: int, g: dict[str, str | None], pub: dt.date | None) -> Interval | None:
