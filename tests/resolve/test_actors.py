@@ -95,6 +95,7 @@ def test_actors_country_names_alone_are_not_actors(registry: ActorRegistry) -> N
         ("An Israeli airstrike hit the house.", "Israeli airstrike", "Military Forces of Israel"),
         ("Russian missiles struck Kharkiv.", "Russian missiles", "Military Forces of Russia"),
         ("He was killed by Israeli sniper fire.", "Israeli sniper fire", "Military Forces of Israel"),
+        ("Israeli tanks shelled the outskirts of Rafah.", "Israeli tanks", "Military Forces of Israel"),
         ("Saudi rocket and artillery shelling hit the villages.", "Saudi rocket",
          "Military Forces of Saudi Arabia"),
     ],
