@@ -185,6 +185,13 @@ def test_toponyms_descriptive_region_names_need_their_country(gazetteer: Gazette
     assert not _found("Snow fell on the plateau area and the Eastern Region.", gazetteer)
 
 
+def test_toponyms_gaza_alone_is_the_strip_and_gaza_province_mozambique_s(gazetteer: Gazetteer) -> None:
+    (gaza,) = _found("In Gaza, Israeli troops killed five people on Monday.", gazetteer).values()
+    assert gaza.place is not None and (gaza.place.iso3, gaza.place.admin1) == ("PSE", "Gaza Strip")
+    found = _found("Xai-Xai, the capital of Gaza province, was flooded.", gazetteer)
+    assert found["Gaza province"].place is not None and found["Gaza province"].place.iso3 == "MOZ"
+
+
 def test_toponyms_us_at_the_end_of_a_sentence_and_bc_but_not_500_bc(gazetteer: Gazetteer) -> None:
     found = _found("The money bought assets in the US. Officials in BC said nothing.", gazetteer)
     assert found["US"].place is not None and found["US"].place.iso3 == "USA"
