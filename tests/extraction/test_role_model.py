@@ -678,3 +678,16 @@ def test_the_shipped_model_reads_victims_named_by_title_and_in_a_later_sentence(
 )
 def test_everyday_reports_that_name_people_give_no_event(extractor: Any, text: str) -> None:
     assert extractor.extract(build_document(RawItem("everyday", text))) == []
+
+
+def test_a_victim_loses_the_title_before_the_name_but_not_before_of() -> None:
+    text = "THEY KILLED MINISTER ANTONIO RUIZ AND THE MAYOR OF HUANTA; Gunmen shot judge Maria Gomez."
+    for piece, role, expected in (
+        ("MINISTER ANTONIO RUIZ", "Victim", "ANTONIO RUIZ"),
+        ("MAYOR OF HUANTA", "Victim", "MAYOR OF HUANTA"),
+        ("judge Maria Gomez", "Victim", "Maria Gomez"),
+        ("MINISTER ANTONIO RUIZ", "PerpInd", "MINISTER ANTONIO RUIZ"),
+    ):
+        start = text.index(piece)
+        span = trim_span(TaggedSpan(role, start, start + len(piece)), text)
+        assert span is not None and text[span.start : span.end] == expected
