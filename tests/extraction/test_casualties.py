@@ -305,3 +305,35 @@ def test_casualties_a_force_word_that_names_a_civilian_body_names_no_force() -> 
 def test_casualties_killed_by_hand_are_dead(text: str) -> None:
     quantity, _ = combine(figures(text), "fatalities", text)
     assert quantity is not None and quantity.best == (2 if "TWO" in text else 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Israeli troops shot dead a 16-year-old Palestinian during a raid.", "a 16-year-old"),
+        ("Soldiers shot dead a Palestinian near the checkpoint.", "a Palestinian"),
+        ("An Afghan was killed when the bomb went off.", "An Afghan"),
+        # a head noun after the nationality is the victim's own: a Russian soldier is a soldier
+        ("The drone killed a Russian soldier.", "a Russian soldier"),
+    ],
+)
+def test_casualties_a_person_named_by_nationality_or_age_counts_one(text: str, victim: str) -> None:
+    (figure,) = figures(text)
+    assert (figure.kind, figure.count.best, text[figure.victim_start : figure.victim_end]) == (
+        "fatalities", 1, victim,
+    )  # fmt: skip
+
+
+def test_casualties_a_nationality_that_qualifies_a_thing_counts_no_one() -> None:
+    assert not figures("Troops downed a Russian-made drone and an Israeli airstrike hit the depot.")
+
+
+def test_casualties_a_vague_figure_that_another_pins_down_gives_way() -> None:
+    # "abduct dozens" in the headline and "at least 40" in the text are one count, not two sources.
+    text = "Bandits abduct dozens in raid. Armed bandits abducted at least 40 others on Sunday."
+    quantity, _ = combine(figures(text), "abducted", text)
+    assert quantity is not None and (quantity.low, quantity.best, quantity.high) == (40, 40, None)
+    # A figure outside the range still disagrees with it: the lowest stands.
+    text = "Dozens were killed. A hospital said 12 people were killed."
+    quantity, _ = combine(figures(text), "fatalities", text)
+    assert quantity is not None and quantity.best == 12

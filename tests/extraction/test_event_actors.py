@@ -58,6 +58,21 @@ def test_riots_and_looting(generic: GenericActors) -> None:
     assert complete(generic, looting, [JNIM], []) == ([JNIM], [CIVILIANS])
 
 
+def test_a_state_s_forces_abroad_are_external_forces(extractor: Any) -> None:
+    text = "An Israeli airstrike killed 12 people in Rafah on 8 May 2020."
+    (event,) = extractor.extract(Document(id="t", text=text, published=dt.date(2020, 5, 9)))
+    assert (event.actor1, event.inter1, event.country) == ("Military Forces of Israel", 8, "Palestine")
+    text = "Iraqi forces killed 12 Islamic State militants in Anbar province on 8 May 2020."
+    (event,) = extractor.extract(Document(id="t", text=text, published=dt.date(2020, 5, 9)))
+    assert (event.actor1, event.inter1) == ("Military Forces of Iraq", 1)
+
+
+def test_event_sides_in_a_document_without_capitals(extractor: Any) -> None:
+    text = "russian missiles struck kharkiv on 8 may 2020, killing three civilians, the governor said."
+    (event,) = extractor.extract(Document(id="t", text=text, published=dt.date(2020, 5, 9)))
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia", "Civilians (Ukraine)")
+
+
 @pytest.mark.parametrize(
     ("text", "actor1", "actor2"),
     [
@@ -84,6 +99,23 @@ def test_riots_and_looting(generic: GenericActors) -> None:
             "Lima on 8 May 2020.",
             "Police Forces of Peru",
             "Shining Path",
+        ),
+        (
+            # The act begins inside the actor's words ("jets bombed"): the jets are its agent.
+            "Turkish jets bombed PKK positions in northern Iraq's Duhok province on 8 May 2020.",
+            "Military Forces of Turkey",
+            "PKK: Kurdistan Workers Party",
+        ),
+        (
+            "On 6 May 2020, Israeli artillery shelled two monitoring sites of the al Qassam brigades in "
+            "Beit Hanoun.",
+            "Military Forces of Israel",
+            "Al Qassam Brigades",
+        ),
+        (
+            "RUSSIAN MISSILES STRUCK KHARKIV ON 8 MAY 2020, KILLING THREE CIVILIANS.",
+            "Military Forces of Russia",
+            "Civilians (Ukraine)",
         ),
     ],
 )

@@ -69,6 +69,15 @@ def test_a_report_day_before_its_verb_dates_the_report_not_the_act(extractor: An
     assert [date for _, date in events] == [dt.date(2020, 5, 2)]
 
 
+def test_a_possessive_day_dates_the_act_after_from(extractor: Any) -> None:
+    # "from Sunday's attack" names the attack's day; "from Sunday" alone would open a span.
+    text = (
+        "The death toll from Saturday's attack on a church in Ondo state rose to 22, police said on Sunday."
+    )
+    events, _ = _run(extractor, text)
+    assert [date for _, date in events] == [dt.date(2020, 5, 9)]  # published on Sunday 10 May
+
+
 def test_the_act_s_own_day_wins_over_the_day_it_was_reported(extractor: Any) -> None:
     text = (
         "Military sources today reported that 35 people died in attacks by rebels against four towns in "

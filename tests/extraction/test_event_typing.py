@@ -453,3 +453,113 @@ def test_events_force_the_rules_read_at_a_protest_outweighs_the_commonest_kind(e
         "The march was broken up by police."
     )
     assert ("Protests", "Protest with intervention") in _events(extractor, text)
+
+
+class _SaysShelling(_Says):
+    """A type model fairly sure that every text is shelling, P = 0.9."""
+
+    answer = TypePrediction("Explosions/Remote violence", "Shelling/artillery/missile attack", 0.9, 0.9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rebels shelled the army's positions; the soldiers fired back, killing several rebels",
+        "government and rebel forces exchanged artillery fire on the front line",
+        "FORCES CLASHED WITH HEAVY ARTILLERY FIRE ON THE AIRPORT ROAD",
+    ],
+)
+def test_events_fire_both_ways_keeps_a_battle_against_a_fairly_sure_model(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _SaysShelling())
+    clash = ("Battles", "Armed clash", False)
+    assert events.second_opinion(clash, text.lower(), {"violence"}, ["shelling", "fight"]) == clash
+
+
+def test_events_a_battle_the_rules_read_without_fire_both_ways_may_become_shelling(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _SaysShelling())
+    clash = ("Battles", "Armed clash", False)
+    text = "rebels fired mortars at the army's positions near the river"
+    assert events.second_opinion(clash, text, {"violence"}, ["shelling"])[0] == "Explosions/Remote violence"
+
+
+class _SaysProtestWithStage(_SaysProtest):
+    """A model sure of a peaceful protest, with a second stage that reads a riot where the rules read a
+    battle."""
+
+    stage = TypeStage(
+        labels=("Protests", "Riots", "Battles"),
+        vocabulary={"rt:Battles": 0},
+        weights=np.array([[0.0], [3.0], [5.0]], dtype=np.float32),
+        bias=np.array([1.0, 0.0, 0.0], dtype=np.float32),
+    )
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        return {"Protests | Peaceful protest": 0.9, "Riots | Violent demonstration": 0.1}
+
+
+def test_events_violence_the_model_makes_a_protest_may_be_a_riot(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _SaysProtestWithStage())
+    clash = ("Battles", "Armed clash", False)
+    text = "students protested over the death of a classmate and burned police offices"
+    reading = Reading(clash[:2], ("protest", "attack"), ("protest",), "violence", ("protest", "violence"), (),
+                      (), (), 0)  # fmt: skip
+    # Between a protest and a riot only (the stage's battle is no choice here).
+    assert events.second_opinion(clash, text, {"protest", "violence"}, ["attack"], reading) == (
+        "Riots",
+        "Violent demonstration",
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        (
+            "On 8 May 2020, military police dismantled a cocaine lab in Petrolina.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "ON 8 MAY 2020, MILITARY POLICE DISMANTLED A COCAINE LAB IN PETROLINA.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "On 5 May 2020, a civilian was injured by a landmine, laid during the Iran-Iraq War, in Mehran.",
+            ("Strategic developments", "Other"),
+        ),
+        # a mine planted today is remote violence
+        (
+            "On 5 May 2020, a civilian was injured by a landmine planted by rebels in Mehran.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        (
+            "On 4 May 2020, miners in Kaya protested to demand the release of colleagues. Police intervene.",
+            ("Protests", "Protest with intervention"),
+        ),
+    ],
+)
+def test_events_acled_phrasings_of_the_tuning_notes_type_as_coded(
+    extractor: Any, text: str, typed: tuple[str, str]
+) -> None:
+    assert _events(extractor, text)[0] == typed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 May 2020, the university dismantled a chemistry lab in Petrolina.",
+        "On 8 May 2020, regulators shut down a drug factory in Petrolina over quality failures.",
+        "ON 8 MAY 2020, THE HOSPITAL DISMANTLED ITS OLD LANGUAGE LAB IN PETROLINA.",
+    ],
+)
+def test_events_labs_that_are_no_drug_labs_give_no_event(extractor: Any, text: str) -> None:
+    assert _events(extractor, text) == []

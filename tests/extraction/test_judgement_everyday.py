@@ -110,6 +110,52 @@ EVERYDAY = [
     ("The movie's closing shot lingers on the empty harbour at dawn.", "not conflict (a photo"),
     ("Read the full story at news.example.org/rebels-attack-village-near-border today.", "not a report"),
     ("The full story is online (www.example.org/gunmen-kill-5-in-kaduna) and in print.", "not a report"),
+    # (eleventh session: a general news feed's conflict words that report no act)
+    ("Russia is most likely responsible for the attack, the minister said during a debate in parliament.",
+     "statement (blame"),
+    ("The unit, which probes cases of serious injury, death or alleged sexual assault involving officers, "
+     "declined to comment.", "generic (an office's remit"),
+    ("The coach said those attacking the club online were cowards.", "generic (people by what they do"),
+    ("The candidate said the country should send a line of white-clad peace demonstrators to the border.",
+     "plan (a crowd proposed"),
+    ("Recently, the crown prince detained a rival prince and tried to force him to resign.",
+     "historical (undated background"),
+    ("The new howitzers look like a tank on wheels and launch 155mm shells up to 40 km.",
+     "not a report (what a weapon can do)"),
+    ("Double the drama. Alfa attack. The Alfa Romeo badge is back on the grid this season.",
+     "not a report (a subheading)"),
+    ("Abo, 28, who survived detention and torture in Syria's jails, now lives in a camp on Samos.",
+     "historical (a life's history"),
+    ("She is one of the survivors of the shooting at the school in February.", "not a report (who people"),
+    ("There, people are detained in overcrowded cells with no access to open air.", "generic (as a rule"),
+    ("Migrants due to be deported are also detained, often for more than a month.", "generic (as a rule"),
+    ("Aid groups are alarmed by rising rates of civilian casualties.", "generic (a rate"),
+    ("Tourism is back in Tunisia. Since the attack on the museum in March 2015, security has improved.",
+     "historical (a time reference"),
+    ("They stole all of our guitars and a lights console, the singer said. Thieves broke into the band's van "
+     "in Malmo overnight.", "not conflict (a theft"),
+    ("Arms sales to Riyadh have drawn criticism over the Saudi bombing campaign in Yemen.",
+     "generic (a campaign"),
+    ("Critics point to the Saudi-led coalition fighting in Yemen and the toll on civilians.",
+     "not a report (a force named by its war"),
+    ("The striker was arrested for allegedly driving without a licence, the club said on Monday.", None),
+    ("The minister, who survived cancer, spoke at the launch of the health campaign.", None),
+]  # fmt: skip
+
+# A trial's account or a feature about crimes long past, told so in the lead: every act in it is the
+# court's or the programme's story.
+TRIAL_OR_FEATURE = [
+    ("Woman, 20, killed by stray bullet in gang territory, court told. A young woman was killed when a "
+     "bullet ricocheted off a wall in north London, a jury heard on Monday.", "legal (a trial's account"),
+    ("This week the documentary series Unleashing Evil examines the crimes of two brothers who torched three "
+     "synagogues and murdered a gay couple.", "not a report (a feature"),
+    ("Season two of the drama series explores the murders of three sisters in a Welsh village.",
+     "not a report (a feature"),
+    ("The film explores the murders of three women in a small town, the director said.",
+     "not a report (a feature"),
+    # (ACLED codes the act when it happened, not the trial that tells of it)
+    ("A court heard on Monday that soldiers killed 12 villagers in Borno last year.",
+     "legal (a trial's account"),
 ]  # fmt: skip
 
 # Articles about police work and the courts, with no armed group, politics or crowd anywhere: ordinary crime.
@@ -125,6 +171,14 @@ ORDINARY_CRIME = [
     # (a review's probes: a shooting in a row or a robbery, a court hearing, a death not suspicious, a theft)
     "The jury heard that Evans shot his neighbour in the arm after a row over a hedge in Cardiff.",
     "The singer was shot in the foot outside a studio in Houston; police said it appeared to be a robbery.",
+    # (eleventh session: a civil claim, an arrest told with its charge as an allegation, a police search,
+    # a combat sport's fighters)
+    "Officers arrested the teenager and injured his arm, the statement of claim says. The family is seeking "
+    "$2 million.",
+    "Police arrested a man in Kolkata for allegedly keeping his mother's body in a freezer for three years. "
+    "Police raided his home on Thursday.",
+    "Mixed martial arts fighter Conor Smith was arrested and charged with assault after a rampage at a press "
+    "event that injured two other fighters.",
     "A 20-year-old was arrested after a man was kicked and punched in an attack outside a pub in Leeds. "
     "He appeared in court on Tuesday and was remanded in custody.",
     "A man was found dead at his flat in Hull on Monday. Police said the death was not suspicious.",
@@ -251,6 +305,39 @@ CONFLICT = [
     "A farmer was hacked to death by herdsmen in Benue on Sunday. Police said the suspect was arrested.",
     "A police officer was stabbed to death at a checkpoint in Kano; the suspect is in custody.",
     "A vaccination worker was killed by a man in Bannu on Monday; the suspect was arrested.",
+    # (eleventh session: conflict news beside blame, remits, doers, proposals, weapons, subheadings, trials,
+    # survivors, people in general, thefts and police raids)
+    "Islamic State claimed responsibility for the attack on the checkpoint in Kirkuk on Monday, which killed "
+    "four soldiers.",
+    "Police said a local militia was responsible for the attack on the village of Kumba, which killed 12 "
+    "people.",
+    "Those protesting outside the parliament in Nairobi were dispersed with tear gas on Tuesday.",
+    "Opposition leaders led thousands of demonstrators to the parliament in Kinshasa on Monday.",
+    "Recently displaced villagers were attacked by gunmen in Benue on Monday.",
+    "Russian howitzers fired 155mm shells at Kherson on Monday, killing two civilians.",
+    "The army said its howitzers, capable of firing shells 40 km, shelled rebel positions near Idlib on "
+    "Monday.",
+    "Suicide attack. A suicide bomber killed 12 people at a mosque in Kabul on Friday.",
+    "Hundreds protested outside the court in Minsk on Monday as the trial of the opposition leader heard "
+    "witnesses.",
+    "The boy survived the attack on the school in Peshawar, in which gunmen killed 141 people.",
+    "Relatives of the victims held a protest in Kabul on Monday.",
+    "The families of the kidnapped students protested in Kaduna on Monday.",
+    "Dozens of people are detained as police break up a protest in Minsk.",
+    "Armed men stole cattle from herders in Karamoja on Monday, police said.",
+    "A drug suspect was killed during a police raid in Bulacan on Monday. The suspect was on the drug "
+    "watchlist, police said.",
+    "Police arrested 12 activists in Harare for allegedly organising a protest; they will appear in court "
+    "on Monday.",
+    "Gunmen attacked a village in Benue on Monday. Since the attack, thousands have fled to Makurdi.",
+    "Soldiers shot dead two gunmen attacking a checkpoint in Maiduguri on Monday.",
+    "Gunmen killed the relatives of a police officer in Guerrero on Monday.",
+    "Saudi-led coalition warplanes bombed a market in Saada on Monday, killing 12 civilians.",
+    "Rebels fighting in Idlib shelled an army post on Monday.",
+    "Police arrested a man for allegedly insulting the president on Facebook in Kampala on Monday.",
+    "Explosion in Kabul. No further details were given.",
+    "Mayor survived assassination attempt in Cebu on Monday, police said.",
+    "Gunmen attacked the court in Kabul on Monday while the jury heard evidence, killing two guards.",
 ]
 
 
@@ -261,6 +348,14 @@ def test_everyday_sense_is_no_event(extractor: Any, text: str, reason: str | Non
     assert extraction.events == ()
     if reason is not None:
         assert any(r.reason.startswith(reason) for r in extraction.rejections), extraction.rejections
+
+
+@pytest.mark.parametrize(("text", "reason"), TRIAL_OR_FEATURE)
+@pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
+def test_trial_account_or_feature_gives_no_event(extractor: Any, text: str, reason: str, case: Any) -> None:
+    extraction = _run(extractor, case(text))
+    assert extraction.events == ()
+    assert any(r.reason.startswith(reason) for r in extraction.rejections), extraction.rejections
 
 
 @pytest.mark.parametrize("text", CONFLICT)

@@ -352,3 +352,30 @@ def test_lexicon_conflict_phrasings_a_review_found(extractor: Any, text: str, ev
 )
 def test_lexicon_their_everyday_twins_give_no_event(extractor: Any, text: str) -> None:
     assert not extractor.run(Document(id="t", text=text, published=dt.date(2020, 5, 6))).events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Civil police forces dismantled a marijuana processing lab in the district.",
+        "FEDERAL POLICE DISMANTLED A SYNTHETIC DRUG LAB IN THE NORTH OF THE STATE.",
+        "The army destroyed a cocaine laboratory in the jungle near the border.",
+    ],
+)
+def test_lexicon_a_drug_lab_dismantled_is_property_destroyed(text: str) -> None:
+    # ACLED codes a drug lab taken apart as property destruction, as it codes the drugs seized.
+    assert "looting" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The university dismantled a chemistry lab to make room for offices.",
+        "Officials dismantled the old language lab at the school.",
+        "Regulators shut down a drug factory over quality failures.",
+        "The company destroyed the drug samples after the trial in its lab.",
+        "THE HOSPITAL DISMANTLED ITS CANCER DRUG TESTING LAB LAST YEAR.",
+    ],
+)
+def test_lexicon_a_lab_that_is_no_drug_lab_is_no_trigger(text: str) -> None:
+    assert "looting" not in kinds(text)

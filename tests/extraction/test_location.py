@@ -425,3 +425,14 @@ def test_location_event_place_is_read_once_per_group_and_kept_apart_per_group(ex
     again = [event_place(group, ctx) for group in groups]
     assert [p.text if p else None for p in first] == ["Maiduguri", "Kano"]
     assert all(a is b for a, b in zip(first, again, strict=True))
+
+
+def test_location_the_actors_country_reads_an_ambiguous_town(extractor: Any, gazetteer: Gazetteer) -> None:
+    text = "Taliban security forces shot dead two protesters in Faizabad on Tuesday."
+    # Alone, the name is India's larger Faizabad; a report on the Taliban is about Afghanistan.
+    (alone,) = find_toponyms(text, gazetteer)
+    assert alone.place is not None and alone.place.iso3 == "IND"
+    (hinted,) = find_toponyms(text, gazetteer, hints={"AFG": 0.7})
+    assert hinted.place is not None and hinted.place.iso3 == "AFG"
+    (event,) = extractor.run(Document("faizabad", text, published=dt.date(2024, 5, 8))).events
+    assert event.country == "Afghanistan"

@@ -178,6 +178,11 @@ def test_toponyms_descriptive_region_names_need_their_country(gazetteer: Gazette
     assert "West Coast" not in found  # New Zealand's West Coast region, in a text that never names it
     found = _found("Floods cut roads on New Zealand's West Coast on Monday.", gazetteer)
     assert found["West Coast"].place is not None and found["West Coast"].place.iso3 == "NZL"
+    # A place word written as a unit's proper name is the unit, its country unnamed.
+    found = _found("Gunmen killed two farmers in Plateau State on Monday.", gazetteer)
+    plateau = next(m.place for m in found.values() if m.text.startswith("Plateau"))
+    assert plateau is not None and (plateau.iso3, plateau.admin1) == ("NGA", "Plateau")
+    assert not _found("Snow fell on the plateau area and the Eastern Region.", gazetteer)
 
 
 def test_toponyms_us_at_the_end_of_a_sentence_and_bc_but_not_500_bc(gazetteer: Gazetteer) -> None:

@@ -482,3 +482,77 @@ def test_typing_rules_only_the_state_arrests(side_a: list[int], typed: tuple[str
             fatalities=0,
         )
         assert got[:2] == typed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a civilian was injured by a landmine, laid during the iran-iraq war, in mehran county",
+        "a woman was killed after a rocket, believed leftover from the civil war, exploded in the village",
+        "a farmer was wounded when a vietnam war-era bomb exploded in his field",
+        "explosive remnants of war: two soldiers were injured by a landmine near the border",
+    ],
+)
+def test_typing_rules_explosive_remnants_of_war_are_a_development(text: str) -> None:
+    # Nobody's attack: ACLED codes a mine or a shell left from a past war that goes off as "Other".
+    typed = classify(
+        ["ied", "injure"],
+        "violence",
+        text,
+        side_a_inters=[],
+        side_b_inters=[],
+        victim_categories=["civilian"],
+        fatalities=0,
+    )
+    assert typed == ("Strategic developments", "Other", False)
+
+
+@pytest.mark.parametrize(
+    ("kinds", "text"),
+    [
+        # a mine planted today, a bomb left from last week's attack
+        (["ied", "injure"], "a civilian was injured by a landmine planted by the rebels near the border"),
+        (["ied", "injure"], "the bomb, left over from last week's attack, exploded and injured a guard"),
+        # fighters who used an old shell in an attack made it theirs
+        (["attack", "shelling"], "militants attacked the post with shells left over from the civil war"),
+    ],
+)
+def test_typing_rules_a_live_explosive_or_an_attack_stays_remote_violence(
+    kinds: list[str], text: str
+) -> None:
+    typed = classify(
+        kinds,
+        "violence",
+        text,
+        side_a_inters=[],
+        side_b_inters=[],
+        victim_categories=["civilian"],
+        fatalities=0,
+    )
+    assert typed[0] != "Strategic developments"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "miners protested in kaya to demand the release of their colleagues. police intervene.",
+        "activists unfurled banners outside the embassy. the police interfered and took the banners away",
+        "former soldiers protested at the ministry of defense. gendarmes blocked them from reaching it",
+        "military forces stopped protesters from setting up tents at the roundabout",
+    ],
+)
+def test_typing_rules_forces_that_held_a_march_back_make_an_intervention(text: str) -> None:
+    assert _protest_typed(text) == "Protest with intervention"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "residents protested outside the town hall, calling on the government to intervene",
+        "teachers marched to the ministry; nothing stopped them from reaching it",
+        "drivers protested because the lockdown prevented them from working",
+        "nurses protested after their managers stopped them from taking leave",
+    ],
+)
+def test_typing_rules_a_march_not_held_back_by_forces_stays_peaceful(text: str) -> None:
+    assert _protest_typed(text) == "Peaceful protest"

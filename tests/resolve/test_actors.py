@@ -91,6 +91,12 @@ def test_actors_country_names_alone_are_not_actors(registry: ActorRegistry) -> N
         ("IDF soldiers raided the refugee camp.", "IDF soldiers", "Military Forces of Israel"),
         ("Sudanese Armed Forces shelled the market.", "Sudanese Armed Forces", "Military Forces of Sudan"),
         ("THE SALVADORAN ARMY REPORTED THE CLASH.", "SALVADORAN ARMY", "Military Forces of El Salvador"),
+        # A state's strikes, missiles and shelling are its forces'.
+        ("An Israeli airstrike hit the house.", "Israeli airstrike", "Military Forces of Israel"),
+        ("Russian missiles struck Kharkiv.", "Russian missiles", "Military Forces of Russia"),
+        ("He was killed by Israeli sniper fire.", "Israeli sniper fire", "Military Forces of Israel"),
+        ("Saudi rocket and artillery shelling hit the villages.", "Saudi rocket",
+         "Military Forces of Saudi Arabia"),
     ],
 )  # fmt: skip
 def test_actors_state_forces_by_nationality(
@@ -117,6 +123,65 @@ def test_actors_bare_forces_take_the_sentence_country(registry: ActorRegistry) -
     assert spans(registry, "Soldiers opened fire.", country="USA") == [("Soldiers", USA)]
 
 
+def test_actors_a_place_before_a_comma_is_no_nationality_of_a_list(registry: ActorRegistry) -> None:
+    # "In Mali, Israeli troops": the comma closes a phrase; a list of nationalities ends with "and".
+    for text in ("In the West Bank, Israeli troops shot a boy.", "In Mali, Israeli troops shot a boy."):
+        assert spans(registry, text, country="Palestine") == [("Israeli troops", "Military Forces of Israel")]
+    text = "French, Malian, and Chadian troops attacked."
+    assert [name for _, name in spans(registry, text)] == [
+        "Military Forces of France", "Military Forces of Mali", "Military Forces of Chad",
+    ]  # fmt: skip
+
+
+def test_actors_in_a_document_without_capitals_case_is_no_evidence(registry: ActorRegistry) -> None:
+    text = "russian troops and isis fighters attacked the village, a resident told us."
+    # A sentence in lower case names no one it does not capitalize: only generic actors.
+    assert [name for _, name in spans(registry, text)] == ["Unidentified Armed Group", "Civilians"]
+    found = [(m.text, m.actor.name) for m in registry.find(text, caseless=True)]
+    assert found[:2] == [("russian troops", "Military Forces of Russia"), ("isis fighters", "Islamic State")]
+
+
+def test_actors_a_movement_takes_its_branch_in_the_sentence_country(registry: ActorRegistry) -> None:
+    text = "Islamic State fighters killed nine fishermen."
+    assert spans(registry, text, country="Nigeria")[0] == (
+        "Islamic State fighters",
+        "Islamic State (West Africa)",
+    )
+    assert spans(registry, text, country="Syria")[0] == ("Islamic State fighters", "Islamic State (Syria)")
+    # In Iraq, and where the country is unknown, the movement's own name (the founding example's record).
+    assert spans(registry, text, country="Iraq")[0] == ("Islamic State fighters", "Islamic State")
+    assert spans(registry, text)[0] == ("Islamic State fighters", "Islamic State")
+
+
+def test_actors_units_acled_names_after_the_state_s_forces(registry: ActorRegistry) -> None:
+    text = "Police and gendarmes dispersed the crowd as forest guards watched."
+    assert spans(registry, text, country="Burkina Faso") == [
+        ("Police", "Police Forces of Burkina Faso"),
+        ("gendarmes", "Police Forces of Burkina Faso Gendarmerie"),
+        ("forest guards", "Police Forces of Burkina Faso Forest Guards"),
+    ]
+    text = "Military police officers shot a man."
+    assert spans(registry, text, country="Brazil") == [
+        ("Military police officers", "Military Forces of Brazil Military Police")
+    ]
+
+
+def test_actors_operations_and_fronts_by_their_names(registry: ActorRegistry) -> None:
+    text = "French Operation Barkhane forces struck a camp as National Resistance forces advanced."
+    assert spans(registry, text, country="Mali") == [
+        ("Operation Barkhane forces", "Military Forces of France"),
+        ("National Resistance forces", "National Resistance Forces"),
+    ]
+
+
+def test_actors_its_forces_are_the_state_just_named(registry: ActorRegistry) -> None:
+    text = "The Israeli military said its forces killed dozens of Hamas gunmen in Gaza."
+    assert spans(registry, text, country="Palestine")[1] == ("forces", "Military Forces of Israel")
+    # A named group's "its" leaves the phrase to the sentence's country.
+    text = "Hamas said its fighters attacked the troops."
+    assert spans(registry, text, country="Palestine")[2] == ("troops", "Military Forces of Palestine")
+
+
 def test_actors_forces_that_belong_to_no_state(registry: ActorRegistry) -> None:
     text = "Rebel forces overran the base as pro-Russian forces and Turkish-backed forces advanced."
     assert spans(registry, text, country="Syria") == [("Rebel forces", "Unidentified Armed Group (Syria)")]
@@ -133,6 +198,15 @@ def test_actors_adjectives_are_not_actors(registry: ActorRegistry) -> None:
     assert spans(registry, "The message was posted on a pro-militant website.", country="Kenya") == []
     text = "A civilian was killed and Iraqi military operations continued."
     assert spans(registry, text, country="Iraq") == [("civilian", "Civilians (Iraq)")]
+    # A weapon's maker, a test or a launch names no force at war; a strike no nationality owns, no one.
+    for text in (
+        "Rebels fired Russian-made missiles at the base.",
+        "North Korean missile tests worried Japan.",
+        "A Chinese rocket launch put two satellites in orbit.",
+        "Iranian drone parts were found in the wreckage.",
+        "Airstrikes and shelling hit the town.",
+    ):
+        assert not [name for _, name in spans(registry, text) if "Forces of" in name], text
 
 
 # --- named actors ------------------------------------------------------------------------------------

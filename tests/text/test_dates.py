@@ -29,6 +29,10 @@ FRIDAY = dt.date(2024, 9, 6)
         ("in March", "2024-03-01", "2024-03-31", 3),
         ("9 JAN 90", "1990-01-09", "1990-01-09", 1),
         ("2024-08-29", "2024-08-29", "2024-08-29", 1),
+        ("on August the 29th", "2024-08-29", "2024-08-29", 1),
+        # A day of the month alone is in the publication's month, or the month before.
+        ("gunmen struck on the 4th, police said", "2024-09-04", "2024-09-04", 1),
+        ("ON THE NIGHT OF THE 30TH", "2024-08-30", "2024-08-30", 1),
     ],
 )
 def test_dates_resolve_against_publication(text: str, start: str, end: str, precision: int) -> None:
@@ -214,3 +218,14 @@ def test_dates_the_day_of_a_world_time_gloss_is_no_date() -> None:
     # Outside such a gloss the day after a world time is the event's.
     found = find_dates("A bomb exploded in Kabul at 0300 GMT on 28 December.", dt.date(2024, 12, 30))
     assert [d.date_start for d in found] == [dt.date(2024, 12, 28)]
+
+
+def test_dates_an_ordinal_that_counts_something_is_no_day() -> None:
+    for text in (
+        "on the 3rd floor",
+        "the 10th anniversary of the attack",
+        "of the 21st century",
+        "on the 2nd attempt",
+        "the 5th battalion",
+    ):
+        assert find_dates(text, FRIDAY) == [], text

@@ -86,9 +86,29 @@ CATEGORY_OF = {head: cat for cat, heads in HEADS.items() for head in heads}
 # (longest first, then alphabetical: the set's own order changes from one run to the next)
 _ALL_HEADS = sorted(CATEGORY_OF.keys() | SINGULAR.keys(), key=lambda head: (-len(head), head))
 _HEAD = r"(?P<head>" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in _ALL_HEADS) + r")\b"
+
+
+def _demonyms() -> list[str]:
+    """Nationality nouns from the actor registry's countries ("palestinian", "afghan"), lower-cased."""
+    registry = json.loads((resources.files("eventwire") / "data" / "actors.json").read_text("utf-8"))
+    words = {d.lower() for country in registry["countries"] for d in country.get("demonyms", ())}
+    return sorted(words, key=lambda word: (-len(word), word))
+
+
+# A person named only by nationality or age: "shot dead a Palestinian", "a 16-year-old was killed". Only
+# where no head noun follows ("a Russian soldier" is a soldier) and no hyphen ("a Russian-made drone").
+_PERSON_ONLY = (
+    r"(?:\d{1,3}-year-old|"
+    + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in _demonyms())
+    + r")(?![\w-])(?!\s+(?:"
+    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in _ALL_HEADS)
+    + r")\b)"
+)
 _SINGULAR_HEAD = (
     r"(?P<shead>"
     + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(SINGULAR, key=len, reverse=True))
+    + r"|"
+    + _PERSON_ONLY
     + r")\b"
 )
 # Up to four modifier words between a count and its head noun: "14 ISIS fighters", "seven U.S. soldiers".
@@ -181,7 +201,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "after",
         re.compile(
-            rf"(?P<victim>(?P<count>{_COUNT})(?:\s+(?:of\s+)?{_MODS}{_HEAD}{_PP})?)\s*{_BE}{_VERB_AFTER}\b"
+            # (a count starts a word: "the drone killed" is no "one killed")
+            rf"(?P<victim>\b(?P<count>{_COUNT})(?:\s+(?:of\s+)?{_MODS}{_HEAD}{_PP})?)\s*{_BE}{_VERB_AFTER}\b"
         ),
     ),
     # "the deaths of at least 14 ISIS fighters", "injuries to seven U.S. soldiers"
@@ -196,7 +217,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "3 fatalities were reported", "1 fatality": a toll given as a count of fatalities
     (
         "tally",
-        re.compile(rf"(?P<victim>(?P<count>{_COUNT})\s+(?:reported\s+)?(?P<verb>fatalit(?:y|ies)))\b"),
+        re.compile(rf"(?P<victim>\b(?P<count>{_COUNT})\s+(?:reported\s+)?(?P<verb>fatalit(?:y|ies)))\b"),
     ),
     # "a crowd of 3,000", "attended by thousands"
     (
@@ -631,6 +652,25 @@ def _sum(counts: Iterable[Count]) -> Count:
     return Count(low, best, high)
 
 
+def _refined(figures: list[Figure]) -> list[Figure]:
+    """The figures without the ranges that another figure of the group pins down: "abduct dozens" in a
+    headline and "abducted at least 40" in the text are one count, 40, not a disagreement whose lowest
+    figure is 24. A figure the range does not hold ("dozens" against "12") still disagrees."""
+
+    def pins(g: Count, f: Count) -> bool:
+        """Whether ``g`` says which number of ``f``'s range it is: "at least 40" or "40" of "dozens"."""
+        high = f.high
+        if high is None or high == f.low or not f.low <= g.best <= high:
+            return False
+        return g.high is None or g.high - g.low < high - f.low
+
+    # Compared by distinct count: a long page may repeat one figure hundreds of times.
+    counts = {f.count for f in figures}
+    pinned = {f for f in counts if any(pins(g, f) for g in counts if g != f)}
+    kept = [f for f in figures if f.count not in pinned]
+    return kept or figures
+
+
 def _conservative(figures: list[Figure]) -> Count:
     """The same group counted by several sources: the lowest figure is the best estimate (as ACLED codes
     disagreeing reports), the highest bounds it."""
@@ -662,7 +702,7 @@ def combine(figures: list[Figure], kind: str, text: str) -> tuple[Quantity | Non
         by_category: dict[str, list[Figure]] = {}
         for figure in chosen:
             by_category.setdefault(figure.category, []).append(figure)
-        counts = {category: _conservative(group) for category, group in by_category.items()}
+        counts = {category: _conservative(_refined(group)) for category, group in by_category.items()}
         general = counts.pop("people", None)
         total = _sum(counts.values())
         basis = [f for category, group in by_category.items() if category != "people" for f in group]

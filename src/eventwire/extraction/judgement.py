@@ -545,7 +545,7 @@ _OVER_THE_YEARS = re.compile(
     r"|tonight|last\s+night)\b)[^;:])*\Z)"
 )
 # An earlier act as a time reference: "since the Ben Guerdane attack in March 2016, security forces ...".
-_SINCE_THE = re.compile(r"(?:^|[.,;:]\s*|\n)since\s+(?:the|that|this)\s+(?:[\w'’-]+\s+){0,3}\Z")
+_SINCE_THE = re.compile(r"(?:^[\"“‘'(]?|[.,;:]\s*|\n)since\s+(?:the|that|this)\s+(?:[\w'’-]+\s+){0,3}\Z")
 # Theft and break-ins: "thieves broke into their van and stole the rig", "smashed a glass door to gain entry"
 _THIEVES = re.compile(
     r"\b(?:thie(?:f|ves)|burglars?|burglary|burglaries|robbers|pickpockets?|shoplifters?|break-?ins?"
@@ -684,6 +684,7 @@ def everyday_reason(
         if other is not None:
             return f"not conflict (another sense: {other.group(0).strip()} {word}...)"
     reason = _news_sense_reason(lower, kind, sentence_start, sentence_end, start, end)
+    reason = reason or _told_not_reported(lower, kind, sentence_start, sentence_end, start, end)
     if reason is not None:
         return reason
     crime = (
@@ -733,11 +734,15 @@ def _news_sense_reason(
     past_years = _OVER_THE_YEARS.search(lower, max(sentence_start, start - _HISTORY_REACH), start)
     if past_years is not None:
         return f"generic (told over {past_years.group(0).strip()!r})"
-    since = _SINCE_THE.search(lower, max(sentence_start, start - 40), start)
+    # (read from the sentence's start, where its "^" stands: a search from inside the text never finds it)
+    since = _SINCE_THE.search(lower[sentence_start:start])
     if since is not None:
         return f"historical (a time reference: {since.group(0).strip()!r} ...)"
     if kind == "looting" and _THIEVES.search(sentence) and not _ARMED_OR_CROWD.search(sentence):
         return "not conflict (a theft or break-in, no one armed and no crowd)"
+    # ("they stole all of our guitars", the thieves named in another sentence of the article)
+    if kind == "looting" and _THIEVES.search(lower) and not _ARMED_OR_CROWD.search(lower):
+        return "not conflict (a theft or break-in told in the article, no one armed and no crowd)"
     if kind == "agreement" and _COURT_SETTLEMENT.search(sentence) and not _ARMED_NEAR.search(sentence):
         return "legal (a settlement in court)"
     if lower.startswith("vigil", start) and _RITE.search(sentence) and not _VIGIL_DEMANDS.search(sentence):
@@ -748,6 +753,210 @@ def _news_sense_reason(
     if lower.startswith("attack", start) and _FELT_ATTACK.search(lower, max(0, start - 60), start):
         return "not conflict (a feeling: under attack)"
     return None
+
+
+# -- conflict words that ordinary news tells without reporting an act --------------------------------
+#
+# A general news feed names attacks and arrests it does not report: who is to blame for an attack the
+# reader knows of ("Russia is most likely responsible for the attack"), what an office looks into ("which
+# probes cases of serious injury or death"), what people do as a rule ("those attacking us"), a crowd
+# proposed ("Mexico should send peace demonstrators to the border"), background with no date ("Recently,
+# the prince detained the prime minister"), what a weapon can do ("the vehicles ... launch 155mm shells")
+# and a one-line subheading ("Alfa attack."). Each reading below needs its own cue beside the trigger.
+
+# Blame for an act named only by a definite article: the act is one the reader already knows, and the
+# sentence is about who did it (a claim of responsibility is news of the act itself, and an act named with
+# its target or place, "responsible for the attack on the embassy", is told again here; events.py dedupes).
+# ("this attack" is the one the article has just reported, and a blame told with the act, "whom it blamed
+# for the attack", names its perpetrators.)
+_BLAME_BEFORE = re.compile(
+    r"\b(?<!claimed\s)(?<!claims\s)(?<!claiming\s)(?<!claim\s)responsib(?:le|ility)\s+for\s+the\s+"
+    r"(?:[\w'’-]+\s+){0,3}\Z"
+)
+# ... and what pins the act down, right after it: a target, a place, a toll, a relative clause.
+_ACT_PINNED = re.compile(
+    r"\s+(?:(?:on|of|against|at|near|targeting|that|which|who|killed|killing|left)\b|in\s+(?!(?:early|late|mid)\b"
+    r"|(?:mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\b|(?:19|20)\d\d\b))"
+)
+_NOUN_KINDS = frozenset({"attack", "chemical", "explosion", "ied", "suicide", "kill", "air", "shelling"})
+# What an office or a body looks into as its remit: "the unit, which probes cases of serious injury,
+# death or alleged sexual assault involving officers" (present tense: "police probed the killing" is news).
+_REMIT_BEFORE = re.compile(
+    r"\b(?:investigates|probes|handles|deals\s+with|looks\s+into|examines|reviews|monitors|documents|tracks)"
+    r"\s+(?:all\s+|any\s+)?(?:cases|allegations|incidents|complaints|reports|claims)\s+(?:of|involving|about)"
+    r"\s+(?:[\w,'’-]+\s+){0,6}\Z"
+)
+# "those attacking us", "anyone shooting at police": people by what they do, not an act of theirs.
+_DOERS_BEFORE = re.compile(r"\b(?:those|anyone|anybody|whoever|everyone)\s+\Z")
+# ... and a force named by the war it is in: "the Saudi-led coalition fighting in Yemen", "militias fighting
+# alongside the army" (a reduced relative clause; "heavy fighting in Marib" is the act itself).
+_FORCE_FIGHTING = re.compile(
+    r"\b(?:coalition|forces|troops|militias?|rebels|fighters|groups|army|soldiers|militants|mercenaries"
+    r"|volunteers)\s+\Z"
+)
+_FIGHTING_WHERE = re.compile(r"\s+(?:in|alongside|for|on\s+behalf\s+of)\b")
+# A campaign of strikes, with no strike of it told in the sentence: "the Saudis' bombing campaign in Yemen"
+# (not "an air campaign on militant hideouts killed 15 fighters on Sunday").
+_CAMPAIGN_AFTER = re.compile(r"\s+campaigns?\b")
+# A crowd proposed, not held: "Mexico should send a line of white-clad peace demonstrators to the border".
+_CROWD_PROPOSED = re.compile(
+    r"\b(?:should|must|ought\s+to|could|would|might|proposed\s+to|plans?\s+to|wants?\s+to|offered\s+to)\s+"
+    # (the crowd the verb's object: not "would deploy troops against demonstrators")
+    r"(?:send|bring|mobili[sz]e|organi[sz]e|stage|lead|dispatch|recruit)\s+"
+    r"(?:(?!(?:against|to|at|on|with|into)\b)[\w'’-]+\s+){0,7}\Z"
+)
+# Background with no date: "Recently, the crown prince detained the prime minister".
+_UNDATED_BACKGROUND = re.compile(r"[\"“‘'(]?\s*(?:recently|lately|not\s+long\s+ago)\s*,")
+# What a weapon can do, not what it did: "the vehicles look like a tank and launch 155mm shells", "a
+# howitzer capable of firing shells 30 km" (a firing told with a date or a toll in the sentence happened).
+_WEAPON_DESCRIBED = re.compile(
+    r"\b(?:looks?\s+like|capable\s+of|designed\s+to|can\s+(?:fire|launch|carry|hit|strike)"
+    r"|able\s+to\s+(?:fire|launch|carry|hit|strike)|(?:a|its)\s+range\s+of|equipped\s+with)\b"
+)
+_FIRES_BEFORE = re.compile(
+    r"\b(?:fire|fires|firing|launch|launches|launching|carry|carries|carrying|shoot|shoots|drop|drops)\s+"
+    r"(?:[\w'’-]+\s+){0,2}\Z"
+)
+_DONE_NEAR = re.compile(
+    r"\b(?:killed|killing|wounded|injured|dead|died|destroyed|hit|struck|yesterday|today|tonight"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last\s+(?:night|week))\b"
+)
+_WEAPON_NOUN_KINDS = frozenset({"shelling", "air", "explosion", "ied", "grenade", "chemical"})
+# Who people are, not what happened: "survived detention and torture in Syria's jails" (a life's history,
+# told with no article: "survived the attack on the school" is the attack's news), "one of the survivors
+# of the shooting in February", "families of the victims of the massacre" (a protest by them is today's;
+# not "the victim of a terrorist attack", which is how a report names whom the attack hit).
+_SURVIVED_BEFORE = re.compile(
+    r"\bsurviv(?:ed|es|ing)\s+(?:(?!(?:the|a|an|this|that|these|those|an?other)\b)[\w'’-]+\s+){0,3}\Z"
+)
+_TODAY = re.compile(
+    r"\b(?:yesterday|today|tonight|last\s+night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+)
+_SURVIVORS_OF = re.compile(
+    r"\b(?:survivors?|famil(?:y|ies)|relatives|parents|widows?|orphans?|veterans?)\s+of\s+(?:the\s+victims?\s+of\s+)?"
+    r"(?:(?:the|a|an|that|this)\s+)?(?:[\w'’-]+\s+){0,3}\Z"
+)
+# A rate over many acts: "alarming rates of civilian casualties", "the rate of killings".
+_RATE_OF = re.compile(r"\brates?\s+of\s+(?:[\w'’-]+\s+){0,2}\Z")
+# What is done as a rule, in the present passive, told with how often after it: "people due to be
+# expelled are also detained, often for more than a month".
+_PRESENT_PASSIVE_BEFORE = re.compile(r"\b(?:is|are)\s+(?:also\s+|still\s+|then\s+)?\Z")
+# ... or told of people in general, with no count or article: "There, people are detained in overcrowded
+# cells" (not "dozens of people are detained as police break up a protest", a headline's present).
+_PEOPLE_IN_GENERAL_ARE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:where|when|there|here)\s+)(?:people|migrants|refugees|asylum[\s-]seekers|prisoners"
+    r"|detainees|inmates|children|women|men)\s+(?:are|get)\s+(?:also\s+|still\s+|then\s+)?\Z"
+)
+_HOW_OFTEN_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:often|usually|routinely|regularly|frequently|sometimes|typically|commonly|generally)\b"
+)
+# A subheading: a line of at most three words, no verb, no number and no place ("Alfa attack.", "Double
+# trouble."; not "Explosion in Kabul"); the act a conflict report heads so is told again in its body.
+_SUBHEADING = re.compile(r"\s*[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*[.!]?\s*")
+_SUBHEADING_VERB = re.compile(
+    r"\b(?:\w+ed|\w+s|hit|shot|struck|fought|blew|dead|one|two|three|four|five|six|seven|eight|nine|ten|\d+"
+    r"|in|at|near|on|of|against)\b"
+)
+
+
+def _told_not_reported(
+    lower: str, kind: str, sentence_start: int, sentence_end: int, start: int, end: int
+) -> str | None:
+    """Why the trigger names an act the sentence does not report: blame for an act already known, an
+    office's remit, people by what they do, a crowd proposed, undated background, a weapon described, a
+    subheading; or None."""
+    if kind in _NOUN_KINDS and not _ACT_PINNED.match(lower, end, sentence_end):
+        blame = _BLAME_BEFORE.search(lower, max(sentence_start, start - 60), start)
+        if blame is not None:
+            return f"statement (blame for an act already known: {blame.group(0).strip()!r})"
+    remit = _REMIT_BEFORE.search(lower, max(sentence_start, start - 80), start)
+    if remit is not None:
+        return f"generic (an office's remit: {remit.group(0).strip()!r})"
+    if kind not in {"protest", "riot"} and lower.startswith("ing", end - 3):
+        doers = _DOERS_BEFORE.search(lower, max(sentence_start, start - 12), start)
+        if doers is not None:
+            return f"generic (people by what they do: {doers.group(0).strip()} {lower[start:end]!r})"
+    if lower.startswith("fighting", start) and _FIGHTING_WHERE.match(lower, start + len("fighting")):
+        force = _FORCE_FIGHTING.search(lower, max(sentence_start, start - 20), start)
+        if force is not None:
+            return f"not a report (a force named by its war: {force.group(0).strip()} fighting ...)"
+    # (from the air or with explosives only: an "arrest campaign" by security forces is a mass arrest)
+    campaign = kind in _WEAPON_NOUN_KINDS and _CAMPAIGN_AFTER.match(lower, end) is not None
+    if campaign and not _DONE_NEAR.search(lower, sentence_start, sentence_end):
+        return f"generic (a campaign: {lower[start:end]!r} campaign)"
+    if kind == "protest":
+        proposed = _CROWD_PROPOSED.search(lower, max(sentence_start, start - 80), start)
+        if proposed is not None:
+            return f"plan (a crowd proposed: {proposed.group(0).strip()!r})"
+    if _UNDATED_BACKGROUND.match(lower, sentence_start, start):
+        return "historical (undated background: 'recently')"
+    if kind in _WEAPON_NOUN_KINDS and _FIRES_BEFORE.search(lower, max(sentence_start, start - 30), start):
+        sentence = lower[sentence_start:sentence_end]
+        if _WEAPON_DESCRIBED.search(sentence) and not _DONE_NEAR.search(sentence):
+            return "not a report (what a weapon can do)"
+    # (a headline drops its articles: "Mayor survived assassination attempt in Cebu on Monday" is news)
+    survived = _SURVIVED_BEFORE.search(lower, max(sentence_start, start - 40), start)
+    if survived is not None and not _TODAY.search(lower, sentence_start, sentence_end):
+        return f"historical (a life's history: {survived.group(0).strip()!r})"
+    if kind not in {"protest", "riot", "mob"}:
+        survivors = _SURVIVORS_OF.search(lower, max(sentence_start, start - 50), start)
+        if survivors is not None:
+            return f"not a report (who people are: {survivors.group(0).strip()!r})"
+    rate = _RATE_OF.search(lower, max(sentence_start, start - 40), start)
+    if rate is not None:
+        return f"generic (a rate: {rate.group(0).strip()!r})"
+    if _PEOPLE_IN_GENERAL_ARE.search(lower[sentence_start:start]):
+        return f"generic (as a rule: people in general {lower[start:end]!r})"
+    how_often = _HOW_OFTEN_AFTER.match(lower, end, sentence_end)
+    if how_often is not None and _PRESENT_PASSIVE_BEFORE.search(
+        lower, max(sentence_start, start - 20), start
+    ):
+        return f"generic (as a rule: {lower[start:end]!r} ...{how_often.group(0)[-12:]!r})"
+    if _SUBHEADING.fullmatch(lower, sentence_start, sentence_end) and not _SUBHEADING_VERB.search(
+        lower, sentence_start, sentence_end
+    ):
+        return "not a report (a subheading)"
+    return None
+
+
+# A trial's account: the lead says the story is told in court ("Woman killed after bullet ricocheted off
+# wall, court told", "a jury heard"). What the article then tells of the act is the prosecution's account,
+# months after it; ACLED codes the act when it happened, not the trial (a protest outside the court is
+# today's and is kept).
+_TOLD_IN_COURT = re.compile(
+    r"\b(?:(?:court|jury|jurors|inquest|tribunal|trial)\s+(?:heard|hears|was\s+told|were\s+told|is\s+told"
+    r"|are\s+told|told)"
+    # (as the account's attribution, "..., a court heard." or "the jury heard that ...": not "gunmen attacked
+    # the court while the jury heard evidence")
+    r"(?=[ \t]*(?:[,.;:\"”\n]|$|(?:on\s+\w+\s+)?(?:that|how)\b|on\s+\w+\s*[,.;]))"
+    r"|told\s+(?:the\s+)?(?:court|jury|jurors|inquest|tribunal))\b"
+)
+# A feature about crimes long past: "This week Pandora's Box: Unleashing Evil examines the crimes of ...",
+# "a new documentary revisits the murders" (what it tells is the programme's story, not news).
+_FEATURE_LEAD = re.compile(
+    r"\b(?:this\s+week|tonight|documentary|docu-?series|series|episode|programme|program|podcast|drama"
+    r"|film|movie|book|novel|memoir|play)\b[^.]{0,60}?\b(?:examines|explores|revisits|recounts|retells"
+    r"|tells\s+the\s+(?:true\s+)?story\s+of|looks\s+back\s+at|delves\s+into)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    # (a past crime's story, not "this week the council examines the report on the massacre")
+    r"(?:crimes?|murders?|killings?|case|story|life|lives|events|history|rampage|massacre)\b"
+)
+_TRIAL_KINDS = frozenset(
+    {"arrest", "attack", "kill", "injure", "sexual", "looting", "abduct", "fight", "raid", "riot", "mob"}
+)
+
+
+def trial_account_reason(lower: str, kind: str, lead_start: int, lead_end: int) -> str | None:
+    """Why a trigger of ``kind`` is part of a trial's account or of a feature about crimes long past (the
+    lead, ``lower[lead_start:lead_end]``, says the story was told in court or that a programme examines
+    it), or None."""
+    if kind not in _TRIAL_KINDS:
+        return None
+    told = _TOLD_IN_COURT.search(lower, lead_start, lead_end)
+    if told is not None:
+        return f"legal (a trial's account: {told.group(0)!r})"
+    feature = _FEATURE_LEAD.search(lower, lead_start, lead_end)
+    return f"not a report (a feature: {feature.group(0)!r})" if feature is not None else None
 
 
 # -- ordinary crime: an article about police work and the courts -------------------------------------
@@ -770,6 +979,10 @@ _POLICE_AND_COURTS = re.compile(
     r"|(?:the\s+)?suspect\s+(?:was|is|has)"
     r"|opened\s+a\s+case|case\s+(?:of\s+\w+\s+)?(?:was|had\s+been)\s+opened|remanded"
     r"|(?:appeared|appear|appears|due)\s+in\s+court|not\s+(?:being\s+treated\s+as\s+)?suspicious"
+    # a civil claim, and an arrest told with the charge as an allegation ("arrested a man for allegedly
+    # keeping his mother's body in a freezer")
+    r"|(?:law)?suit\s+(?:filed|claims|alleges|says|seeks)|statement\s+of\s+claim|the\s+claim\s+(?:alleges|alleged|said|says)"
+    r"|arrested\s+(?:[\w'’-]+\s+){0,6}?for\s+allegedly"
     r"|no\s+signs\s+of\s+(?:a\s+struggle|foul\s+play)|no\s+foul\s+play)\b"
 )
 _ARMED_OR_POLITICAL = re.compile(
@@ -810,7 +1023,11 @@ _ARMED_OR_POLITICAL = re.compile(
     r"\s+(?:\w+\s+)?(?:shot|killed|wounded|attacked|stabbed|hacked|beaten|murdered)"
     # aid and health workers, whom ACLED counts as civilians targeted: "killed by Ebola deniers"
     r"|(?:aid|humanitarian|health|polio|vaccination)\s+workers?"
-    r"|extremis\w*|separatis\w*|nationalis\w*|synagogues?|mosques?|churches|temples?)\b"
+    r"|extremis\w*|separatis\w*|nationalis\w*|synagogues?|mosques?|churches|temples?"
+    # offences of speech and belief, which ACLED codes as political arrests: "arrested for allegedly
+    # insulting the president on Facebook"
+    r"|sedition|seditious|treason|blasphem\w*|apostasy|fake\s+news|false\s+news|(?:insult|defam|mock|criticis|criticiz)"
+    r"\w*\s+(?:the\s+)?(?:president|king|queen|monarch\w*|prime\s+minister|government|prophet|islam|religion|army))\b"
 )
 
 
@@ -870,20 +1087,43 @@ _MANY_DEAD = re.compile(
 )
 
 
+# A combat sport's fighters are no armed group: "mixed martial arts fighter Conor McGregor was charged with
+# assault after he threw a dolly at a bus carrying other fighters".
+_COMBAT_SPORT = re.compile(
+    r"\b(?:mixed\s+martial\s+arts|mma|ufc|boxing|boxers?|kickboxing|wrestl\w+|bouts?)\b"
+)
+
+
+def _armed_or_political(lower: str) -> bool:
+    """Whether ``lower`` names an armed group, politics or a crowd (a combat sport's fighters aside)."""
+    if not _COMBAT_SPORT.search(lower):
+        return _ARMED_OR_POLITICAL.search(lower) is not None
+    return any(not m.group(0).startswith("fighter") for m in _ARMED_OR_POLITICAL.finditer(lower))
+
+
 @lru_cache(maxsize=8)
 def ordinary_crime_article(lower: str) -> tuple[str, bool] | None:
     """The police or court routine that makes ``lower`` an article about ordinary crime, and whether its
     shootings and killings are kept all the same (a shooting with no ordinary setting, or two or more
     dead); None where it names no routine or names an armed group, politics or a crowd."""
     routine = _POLICE_AND_COURTS.search(lower) or _CRIME_OF_GAIN.search(lower)
-    if routine is None or _ARMED_OR_POLITICAL.search(lower):
+    if routine is None or _armed_or_political(lower):
         return None
     shooting = _SHOOTING.search(lower) is not None and _ORDINARY_SETTING.search(lower) is None
     return routine.group(0), shooting or _MANY_DEAD.search(lower) is not None
 
 
+# A police raid is police work there too, unless someone was killed in it: ACLED codes the killing of
+# drug suspects in police raids ("a drug suspect was killed during a police raid in Bulacan").
+_DEADLY = re.compile(
+    r"\b(?:killed|killing|shot|slain|gunned|fatal\w*|shoot-?out|gunfight|exchange\s+of\s+fire)\b"
+)
+
+
 def ordinary_crime_reason(lower: str, kind: str) -> str | None:
     """Why a trigger of ``kind`` in the document ``lower`` reports ordinary crime, or None."""
+    if kind == "raid" and ordinary_crime_article(lower) is not None and not _DEADLY.search(lower):
+        return "not conflict (ordinary crime: a police search, no one killed)"
     if kind not in ORDINARY_CRIME_KINDS:
         return None
     article = ordinary_crime_article(lower)

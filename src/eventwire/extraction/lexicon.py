@@ -344,7 +344,13 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|supplies|food|cash|money|property|crops|harvest|ambulances?|tricycles?|vans?|millet|rice|grain|bags)"
         # Seizures of drugs and contraband, which ACLED codes as property taken (not weapons disrupted).
         r"|seized\s+(?:[\w,.()-]+\s+){0,10}?(?:marijuana|cocaine|heroin|cannabis|drugs|narcotics|methamphetamine"
-        r"|cigarettes|contraband|boats?)\b|confiscat(?:ed|ing)\b",
+        r"|cigarettes|contraband|boats?)\b|confiscat(?:ed|ing)\b"
+        # A drug lab taken apart by the police is property destroyed by ACLED's codebook, like the drugs
+        # seized: "dismantled a marijuana processing lab", "destroyed a cocaine laboratory" (not a school's
+        # lab: the drug is named; nor a "drug factory", which is as often a pharmaceutical plant).
+        r"|(?:dismantled|destroyed|busted)\s+(?:a|an|the|two|three|several|\d+)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:drugs?|cocaine|crack|marijuana|cannabis|heroin|methamphetamine|meth|narcotics?|opium)"
+        r"(?:\s+(?:processing|production))?\s+(?:labs?|laborator(?:y|ies))\b",
     ),
     TriggerKind(
         "change",

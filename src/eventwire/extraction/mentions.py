@@ -20,6 +20,7 @@ from eventwire.extraction.judgement import (
     everyday_reason,
     ordinary_crime_reason,
     recalled_item,
+    trial_account_reason,
 )
 from eventwire.extraction.lexicon import (
     A_FORCE,
@@ -427,6 +428,9 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
     if not sentences:
         return mentions, rejections
     scan = TriggerScan(lower, sentences[0].start, max(s.end for s in sentences))
+    # The lead: the title (where the text opens with one) and the first sentences of the body (a photo's
+    # caption may come between).
+    lead_start, lead_end = sentences[0].start, sentences[min(2, len(sentences) - 1)].end
     for sentence in sentences:
         found = scan.matches(sentence.start, sentence.end)
         if not found:
@@ -442,6 +446,7 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
             recalled = None if reason else recalled_item(lower, sentence.start, c_start, c_end)
             reason = reason or (recalled and f"historical (a list after {recalled!r})")
             reason = reason or ordinary_crime_reason(lower, kind)
+            reason = reason or trial_account_reason(lower, kind, lead_start, lead_end)
             if reason:
                 rejections.append(
                     Rejection(

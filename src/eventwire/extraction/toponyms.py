@@ -30,7 +30,7 @@ import re
 import string
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import Final
@@ -1297,7 +1297,12 @@ def _judge(
             return False  # "500 BC" is a year, not British Columbia
     if mode == _MIXED and kind == KIND_TOWN and gaz.is_airport(best):
         return True  # "Heathrow", "O'Hare": the name is the airport's own
-    if not m.hierarchy and all(w in _GENERIC for w in m.key.split(" ")) and not anchored:
+    if (
+        not m.hierarchy
+        and all(w in _GENERIC for w in m.key.split(" "))
+        and not anchored
+        and not (kind != KIND_TOWN and _titled_unit(m, toks, mode))
+    ):
         # "the USA's West Coast", "IN THE COUNTRY'S EASTERN REGION": New Zealand's West Coast region or
         # Uganda's Eastern Region only in a text that names New Zealand or Uganda.
         return False
@@ -1470,6 +1475,18 @@ _GENERIC: Final = (
 _CAPS_FAR_POPULATION: Final = 100_000
 _CAPS_ANY_POPULATION: Final = 1_000_000
 _COMMON_WORD_TOWN: Final = 5000
+
+
+def _titled_unit(m: _Match, toks: _Tokens, mode: int) -> bool:
+    """Whether a name of place words is written as a unit's proper name: capitalized in mixed case, with
+    no direction in it, and a unit word after it ("Plateau State", "Coast Province"); the caller reads it
+    so only for an administrative unit. "the Eastern Region" and "the plateau area" stay descriptions."""
+    return (
+        mode == _MIXED
+        and m.designator == "admin"
+        and toks.raw[m.i][:1].isupper()
+        and not any(w in _DIRECTIONS for w in m.key.split(" "))
+    )
 
 
 def _is_dateline(m: _Match, toks: _Tokens) -> bool:
@@ -1896,7 +1913,9 @@ def _spelled(m: _Match, toks: _Tokens, *, dot: bool = True) -> str:
     return toks.text[toks.start[m.i] : end]
 
 
-def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) -> list[PlaceMention]:
+def find_toponyms(
+    text: str, gazetteer: Gazetteer, *, embedded: bool = False, hints: Mapping[str, float] | None = None
+) -> list[PlaceMention]:
     """Place names in ``text`` with their offsets, each resolved to a ``Place``.
 
     ``text[m.start:m.end] == m.text`` for every mention, in text order. A mention covers the name and
@@ -1904,6 +1923,11 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
     (common words, demonyms, parts of organisations' or people's names) are left out. Proper names the
     gazetteer lacks come back unresolved (``place`` None) where a place word makes them places ("Katarko
     village", "the village of Kafr Naya", "Desire Street"); in ALL CAPS text there are none.
+
+    ``hints`` are countries (ISO3) the text is about by other evidence than its place names, with a weight
+    in the units of a named country's (1.0): the countries of the actors it names ("Malian soldiers", the
+    Taliban). They weigh in the reading as the text's own places do (from half a named country's weight
+    on, the country is one the text is about), but anchor nothing in ALL CAPS text, where only names do.
 
     With ``embedded``, the toponyms inside the names of organisations, teams, newspapers and agreements
     ("The Washington Post", "Houston Rockets", "Bank of Mexico") come back too, resolved in the
@@ -1976,6 +2000,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
         ):
             countries[gaz.iso3_of(top) or ""] += 1.0
     named = set(countries)
+    for hinted, weight in (hints or {}).items():
+        countries[hinted] += weight
     anchors: set[str] = named
     chosen: list[tuple[_Match, int]] = []
     # The names that no reading can make a place are not read at all (half of the names in ALL CAPS
@@ -1997,6 +2023,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer, *, embedded: bool = False) ->
     near = tuple(dict.fromkeys((m.key, c) for m, c in chosen if _is_local(gaz, c)))
     for _ in range(2):
         reading = _Reading.of(chosen, gaz, near)
+        for hinted, weight in (hints or {}).items():
+            reading.countries[hinted] += weight
         anchors = named | _anchored(chosen, gaz)
         if dateline is not None:
             scene = frozenset({dateline}) | _placed_in(chosen, gaz, toks)

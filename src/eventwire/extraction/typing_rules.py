@@ -13,6 +13,11 @@ from collections.abc import Iterable
 
 from eventwire.extraction.lexicon import WENT_OFF_EARLY
 
+# Forces named as the subject of what they did to a march.
+_FORCES = (
+    r"(?:police|policemen|officers|gendarmes?|gendarmerie|soldiers|troops|army|(?:security|military)\s+forces"
+    r"|guards|authorities)"
+)
 INTERVENTION = re.compile(
     r"tear\s*gas|water\s+cannons?|dispers\w+|rubber\s+bullets|batons?|broken?\s+up|beat(?:en)?\s+|"
     r"arrest\w*|detain\w*|pepper\s+spray|stun\s+grenades?|charged\s+(?:at|into)|forcibly\s+removed"
@@ -24,6 +29,11 @@ INTERVENTION = re.compile(
     r"|\b(?:did\s+not|didn't|refused\s+to)\s+allow\s+(?:the\s+)?(?:\w+\s+)?(?:protesters|demonstrators|group"
     r"|crowd|march|them)\b|\bbeaten\s+up"
     r"|\b(?:stopped|blocked|prevented)\s+by\s+(?:the\s+)?(?:police|security|gendarmes?|soldiers|troops|army|riot)"
+    # Forces that stepped in or held the march back: "Police intervene.", "the police interfered to rescue
+    # her", "gendarmes blocked them from reaching the ministry", "stopped protesters from setting up tents".
+    rf"|\b{_FORCES}\s+(?:\w+\s+)?(?:intervene[sd]?|interfered)\b"
+    rf"|\b{_FORCES}\s+(?:\w+\s+){{0,2}}(?:blocked|prevented|stopped)\s+(?:them|(?:the\s+)?(?:\w+\s+)?(?:protesters"
+    r"|demonstrators|marchers|crowd))\s+from\b"
 )
 EXCESSIVE = re.compile(
     r"live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire\s+on|shot\s+(?:dead\s+)?(?:at\s+)?"
@@ -194,6 +204,11 @@ def classify(
         # positions", "police responded with gunfire"). ACLED codes a ground fight in which such weapons
         # were used as an armed clash.
         return "Battles", "Armed clash", False
+    if remote_pool & _REMNANT_KINDS and not kind_set & _ACTS_OF_WAR and _WAR_REMNANT.search(group_text):
+        # A mine or shell left from a past war that goes off today ("injured by a landmine laid during the
+        # Iran-Iraq War", "a rocket believed to be leftover from the civil war exploded") is nobody's attack:
+        # ACLED codes explosive remnants of war as a strategic development.
+        return "Strategic developments", "Other", False
     for kind, sub in REMOTE_ORDER:
         if kind in remote_pool and not (kind == "explosion" and _only_figurative_bombing(group_text)):
             return "Explosions/Remote violence", sub, civilians_hit
@@ -293,6 +308,19 @@ _NOT_MOB = frozenset(
     }
 )
 _OFF_DUTY = re.compile(r"\boff[- ]duty\b")
+# An explosive left from a past war: "explosive remnants of war", "a rocket leftover from the civil war", "a
+# landmine laid during the Iran-Iraq War", "a Vietnam War-era bomb" (not "a bomb left over from last week's
+# attack").
+_WAR_REMNANT = re.compile(
+    r"\b(?:explosive\s+)?remnants?\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?war\b"
+    r"|\b(?:left\s*-?\s*over|remnants?|relics?)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+|a\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:war|conflict)\b"
+    r"|\b(?:laid|planted|dropped|fired|buried)\s+during\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:war|conflict)\b"
+    r"|\bwar[- ]era\s+(?:[\w-]+\s+)?(?:bombs?|mines?|landmines?|shells?|rockets?|ordnance|munitions?)\b"
+)
+_REMNANT_KINDS = frozenset({"ied", "explosion", "shelling", "grenade"})
+# Acts that make an explosion part of a fight or an attack told beside it.
+_ACTS_OF_WAR = frozenset({"fight", "attack", "raid", "air", "suicide", "chemical"})
 # Weapons fired from afar that a ground fight may also use (not aircraft, not a suicide bomber).
 _GROUND_WEAPONS = frozenset({"shelling", "grenade", "ied", "explosion"})
 # Small-arms fire, or fire exchanged: the sign of a ground fight ("recoilless rifles" are artillery).
@@ -371,6 +399,12 @@ def _ground_fight(text: str, a: set[int], b: set[int], armed_target: bool) -> bo
     )
 
 
+def fire_exchanged(text: str) -> bool:
+    """Whether the report tells of fire that went both ways ("fired back", "exchanged artillery fire",
+    "clashed with heavy artillery fire"): a ground fight in which shells may also have been fired."""
+    return _FIRE_EXCHANGED.search(text) is not None
+
+
 def _non_state_captors(side_a_inters: set[int]) -> bool:
     """Whether those who "arrested" or "detained" people are armed groups and no state force: ACLED's
     arrests are the state's, and in the ACLED notes we tune on every detention by a rebel group or militia
@@ -402,7 +436,7 @@ def _told(pattern: re.Pattern[str], text: str) -> bool:
 
 # "no arrests were reported", "no protesters were detained", "no one was arrested", "did not disperse"
 _NEGATED_BEFORE = re.compile(
-    r"\b(?:no|not|without|never|nobody|none)\s+(?:\w+\s+){0,2}$|\bnone\s+of\s+(?:the\s+)?\w+\s+(?:were|was)\s+$"
+    r"\b(?:no|not|without|never|nobody|none|nothing)\s+(?:\w+\s+){0,2}$|\bnone\s+of\s+(?:the\s+)?\w+\s+(?:were|was)\s+$"
 )
 _NEGATION_REACH = 32  # characters before a cue where its negation may stand
 

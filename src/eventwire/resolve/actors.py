@@ -74,6 +74,7 @@ class _ActorSpec(_Strict):
     country: str | None = None
     kind: str | None = None
     aliases: list[str | _AliasSpec] = Field(default_factory=list)
+    branches: dict[str, str] = Field(default_factory=dict)
 
 
 class _CountrySpec(_Strict):
@@ -88,12 +89,19 @@ class _TemplateSpec(_Strict):
     inter: int | None = Field(default=None, ge=1, le=8)
 
 
+class _UnitSpec(_Strict):
+    name: str = Field(min_length=1)
+    kind: str = Field(min_length=1)
+    phrases: list[str] = Field(default_factory=list)
+
+
 class _ForcesSpec(_Strict):
     templates: dict[str, _TemplateSpec] = Field(default_factory=dict)
     heads: dict[str, list[str]] = Field(default_factory=dict)  # kind -> head phrases
     needs_nationality: list[str] = Field(default_factory=list)
     modifiers: dict[str, list[str]] = Field(default_factory=dict)  # kind or "neutral" -> words
     blockers: list[str] = Field(default_factory=list)
+    units: list[_UnitSpec] = Field(default_factory=list)
 
 
 class _GenericClassSpec(_Strict):
@@ -162,6 +170,7 @@ _JOINERS = " \t\n\r-‐‑'’\"“”"
 _NAME_JOINERS = _JOINERS + "()/"
 _DETERMINERS = frozenset({"the", "a", "an"})
 _CONJUNCTIONS = frozenset({"and", "or"})
+_OWNER_PRONOUNS = frozenset({"its", "their"})
 _BLOCKING_PREFIXES = frozenset({"anti", "pro", "counter"})  # "anti-ISIS coalition" is not ISIS
 # Capitalized words that are not names of anything armed ("On Monday Police said").
 _CALENDAR = frozenset(
@@ -215,7 +224,7 @@ class _Tokens:
     title: bool  # the span is a Title Case headline: capitals do not mark names
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> _Tokens:
+    def of(cls, text: str, start: int, end: int, *, caseless: bool = False) -> _Tokens:
         span = text[start:end]  # the token pattern looks behind no token's start: a slice reads the same
         # [gap, token, gap, token, ..., gap]: the offsets are the running sums of the lengths.
         parts = (_ASCII_SPLIT_RE if span.isascii() else _SPLIT_RE).split(span)
@@ -239,7 +248,7 @@ class _Tokens:
                 lower += 1
                 capital += surface[0].isupper()
         words = upper + lower
-        caps = upper >= 2 and lower * 5 < upper
+        caps = caseless or (upper >= 2 and lower * 5 < upper)
         title = not caps and words >= 4 and (capital + upper) * 10 >= words * 7
         return cls(keys, surfaces, starts, ends, joined, loose, comma, caps, title)
 
@@ -334,6 +343,7 @@ class _Named:
 
     actor: Actor | None
     templated: bool = False  # the name holds {country}: filled from the sentence
+    branches: Mapping[str, Actor] | None = None  # by the sentence's country: the branch ACLED names
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,7 +394,13 @@ class ActorRegistry:
                 self._templated[_name_prefix(spec.name)] = actor
             else:
                 self._by_name[spec.name.casefold()] = actor
-            entry = _Named(actor, templated)
+        # Aliases once every name is known: a branch may be an entry of its own ("Islamic State (Egypt)").
+        for spec, actor in zip(data.actors, self._named_actors, strict=True):
+            branches = {
+                country: self._by_name.get(name.casefold()) or Actor(name, spec.inter, country, spec.kind)
+                for country, name in spec.branches.items()
+            }
+            entry = _Named(actor, "{country}" in spec.name, branches or None)
             for alias in spec.aliases:
                 text, context = (alias, None) if isinstance(alias, str) else (alias.text, alias.context)
                 self._named.add(text, entry, context=context)
@@ -421,6 +437,13 @@ class ActorRegistry:
         for kind, words in data.forces.modifiers.items():
             self._force_mods.update(dict.fromkeys(_keys(words), None if kind == _NEUTRAL else kind))
         self._blockers = _keys(data.forces.blockers)
+        # "gendarmes" -> Police Forces of X Gendarmerie: the unit ACLED names after the state's forces
+        self._units: dict[str, _Template] = {}
+        for unit in data.forces.units:
+            base = self._force_templates.get(unit.kind) or self._force_templates.get("military")
+            if base is not None:
+                template = _Template(f"{base.name} {unit.name}", base.inter, unit.kind)
+                self._units.update(dict.fromkeys(_keys(unit.phrases), template))
 
         self._generic: _Trie[_Template] = _Trie()
         for cls in data.generic.classes:
@@ -465,15 +488,24 @@ class ActorRegistry:
     # --- public API ---------------------------------------------------------------------------------
 
     def find(
-        self, text: str, start: int = 0, end: int | None = None, *, country: str | None = None
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        country: str | None = None,
+        caseless: bool = False,
     ) -> list[ActorMention]:
         """Every actor phrase in ``text[start:end]``, in text order, with absolute offsets.
 
         ``country`` is where the sentence happens (ACLED's country name or any alias); it names bare
         forces ("police") and generic actors ("gunmen") that carry no nationality of their own.
+        ``caseless`` says the whole document is written without capitals ("russian troops shelled
+        kharkiv"): its case tells nothing, as in ALL-CAPS wire copy. (A span alone cannot tell: a sentence
+        of lower-case words in a mixed-case text has names in it only where it capitalizes them.)
         """
         stop = len(text) if end is None else end
-        toks = _Tokens.of(text, start, stop)
+        toks = _Tokens.of(text, start, stop, caseless=caseless)
         hits = self._scan(toks, self._canonical(country), phrase=False)
         mentions = []
         for h in hits:
@@ -535,16 +567,27 @@ class ActorRegistry:
             # phrases starts with this word finds nothing: it is not asked.
             best_end: int = i
             best_hits: Sequence[_Hit] = ()
+            where = self._owner_country(toks, i, hits) or country
             for reading, firsts in readings:
                 if key not in firsts:
                     continue
-                found = reading(toks, i, country, phrase)
+                found = reading(toks, i, where, phrase)
                 if found is not None and found[0] > best_end:
                     best_end, best_hits = found
             if best_end > i:
                 hits.extend(best_hits)
                 resume = best_end
         return self._either_of(toks, hits)
+
+    @staticmethod
+    def _owner_country(toks: _Tokens, i: int, hits: Sequence[_Hit]) -> str | None:
+        """The country of a state force just named, when "its" or "their" hands the phrase at token i to it:
+        in "the Israeli military said its forces killed ..." the forces are Israel's, wherever the sentence
+        happens."""
+        if not (i > 0 and toks.joined[i] and toks.keys[i - 1] in _OWNER_PRONOUNS and hits):
+            return None
+        owner = hits[-1].actor
+        return owner.country if owner.inter == 1 and owner.kind in {"military", "police"} else None
 
     def _either_of(self, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
         """ "JNIM or ISGS", "JNIM and/or ISGS militants": ACLED codes an attack it cannot pin on one of two
@@ -601,7 +644,9 @@ class ActorRegistry:
                 if entry.actor is None:  # a stop phrase: swallow it, say nothing
                     return end, ()
                 actor = entry.actor
-                if entry.templated:
+                if entry.branches and country is not None and country in entry.branches:
+                    actor = entry.branches[country]  # "IS militants" in Iraq: Islamic State (Iraq)
+                elif entry.templated:
                     actor = _fill(actor.name, actor.inter, actor.kind, country)
                 return last, (_Hit(i, last, actor, named=not entry.templated),)
         return None
@@ -634,20 +679,26 @@ class ActorRegistry:
         spans = [(i, first[0], first[1].country)]
         j = first[0]
         n = len(toks.keys)
+        last_link = ""
         while j < n:
-            if toks.keys[j] in _CONJUNCTIONS and toks.joined[j] and j + 1 < n:
+            # "Malian and Chadian", and the serial comma's "French, Malian, and Chadian"
+            if toks.keys[j] in _CONJUNCTIONS and (toks.joined[j] or toks.comma[j]) and j + 1 < n:
                 nxt = self._country_at(toks, j + 1)
                 if nxt is not None and toks.joined[j + 1]:
                     spans.append((j + 1, nxt[0], nxt[1].country))
-                    j = nxt[0]
+                    j, last_link = nxt[0], "conjunction"
                     continue
             if toks.comma[j]:
                 nxt = self._country_at(toks, j)
                 if nxt is not None:
                     spans.append((j, nxt[0], nxt[1].country))
-                    j = nxt[0]
+                    j, last_link = nxt[0], "comma"
                     continue
             break
+        if last_link == "comma":
+            # A list ends with "and": "French, Malian and Chadian troops". In "In Mali, Israeli troops" the
+            # comma closes a phrase; the nationality after it starts its own mention.
+            return None
         if j < n and toks.keys[j] == _POSSESSIVE and toks.joined[j]:
             j += 1
         if j >= n or not toks.joined[j]:
@@ -717,10 +768,21 @@ class ActorRegistry:
         if bare and heads_only_hardware:  # "a drone strike" says nothing about whose drone
             return None
         kind = "police" if "police" in kinds else "military"
-        template = self._force_templates.get(kind) or self._force_templates.get("military")
+        template = self._unit(toks, i, end) or self._force_templates.get(kind)
+        template = template or self._force_templates.get("military")
         if template is None:
             return None
         return end, lambda c: self._state_actor(template, c)
+
+    def _unit(self, toks: _Tokens, i: int, end: int) -> _Template | None:
+        """The named unit a force phrase ends in ("gendarmes", "the military police"), if any."""
+        if not self._units:
+            return None
+        for k in range(i, end):
+            template = self._units.get(" ".join(toks.keys[k:end]))
+            if template is not None:
+                return template
+        return None
 
     def _generic_phrase(self, toks: _Tokens, i: int) -> tuple[int, _Maker] | None:
         found = self._modified(toks, i, self._generic, self._generic_mods)
@@ -922,6 +984,7 @@ def _merge(base: _RegistryFile, user: _RegistryFile) -> _RegistryFile:
         needs_nationality=union(base.forces.needs_nationality, user.forces.needs_nationality),
         modifiers=merge_lists(base.forces.modifiers, user.forces.modifiers),
         blockers=union(base.forces.blockers, user.forces.blockers),
+        units=by(base.forces.units, user.forces.units, "name"),
     )
     generic = _GenericSpec(
         modifiers=union(base.generic.modifiers, user.generic.modifiers),
@@ -952,12 +1015,13 @@ def _check(data: _RegistryFile, *, where: str) -> None:
     """Cross-references the schema cannot see: countries named by actors, force kinds and templates."""
     countries = {c.name for c in data.countries}
     for actor in data.actors:
-        if actor.country is not None and actor.country not in countries:
-            raise ConfigError(
-                f"actor {actor.name!r} names country {actor.country!r}, which is not in 'countries' "
-                "(use the country's ACLED name, e.g. 'Democratic Republic of Congo', or add it)",
-                where=where,
-            )
+        for country in filter(None, (actor.country, *actor.branches)):
+            if country not in countries:
+                raise ConfigError(
+                    f"actor {actor.name!r} names country {country!r}, which is not in 'countries' "
+                    "(use the country's ACLED name, e.g. 'Democratic Republic of Congo', or add it)",
+                    where=where,
+                )
     kinds = set(data.forces.templates)
     if "military" not in kinds:
         raise ConfigError("forces.templates needs a 'military' template", where=where)

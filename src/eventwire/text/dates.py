@@ -19,6 +19,8 @@ Conventions (documented in docs/record.md):
   after it (``NEAR_FUTURE_DAYS``): "on 28 July" in a report of 27 July is tomorrow, not a year ago;
 - a range of days ("between 4 - 5 October", "overnight between 5 and 6 April 2020", "November 7-8",
   "from 30 April to 2 May") is one interval; without a year its first day is placed as a single day is;
+- a day of the month alone ("on the 10th", "the night of the 9th") is in the publication's month, or the
+  month before when it would fall more than ``NEAR_FUTURE_DAYS`` after publication;
 - two-digit years (MUC-4's "10 JAN 90") are 19xx when they would otherwise lie in the future.
 """
 
@@ -54,6 +56,13 @@ _TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until|till)\s+)"
 _RANGE_LEAD = r"(?:(?:overnight\s+)?between\s+|from\s+)?"
 _NUM = r"(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 _COUNT = _NUM.replace("(?P<num>", "(?:")  # the same, where the number itself is not needed
+# "on the 10th", "the night of the 9th": a day of the month alone. Not "on the 3rd floor", "of the 21st
+# century", "the 10th anniversary": only punctuation or a word that opens no noun phrase may follow.
+_ORDINAL_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
+_NO_NOUN_AFTER = (
+    r"(?=\s*(?:[,.;:)\]]|$)|\s+(?:of\s+(?:this|last|the)\s+month|at|in|when|as|after|before|near|while|"
+    r"and|around|during|morning|afternoon|evening|night|gunmen|police|soldiers|militants|the|a|an)\b)"
+)
 
 # Order matters: longer, more specific forms first. A new form's first word must be one that
 # _FIRST_WORDS or _FIRST_PHRASES lets through.
@@ -68,7 +77,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
     ("month_day_year", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
     ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])"),
-    ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|people|killed))"),
+    ("month_day", rf"\b{_MONTH}\s+(?:the\s+)?{_DAY}\b(?!\s*(?:%|percent|people|killed))"),
     ("month_year", rf"\b{_MONTH},?\s+(?P<year>(?:1[89]|20)\d\d)\b"),
     ("day_before_yesterday", r"\b(?:the\s+)?day\s+before\s+yesterday\b"),
     ("yesterday", r"\b(?:yesterday|last\s+night)\b"),
@@ -92,6 +101,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("last_weekday", rf"\blast\s+{_WEEKDAY}\b"),
     ("weekday", rf"\b{_WEEKDAY}\b"),
+    ("day_of_month", rf"(?:(?<=\bon\s)|(?<=\bof\s))the\s+{_ORDINAL_DAY}{_NO_NOUN_AFTER}"),
     ("in_month", rf"\bin\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?![a-z])(?!\s+\d)"),
     ("year", r"\b(?:in|since|during|of)\s+(?P<year>(?:19|20)\d\d)\b"),
 ]
@@ -121,7 +131,7 @@ _FIRST_WORDS = (
 )  # fmt: skip
 _FIRST_PHRASES = (
     r"(?:between|from)(?=\s+[\djfmasond])",  # a day or a month: "from 30 April", "between 4 - 5 October"
-    r"the(?=\s+day)",  # "the day before yesterday"
+    r"the(?=\s+(?:day|[0-3]?\d(?:st|nd|rd|th)\b))",  # "the day before yesterday", "on the 10th"
     r"day(?=\s+before)",
     r"this(?=\s+[mapwe])",  # morning, afternoon, evening, past, week, month
     r"an?(?=\s+[fmhdwy])",  # a few, minutes, hours, days, weeks, months, years
@@ -301,6 +311,17 @@ def _yearless(month: int, day: int, pub: dt.date | None) -> dt.date | None:
     return _safe_date(pub.year - 1, month, day)
 
 
+def _day_of_month(day: int, pub: dt.date | None) -> Interval | None:
+    """ "On the 10th": that day of the publication's month, or of the month before when it would fall
+    more than ``NEAR_FUTURE_DAYS`` after publication."""
+    if pub is None:
+        return None
+    date = _safe_date(pub.year, pub.month, day)
+    if date is None or (date - pub).days > NEAR_FUTURE_DAYS:
+        date = _safe_date(*_previous_month(pub), day)
+    return (date, date, 1) if date else None
+
+
 def _resolve_range(month: int, g: dict[str, str | None], pub: dt.date | None) -> Interval | None:
     """A range of days ("between 4 - 5 October", "from 30 April to 2 May 2020"): first day to last."""
     last_month = MONTHS.get((g.get("month2") or "").lower().rstrip("."), month)
@@ -342,6 +363,8 @@ def _resolve_absolute(kind: str, g: dict[str, str | None], pub: dt.date | None) 
             return None
         year = pub.year if month <= pub.month else pub.year - 1
         return (*_month_bounds(year, month), 3)
+    if kind == "day_of_month":
+        return _day_of_month(int(g["day"] or 0), pub)
     if kind == "year":
         year = int(g["year"] or 0)
         return dt.date(year, 1, 1), dt.date(year, 12, 31), 4
