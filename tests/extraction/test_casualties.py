@@ -337,3 +337,9 @@ def test_casualties_a_vague_figure_that_another_pins_down_gives_way() -> None:
     text = "Dozens were killed. A hospital said 12 people were killed."
     quantity, _ = combine(figures(text), "fatalities", text)
     assert quantity is not None and quantity.best == 12
+
+
+def test_casualties_the_perfect_and_an_uncertain_toll_count() -> None:
+    text = "At least 30 people have died in clashes, and up to 50 may have been killed in the strike."
+    found = [(f.kind, f.count.best, text[f.start : f.end]) for f in figures(text)]
+    assert found == [("fatalities", 30, "At least 30 people"), ("fatalities", 50, "up to 50")]

@@ -163,3 +163,17 @@ def test_a_plan_word_after_the_day_makes_no_plan(extractor: Any) -> None:
     text = "Gunmen killed five people in Jos on 11 May, police said, adding that troops would be deployed."
     events, reasons = _run(extractor, text)
     assert [date for _, date in events] == [dt.date(2020, 5, 11)], reasons
+
+
+def test_a_war_s_toll_beside_the_act_leaves_the_act_an_event(extractor: Any) -> None:
+    # No date anywhere: the war's toll is not the massacre's, and does not make the massacre a war's toll.
+    text = (
+        "The army's massacre of six Jesuit priests cannot be considered an isolated act. Over 7,000 people "
+        "have died in El Salvador during 10 years of war."
+    )
+    result = extractor.run(Document(id="t", text=text, published=_PUBLISHED))
+    assert len(result.events) == 1
+    assert result.events[0].fatalities is None or result.events[0].fatalities.best < 1000
+    text = "Over 7,000 people have died in El Salvador during 10 years of war."
+    result = extractor.run(Document(id="t", text=text, published=_PUBLISHED))
+    assert not result.events and any(r.reason.startswith("cumulative") for r in result.rejections)

@@ -140,6 +140,14 @@ EVERYDAY = [
      "not a report (a force named by its war"),
     ("The striker was arrested for allegedly driving without a licence, the club said on Monday.", None),
     ("The minister, who survived cancer, spoke at the launch of the health campaign.", None),
+    # "fired" at someone or something is a weapon's only when a weapon, or nothing, is what was fired
+    ("The club fired its coach at the end of the season on Monday.", None),
+    ("The company fired 200 workers at its plant in Ohio on Monday.", None),
+    ("Reporters fired questions at the president on Monday.", None),
+    ("Police fired tear gas at a crowd of Arsenal fans outside the stadium on Sunday.", None),
+    ("The company launched a drone delivery service in Kigali on Tuesday.", None),
+    ("The senator shot it down during the debate on Tuesday.", None),
+    ("At no time did the inspectors say why he was being detained, the lawsuit says.", "denial"),
 ]  # fmt: skip
 
 # A trial's account or a feature about crimes long past, told so in the lead: every act in it is the
@@ -188,6 +196,12 @@ ORDINARY_CRIME = [
 THEFT = "A gang of thieves stole 40 bicycles from a depot in Coventry overnight, police said."
 
 CONFLICT = [
+    "Police in Nairobi fired tear gas at opposition supporters on Tuesday.",
+    "Houthi forces launched a drone at a US destroyer in the Red Sea on Tuesday; the ship shot it down.",
+    "Up to 50 people may have been killed in an airstrike on a market in Tigray on Tuesday.",
+    "An unidentified man was shot down at the entrance of the military camp on Tuesday.",
+    "Ukraine's air force said it had shot down 22 of 27 drones launched by Russia overnight.",
+    "The NAF rebel forces fired grenade launchers at the governmental positions near Pisky on Tuesday.",
     "Fans clashed with police after the match in Buenos Aires, and 12 people were injured.",
     "Gunmen attacked a football stadium in Mogadishu on Sunday, killing five spectators.",
     "The striker was shot dead outside a bar in Medellin on Saturday.",

@@ -125,6 +125,7 @@ _PP = (
 _KIND_OF_VERB = {
     "kill": "fatalities", "dead": "fatalities", "die": "fatalities", "slain": "fatalities",
     "lost": "fatalities", "shot dead": "fatalities", "death": "fatalities", "murder": "fatalities",
+    "have died": "fatalities",
     "execut": "fatalities", "behead": "fatalities", "assassinat": "fatalities",
     "shot and killed": "fatalities", "shot to death": "fatalities", "shot": "fatalities",
     "beaten to": "fatalities", "stabbed to": "fatalities", "hacked to": "fatalities",
@@ -153,6 +154,7 @@ _VERB_AFTER = (
     r"turned\s+out|blocked|hurled|chanted|took\s+to\s+the\s+streets|surrounded|stormed|raided|ambushed)"
 )
 _BE = r"(?:,?\s*(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|reportedly|also|all|allegedly|"
+_BE += r"may|might|"  # "up to 50 may have been killed": the toll is uncertain, not the act
 _BE += r"confirmed|later|were\s+reported|reported|slightly|seriously|critically|badly|severely|lightly|"
 _BE += r"fatally|mortally|gravely|found)\s*)*"
 

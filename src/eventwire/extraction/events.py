@@ -573,12 +573,18 @@ def unspecific(group: Group, ctx: Context) -> str | None:
 
     A plural noun alone ("only some bombings and shootings") is a specific event only when something
     pins it down: a determiner or number, a toll, a date or a place in one of the event's sentences.
-    A toll in the thousands with no date in the event's sentences is a war's toll, not an event's.
+    A toll in the thousands with no date in the event's sentences is a war's toll, not an event's: the
+    group is none when every report of it gives such a toll (otherwise the toll is left out of it, see
+    :func:`_war_tolls`).
     """
     dated = any(_dates_of(m, ctx, reports=True) for m in group.mentions)
     figures = [f for m in group.mentions for f in m.figures]
-    toll = max((f.count.best for f in figures if f.kind == "fatalities"), default=0)
-    if not dated and toll >= MASS_TOLL:
+    war = _war_tolls(group, ctx, dated)
+    mass = [f for f in figures if f.kind == "fatalities" and f.count.best >= MASS_TOLL and not dated]
+    if (mass and not all(f in war for f in mass)) or (
+        war and all(any(f in war for f in m.figures) for m in group.strong)
+    ):
+        toll = max(f.count.best for f in mass)
         return f"cumulative (a toll of {toll:,} with no date)"
     strong = [t for m in group.mentions for t in m.triggers if t.strong]
     if dated or figures or places_of(group.mentions, ctx):
@@ -587,6 +593,30 @@ def unspecific(group: Group, ctx: Context) -> str | None:
         words = ", ".join(repr(ctx.lower[t.start : t.end]) for t in strong[:3])
         return f"generic (plural with no date, place or toll: {words})"
     return None
+
+
+# "in 10 years of war", "during the past decade", "since 1980": the span a toll was counted over.
+_PERIOD = re.compile(
+    r"\b(?:during|over|in|after|since|for)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|[a-z]+)\s+(?:years?|decades?)\b"
+    r"|\bsince\s+(?:19|20)\d\d\b|\bso\s+far\s+this\s+year\b|\byears\s+of\s+(?:civil\s+)?war\b"
+)
+
+
+def _war_tolls(group: Group, ctx: Context, dated: bool) -> list[Figure]:
+    """A war's death tolls told beside the act, when no sentence of the group gives a date: a toll in
+    the thousands counted over a span of years ("over 7,000 people have died in 10 years of war"). They
+    are no part of the act; a toll in the thousands without such a span is the group's own, a campaign's
+    (see :func:`unspecific`)."""
+    if dated:
+        return []
+    return [
+        f
+        for m in group.mentions
+        for f in m.figures
+        if f.kind == "fatalities"
+        and f.count.best >= MASS_TOLL
+        and _PERIOD.search(ctx.lower, m.sentence.start, m.sentence.end)
+    ]
 
 
 def _inter(actor: Actor, country: str | None) -> int | None:
@@ -692,8 +722,9 @@ def build_event(
     side_a = _names(sides.a, country)
     side_b = _names(sides.b, country)
 
-    # Casualties.
-    figures: list[Figure] = [f for m in group.mentions for f in m.figures]
+    # Casualties (a war's toll told beside the act is not the act's).
+    war = _war_tolls(group, ctx, any(_dates_of(m, ctx, reports=True) for m in group.mentions))
+    figures: list[Figure] = [f for m in group.mentions for f in m.figures if f not in war]
     quantities: dict[str, Quantity | None] = {}
     for kind in ("fatalities", "injuries", "participants", "abducted", "arrested"):
         quantity, basis = combine(figures, kind, text)
@@ -1066,8 +1097,8 @@ class GenericActors:
         self.make = make
 
     def _actor(self, kind: str, inter: int, country: str | None) -> Actor | None:
-        if country is None:
-            return None
+        if country is None:  # "Protesters": who they were is known, not where (as the registry names them)
+            return Actor(self.make[kind].replace(" ({country})", ""), inter, None, kind)
         return Actor(self.make[kind].format(country=country), inter, country, kind)
 
     def localize(self, side: list[Actor], country: str | None) -> list[Actor]:

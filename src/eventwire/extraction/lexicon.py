@@ -113,7 +113,10 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|conducted\s+(?:an?\s+)?aerial\s+operations?\s+(?:[^.;]{0,160}?)\bagainst\s+(?:[\w-]+\s+){0,4}?"
         r"(?:militants|rebels|insurgents|jihadists|gunmen|bandits|terrorists|fighters|positions|hideouts"
         r"|gatherings?)\b"
-        r"|air\s+forces?\s+(?:bombed|struck|hit|targeted)|bombing\s+raids?|(?:was|were)\s+bombed\s+by",
+        r"|air\s+forces?\s+(?:bombed|struck|hit|targeted)|bombing\s+raids?|(?:was|were)\s+bombed\s+by"
+        # "the Houthis launched a drone at a destroyer" (not "launched a drone program")
+        r"|launched\s+(?:an?\s+|\d+\s+|several\s+|dozens\s+of\s+|(?:[\w-]+\s+){0,2})?(?:attack\s+|explosive\s+|kamikaze\s+)?drones?"
+        r"\s+(?:at|on|against|towards?|into)\b",
     ),
     TriggerKind(
         "shelling",
@@ -127,6 +130,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|bombard\w*|used\s+artillery|artillery\s+(?:operations?|barrages?)|rockets?\s+fell"
         r"|(?:rocket|missile)\s+(?:barrages?|salvos?)|barrages?\s+of|projectiles?\b"
         r"|(?:rockets?|missiles?)\s+(?:was|were|had\s+been|have\s+been)\s+(?:launched|fired)\s+(?:at|into|towards?|on)\b"
+        r"|launched\s+(?:an?\s+|\d+\s+|several\s+|dozens\s+of\s+|(?:[\w-]+\s+){0,2})?(?:rockets?|missiles?)\s+(?:at|on|against|towards?|into)\b"
         r"|exchanged\s+(?:heavy\s+)?(?:artillery|mortars?|rockets?|shells|shellfire)"
         # "the centre was hit by a missile fired by a military plane": what struck it, named after it.
         r"|(?:hit|struck)\s+by\s+(?:(?:a|an|two|three|several|\d+)\s+)?(?:rockets?|missiles?|mortar\s+(?:rounds?|shells?))\b",
@@ -204,7 +208,14 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|burned\s+(?:down|alive)|killing\s+spree|murdered"
         # The noun where it names a definite act: "the murder of six Jesuit priests".
         rf"|{_murder_noun()}"
-        r"|assassinat\w+|shot\b|fired\s+(?!(?:tear|rubber|warning|water|blanks|in\s+the\s+air))(?:[^\s;]+\s+){0,10}?"
+        r"|assassinat\w+|shot\b(?!\s+(?:it|them)\s+down\b)"
+        r"(?!\s+down\s+(?:\d+\s+of\s+(?:the\s+)?(?:\d+\s+)?)?(?:[\w'-]+\s+){0,3}?(?:drones?|missiles?|rockets?)\b)|fired\s+(?!(?:tear|rubber|warning|water|blanks|in\s+the\s+air))"
+        # what is fired is a weapon's ("fired shots at", "fired his rifle into"), or nothing is named; not
+        # "fired its coach at the end of the season", "fired 200 workers at its plant", "fired questions at"
+        r"(?:(?:[^\s;]+\s+){0,6}?(?:shots?|rounds?|bullets?|guns?|gunshots|weapons?|rifles?|pistols?|ammunition|fire"
+        r"|volleys?|salvos?|grenades?|rpgs?|arrows|projectiles?|missiles?|rockets?|shells?|mortars?|munitions?|bombs?"
+        r"|launchers?|ifvs?|apcs?|tanks?|cannons?|artillery|arms|weapons|howitzers?|bmps?|mgs?|guns)\s+"
+        r"|(?:indiscriminately|randomly|sporadically|repeatedly|directly|wildly|heavily|again)\s+)?"
         r"(?:at|towards?|into)\s+(?!the\s+air)"
         r"|beat\s+up|beating\s+up|(?:was|were|been|being|badly|severely|brutally)\s+beaten|beat\s+(?:\w+\s+){0,3}"
         r"(?:to\s+death|with\s+(?:sticks|clubs|batons|rods|whips))|tortur(?:e|ed|ing)\b|lash(?:ed|ing|es)\b"
@@ -251,7 +262,12 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"(?:blocked|barricaded)\s+(?:the\s+)?(?:main\s+)?(?:roads?|entrances?|highway|streets?|access|office|sector)\b"
         r"|bang(?:ed|ing)\s+(?:\w+\s+)?pots|dispers(?:ed|ing|e)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,4}?(?:crowds?|protesters"
         r"|demonstrators|gatherings?|rall(?:y|ies)|march(?:ers|es)?|sit-ins?|labou?rers|workers|students|residents"
-        r"|people)\b|general\s+strike|strikers?|vigils?\b|(?:gathered|assembled)\s+"
+        r"|people)\b"
+        # "fired tear gas at opposition supporters": a crowd met with force protests (a match's fans do not)
+        r"|(?:(?<=fired\s)|(?<=lobbed\s)|(?<=threw\s)|(?<=used\s))tear\s*gas\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?(?:at|on|against)\s+(?:the\s+|a\s+|"
+        r"(?:hundreds|thousands|dozens)\s+of\s+)?(?:[\w'-]+\s+){0,2}?(?:supporters|crowds?(?!\s+of\s+(?:[\w'-]+\s+){0,2}fans)|youths|students|residents"
+        r"|mourners|marchers|traders|workers|people|opposition\s+activists|activists)\b"
+        r"|general\s+strike|strikers?|vigils?\b|(?:gathered|assembled)\s+"
         r"(?:[\w'(),-]+\s+){0,20}?(?:demanding|calling\s+for|in\s+support\s+of|in\s+solidarity"
         r"|to\s+draw\s+attention\s+to\s+(?:their|the|a)\s+(?:demands?|grievances?|plight)"
         r"|to\s+(?:demand|protest|denounce|"
@@ -311,8 +327,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         # in its own right ("seized suicide vests and rifles" in a raid is the raid's).
         r"|seized\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands)"
         r"\s+(?:[\w,.-]+\s+){0,4}?(?:weapons|arms|explosives|ammunition|munitions|rifles|firearms|guns|grenades)\b|seized\s+(?:a\s+)?(?:large\s+)?(?:[\d,.]+\s+|(?:rounds|quantit(?:y|ies)|stocks?)\s+of\s+){0,2}"
-        r"(?:cache|weapons|arms|explosives|ammunition|munitions)|(?:weapons|arms|explosives)\s+caches?|intercepted\s+(?:\w+\s+){0,2}(?:"
-        r"drones?|missiles?|rockets?)|(?:shot|shut|brought)\s+down\s+(?:(?!of\b)[\w'-]+\s+){0,4}(?:drones?|missiles?|rockets?)"
+        r"(?:cache|weapons|arms|explosives|ammunition|munitions)|(?:weapons|arms|explosives)\s+caches?|intercepted\s+(?:\w+\s+){0,4}(?:"
+        r"drones?|missiles?|rockets?)|(?:shot|shut|brought)\s+down\s+(?:\d+\s+of\s+(?:the\s+)?)?(?:(?!of\b)[\w'-]+\s+){0,4}(?:drones?|missiles?|rockets?)"
         r"|foiled\s+(?:a|an)\s+(?:\w+\s+)?(?:attack|plot|bombing)"
         # "dismantled an IED", "neutralized an IED", "recovered four improvised explosive devices": an
         # explosive found and made safe; "exploded prematurely", "while planting": one that went off in its
@@ -543,7 +559,8 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "denial",
         re.compile(
             r"\b(?:denied|denies|deny|denying|dismissed\s+(?:reports?|claims?)|rejected\s+(?:reports?|claims?)"
-            r"|refuted|false\s+(?:reports?|claims?)|did\s+not|didn't|has\s+not|have\s+not|never|no\s+evidence)\b"
+            r"|refuted|false\s+(?:reports?|claims?)|did\s+not|didn't|has\s+not|have\s+not|never|no\s+evidence"
+            r"|at\s+no\s+time)\b"
             r"|\bno\s+(?:\w+\s+)?$"
             # "not a single shot", "without a shot being fired" ("without clashes being reported" may
             # follow an act).
@@ -589,7 +606,10 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "hypothetical",
         re.compile(
-            r"\b(?:if|unless|could|might|(?<!\d\s)may(?!\s*\d)|possible|possibly|possibilit(?:y|ies)|potential(?:ly)?|risk\s+of|fears?\s+(?:of|that)"
+            # "up to 50 people may have been killed in an airstrike": the strike happened, its toll is
+            # what is uncertain ("could have been killed" is what did not happen).
+            r"\b(?:if|unless|could|might(?!\s+have\s+(?:been|died)\b)|(?<!\d\s)may(?!\s*\d|\s+have\s+(?:been|died)\b)"
+            r"|possible|possibly|possibilit(?:y|ies)|potential(?:ly)?|risk\s+of|fears?\s+(?:of|that)"
             r"|feared|likely\s+to|in\s+case|whether|would-be|imagine|scenario)\b"
         ),
     ),
