@@ -338,6 +338,9 @@ def _may_be_name_word(raw: str, low: str, cased: bool) -> bool:
     return not cased or raw[0].isupper() or low in NAME_PARTICLES
 
 
+_NAME_OPENERS = GIVEN_NAMES | PERSON_TITLES
+
+
 def name_marks(text: str, lower: str, tokens: Sequence[tuple[int, int]]) -> dict[int, list[str]]:
     """Features that tell a personal name, by token start: "nm=title" (a title: "MAYOR", "FATHER"),
     "nm=fn" (a common given name), "nm=B"/"nm=I" (the first and later words of a name: a run of name
@@ -347,10 +350,12 @@ def name_marks(text: str, lower: str, tokens: Sequence[tuple[int, int]]) -> dict
     MUC-4 train, read by taggers trained on the other half, Victim F1 38.4 -> 42.6)."""
     if not tokens:
         return {}
+    low = [lower[a:b].rstrip(".") for a, b in tokens]
+    if _NAME_OPENERS.isdisjoint(low):
+        return {}  # most sentences hold no title and no given name: nothing to mark
     span = text[tokens[0][0] : tokens[-1][1]]
     cased = span != span.upper() and span != span.lower()
     raw = [text[a:b] for a, b in tokens]
-    low = [lower[a:b].rstrip(".") for a, b in tokens]
     marks: dict[int, list[str]] = {}
 
     def mark(i: int, feature: str) -> None:
