@@ -189,8 +189,7 @@ def main() -> int:
         " role-filler entities (every whole-word occurrence of a key mention).",
         "- Features: `eventwire.extraction.role_model.sentence_features` (words in a ±4 window, affixes,"
         " bigrams, word clusters of the word and its neighbours (`word_clusters.tsv.gz`), event-mention"
-        " sentence and trigger distance/side/kind, known actor and inter code, place name, personal-name"
-        " marks: title, given name, name run, apposition; a sentence that tells of victims).",
+        " sentence and trigger distance/side/kind, known actor and inter code, place name).",
         "- Model: linear-chain CRF (python-crfsuite); decoding labels a token when P(outside) < "
         "`O_THRESHOLD`.",
         f"- Size: {size / 1e6:.1f} MB.",

@@ -21,13 +21,11 @@ from eventwire.extraction.role_model import (
     glossed_pairs,
     joined_spans,
     merge_aliases,
-    name_marks,
     same_entity,
     sentence_features,
     spans_from_labels,
     tokenize,
     trim_span,
-    victim_cue_marks,
     with_tagged_fillers,
     word_clusters,
 )
@@ -581,113 +579,3 @@ def test_a_piece_of_a_name_the_tagger_gave_whole_elsewhere_is_widened_to_it() ->
         "SHINING",  # near miss: not standing in the longer naming there
         "TOWN",
     ]
-
-
-def _name_features(text: str) -> dict[str, list[str]]:
-    marks = name_marks(text, text.lower(), tokenize(text, 0, len(text)))
-    return {text[at:].split()[0].strip(",."): features for at, features in marks.items()}
-
-
-def test_a_name_in_capitals_is_told_by_its_title_or_given_name_and_ends_before_a_verb() -> None:
-    marks = _name_features("POLICE INSPECTOR RAMON AGUILAR DIED IN THE BLAST.")
-    assert marks == {"INSPECTOR": ["nm=title"], "RAMON": ["nm=fn", "nm=B"], "AGUILAR": ["nm=I"]}
-    # an unknown given name after a title, and the apposition after it
-    marks = _name_features("THEY SHOT MAYOR TEOFILO HUAMAN QUISPE, A PEASANT LEADER, AT HIS HOME.")
-    assert marks["TEOFILO"] == ["nm=B", "nm=appos"] and marks["QUISPE"] == ["nm=I", "nm=appos"]
-    assert "A" not in marks and "AT" not in marks
-
-
-def test_a_name_in_mixed_case_is_its_capitalized_words() -> None:
-    marks = _name_features("Gunmen shot Jose Luis Ortega, a farmer, near the market.")
-    assert marks == {
-        "Jose": ["nm=fn", "nm=B", "nm=appos"],
-        "Luis": ["nm=I", "nm=appos"],
-        "Ortega": ["nm=I", "nm=appos"],
-    }
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The president said the economy grew by two percent last year.",
-        "THE MAYOR OPENED THE NEW BRIDGE OVER THE RIVER ON MONDAY.",
-        "Fans in San Salvador cheered as the national team won the cup.",
-        "German carmakers reported higher sales in the spring.",
-    ],
-)
-def test_titles_before_words_and_places_are_no_names(text: str) -> None:
-    marks = _name_features(text)
-    assert not any("nm=B" in features or "nm=I" in features for features in marks.values())
-
-
-def test_every_token_of_a_sentence_that_tells_of_victims_is_marked() -> None:
-    text = "The victims were identified as two farmers. The harvest was good this year."
-    tokens = tokenize(text, 0, len(text))
-    first = [t for t in tokens if t[1] <= text.index(".") + 1]
-    assert victim_cue_marks(text.lower(), first) == {start: ["vcue"] for start, _ in first}
-    assert victim_cue_marks(text.lower(), tokens[len(first) :]) == {}
-    # a word that only holds a cue word is none ("deadline", "killedar")
-    text = "THE DEADLINE FOR BIDS WAS EXTENDED."
-    assert victim_cue_marks(text.lower(), tokenize(text, 0, len(text))) == {}
-
-
-def test_a_role_with_its_own_threshold_is_decoded_in_numpy_as_crfsuite_does(extractor: Any) -> None:
-    tagger = RoleTagger(extractor.roles.model_path, role_thresholds={"Victim": 0.95, "Weapon": 0.6})
-    assert tagger.threshold_of("B-Victim") == 0.95 and tagger.threshold_of("I-Target") == tagger.threshold
-    text = (
-        "A bomb exploded outside the court in the town on Monday, killing judge Maria Elena Gomez and her "
-        "driver, police said. The victims were identified as Carlos Ruiz, 34, and Ana Ruiz, 29."
-    )
-    doc = build_document(RawItem("thresholds", text))
-    lower, body, sentences, mentions, _ = extractor._read(doc.text)
-    inputs = extractor._role_inputs(doc.text, lower, body, sentences, mentions, (), tagger.attributes)
-    assert tagger.tag(inputs) == [span for item in inputs for span in tagger._crfsuite_spans(item)]
-    # a higher threshold for a role labels more of its tokens, never fewer
-    plain = RoleTagger(extractor.roles.model_path, role_thresholds={})
-    victims = [s for s in plain.tag(inputs) if s.role == "Victim"]
-    assert sum(s.end - s.start for s in victims) <= sum(
-        s.end - s.start for s in tagger.tag(inputs) if s.role == "Victim"
-    )
-
-
-def test_the_shipped_model_reads_victims_named_by_title_and_in_a_later_sentence(extractor: Any) -> None:
-    caps = (
-        "LIMA, 12 MAR 90 -- A GROUP OF HEAVILY ARMED MEN KILLED TWO PEASANTS IN THE TOWN OF HUANTA TODAY. "
-        "THE VICTIMS WERE IDENTIFIED AS TEODORO HUAMAN QUISPE AND JULIAN ROJAS MENDOZA, A LOCAL TEACHER."
-    )
-    mixed = (
-        "MAIDUGURI, Nigeria - Unidentified gunmen shot dead local councillor Ahmed Musa Bulama at his home "
-        "on Monday, police said."
-    )
-    for text, names in (
-        (caps, {"TEODORO HUAMAN QUISPE", "JULIAN ROJAS MENDOZA"}),
-        (mixed, {"Ahmed Musa Bulama"}),
-    ):
-        events = extractor.extract(build_document(RawItem("victims", text)))
-        assert names <= {f.text for e in events for f in e.victims}, [e.victims for e in events]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "STRIKER CARLOS VELA SCORED TWICE AS THE VISITORS WON 3-1 ON SUNDAY.",
-        "Mayor Ana Torres opened the new hospital wing on Tuesday, officials said.",
-        "FATHER JOSE LUIS ORTEGA CELEBRATED MASS FOR THE VICTIMS OF THE FLOODS.",
-        "Shares of the company fell after chairman John Reyes said profits were dead flat.",
-    ],
-)
-def test_everyday_reports_that_name_people_give_no_event(extractor: Any, text: str) -> None:
-    assert extractor.extract(build_document(RawItem("everyday", text))) == []
-
-
-def test_a_victim_loses_the_title_before_the_name_but_not_before_of() -> None:
-    text = "THEY KILLED MINISTER ANTONIO RUIZ AND THE MAYOR OF HUANTA; Gunmen shot judge Maria Gomez."
-    for piece, role, expected in (
-        ("MINISTER ANTONIO RUIZ", "Victim", "ANTONIO RUIZ"),
-        ("MAYOR OF HUANTA", "Victim", "MAYOR OF HUANTA"),
-        ("judge Maria Gomez", "Victim", "Maria Gomez"),
-        ("MINISTER ANTONIO RUIZ", "PerpInd", "MINISTER ANTONIO RUIZ"),
-    ):
-        start = text.index(piece)
-        span = trim_span(TaggedSpan(role, start, start + len(piece)), text)
-        assert span is not None and text[span.start : span.end] == expected

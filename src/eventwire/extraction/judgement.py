@@ -952,11 +952,6 @@ def trial_account_reason(lower: str, kind: str, lead_start: int, lead_end: int) 
     it), or None."""
     if kind not in _TRIAL_KINDS:
         return None
-    return _lead_account(lower, lead_start, lead_end)
-
-
-@lru_cache(maxsize=8)  # asked once per trigger, of the same lead: read it once per document
-def _lead_account(lower: str, lead_start: int, lead_end: int) -> str | None:
     told = _TOLD_IN_COURT.search(lower, lead_start, lead_end)
     if told is not None:
         return f"legal (a trial's account: {told.group(0)!r})"

@@ -36,14 +36,7 @@ import numpy.typing as npt
 
 from eventwire.errors import ExtractionError
 from eventwire.extraction.mentions import Mention, Trigger
-from eventwire.extraction.roles import (
-    GIVEN_NAMES,
-    NAME_PARTICLES,
-    NAME_STOPS,
-    PERSON_TITLES,
-    is_weapon,
-    weapon_after,
-)
+from eventwire.extraction.roles import is_weapon, weapon_after
 from eventwire.extraction.sentences import PARAGRAPH_BREAK, Sentence
 from eventwire.models.actor import ActorMention
 from eventwire.models.event import Event, RoleFiller
@@ -64,12 +57,6 @@ ROLE_FIELDS = {
 O_THRESHOLD = 0.8
 """A token is a filler when the model gives "outside" less than this probability (chosen on MUC-4
 train out of fold, by halves: Viterbi alone is precise but misses a third of what the marginals find)."""
-
-ROLE_THRESHOLDS: dict[str, float] = {}
-"""Roles whose tokens have a threshold of their own instead of :data:`O_THRESHOLD` (see
-:meth:`RoleTagger.threshold_of`). None now: on MUC-4 train, read by taggers trained on the other half,
-Victim at 0.9 gave Victim F1 46.8 -> 47.3 and CEAF-REE 42.3 -> 42.7 but MUC-4 dev 45.58 -> 45.45; the
-other roles are best at 0.8 or within 0.1 point of it."""
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'.][^\W_]+)*|[^\w\s]")
 # Short function words that the first letters of a name skip ("Farabundo Marti National Liberation Front").
@@ -322,102 +309,6 @@ class SentenceInput:
         )
 
 
-_NAME_WORD = re.compile(r"[^\W\d_][\w'.-]*")
-_LONGEST_NAME = 5  # words of a personal name, its particles counted ("MARIA DE LOS ANGELES ...")
-
-
-def _may_be_name_word(raw: str, low: str, cased: bool) -> bool:
-    """Whether the token ``raw`` (``low`` lower-cased, without a final dot) may be a word of a personal
-    name: a word, not a function word, verb of saying, title, nor a word in -ed or -ing that is not a
-    given name ("FLORES DIED", "NAVAS RIDING", "THE MAYOR OPENED"); in mixed case, capitalized or a
-    particle."""
-    if not _NAME_WORD.fullmatch(raw) or low in NAME_STOPS or low in PERSON_TITLES:
-        return False
-    if len(low) > 4 and low.endswith(("ed", "ing")) and low not in GIVEN_NAMES:
-        return False
-    return not cased or raw[0].isupper() or low in NAME_PARTICLES
-
-
-_NAME_OPENERS = GIVEN_NAMES | PERSON_TITLES
-
-
-def name_marks(text: str, lower: str, tokens: Sequence[tuple[int, int]]) -> dict[int, list[str]]:
-    """Features that tell a personal name, by token start: "nm=title" (a title: "MAYOR", "FATHER"),
-    "nm=fn" (a common given name), "nm=B"/"nm=I" (the first and later words of a name: a run of name
-    words after a given name or a title, up to a function word or punctuation), "nm=appos" (a name
-    followed by an apposition: ", A PEASANT", ", THE MAYOR"). In capitals the words and the titles are
-    all the tagger has to tell a name by; they make unseen surnames read like the names it learnt (on
-    MUC-4 train, read by taggers trained on the other half, Victim F1 38.4 -> 42.6)."""
-    if not tokens:
-        return {}
-    low = [lower[a:b].rstrip(".") for a, b in tokens]
-    if _NAME_OPENERS.isdisjoint(low):
-        return {}  # most sentences hold no title and no given name: nothing to mark
-    span = text[tokens[0][0] : tokens[-1][1]]
-    cased = span != span.upper() and span != span.lower()
-    raw = [text[a:b] for a, b in tokens]
-    marks: dict[int, list[str]] = {}
-
-    def mark(i: int, feature: str) -> None:
-        marks.setdefault(tokens[i][0], []).append(feature)
-
-    i = 0
-    while i < len(tokens):
-        word = low[i]
-        if word in PERSON_TITLES:
-            mark(i, "nm=title")
-        if word in GIVEN_NAMES:
-            mark(i, "nm=fn")
-        titled = i > 0 and low[i - 1] in PERSON_TITLES
-        if (word in GIVEN_NAMES or titled) and _may_be_name_word(raw[i], word, cased):
-            end = i + 1
-            while (
-                end < len(tokens) and end - i < _LONGEST_NAME and _may_be_name_word(raw[end], low[end], cased)
-            ):
-                end += 1
-            while end - 1 > i and low[end - 1] in NAME_PARTICLES:
-                end -= 1
-            if end - i >= 2 or titled:  # one given name alone may be a word ("SALVADOR")
-                mark(i, "nm=B")
-                for k in range(i + 1, end):
-                    mark(k, "nm=I")
-                after = low[end + 1] if end + 1 < len(tokens) else ""
-                if raw[end : end + 1] == [","] and (after in _ARTICLES or after in PERSON_TITLES):
-                    for k in range(i, end):
-                        mark(k, "nm=appos")
-                i = end
-                continue
-        i += 1
-    return marks
-
-
-# Words that say someone was hurt, killed or taken: a sentence that holds one may name the victims even
-# where it reports no event of its own ("The victims were identified as ...", "X died in the blast"). Its
-# tokens get "vcue" (on MUC-4 train, read by taggers trained on the other half, with the name marks:
-# Victim F1 42.6 -> 46.8).
-_VICTIM_CUE = re.compile(
-    r"(?<![^\W_])(?:identified\s+as|victims?|bodies|body\s+of|died|dead|killed|wounded|injured|kidnapped|"
-    r"murdered|assassinated|abducted)(?![^\W_])"
-)
-
-
-def victim_cue_marks(lower: str, tokens: Sequence[tuple[int, int]]) -> dict[int, list[str]]:
-    """ "vcue" on every token of a sentence that says someone was hurt, killed or taken (see above)."""
-    if not tokens or not _VICTIM_CUE.search(lower, tokens[0][0], tokens[-1][1]):
-        return {}
-    return {start: ["vcue"] for start, _ in tokens}
-
-
-def _joined_marks(marks: dict[int, list[str]], names: dict[int, list[str]]) -> dict[int, list[str]]:
-    """``marks`` with the features of ``names`` after any other stage's at the same token."""
-    if not names:
-        return marks
-    merged = dict(marks)
-    for at, features in names.items():
-        merged[at] = [*merged.get(at, ()), *features]
-    return merged
-
-
 def document_inputs(
     text: str,
     lower: str,
@@ -427,22 +318,12 @@ def document_inputs(
     known: frozenset[str] | None = None,
 ) -> list[SentenceInput]:
     """Every non-empty sentence of the body with its features (the tagger's whole input for a document);
-    with ``known``, only the features a tagger knows (see :func:`sentence_features`). The personal names
-    (:func:`name_marks`) and the sentences that tell of victims (:func:`victim_cue_marks`) are read here
-    and join the other stages' ``marks``."""
+    with ``known``, only the features a tagger knows (see :func:`sentence_features`)."""
     by_sentence = {(m.sentence.start, m.sentence.end): m for m in mentions}
     at = [k for k, s in enumerate(sentences) if (s.start, s.end) in by_sentence]
-    tokenized = [
-        (k, sentence, tokenize(text, sentence.start, sentence.end)) for k, sentence in enumerate(sentences)
-    ]
-    names: dict[int, list[str]] = {}
-    for _, _, tokens in tokenized:
-        names.update(name_marks(text, lower, tokens))
-        for start, features in victim_cue_marks(lower, tokens).items():
-            names.setdefault(start, []).extend(features)
-    marks = _joined_marks(marks, names)  # one copy for the whole document
     inputs = []
-    for k, sentence, tokens in tokenized:
+    for k, sentence in enumerate(sentences):
+        tokens = tokenize(text, sentence.start, sentence.end)
         if not tokens:
             continue
         mention = by_sentence.get((sentence.start, sentence.end))
@@ -978,21 +859,10 @@ def glossed_pairs(spans: Sequence[TaggedSpan], text: str) -> frozenset[frozenset
 class RoleTagger:
     """The trained CRF. One crfsuite tagger per thread (a tagger holds decoding state)."""
 
-    def __init__(
-        self,
-        model_path: Path,
-        threshold: float = O_THRESHOLD,
-        role_thresholds: dict[str, float] | None = None,
-    ) -> None:
+    def __init__(self, model_path: Path, threshold: float = O_THRESHOLD) -> None:
         self.model_path = model_path
         self.threshold = threshold
-        self.role_thresholds = dict(ROLE_THRESHOLDS if role_thresholds is None else role_thresholds)
         self._local = threading.local()
-
-    def threshold_of(self, label: str) -> float:
-        """The probability of "outside" under which a token takes ``label`` ("B-Victim"), its most likely
-        role."""
-        return self.role_thresholds.get(label[2:], self.threshold)
 
     @property
     def attributes(self) -> frozenset[str] | None:
@@ -1036,8 +906,7 @@ class RoleTagger:
             scores = _input_scores(items, model)  # the known features are all the model weighs
         else:
             scores = model.feature_scores([item.features for item in items])
-        thresholds = np.array([self.threshold_of(label) for label in model.labels])
-        chosen, unsure = model.decide(model.marginals(scores, lengths), thresholds)
+        chosen, unsure = model.decide(model.marginals(scores, lengths), self.threshold)
         starts = np.cumsum([0, *lengths])
         which = np.repeat(np.arange(len(items)), lengths)
         spans: list[TaggedSpan] = []
@@ -1060,8 +929,10 @@ class RoleTagger:
         tagger.set(item.features)
         labels = []
         for i in range(len(item.tokens)):
-            best = max(roles, key=lambda y: tagger.marginal(y, i))
-            labels.append(best if tagger.marginal("O", i) < self.threshold_of(best) else "O")
+            if tagger.marginal("O", i) < self.threshold:
+                labels.append(max(roles, key=lambda y: tagger.marginal(y, i)))
+            else:
+                labels.append("O")
         return spans_from_labels(item.tokens, labels)
 
 
@@ -1194,21 +1065,16 @@ class _CrfWeights:
         return out
 
     def decide(
-        self, marginals: npt.NDArray[np.float64], thresholds: npt.NDArray[np.float64]
+        self, marginals: npt.NDArray[np.float64], threshold: float
     ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.bool_]]:
         """Each token's label (an index of :attr:`labels`, 0 for "O") as :meth:`RoleTagger.tag` decides
-        it, and whether rounding could decide it otherwise. ``thresholds`` holds each label's threshold
-        (:meth:`RoleTagger.threshold_of`), by label index."""
+        it, and whether rounding could decide it otherwise."""
         outside = marginals[:, 0]
         roles = marginals[:, 1:]
-        best = roles.argmax(axis=1) + 1  # argmax: the first of equals, as max()
-        limit = thresholds[best]
-        tagged = outside < limit
-        chosen = np.where(tagged, best, 0)
+        tagged = outside < threshold
+        chosen = np.where(tagged, roles.argmax(axis=1) + 1, 0)  # argmax: the first of equals, as max()
         top = np.partition(roles, roles.shape[1] - 2, axis=1)  # the last two: the second and the first
-        # (two roles of different thresholds in a near tie decide whether the token is tagged at all)
-        near_tie = top[:, -1] - top[:, -2] < _CLOSE
-        unsure = (np.abs(outside - limit) < _CLOSE) | (near_tie & (tagged | (np.ptp(thresholds[1:]) > 0)))
+        unsure = (np.abs(outside - threshold) < _CLOSE) | (tagged & (top[:, -1] - top[:, -2] < _CLOSE))
         return chosen, unsure
 
 
@@ -1465,10 +1331,6 @@ def _trim_edges(words: list[re.Match[str]], role: str) -> list[re.Match[str]]:
             if len(words) > 1 and words[0].group(0).lower() == "the":
                 words = words[1:]
         elif kind or (len(words) > 1 and (first in _VERB_BEFORE_NAME or vague)):
-            words = words[1:]
-        elif role == "Victim" and len(words) > 1 and first in PERSON_TITLES and after not in _EDGE_WORDS:
-            # "MINISTER ANTONIO ..." names Antonio ...; the keys name victims without their titles (6 of
-            # train's 638 Victim mentions start with one); "MAYOR OF ACHI" keeps its title
             words = words[1:]
         else:
             break

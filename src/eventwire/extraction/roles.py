@@ -289,66 +289,6 @@ def _name_at(text: str, pos: int, end: int, *, cased: bool) -> Span | None:
     return words[0].start(), last.start() + len(last.group(0).rstrip("."))
 
 
-def _word_set(words: str) -> frozenset[str]:
-    """The words of a long list written as lines of text."""
-    return frozenset(words.split())
-
-
-# Common given names (Spanish, Portuguese, English, Arabic; written from public name lists, not from any
-# benchmark): in wire copy in capitals a name cannot be told by its case, and "ROBERTO" before an unknown
-# word says that the word is a surname. Names that are everyday words too ("mark", "rose", "hope") are
-# left out.
-GIVEN_NAMES = _word_set(
-    """
-    jose juan carlos luis jorge manuel francisco pedro miguel antonio rafael roberto ricardo fernando mario
-    oscar hector julio alberto alfonso alfredo andres armando arturo augusto benjamin cesar daniel david
-    diego eduardo efrain emilio enrique ernesto esteban eugenio felipe felix gabriel gilberto gonzalo
-    guillermo gustavo hernan hugo humberto ignacio jaime javier joaquin julian leonel leonardo lorenzo marco
-    marcos mariano martin mauricio nelson nicolas orlando oswaldo pablo patricio ramiro ramon raul reinaldo
-    rene rodrigo rogelio ruben samuel sergio tomas ulises vicente walter william wilson adolfo
-    agustin alejandro alvaro anibal camilo cristobal edgar edgardo elias fabio fausto federico fidel
-    gerardo gregorio horacio ivan jairo joel lucio marcelo moises octavio rigoberto rolando saul teodoro
-    abel abelardo abraham adan adrian alexis alonso amilcar anastasio arnulfo bernardo carmelo cirilo
-    clemente dagoberto edmundo eliseo ezequiel fermin florencio gerson heriberto hipolito isidro
-    ismael jacinto jeronimo josue leopoldo lisandro macario maximiliano maximo nestor norberto pascual
-    porfirio reynaldo rosendo segundo silvio simon tito valentin wilfredo ximena
-    maria ana carmen teresa elena isabel patricia marta martha gloria silvia beatriz julia lucia margarita
-    sonia monica claudia diana adriana alicia angela blanca celia cecilia elba elsa esperanza gilda
-    graciela irma juana laura leticia lidia lourdes maribel norma olga pilar raquel rocio sara susana
-    veronica yolanda amparo consuelo ines josefina carolina catalina daniela gabriela
-    mariela marisol nidia noemi
-    john james michael richard thomas charles george joseph edward henry stephen steven kevin brian
-    jennifer mary elizabeth susan sarah anne jane margaret helen nancy karen donald ronald kenneth anthony
-    christopher matthew andrew joshua timothy jeffrey gary larry scott eric jason ryan jacob nicholas
-    jonathan justin brandon alexander patrick dennis jerry douglas harold carl arthur roger lawrence
-    albert bruce eugene louis ralph howard philip
-    mohammed mohammad muhammad mohamed ahmed ahmad hassan hussein husain omar umar abdul abdel abdullah
-    abdallah ibrahim yusuf youssef mustafa mustapha khalid khaled mahmoud mahmud salim hamid rashid
-    karim tariq ismail idris yahya musa issa aminu abubakar fatima aisha amina
-    """
-)
-# Words written before a person's name ("MAYOR RICARDO BOHORQUEZ", "FATHER ELLACURIA"), one word each.
-PERSON_TITLES = _word_set(
-    """
-    mr mrs ms dr father fr monsignor msgr mgr judge magistrate mayor colonel col general gen lieutenant
-    lt captain capt major sergeant sgt corporal commander president minister senator deputy congressman
-    governor bishop archbishop priest journalist reporter photographer businessman industrialist rancher
-    lawyer attorney doctor professor councilman councilor ambassador consul inspector engineer agent nun
-    rector cardinal rev reverend chief councillor councilwoman commissioner lawmaker legislator chairman
-    chairwoman superintendent constable pastor imam sheikh cleric mullah
-    """
-)
-# Words that end a name written in capitals, besides those of _NOT_NAME ("FLORES DIED", "ELLACURIA OVER").
-NAME_STOPS = _NOT_NAME | _word_set(
-    """
-    died dies dead over about against among between within without upon across along around toward
-    towards so if would could should will shall may might must can did do does no yes said told added
-    according
-    """
-)
-NAME_PARTICLES = frozenset({"de", "del", "la", "y"})
-
-
 def named_victims(text: str, clauses: Sequence[Span]) -> list[Span]:
     """People named as killed, kidnapped or attacked ("the murder of Colonel X", "Y was shot dead").
 
