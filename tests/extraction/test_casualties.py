@@ -348,3 +348,6 @@ def test_casualties_the_perfect_and_an_uncertain_toll_count() -> None:
 def test_casualties_animals_are_no_toll() -> None:
     text = "Bandits killed 12 villagers and hundreds of cattle, and thousands of goats died in the drought."
     assert [(f.kind, f.count.best) for f in figures(text)] == [("fatalities", 12)]
+    # the animals must be what the count counts
+    text = "Gunmen attacked a village in Zamfara on Monday, killing 12 and stealing livestock."
+    assert [(f.kind, f.count.best) for f in figures(text)] == [("fatalities", 12)]

@@ -204,6 +204,8 @@ THEFT = "A gang of thieves stole 40 bicycles from a depot in Coventry overnight,
 CONFLICT = [
     "Police in Nairobi fired tear gas at opposition supporters on Tuesday.",
     "Hezbollah launched dozens of rockets at Israeli army positions in the Galilee on Tuesday.",
+    "Hezbollah launched dozens of rockets at northern Israel on Monday.",
+    "Monday's bombing in Mogadishu, the deadliest in five years, killed 1,200 people.",
     "Houthi forces launched a drone at a US destroyer in the Red Sea on Tuesday; the ship shot it down.",
     "Up to 50 people may have been killed in an airstrike on a market in Tigray on Tuesday.",
     "An unidentified man was shot down at the entrance of the military camp on Tuesday.",

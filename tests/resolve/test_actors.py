@@ -181,6 +181,9 @@ def test_actors_its_forces_are_the_state_just_named(registry: ActorRegistry) -> 
     # A named group's "its" hands the phrase to the group itself.
     text = "Hamas said its fighters attacked the troops."
     assert spans(registry, text, country="Palestine")[1] == ("fighters", "Hamas Movement")
+    # Only the speaker owns "its": the soldiers the army speaks of are the army's, not ISWAP's.
+    text = "The army said ISWAP militants ambushed its soldiers near Maiduguri."
+    assert spans(registry, text, country="Nigeria")[-1] == ("soldiers", "Military Forces of Nigeria")
     text = "The Houthis said their forces shot down a US drone over Marib."
     houthis = "Military Forces of Yemen Supreme Political Council"
     assert spans(registry, text, country="Yemen")[:2] == [("Houthis", houthis), ("forces", houthis)]

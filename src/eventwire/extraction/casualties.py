@@ -625,9 +625,11 @@ def _conjoined(lower: str, floor: int, before: int, kind: str, end: int) -> list
 # number is not a year, a time or an amount of something else.
 _NOT_PEOPLE = re.compile(
     r"^(?:\d{4}|\d+(?:\.\d+)?)\s*(?:%|percent|km|kilomet|mile|hour|minute|day|week|month|year)"
-    # "killed thousands of cattle", "hundreds of heads of livestock"
-    r"|^[\w\s,.-]{0,30}?\b(?:of\s+)?(?:heads?\s+of\s+)?(?:cattle|cows|livestock|goats|sheep|camels|donkeys"
-    r"|animals|chickens|birds|fish)\b"
+)
+# "killed thousands of cattle", "30 head of livestock": what the count counts, right after it.
+_ANIMALS_AFTER = re.compile(
+    r"\s+(?:of\s+)?(?:heads?\s+of\s+)?(?:cattle|cows|livestock|goats|sheep|camels|donkeys|animals|chickens"
+    r"|birds|fish)\b"
 )
 
 
@@ -644,7 +646,7 @@ def _plausible_bare(lower: str, match: re.Match[str]) -> bool:
     if _AGE_AFTER.match(lower, at) and _AGE_BEFORE.search(lower, max(0, at - 4), at):
         return False
     tail = lower[match.start("count") : match.start("count") + 30]
-    return not _NOT_PEOPLE.match(tail)
+    return not _NOT_PEOPLE.match(tail) and not _ANIMALS_AFTER.match(lower, match.end("count"))
 
 
 def _sum(counts: Iterable[Count]) -> Count:

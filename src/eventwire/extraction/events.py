@@ -89,7 +89,8 @@ _DURATION_BEFORE = re.compile(r"(?:since|until|till|by|from|before)\s+$")
 # "Sunday's attack": a possessive day and the violent act it dates.
 _OWNED_ACT = re.compile(
     r"(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|(?:air)?strikes?|shelling"
-    r"|shooting|raids?|ambush|massacre|clashes|fighting|violence|assault|killings?)\b"
+    r"|shootings?|raids?|ambush(?:es)?|massacres?|clash(?:es)?|fighting|violence|assaults?|killings?|riots?"
+    r"|gunfights?|shoot-?outs?|kidnappings?|abductions?|unrest|protests?|demonstrations?|crackdown|incident)\b"
 )
 
 
@@ -611,17 +612,17 @@ _PERIOD = re.compile(
 
 
 def _war_tolls(group: Group, ctx: Context) -> list[Figure]:
-    """A war's death tolls told beside the act: a toll in the thousands counted over a span of years
-    ("over 7,000 people have died in 10 years of war"). They are no part of the act; a toll in the
+    """A war's death tolls told beside the act: a toll in the thousands counted over a span of years, in
+    a sentence with no day of its own ("over 7,000 people have died in 10 years of war"; not "killed
+    1,200 people on Monday, the deadliest in five years"). They are no part of the act; a toll in the
     thousands without such a span and without a date is the group's own, a campaign's (see
     :func:`unspecific`)."""
     return [
         f
         for m in group.mentions
+        if _PERIOD.search(ctx.lower, m.sentence.start, m.sentence.end) and not _dates_of(m, ctx, reports=True)
         for f in m.figures
-        if f.kind == "fatalities"
-        and f.count.best >= MASS_TOLL
-        and _PERIOD.search(ctx.lower, m.sentence.start, m.sentence.end)
+        if f.kind == "fatalities" and f.count.best >= MASS_TOLL
     ]
 
 

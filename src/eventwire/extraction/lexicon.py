@@ -93,16 +93,15 @@ WENT_OFF_EARLY = (
     r"|(?:land)?mines?|explosive\s+devices?)"
 )
 
-# What something launched is aimed at: a target ("a drone at a US destroyer", "rockets at army positions"),
-# not a venue or a stretch of water ("a rocket at Cape Canaveral", "a drone at the trade show", "a missile
-# at the sea").
+# What something launched is aimed at: anything but a venue, a stretch of water or a launch site ("a drone
+# at a US destroyer", "rockets at northern Israel"; not "a rocket at Cape Canaveral", "a drone at the trade
+# show", "a missile at the sea").
 _AT_A_TARGET = (
-    r"(?:at|on|against|towards?|into)\s+(?:(?:the|a|an|its|their|enemy|israeli|russian|ukrainian|us|u\.s\.|"
-    r"american|saudi|houthi|government|rebel|military|army|commercial|civilian|residential|[\w'-]+)\s+){0,3}?"
-    r"(?:positions?|targets?|bases?|ships?|vessels?|destroyers?|tankers?|warships?|frigates?|troops|soldiers"
-    r"|forces|convoys?|checkpoints?|posts?|camps?|cit(?:y|ies)|towns?|villages?|neighbou?rhoods?|areas|homes"
-    r"|houses|airports?|airbases?|barracks|headquarters|installations?|facilities|infrastructure|refiner(?:y|ies)"
-    r"|depots?|settlements?)\b"
+    r"(?:at|on|against|towards?|into)\s+"
+    r"(?!(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}?(?:sea|ocean|waters|site|show|fair|expo|exhibition|festival"
+    r"|conference|summit|event|ceremony|launch\s+pad|launchpad|spaceport|cosmodrome|space\s+cent(?:er|re))\b)"
+    r"(?!(?:cape\s+canaveral|vandenberg|baikonur|plesetsk|vostochny|wenchang|jiuquan|xichang|kourou|boca\s+chica"
+    r"|starbase|sriharikota|tanegashima|kennedy)\b)"
 )
 
 
@@ -279,7 +278,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|people)\b"
         # "fired tear gas at opposition supporters": a crowd met with force protests (a match's fans do not)
         r"|(?:(?<=fired\s)|(?<=lobbed\s)|(?<=threw\s)|(?<=used\s))tear\s*gas\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?(?:at|on|against)\s+(?:the\s+|a\s+|"
-        r"(?:hundreds|thousands|dozens)\s+of\s+)?(?:[\w'-]+\s+){0,2}?(?:supporters(?!\s+of\s+(?:[\w'-]+\s+){0,3}(?:clubs?|teams?|fc)\b)|crowds?(?!\s+of\s+(?:[\w'-]+\s+){0,2}fans)|youths|students|residents"
+        r"(?:hundreds|thousands|dozens)\s+of\s+)?(?:[\w'-]+\s+){0,2}?(?:supporters(?!\s+of\s+(?:[\w'-]+\s+){0,4}(?:clubs?|teams?|fc|football|soccer)\b)|crowds?(?!\s+of\s+(?:[\w'-]+\s+){0,2}fans)|youths|students|residents"
         r"|mourners|marchers|traders|workers|people|opposition\s+activists|activists)\b"
         r"|general\s+strike|strikers?|vigils?\b|(?:gathered|assembled)\s+"
         r"(?:[\w'(),-]+\s+){0,20}?(?:demanding|calling\s+for|in\s+support\s+of|in\s+solidarity"

@@ -172,6 +172,13 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 _CONJUNCTIONS = frozenset({"and", "or"})
 _OWNER_PRONOUNS = frozenset({"its", "their"})
 _STATE_KINDS = frozenset({"military", "police"})
+_REPORTING = frozenset(
+    {"said", "says", "say", "told", "claimed", "claims", "reported", "announced", "stated"}
+)
+_REPORT_CLAUSE = _REPORTING | frozenset(
+    {"that", "on", "late", "early", "earlier", "today", "yesterday", "monday", "tuesday", "wednesday",
+     "thursday", "friday", "saturday", "sunday", "in", "a", "statement", "had", "have", "has"}
+)  # fmt: skip
 _BLOCKING_PREFIXES = frozenset({"anti", "pro", "counter"})  # "anti-ISIS coalition" is not ISIS
 # Capitalized words that are not names of anything armed ("On Monday Police said").
 _CALENDAR = frozenset(
@@ -569,7 +576,7 @@ class ActorRegistry:
             best_end: int = i
             best_hits: Sequence[_Hit] = ()
             owner, by_country = self._owner(toks, i, hits)
-            where = owner.country if owner is not None and by_country else country
+            where = (owner.country or country) if owner is not None else country
             for reading, firsts in readings:
                 if key not in firsts:
                     continue
@@ -595,6 +602,11 @@ class ActorRegistry:
         if not (i > 0 and toks.joined[i] and toks.keys[i - 1] in _OWNER_PRONOUNS and hits):
             return None, False
         last = hits[-1]
+        # Only the one who speaks: "the army said its soldiers", not "the army said ISWAP ambushed its
+        # soldiers" (the soldiers are the army's, not ISWAP's).
+        between = toks.keys[last.last : i - 1]
+        if not (_REPORTING & set(between) and set(between) <= _REPORT_CLAUSE):
+            return None, False
         owner = last.actor
         if last.named and owner.inter in {1, 2, 3}:
             return owner, False
