@@ -30,6 +30,9 @@ def test_casualties_revised_toll_replaces_earlier_figures() -> None:
     text = "Five people were killed in the blast. The death toll later rose to 20."
     quantity, _ = combine(figures(text), "fatalities", text)
     assert quantity is not None and (quantity.low, quantity.best) == (20, 20)
+    # "death" or not, a toll that rose is the dead's; a toll road is no toll
+    text = "The toll from Monday's clash rose to 12. The toll road reopened to 200 cars."
+    assert [(f.kind, f.count.best, f.revised) for f in figures(text)] == [("fatalities", 12, True)]
 
 
 def test_casualties_disagreeing_sources_take_the_conservative_figure() -> None:

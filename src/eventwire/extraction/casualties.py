@@ -181,8 +181,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "toll",
         re.compile(
-            r"(?P<verb>death)\s+toll\s+(?:from\s+[^,.;]{1,60}?\s+)?(?:has\s+|had\s+|later\s+)?(?:rose|risen|"
-            r"climbed|increased|reached|jumped|hit|stood\s+at|stands\s+at|is\s+now|was|is|of)\s+(?:to\s+)?"
+            # ("the toll from Monday's clash rose to 12": a toll that rose is the dead's, "death" or not)
+            r"(?:(?P<verb>death)\s+toll\s+(?:from\s+[^,.;]{1,60}?\s+)?(?:has\s+|had\s+|later\s+)?(?:rose|risen|"
+            r"climbed|increased|reached|jumped|hit|stood\s+at|stands\s+at|is\s+now|was|is|of)"
+            r"|\b(?P<toll>toll)\s+(?:from\s+[^,.;]{1,60}?\s+)?(?:has\s+|had\s+|later\s+)?(?:rose|risen|climbed|jumped))"
+            r"\s+(?:to\s+)?"
             rf"(?P<count>{_COUNT})"
         ),
     ),
@@ -430,7 +433,7 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
             if before and taken[before - 1][1] > match.start():
                 continue
             groups = match.groupdict()
-            verb = groups.get("verb") or ""
+            verb = groups.get("verb") or ("death" if groups.get("toll") else "")
             if name == "before" and verb in {"left", "leaving"}:
                 verb = groups.get("state") or ""
             if name == "none":
