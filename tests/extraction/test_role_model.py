@@ -297,7 +297,8 @@ def test_the_tagger_decodes_in_numpy_as_crfsuite_does(extractor: Any) -> None:
         doc = build_document(RawItem(article["id"], article["text"]))
         text = doc.text
         lower, body, sentences, mentions, _ = extractor._read(text)
-        inputs = extractor._role_inputs(text, lower, body, sentences, mentions, (), tagger.attributes)
+        named = extractor.actors.find(text, body, caseless=text == lower)
+        inputs = extractor._role_inputs(text, lower, sentences, mentions, named, (), tagger.attributes)
         assert inputs
         # The word-by-word sums are the sums of each token's feature strings.
         scores = _input_scores(inputs, model)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from eventwire.models.event import Quantity
 from eventwire.text.numbers import COUNT_PATTERN, Count, parse_count
@@ -85,13 +86,28 @@ CATEGORY_OF = {head: cat for cat, heads in HEADS.items() for head in heads}
 # A count may stand before a singular head too: "killed 1 policewoman", "killing one civilian and ...".
 # (longest first, then alphabetical: the set's own order changes from one run to the next)
 _ALL_HEADS = sorted(CATEGORY_OF.keys() | SINGULAR.keys(), key=lambda head: (-len(head), head))
-_HEAD = r"(?P<head>" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in _ALL_HEADS) + r")\b"
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of phrases, in the order given, any run of spaces inside one matching any."""
+    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases)
+
+
+_HEAD = r"(?P<head>" + _alternation(_ALL_HEADS) + r")\b"
+
+
+@lru_cache(maxsize=1)
+def _registry() -> dict[str, Any]:
+    """The actor registry's data file, read once for the patterns built from it."""
+    data: dict[str, Any] = json.loads(
+        (resources.files("eventwire") / "data" / "actors.json").read_text("utf-8")
+    )
+    return data
 
 
 def _demonyms() -> list[str]:
     """Nationality nouns from the actor registry's countries ("palestinian", "afghan"), lower-cased."""
-    registry = json.loads((resources.files("eventwire") / "data" / "actors.json").read_text("utf-8"))
-    words = {d.lower() for country in registry["countries"] for d in country.get("demonyms", ())}
+    words = {d.lower() for country in _registry()["countries"] for d in country.get("demonyms", ())}
     return sorted(words, key=lambda word: (-len(word), word))
 
 
@@ -99,17 +115,13 @@ def _demonyms() -> list[str]:
 # where no head noun follows ("a Russian soldier" is a soldier) and no hyphen ("a Russian-made drone").
 _PERSON_ONLY = (
     r"(?:\d{1,3}-year-old|"
-    + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in _demonyms())
+    + _alternation(_demonyms())
     + r")(?![\w-])(?!\s+(?:"
-    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in _ALL_HEADS)
+    + _alternation(_ALL_HEADS)
     + r")\b)"
 )
 _SINGULAR_HEAD = (
-    r"(?P<shead>"
-    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(SINGULAR, key=len, reverse=True))
-    + r"|"
-    + _PERSON_ONLY
-    + r")\b"
+    r"(?P<shead>" + _alternation(sorted(SINGULAR, key=len, reverse=True)) + r"|" + _PERSON_ONLY + r")\b"
 )
 # Up to four modifier words between a count and its head noun: "14 ISIS fighters", "seven U.S. soldiers".
 # A modifier never ends a sentence ("two gendarmes in Djibo. The militant"): "U.S." is one, "Djibo." not.
@@ -158,6 +170,9 @@ _BE += r"may|might|"  # "up to 50 may have been killed": the toll is uncertain, 
 _BE += r"confirmed|later|were\s+reported|reported|slightly|seriously|critically|badly|severely|lightly|"
 _BE += r"fatally|mortally|gravely|found)\s*)*"
 
+# What may stand between a toll and its verb: "the death toll from Sunday's attack has risen to 22".
+_TOLL_FROM = r"\s+(?:from\s+[^,.;]{1,60}?\s+)?(?:has\s+|had\s+|later\s+)?"
+
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "no one was killed", "no casualties were reported"
     (
@@ -182,9 +197,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "toll",
         re.compile(
             # ("the toll from Monday's clash rose to 12": a toll that rose is the dead's, "death" or not)
-            r"(?:(?P<verb>death)\s+toll\s+(?:from\s+[^,.;]{1,60}?\s+)?(?:has\s+|had\s+|later\s+)?(?:rose|risen|"
+            rf"(?:(?P<verb>death)\s+toll{_TOLL_FROM}(?:rose|risen|"
             r"climbed|increased|reached|jumped|hit|stood\s+at|stands\s+at|is\s+now|was|is|of)"
-            r"|\b(?P<toll>toll)\s+(?:from\s+[^,.;]{1,60}?\s+)?(?:has\s+|had\s+|later\s+)?(?:rose|risen|climbed|jumped))"
+            rf"|\b(?P<toll>toll){_TOLL_FROM}(?:rose|risen|climbed|jumped))"
             r"\s+(?:to\s+)?"
             rf"(?P<count>{_COUNT})"
         ),
@@ -349,9 +364,8 @@ _AMBIGUOUS = frozenset({"ops", "nas", "kia", "aa", "eta"})
 @lru_cache(maxsize=1)
 def _armed_names() -> tuple[re.Pattern[str], dict[str, str]]:
     """A pattern for the names of forces and armed groups (lower-cased) and each name's category."""
-    registry = json.loads((resources.files("eventwire") / "data" / "actors.json").read_text("utf-8"))
     category: dict[str, str] = dict.fromkeys(_FORCE_WORDS, "forces") | dict.fromkeys(_ARMED_WORDS, "armed")
-    for actor in registry["actors"]:
+    for actor in _registry()["actors"]:
         if actor.get("inter") not in {1, 2, 3, 4, 8}:
             continue
         for alias in actor["aliases"]:
@@ -360,8 +374,7 @@ def _armed_names() -> tuple[re.Pattern[str], dict[str, str]]:
             text = " ".join((alias if isinstance(alias, str) else alias["text"]).lower().split())
             if len(text) >= _MIN_ALIAS and text not in _AMBIGUOUS:
                 category.setdefault(text, "forces" if actor["inter"] == 1 else "armed")
-    names = sorted(category, key=len, reverse=True)
-    alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    alternation = _alternation(sorted(category, key=len, reverse=True))
     # (a name that qualifies a body of civilians names no force: "members of the police union")
     return re.compile(rf"(?<![\w-])(?P<name>{alternation})(?:s)?(?![\w-]){_NOT_A_FORCE}"), category
 

@@ -577,18 +577,18 @@ def _event_date(group: Group, ctx: Context) -> DateMention | None:
     return None
 
 
-def unspecific(group: Group, ctx: Context) -> str | None:
+def unspecific(group: Group, ctx: Context, war: Sequence[Figure] | None = None) -> str | None:
     """Why a group names no specific event, or None.
 
     A plural noun alone ("only some bombings and shootings") is a specific event only when something
     pins it down: a determiner or number, a toll, a date or a place in one of the event's sentences.
     A toll in the thousands with no date in the event's sentences is a war's toll, not an event's: the
     group is none when every report of it gives such a toll (otherwise the toll is left out of it, see
-    :func:`_war_tolls`).
+    :func:`_war_tolls`; ``war`` are those tolls where the caller has them already).
     """
     dated = any(_dates_of(m, ctx, reports=True) for m in group.mentions)
     figures = [f for m in group.mentions for f in m.figures]
-    war = _war_tolls(group, ctx)
+    war = _war_tolls(group, ctx) if war is None else war
     mass = [f for f in figures if f.kind == "fatalities" and f.count.best >= MASS_TOLL and not dated]
     if (mass and not all(f in war for f in mass)) or (
         war and all(any(f in war for f in m.figures) for m in group.strong)
@@ -647,7 +647,8 @@ def build_event(
     doc, text, lower = ctx.doc, ctx.doc.text, ctx.lower
     first = group.strong[0]
     anchor = next(t for t in first.triggers if t.strong)
-    vague = unspecific(group, ctx)
+    war = _war_tolls(group, ctx)  # read once: they make a group none, or are left out of its tolls
+    vague = unspecific(group, ctx, war)
     if vague:
         return _reject(first, text, vague)
     evidence: list[Evidence] = [
@@ -730,7 +731,6 @@ def build_event(
     side_b = _names(sides.b, country)
 
     # Casualties (a war's toll told beside the act is not the act's).
-    war = _war_tolls(group, ctx)
     figures: list[Figure] = [f for m in group.mentions for f in m.figures if f not in war]
     quantities: dict[str, Quantity | None] = {}
     for kind in ("fatalities", "injuries", "participants", "abducted", "arrested"):

@@ -96,6 +96,7 @@ WENT_OFF_EARLY = (
 # What something launched is aimed at: anything but a venue, a stretch of water or a launch site ("a drone
 # at a US destroyer", "rockets at northern Israel"; not "a rocket at Cape Canaveral", "a drone at the trade
 # show", "a missile at the sea").
+_LAUNCHED = r"launched\s+(?:an?\s+|\d+\s+|several\s+|dozens\s+of\s+|(?:[\w-]+\s+){0,2})?"
 _AT_A_TARGET = (
     r"(?:at|on|against|towards?|into)\s+"
     r"(?!(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}?(?:sea|ocean|waters|site|show|fair|expo|exhibition|festival"
@@ -127,8 +128,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|gatherings?)\b"
         r"|air\s+forces?\s+(?:bombed|struck|hit|targeted)|bombing\s+raids?|(?:was|were)\s+bombed\s+by"
         # "the Houthis launched a drone at a destroyer" (not "launched a drone program")
-        r"|launched\s+(?:an?\s+|\d+\s+|several\s+|dozens\s+of\s+|(?:[\w-]+\s+){0,2})?(?:attack\s+|explosive\s+|kamikaze\s+)?drones?"
-        rf"\s+{_AT_A_TARGET}",
+        rf"|{_LAUNCHED}(?:attack\s+|explosive\s+|kamikaze\s+)?drones?\s+{_AT_A_TARGET}",
     ),
     TriggerKind(
         "shelling",
@@ -142,8 +142,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|bombard\w*|used\s+artillery|artillery\s+(?:operations?|barrages?)|rockets?\s+fell"
         r"|(?:rocket|missile)\s+(?:barrages?|salvos?)|barrages?\s+of|projectiles?\b"
         r"|(?:rockets?|missiles?)\s+(?:was|were|had\s+been|have\s+been)\s+(?:launched|fired)\s+(?:at|into|towards?|on)\b"
-        r"|launched\s+(?:an?\s+|\d+\s+|several\s+|dozens\s+of\s+|(?:[\w-]+\s+){0,2})?(?:rockets?|missiles?)\s+"
-        rf"{_AT_A_TARGET}"
+        rf"|{_LAUNCHED}(?:rockets?|missiles?)\s+{_AT_A_TARGET}"
         r"|exchanged\s+(?:heavy\s+)?(?:artillery|mortars?|rockets?|shells|shellfire)"
         # "the centre was hit by a missile fired by a military plane": what struck it, named after it.
         r"|(?:hit|struck)\s+by\s+(?:(?:a|an|two|three|several|\d+)\s+)?(?:rockets?|missiles?|mortar\s+(?:rounds?|shells?))\b",
@@ -227,7 +226,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         # "fired its coach at the end of the season", "fired 200 workers at its plant", "fired questions at"
         r"(?:(?:[^\s;]+\s+){0,6}?(?:shots?|rounds?|bullets?|guns?|gunshots|weapons?|rifles?|pistols?|ammunition|fire"
         r"|volleys?|salvos?|grenades?|rpgs?|arrows|projectiles?|missiles?|rockets?|shells?|mortars?|munitions?|bombs?"
-        r"|launchers?|ifvs?|apcs?|tanks?|cannons?|artillery|arms|weapons|howitzers?|bmps?|mgs?|guns)\s+"
+        r"|launchers?|ifvs?|apcs?|tanks?|cannons?|artillery|arms|howitzers?|bmps?|mgs?)\s+"
         r"|(?:indiscriminately|randomly|sporadically|repeatedly|directly|wildly|heavily|again)\s+)?"
         r"(?:at|towards?|into)\s+(?!the\s+air)"
         r"|beat\s+up|beating\s+up|(?:was|were|been|being|badly|severely|brutally)\s+beaten|beat\s+(?:\w+\s+){0,3}"
@@ -497,13 +496,13 @@ FAMILY.update({"riot": "protest", "mob": "riot", "control": "change"})
 """Mentions of one family may join into one event; protests and riots share a family (a protest that turns
 violent is one event)."""
 
-# Deaths and damage by misfortune: "died in a collision", "killed by the floods".
+# Deaths and damage by misfortune: "died in a collision", "killed by the floods", "killed by a tiger".
+_WILD_ANIMAL = r"(?:tiger|lion|leopard|elephant|crocodile|shark|bear|snake|hippo)"
 _MISFORTUNE = (
     r"(?:traffic|road|car|bus|plane|train|boat|mining)\s+(?:accident|crash|collision)|(?:accident|crash|"
     r"collision|flood\w*|earthquake|landslide|stampede|drown\w*|natural\s+causes|illness|disease|cholera|"
     r"covid|overdose|heatwave|lightning|wildfire|(?:dams?|levees?|embankments?)\s+(?:burst|collapsed|broke|failed)"
-    r"|(?:by|in)\s+(?:a|an|the)\s+(?:wild\s+)?(?:tiger|lion|leopard|elephant|crocodile|shark|bear|snake|hippo)s?\b"
-    r"|(?:tiger|lion|leopard|elephant|crocodile|shark|bear|snake|hippo)\s+attacks?)"
+    rf"|(?:by|in)\s+(?:a|an|the)\s+(?:wild\s+)?{_WILD_ANIMAL}s?\b|{_WILD_ANIMAL}\s+attacks?)"
 )
 # Phrases where a trigger word has another sense.
 _OTHER_SENSE = (

@@ -109,27 +109,31 @@ class Extractor:
     def role_inputs(self, doc: Document) -> list[SentenceInput]:
         """What the role tagger reads for ``doc`` (also how ``scripts/train_role_fillers.py`` sees it)."""
         lower, body, sentences, mentions, _ = self._read(doc.text)
-        named = self.actors.find(doc.text, body, caseless=doc.text == lower)
-        toponyms = find_toponyms(doc.text, self.gazetteer, hints=self._actor_countries(named))
-        return self._role_inputs(doc.text, lower, body, sentences, mentions, toponyms, named=named)
+        named, toponyms = self._actors_and_places(doc.text, lower, body)
+        return self._role_inputs(doc.text, lower, sentences, mentions, named, toponyms)
 
     def _role_inputs(
         self,
         text: str,
         lower: str,
-        body: int,
         sentences: list[Sentence],
         mentions: list[Mention],
+        named: Sequence[ActorMention],
         toponyms: Sequence[PlaceMention],
         known: frozenset[str] | None = None,
-        named: Sequence[ActorMention] | None = None,
     ) -> list[SentenceInput]:
-        """With ``known``, only the features a tagger knows (training reads them all); ``named`` are the
-        body's actors when already found."""
-        if named is None:
-            named = self.actors.find(text, body, caseless=text == lower)
-        marks = token_marks(named, toponyms)
-        return document_inputs(text, lower, sentences, mentions, marks, known)
+        """With ``known``, only the features a tagger knows (training reads them all)."""
+        return document_inputs(text, lower, sentences, mentions, token_marks(named, toponyms), known)
+
+    def _actors_and_places(
+        self, text: str, lower: str, body: int
+    ) -> tuple[list[ActorMention], list[PlaceMention]]:
+        """The actors the body names that carry a country of their own (no sentence country is given),
+        and the text's place names read with those countries as hints: one reading for extraction and
+        for the role tagger's training alike."""
+        # no capital anywhere: case is no evidence of a name
+        named = self.actors.find(text, body, caseless=text == lower)
+        return named, find_toponyms(text, self.gazetteer, hints=self._actor_countries(named))
 
     def _actor_countries(self, named: Sequence[ActorMention]) -> dict[str, float]:
         """The countries of the actors a text names ("Malian soldiers", the Taliban), as toponym hints."""
@@ -146,12 +150,12 @@ class Extractor:
         lower, body, sentences, mentions, rejections = self._read(text)
         if not mentions:
             return Extraction(doc, (), tuple(rejections))
-        caseless = text == lower  # no capital anywhere: case is no evidence of a name
-        named = self.actors.find(text, body, caseless=caseless)  # no country: actors that carry their own
+        named, toponyms = self._actors_and_places(text, lower, body)
+        caseless = text == lower
         ctx = Context(
             doc,
             lower,
-            find_toponyms(text, self.gazetteer, hints=self._actor_countries(named)),
+            toponyms,
             find_dates(text, doc.published),
             dateline_spans(text),
             seat_of=self.gazetteer.admin1_seat,
@@ -176,7 +180,7 @@ class Extractor:
                 events.append(result)
         if events and self.roles is not None:
             inputs = self._role_inputs(
-                text, lower, body, sentences, mentions, ctx.places, self.roles.attributes, named
+                text, lower, sentences, mentions, named, ctx.places, self.roles.attributes
             )
             events = with_tagged_fillers(events, self.roles.tag(inputs), text)
         if events and self.scope is not None:
