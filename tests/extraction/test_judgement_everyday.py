@@ -154,6 +154,14 @@ EVERYDAY = [
     ("Up to 50 people may have been killed when a dam burst in Derna on Sunday.", None),
     ("A 70-year-old was killed by a tiger in Maharashtra on Monday.", None),
     ("Police fired tear gas at supporters of rival football clubs after the derby in Izmir.", None),
+    # (twelfth session: animals, and a tank of fuel or gas that blows up by itself, its toll told after it)
+    ("A stray dog attacked and killed a six-year-old boy in Kano on Monday, police said.", "not conflict"),
+    ("A pack of dogs mauled a woman to death in a village near Kabul on Monday.", None),
+    ("A farmer was gored by a buffalo in Kenya on Tuesday and died in hospital.", None),
+    ("A fuel tanker exploded on a highway near Lagos on Wednesday, killing 12 people.", "not conflict"),
+    ("A fuel tank exploded at a factory in Dhaka on Monday, killing five workers.", "not conflict"),
+    ("A gas cylinder explosion killed four people at a restaurant in Karachi on Monday.", "not conflict"),
+    ("A boiler explosion killed three workers at a textile mill in Faisalabad on Monday.", None),
 ]  # fmt: skip
 
 # A trial's account or a feature about crimes long past, told so in the lead: every act in it is the
@@ -361,6 +369,14 @@ CONFLICT = [
     "Explosion in Kabul. No further details were given.",
     "Mayor survived assassination attempt in Cebu on Monday, police said.",
     "Gunmen attacked the court in Kabul on Monday while the jury heard evidence, killing two guards.",
+    "Police dogs attacked protesters in Nairobi on Tuesday, injuring 10.",
+    "Gunmen shot dead a farmer and his dog in Plateau state on Monday.",
+    "A bomb planted in a fuel tanker exploded near a checkpoint in Mogadishu on Monday, killing 12.",
+    "A fuel tanker exploded after gunmen opened fire on it in Borno on Monday, killing 12.",
+    "A gas cylinder bomb exploded in a market in Maiduguri on Monday, killing 5.",
+    # (a tanker blowing up in a war's market, told no way how, may be a bomb: ACLED codes such)
+    "A fuel tanker exploded in the market area of Afrin under unknown circumstances on Monday, killing 12.",
+    "A car crash blocked the road before gunmen ambushed a convoy, killing 12 soldiers in Borno on Monday.",
 ]
 
 

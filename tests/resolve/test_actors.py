@@ -719,3 +719,11 @@ def test_actors_named_state_force_units(registry: ActorRegistry) -> None:
         "NDS members",
         "Police Forces of Afghanistan National Directorate of Security",
     )
+
+
+def test_actors_branch_countries(registry: ActorRegistry) -> None:
+    (mention,) = registry.find("Islamic State fighters attacked the town.")
+    assert mention.actor.country is None
+    assert {"Syria", "Nigeria"} <= set(registry.branch_countries(mention.actor))
+    (army,) = registry.find("The Malian army attacked the town.")
+    assert registry.branch_countries(army.actor) == ()

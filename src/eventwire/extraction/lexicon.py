@@ -497,12 +497,29 @@ FAMILY.update({"riot": "protest", "mob": "riot", "control": "change"})
 violent is one event)."""
 
 # Deaths and damage by misfortune: "died in a collision", "killed by the floods", "killed by a tiger".
-_WILD_ANIMAL = r"(?:tiger|lion|leopard|elephant|crocodile|shark|bear|snake|hippo)"
+_WILD_ANIMAL = r"(?:tiger|lion|leopard|elephant|crocodile|shark|bear|snake|hippo|wolf|wolves|hyena|boar)"
+# Dogs attack people as animals do only where the text says whose they are not: a police dog is a weapon.
+_LOOSE_DOG = r"(?:stray|rabid|feral|wild)\s+dogs?|pack\s+of\s+(?:stray\s+|wild\s+|feral\s+)?dogs"
+# A tank of fuel or gas that blows up by itself, not one a bomb was planted in or a strike hit. Household
+# gas is an accident ("a gas cylinder explosion"); a fuel tanker that blows up in a market of a war may be
+# a bomb, so it is an accident where the text says how (a crash, a highway, a factory).
+_NOT_STRUCK = (
+    r"(?![^.]{0,40}\b(?:hit|struck|targeted|drones?|missiles?|rockets?|shell\w*|bomb\w*|attack\w*|sabotage\w*"
+    r"|gunmen|opened\s+fire|shot|fired))"
+)
+_FUEL_BLAST = (
+    r"(?<!in\s)(?<!on\s)(?<!into\s)(?<!inside\s)\b(?:a|an|the)\s+(?:(?:(?:cooking|domestic)\s+)?gas\s+"
+    r"(?:cylinders?|leak|lines?)|boilers?|(?:fuel|oil|petrol|gasoline|diesel|gas)\s+(?:tankers?|tanks?|trucks?)"
+    r"(?=\s+(?:exploded|explosion|blast|burst|caught\s+fire)[^.]{0,40}\b(?:collid\w+|crash\w*|overturn\w*"
+    r"|accident\w*|skidd\w+|highway|expressway|factory|plant|warehouse|refuell?ing|unloading)))"
+    rf"\s+(?:exploded|explosion|blast|burst|caught\s+fire){_NOT_STRUCK}"
+)
 _MISFORTUNE = (
     r"(?:traffic|road|car|bus|plane|train|boat|mining)\s+(?:accident|crash|collision)|(?:accident|crash|"
     r"collision|flood\w*|earthquake|landslide|stampede|drown\w*|natural\s+causes|illness|disease|cholera|"
     r"covid|overdose|heatwave|lightning|wildfire|(?:dams?|levees?|embankments?)\s+(?:burst|collapsed|broke|failed)"
-    rf"|(?:by|in)\s+(?:a|an|the)\s+(?:wild\s+)?{_WILD_ANIMAL}s?\b|{_WILD_ANIMAL}\s+attacks?)"
+    rf"|(?:by|in)\s+(?:a|an|the)\s+(?:wild\s+)?{_WILD_ANIMAL}s?\b|{_WILD_ANIMAL}\s+attacks?|{_LOOSE_DOG}"
+    rf"|{_FUEL_BLAST}|(?:bitten|mauled|gored|trampled)\s+by\s+(?:a|an|the)\s+(?:\w+\s+)?(?:{_WILD_ANIMAL}|dogs?|bull|buffalo)s?\b)"
 )
 # Phrases where a trigger word has another sense.
 _OTHER_SENSE = (

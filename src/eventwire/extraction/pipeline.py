@@ -43,6 +43,11 @@ names (1.0): a report on the Taliban is about Afghanistan ("Faizabad" is Badakhs
 a country named outright weighs more. Chosen on ACLED's tuning notes (admin1 70.19 at 0 → 70.28 at 0.4,
 70.35 at 0.7, 70.33 at 1.0)."""
 
+NEAR_ACTOR_HINT = 0.35
+"""The hint for a country near an actor's own, or where a movement without a country has a branch."""
+NEAR_ACTOR_KM = 600.0
+"""How near (between countries' centres) a country must be to an actor's own to get NEAR_ACTOR_HINT."""
+
 GENERIC_NAMES = {
     "protesters": "Protesters ({country})",
     "rioters": "Rioters ({country})",
@@ -136,14 +141,29 @@ class Extractor:
         return named, find_toponyms(text, self.gazetteer, hints=self._actor_countries(named))
 
     def _actor_countries(self, named: Sequence[ActorMention]) -> dict[str, float]:
-        """The countries of the actors a text names ("Malian soldiers", the Taliban), as toponym hints."""
+        """The countries of the actors a text names ("Malian soldiers", the Taliban), as toponym hints.
+
+        Forces fight at home and next door: the countries near an actor's own get a lesser hint ("Israeli
+        forces raided Bethlehem" is the West Bank's, not Belém, called Bethlehem in English). So do the
+        countries of a movement's branches where it has no country of its own (Islamic State: "Palmyra"
+        is Syria's, not the Pennsylvania town)."""
         hints: dict[str, float] = {}
+        lesser: set[str] = set()
         for mention in named:
-            country = mention.actor.country
-            place = self.gazetteer.country_named(country) if country else None
-            if place is not None and place.iso3:
-                hints[place.iso3] = ACTOR_HINT
+            actor = mention.actor
+            iso3 = self._iso3(actor.country)
+            if iso3 is not None:
+                hints[iso3] = ACTOR_HINT
+                lesser.update(self.gazetteer.countries_near(iso3, NEAR_ACTOR_KM))
+            elif actor.country is None:
+                lesser.update(filter(None, map(self._iso3, self.actors.branch_countries(actor))))
+        for iso3 in lesser:
+            hints.setdefault(iso3, NEAR_ACTOR_HINT)
         return hints
+
+    def _iso3(self, country: str | None) -> str | None:
+        place = self.gazetteer.country_named(country) if country else None
+        return place.iso3 if place is not None and place.iso3 else None
 
     def run(self, doc: Document) -> Extraction:
         text = doc.text

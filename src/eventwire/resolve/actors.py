@@ -394,6 +394,7 @@ class ActorRegistry:
         self._by_name: dict[str, Actor] = {}
         self._templated: dict[str, Actor] = {}  # "fulani ethnic militia" -> Actor with a {country} name
         self._named_actors: list[Actor] = []
+        self._branch_countries: dict[str, tuple[str, ...]] = {}
         for spec in data.actors:
             actor = Actor(spec.name, spec.inter, spec.country, spec.kind)
             self._named_actors.append(actor)
@@ -409,6 +410,8 @@ class ActorRegistry:
                 for country, name in spec.branches.items()
             }
             entry = _Named(actor, "{country}" in spec.name, branches or None)
+            if branches:
+                self._branch_countries[actor.name] = tuple(branches)
             for alias in spec.aliases:
                 text, context = (alias, None) if isinstance(alias, str) else (alias.text, alias.context)
                 self._named.add(text, entry, context=context)
@@ -494,6 +497,11 @@ class ActorRegistry:
         return cls(base)
 
     # --- public API ---------------------------------------------------------------------------------
+
+    def branch_countries(self, actor: Actor) -> tuple[str, ...]:
+        """The countries where the named ``actor`` has a branch of its own name (Islamic State: Syria,
+        Nigeria, ...); none for an actor without branches."""
+        return self._branch_countries.get(actor.name, ())
 
     def find(
         self,
