@@ -318,6 +318,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"(?:seized|captured|took|taken|overran|overrun|recaptured|retook|retaken|regained|liberated|"
         r"freed)\s+(?:full\s+)?(?:control\s+of\s+)?(?:the\s+|an?\s+)?(?:\w+\s+){0,2}(?:town|city|village|district|"
         r"area|territory|region|province|base|airport|border\s+crossing|mining\s+site|mine)|took\s+control\s+of|fell\s+to"
+        r"|(?:seized|gained|wrested|assumed)\s+(?:full\s+)?control\s+(?:of|over)\b"
         r"|(?:under\s+the\s+)?control\s+of\s+the\s+(?:town|city)|recaptured|retook|liberated|re-captured|re-took",
     ),
     TriggerKind(
@@ -560,6 +561,20 @@ A_FORCE = re.compile(
     r"authorities|junta|regime|security|guards?|irgc|fighters|combatants|"
     r"al[- ]qaeda|islamic\s+state|isis|isil|"
     r"governors?|mayors?|prefects?|ministers?|ministry|president)\b"
+)
+# Who takes ground by force: "took control of", "recaptured", "fell to" with no place word of their own are
+# a party's, a club's or a firm's ("Democrats took control of the House", "Liverpool recaptured the lead",
+# "the title fell to Liverpool") unless armed men are named beside them (the civil authorities of A_FORCE
+# are not: "the government took control of the company" is a nationalisation).
+ARMED_FORCE = re.compile(
+    r"\b(?:soldiers?|troops|army|armies|military|armed|forces|militants?|rebels?|insurgents?|gunmen|jihadists?"
+    r"|militia\w*|guerrillas?|fighters|combatants|paramilitar\w+|taliban|shabaa?b|boko\s+haram|al[- ]qaeda"
+    r"|islamic\s+state|isis|isil|rsf|m23|houthis?|hamas|hezbollah|hts|sdf|ypg|pkk|farc|eln|wagner|jnim|iswap)\b"
+)
+# The place words a territory trigger may end with ("seized the town"; not "the city's water supply").
+TERRITORY_PLACE = re.compile(
+    r"\b(?:town|city|village|district|area|territory|region|province|base|airport|border\s+crossing|mining\s+site"
+    r"|mine)\b(?!'s)"
 )
 # For a protest, riot or mob the misfortune is the grievance, not the cause ("victims of the floods
 # blocked the road to demand aid", "rallied outside the court over a road accident"); a stampede at a rally

@@ -25,6 +25,7 @@ from eventwire.extraction.judgement import (
 from eventwire.extraction.lexicon import (
     A_FORCE,
     ANAPHOR,
+    ARMED_FORCE,
     CASUALTY_ONLY_KINDS,
     CLAUSE_BREAK,
     CLAUSE_WIDE,
@@ -40,6 +41,7 @@ from eventwire.extraction.lexicon import (
     READER_ASIDE,
     REJECT_CUES,
     SUPERLATIVE,
+    TERRITORY_PLACE,
     TRIGGERS,
 )
 from eventwire.extraction.sentences import Sentence
@@ -325,6 +327,23 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     return None
 
 
+def _territory_reason(text: str, lower: str, trigger: Trigger) -> str | None:
+    """Why ground taken with no place word of its own ("took control of", "recaptured", "fell to") is no
+    armed group's: no armed men named near it, and (but for "fell to", where the holder follows) no name
+    after it ("Ukrainian troops retook Kherson", "the army recaptured Kidal" keep theirs)."""
+    if TERRITORY_PLACE.match(lower, trigger.end - 16, trigger.end + 2) or TERRITORY_PLACE.search(
+        lower, trigger.start, trigger.end + 2
+    ):
+        return None
+    if ARMED_FORCE.search(lower, max(0, trigger.clause_start - _FORCE_REACH), trigger.clause_end):
+        return None
+    after = trigger.end + 1
+    named = after < len(text) and text[after].isupper() and text != text.upper()
+    if named and not lower.startswith("fell", trigger.start):
+        return None
+    return "no armed actor (control taken in politics, sport or business)"
+
+
 @lru_cache(maxsize=64)
 def _wide_text(lower: str, start: int, end: int) -> str:
     """The clause ``lower[start:end]`` as the clause-wide cues read it: asides and superlatives blanked.
@@ -452,6 +471,7 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
                 # accident's, however far the toll is told from it.
                 reason = _MISFORTUNE_TOLL
             reason = reason or around_reason(lower, sentence.end, c_start, t_start, t_end)
+            reason = reason or (kind == "territory" and _territory_reason(text, lower, trigger)) or None
             reason = reason or everyday_reason(lower, kind, sentence.start, sentence.end, t_start, t_end)
             recalled = None if reason else recalled_item(lower, sentence.start, c_start, c_end)
             reason = reason or (recalled and f"historical (a list after {recalled!r})")
