@@ -727,3 +727,19 @@ def test_actors_branch_countries(registry: ActorRegistry) -> None:
     assert {"Syria", "Nigeria"} <= set(registry.branch_countries(mention.actor))
     (army,) = registry.find("The Malian army attacked the town.")
     assert registry.branch_countries(army.actor) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("Gunmen attacked UN peacekeepers near Bunia.", "Democratic Republic of Congo", "MONUSCO"),
+        ("An IED struck a convoy of UN peacekeepers near Kidal.", "Mali", "MINUSMA"),
+        ("Shelling wounded two U.N. peacekeepers in the south.", "Lebanon", "UNIFIL"),
+        ("Blue helmets came under fire in Cyprus.", "Cyprus", "UN: United Nations"),
+    ],
+)
+def test_actors_un_peacekeepers_are_the_mission_of_the_country(
+    registry: ActorRegistry, text: str, country: str, name: str
+) -> None:
+    (mention,) = [m for m in registry.find(text, country=country) if m.actor.inter == 8]
+    assert mention.actor.name.startswith(name)
