@@ -640,10 +640,28 @@ def _event_id(doc: Document, group: Group) -> str:
     return "ev-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+# "In a separate attack", "elsewhere": a new event told as the same day's news (not one "earlier in the
+# week"; not "in another action", which MUC-4's wires use for acts of other days).
+_SAME_DAYS_NEWS = re.compile(r"\b(?:in\s+a\s+separate|separately|elsewhere|in\s+other\s+violence)\b")
+
+
+def event_date(group: Group, ctx: Context) -> DateMention | None:
+    """The date the group's own sentences give its act, if any."""
+    return _event_date(group, ctx)
+
+
 def build_event(
-    group: Group, ctx: Context, actors: Sequence[ActorMention], generic: GenericActors
+    group: Group,
+    ctx: Context,
+    actors: Sequence[ActorMention],
+    generic: GenericActors,
+    *,
+    earlier: DateMention | None = None,
 ) -> Event | Rejection:
-    """One event record from a group of mentions, or the reason it is not an event."""
+    """One event record from a group of mentions, or the reason it is not an event.
+
+    ``earlier`` is the date of the event told just before in the document: an event told as a separate
+    one of the same news with no date of its own ("In a separate attack, drones hit Odesa") shares it."""
     doc, text, lower = ctx.doc, ctx.doc.text, ctx.lower
     first = group.strong[0]
     anchor = next(t for t in first.triggers if t.strong)
@@ -659,6 +677,10 @@ def build_event(
 
     # Date.
     date = _event_date(group, ctx)
+    if date is None and earlier is not None and first.new_event:
+        sentence = lower[first.sentence.start : first.sentence.end]
+        if _SAME_DAYS_NEWS.search(sentence) and "earlier" not in sentence:
+            date = earlier
     published = doc.published
     date_text = date.text if date else None
     start: dt.date | None

@@ -14,7 +14,7 @@ from typing import Any
 
 from eventwire.documents.dateline import dateline_spans, read_dateline
 from eventwire.extraction.context import Context
-from eventwire.extraction.events import GenericActors, build_event, group_mentions
+from eventwire.extraction.events import GenericActors, build_event, event_date, group_mentions
 from eventwire.extraction.location import document_place, event_place
 from eventwire.extraction.mentions import Mention, Rejection, lower_same_length, read_mentions
 from eventwire.extraction.role_model import (
@@ -33,7 +33,7 @@ from eventwire.models.event import Event
 from eventwire.models.place import PlaceMention
 from eventwire.resolve.actors import ActorRegistry
 from eventwire.resolve.gazetteer import Gazetteer
-from eventwire.text.dates import find_dates
+from eventwire.text.dates import DateMention, find_dates
 
 _TEXT_MARK = re.compile(r"\s*\[TEXT\]\s*", re.IGNORECASE)
 
@@ -183,6 +183,7 @@ class Extractor:
             lead=sentences[0].start if sentences else -1,
         )
         events: list[Event] = []
+        earlier: DateMention | None = None  # the date of the last event built
         for group in group_mentions(mentions, ctx):
             place = event_place(group, ctx) or document_place(ctx)
             country = place.place.country if place and place.place else None
@@ -193,11 +194,12 @@ class Extractor:
                         text, mention.sentence.start, mention.sentence.end, country=country, caseless=caseless
                     )
                 )
-            result = build_event(group, ctx, actors, self.generic)
+            result = build_event(group, ctx, actors, self.generic, earlier=earlier)
             if isinstance(result, Rejection):
                 rejections.append(result)
             else:
                 events.append(result)
+                earlier = event_date(group, ctx) or earlier
         if events and self.roles is not None:
             inputs = self._role_inputs(
                 text, lower, sentences, mentions, named, ctx.places, self.roles.attributes
