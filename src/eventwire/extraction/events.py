@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from eventwire.extraction.casualties import Figure, combine
+from eventwire.extraction.casualties import Figure, combine_scenes
 from eventwire.extraction.context import ByStart, Context, Group, Spans, in_sentence, places_of, specificity
 from eventwire.extraction.judgement import MASS_TOLL, bare_plural
 from eventwire.extraction.location import locate
@@ -650,6 +650,42 @@ def event_date(group: Group, ctx: Context) -> DateMention | None:
     return _event_date(group, ctx)
 
 
+# A toll told of many places at once: the whole of which the tolls told town by town are parts.
+_ACROSS = re.compile(
+    r"\b(?:across|throughout|all\s+over|nationwide|in\s+(?:several|various|multiple|different)\s+"
+    r"|in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?(?:towns|cities|villages"
+    r"|districts|provinces|regions|areas|places|locations)\b)"
+)
+
+
+# A sentence that opens on one act of several: "One strike hit ...", "Another attack ...", "In a second raid".
+_PART_CUE = re.compile(
+    r"\s*(?:(?:in\s+)?(?:one|another|a\s+(?:second|third|separate|further))\s+(?:\w+\s+)?(?:strike|airstrike|attack"
+    r"|raid|bombing|blast|explosion|shelling|incident|clash|ambush)s?\b|in\s+(?:another|a\s+separate)\b)"
+)
+
+
+def _scenes(group: Group, ctx: Context, war: Sequence[Figure]) -> list[tuple[frozenset[str], list[Figure]]]:
+    """The group's figures by sentence, each with the towns (no vaguer than a district) its sentence names;
+    none for a sentence that tells a toll of many places ("across Gaza"), the whole of the others."""
+    scenes: dict[tuple[int, int], tuple[frozenset[str], list[Figure]]] = {}
+    for mention in group.mentions:
+        figures = [f for f in mention.figures if f not in war]
+        key = (mention.sentence.start, mention.sentence.end)
+        if key in scenes:
+            scenes[key][1].extend(f for f in figures if f not in scenes[key][1])
+            continue
+        towns: frozenset[str] = frozenset()
+        if not _ACROSS.search(ctx.lower, mention.sentence.start, mention.sentence.end):
+            towns = frozenset(
+                f"{p.place.iso3}:{p.place.name}"
+                for p in places_of([mention], ctx)
+                if p.place is not None and specificity(p.place) in (0, 1, 3)
+            )
+        scenes[key] = (towns, figures)
+    return list(scenes.values())
+
+
 def build_event(
     group: Group,
     ctx: Context,
@@ -752,11 +788,14 @@ def build_event(
     side_a = _names(sides.a, country)
     side_b = _names(sides.b, country)
 
-    # Casualties (a war's toll told beside the act is not the act's).
-    figures: list[Figure] = [f for m in group.mentions for f in m.figures if f not in war]
+    # Casualties (a war's toll told beside the act is not the act's), by the towns each sentence names.
+    scenes = _scenes(group, ctx, war)
+    figures: list[Figure] = [f for _, told in scenes for f in told]
+    # (a report that opens on one part, "One strike hit a house in Rafah", opens on no whole)
+    lead_whole = not _PART_CUE.match(lower, first.sentence.start)
     quantities: dict[str, Quantity | None] = {}
     for kind in ("fatalities", "injuries", "participants", "abducted", "arrested"):
-        quantity, basis = combine(figures, kind, text)
+        quantity, basis = combine_scenes(scenes, kind, text, lead_whole=lead_whole)
         quantities[kind] = quantity
         evidence.extend(Evidence(kind, f.start, f.end, text[f.start : f.end]) for f in basis)
     victim_categories = [f.category for f in figures if f.kind in {"fatalities", "injuries", "abducted"}]
