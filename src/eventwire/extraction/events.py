@@ -19,6 +19,7 @@ from functools import lru_cache
 from eventwire.extraction.casualties import Figure, combine_scenes
 from eventwire.extraction.context import ByStart, Context, Group, Spans, in_sentence, places_of, specificity
 from eventwire.extraction.judgement import MASS_TOLL, bare_plural
+from eventwire.extraction.lexicon import CASUALTY_ONLY_KINDS
 from eventwire.extraction.location import locate
 from eventwire.extraction.mentions import Mention, Rejection, Trigger
 from eventwire.extraction.notes import write_notes
@@ -807,6 +808,12 @@ def build_event(
     family = first.family
     if family not in {"violence", "protest", "riot"} and group.families & {"protest", "violence", "riot"}:
         family = next(f for f in ("protest", "violence", "riot") if f in group.families)
+    elif family == "violence":
+        # "Two people were killed and dozens injured as riots broke out": a toll says only that people
+        # fell; the riot, or the protest, is what happened.
+        acts = [t for m in group.strong for t in m.triggers if t.strong and t.kind not in CASUALTY_ONLY_KINDS]
+        if acts and all(t.family == "protest" for t in acts):
+            family = "protest"
     group_lower = " ".join(lower[m.sentence.start : m.sentence.end] for m in group.mentions)
     fatalities = quantities["fatalities"]
     event_type, sub_event_type, civilian_targeting = classify(
