@@ -467,3 +467,9 @@ def test_location_a_town_of_its_own_name_abroad_needs_more_than_a_neighbour(extr
     text = "Nigerian troops killed 12 bandits in Zamfara on Monday, the army said."
     (event,) = extractor.run(Document("zamfara", text, published=dt.date(2024, 3, 14))).events
     assert (event.country, event.admin1) == ("Nigeria", "Zamfara")
+
+
+def test_location_a_state_that_acts_is_not_where_it_acted(extractor: Any) -> None:
+    text = "Russia fired 40 missiles at Ukraine overnight, the air force said."
+    (event,) = extractor.run(Document("acts", text, published=dt.date(2024, 3, 14))).events
+    assert (event.actor1, event.country) == ("Military Forces of Russia", "Ukraine")
