@@ -602,3 +602,14 @@ def test_events_force_at_a_protest_and_a_riots_toll(
     (event,) = extractor.run(doc).events
     assert (event.event_type, event.sub_event_type) == expected
     assert (event.actor1, event.actor2) == actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Houthi rebels fired two anti-ship missiles at a commercial vessel off Yemen on Monday.",
+        "Houthi rebels fired a missile at a commercial ship off Yemen on Monday.",
+    ],
+)
+def test_events_missiles_fired_at_a_target_are_a_missile_attack(extractor: Any, text: str) -> None:
+    assert _events(extractor, text) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]

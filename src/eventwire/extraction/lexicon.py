@@ -134,7 +134,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         "shelling",
         r"shell(?:ing|ed|s)\b|artillery\s+(?:fire|shells?|strikes?|attacks?)|mortars?\s+(?:fire|shells?|rounds?|"
         r"attacks?)|mortar(?:ed)?\b|rockets?\s+(?:fire|attacks?|struck|hit|landed|slammed)|missiles?\s+(?:"
-        r"strikes?|attacks?|struck|hit|slammed)|fired\s+(?:\w+\s+){0,4}(?:rockets|missiles|mortars?|shells|artillery)"
+        r"strikes?|attacks?|struck|hit|slammed)|fired\s+(?:[\w-]+\s+){0,4}(?:rockets?|missiles?|mortars?|shells|artillery)(?!\s+of\b)"
         # "fired RPGs, B-10 recoilless rifles and 12.7mm machine guns at ...": heavy weapons, named as such.
         r"|fired\s+(?:[\w.,/-]+\s+){0,6}?(?:rpgs?|rocket[- ]propelled\s+grenades|recoilless|anti-tank|atgms?"
         r"|grads?\b"
