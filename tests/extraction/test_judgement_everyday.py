@@ -170,6 +170,8 @@ EVERYDAY = [
     ("The title fell to Liverpool after a dramatic final day on Sunday.", "no armed actor"),
     ("The board gained control of the budget on Monday.", "no armed actor"),
     ("The team liberated the city's water supply from the old contract on Monday.", "no armed actor"),
+    ("The army band marched through the capital on Independence Day.", "not conflict"),
+    ("Veterans marched in the annual Remembrance Day parade in London on Sunday.", "not conflict"),
 ]  # fmt: skip
 
 # A trial's account or a feature about crimes long past, told so in the lead: every act in it is the
@@ -389,6 +391,7 @@ CONFLICT = [
     "M23 took control of Goma on Monday.",
     "RSF fighters seized control of Wad Madani on Monday.",
     "The rebels took control of the town on Monday.",
+    "Supporters of the band marched to parliament in Kampala on Monday to demand the release of its singer.",
 ]
 
 

@@ -165,7 +165,9 @@ _MODIFIED_NOUN = re.compile(
     r"[\s-]*(?:-led|-backed|-based)?\s*(?:soldiers?|troops|forces|military|army|officials?|commandos?|police|"
     r"government|authorities|embassy|president|prime|minister|ministry|officers?|personnel|citizens?|"
     r"nationals?|allies|partners|coalition|envoy|diplomats?|navy|air\s+force|marines?|talks|negotiat\w+|"
-    r"counterparts?|security|intelligence|special|defen[cs]e|state\s+media|news)\b"
+    r"counterparts?|security|intelligence|special|defen[cs]e|state\s+media|news"
+    # an agreement named after where it was signed: "the Minsk agreements", "the Oslo accords"
+    r"|agreements?|accords?|protocols?|treat(?:y|ies)|summit|declaration|peace\s+process|format)\b"
 )
 # A country named as the one who acts: "Russia fired 40 missiles at Ukraine" happened in Ukraine (not "the
 # city of Juliaca fired": a town is where its police acted).

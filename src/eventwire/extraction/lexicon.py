@@ -524,6 +524,9 @@ _MISFORTUNE = (
 )
 # Phrases where a trigger word has another sense.
 _OTHER_SENSE = (
+    # A band or a parade marching is a ceremony, not a protest: "the army band marched through the capital".
+    r"(?<!of\sthe\s)(?<!of\s)\bbands?\s+(?:marched|marches|marching|paraded)"
+    r"|marched\s+in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?parade\b|"
     r"heart\s+attacks?|panic\s+attacks?|(?:legal|political|court|electoral|election|uphill|custody)\s+battles?"
     r"|battle\s+(?:against|with)\s+(?:cancer|poverty|disease|covid|inflation|corruption|addiction)"
     r"|shot\s+(?:a\s+)?(?:film|video|movie|photos?)|photo\s?shoot|\ba\s+shot\s+in\s+the\s+arm"
