@@ -213,3 +213,15 @@ def test_an_undated_act_told_without_a_separate_cue_keeps_the_reports_week(extra
         (dt.date(2020, 5, 7), dt.date(2020, 5, 7)),
         (dt.date(2020, 5, 4), _PUBLISHED),
     ]
+
+
+@pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
+def test_the_day_a_report_was_made_dates_an_act_it_gives_no_day(extractor: Any, case: Any) -> None:
+    # (_PUBLISHED is a Sunday) the army's statement on Thursday says the act happened by then
+    text = case("The army said on Thursday that militants attacked a checkpoint in Borno, killing five.")
+    (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events
+    assert event.date_start == dt.date(2020, 5, 7)
+    # a day of its own still wins: "said on Thursday that on Tuesday ..."
+    text = case("The army said on Thursday that on Tuesday militants attacked a checkpoint in Borno.")
+    (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events
+    assert event.date_start == dt.date(2020, 5, 5)

@@ -207,13 +207,15 @@ def _anchor(mention: Mention) -> Trigger:
 
 def _dates_of(mention: Mention, ctx: Context, *, reports: bool = False) -> list[DateMention]:
     """The dates of the mention's sentence that may be its act's; with ``reports``, also the day it was
-    reported ("sources today reported that ..."), which says the act happened by then."""
+    reported ("sources today reported that ...", "the army said on Tuesday that ..."), which says the act
+    happened by then."""
     lower = ctx.lower
     dates = [
         d for d in ctx.dates_by_start.within([(mention.sentence.start, mention.sentence.end)])
         if not (_DURATION_BEFORE.search(lower[max(0, d.start - 8) : d.start]) and not _owns(lower, d.end))
-        and not _REPORTED_ON.search(lower[max(0, d.start - 40) : d.start])
-        and (reports or not _REPORTING_AFTER.match(lower, d.end))
+        and (reports or not (
+            _REPORTED_ON.search(lower[max(0, d.start - 40) : d.start]) or _REPORTING_AFTER.match(lower, d.end)
+        ))
     ]  # fmt: skip
     if not dates:
         return dates
