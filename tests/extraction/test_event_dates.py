@@ -225,3 +225,16 @@ def test_the_day_a_report_was_made_dates_an_act_it_gives_no_day(extractor: Any, 
     text = case("The army said on Thursday that on Tuesday militants attacked a checkpoint in Borno.")
     (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events
     assert event.date_start == dt.date(2020, 5, 5)
+
+
+def test_a_news_day_in_what_the_victim_did_dates_the_act(extractor: Any) -> None:
+    text = (
+        "Israeli troops shot dead a Palestinian man who allegedly tried to stab soldiers at a checkpoint "
+        "near Hebron on Thursday."
+    )
+    (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events
+    assert (event.date_start, event.time_precision) == (dt.date(2020, 5, 7), 1)
+    # a year in it is the victim's history, not the act's day
+    text = "Gunmen shot dead a former mayor who was elected in 2015 in Kidal."
+    (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events
+    assert event.date_start != dt.date(2015, 1, 1)

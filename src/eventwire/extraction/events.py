@@ -135,6 +135,9 @@ _OWN_ASIDE_GAP = re.compile(r"[\s,]*(?:[\w'-]+\s+){0,2}[\s,]*")
 # ... or on the one the act befell, which tells how it did: "the assassination of six Jesuits who were
 # machinegunned on 15 November".
 _VICTIM_GAP = re.compile(r"\s+of\s+(?:[\w'-]+\s+){1,3}[\s,]*")
+# ... or on the act's object, named in a few words: "shot dead a Palestinian man who ...".
+_OBJECT_GAP = re.compile(r"\s+(?:[\w'-]+\s+){1,4}[\s,]*")
+_NEWS_DAY_KINDS = frozenset({"weekday", "last_weekday", "yesterday", "overnight", "today"})
 _OCCURRED = re.compile(
     r"\s*(?:(?:was|were|had\s+been)\s+)?(?:took\s+place|happened|occurred|began|started|broke\s+out|"
     r"(?:was|were)\s+(?:carried\s+out|staged|held|committed|perpetrated))\b"
@@ -185,8 +188,16 @@ def _tells_own_act(aside: _Aside, date: DateMention, mention: Mention, lower: st
     if date.precision >= 4:
         return False  # a year alone in a relative clause is background: "Zongo, who was killed in 1998"
     # "the leaders who were killed on 31 October during an attack": an act of the mention's own, on its day
-    return any(t.strong and aside.start <= t.start < aside.end for t in mention.triggers) or bool(
-        after_anchor and _VICTIM_GAP.fullmatch(lower, anchor.end, aside.start)
+    if any(t.strong and aside.start <= t.start < aside.end for t in mention.triggers):
+        return True
+    if after_anchor and _VICTIM_GAP.fullmatch(lower, anchor.end, aside.start):
+        return True
+    # "shot dead a Palestinian man who allegedly tried to stab soldiers ... on Wednesday": a weekday or
+    # "yesterday" in what the victim did is the same news, the act's own day where it has none of its own.
+    return (
+        after_anchor
+        and date.kind in _NEWS_DAY_KINDS
+        and _OBJECT_GAP.fullmatch(lower, anchor.end, aside.start) is not None
     )
 
 
