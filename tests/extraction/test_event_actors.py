@@ -160,3 +160,30 @@ def test_a_perpetrator_span_fills_one_role(extractor: Any) -> None:
     (event,) = extractor.extract(Document(id="t", text=text, published=dt.date(2020, 5, 9)))
     orgs = [(f.start, f.end) for f in event.perpetrator_orgs]
     assert orgs and not {(f.start, f.end) for f in event.perpetrator_individuals} & set(orgs)
+
+
+@pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # the speaker of its own act is a side: the one that repelled an attack was attacked
+        (
+            "Sudan's army said on Tuesday it had repelled an RSF attack on El Fasher, killing dozens.",
+            ("Rapid Support Forces", "Military Forces of Sudan"),
+        ),
+        (
+            "The RSF said it had captured the town of Wad Madani on Monday.",
+            ("Rapid Support Forces", None),
+        ),
+        # a source reporting another's act is no side
+        (
+            "The army said militants attacked a checkpoint in Borno on Monday, killing five soldiers.",
+            ("Unidentified Armed Group (Nigeria)", "Military Forces of Nigeria"),
+        ),
+    ],
+)
+def test_event_actors_a_speaker_of_its_own_act(
+    extractor: Any, text: str, actors: tuple[str, str | None], case: Any
+) -> None:
+    (event,) = extractor.run(Document("s", case(text), published=dt.date(2024, 3, 14))).events
+    assert (event.actor1, event.actor2) == actors

@@ -411,6 +411,17 @@ _REPORTER = re.compile(
 )
 
 
+# "... said (on Tuesday) (that) it had": the speaker tells its own act.
+_SPEAKS_OF_ITSELF = re.compile(
+    r"\s+(?:said|says|announced|claimed|reported|stated)\s+(?:on\s+\w+\s+|today\s+|yesterday\s+)?(?:that\s+)?"
+    r"(?:it|they|its\s+(?:forces|troops|fighters)|their\s+(?:forces|troops|fighters))\s+"
+    r"(?:had\s+|has\s+|have\s+|were\s+|was\s+)?(?:successfully\s+)?"
+)
+
+
+_REPELLED = re.compile(r"(?:repelled|repulsed|foiled|thwarted|fought\s+off|beat\s+back|pushed\s+back)\b")
+
+
 def text_gap(start: int, end: int) -> bool:
     """Whether anything but spaces stands between two offsets."""
     return end - start > 1
@@ -459,9 +470,16 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
     victims = Spans([(f.victim_start, f.victim_end) for m in group.mentions for f in m.figures])
     triggers = [t for m in group.strong for t in m.triggers if t.strong]
     clauses = Spans([(t.clause_start, t.clause_end) for t in triggers])
+    spoken: list[ActorMention] = []  # speakers of their own acts: agents unless acted on elsewhere
     for actor in actors:
         if _REPORTER.match(ctx.lower, actor.end):
-            continue  # "the army says ...": the source of the report, not a side
+            # "the army says ...": the source of the report, not a side; unless it speaks of its own act,
+            # "Sudan's army said on Tuesday it had repelled an RSF attack".
+            own = _SPEAKS_OF_ITSELF.match(ctx.lower, actor.end)
+            if own is not None and any(own.end() <= t.start <= own.end() + 12 for t in triggers):
+                # (one that "repelled an attack" was attacked: the other side began it)
+                (b if _REPELLED.match(ctx.lower, own.end()) else spoken).append(actor)
+            continue
         trigger = _governing_trigger(actor, triggers, clauses, ctx.lower)
         if trigger is None:
             continue
@@ -480,6 +498,8 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
             a.append(actor)
         else:
             b.append(actor)
+    b_named = {x.actor.name for x in b}
+    a.extend(x for x in spoken if x.actor.name not in b_named)
     by_start = ByStart(actors)
     in_b = set(b)
     for figure in (f for m in group.mentions for f in m.figures if f.kind != "participants"):
