@@ -389,3 +389,21 @@ def test_casualties_animals_are_no_toll() -> None:
     # the animals must be what the count counts
     text = "Gunmen attacked a village in Zamfara on Monday, killing 12 and stealing livestock."
     assert [(f.kind, f.count.best) for f in figures(text)] == [("fatalities", 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "category"),
+    [
+        ("Two Chinese nationals were shot dead by unknown gunmen.", 2, "civilian"),
+        ("Two French citizens were killed in the attack.", 2, "civilian"),
+        ("Israeli forces killed three Palestinians in Jenin.", 3, "people"),
+        ("Two Iraqis were wounded in the blast.", 2, "people"),
+    ],
+)
+def test_casualties_victims_counted_by_nationality(text: str, count: int, category: str) -> None:
+    (figure,) = figures(text)
+    assert (figure.count.best, figure.category) == (count, category)
+
+
+def test_casualties_a_nationality_before_a_noun_is_no_victim() -> None:
+    assert figures("The Palestinian Authority said two Afghan officials met on Monday.") == []

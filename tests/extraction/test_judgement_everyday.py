@@ -169,6 +169,7 @@ EVERYDAY = [
     ("Liverpool recaptured the lead on Sunday.", "no armed actor"),
     ("The title fell to Liverpool after a dramatic final day on Sunday.", "no armed actor"),
     ("The board gained control of the budget on Monday.", "no armed actor"),
+    ("The company regained control of its website on Monday after a hack.", "no armed actor"),
     ("The team liberated the city's water supply from the old contract on Monday.", "no armed actor"),
     ("The army band marched through the capital on Independence Day.", "not conflict"),
     ("Veterans marched in the annual Remembrance Day parade in London on Sunday.", "not conflict"),
@@ -390,6 +391,7 @@ CONFLICT = [
     "The town fell to the rebels on Monday after heavy fighting.",
     "M23 took control of Goma on Monday.",
     "RSF fighters seized control of Wad Madani on Monday.",
+    "Mozambican troops regained control of Mocimboa da Praia from insurgents on Sunday.",
     "The rebels took control of the town on Monday.",
     "Supporters of the band marched to parliament in Kampala on Monday to demand the release of its singer.",
 ]

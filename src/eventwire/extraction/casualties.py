@@ -47,7 +47,7 @@ HEADS: dict[str, tuple[str, ...]] = {
         "shepherds", "vendors", "nurses", "civilian men", "internally displaced persons", "idps",
         "jesuits", "missionaries", "tourists", "engineers", "employees", "technicians", "labourers",
         "laborers", "judges", "mayors", "lawyers", "politicians", "voters", "clergymen", "adults", "minors",
-        "infants", "toddlers",
+        "infants", "toddlers", "nationals", "citizens", "foreigners", "expatriates", "expats",
     ),
     "protesters": ("protesters", "protestors", "demonstrators", "marchers", "rioters", "strikers"),
     # ("members" are of whatever group names them: "members of parliament", "NDS members")
@@ -82,18 +82,6 @@ SINGULAR: dict[str, str] = {
     "bodyguard": "forces", "jawan": "forces", "constable": "forces", "cop": "forces", "ranger": "forces",
     "vigilante": "armed", "militia member": "armed",
 }  # fmt: skip
-CATEGORY_OF = {head: cat for cat, heads in HEADS.items() for head in heads}
-# A count may stand before a singular head too: "killed 1 policewoman", "killing one civilian and ...".
-# (longest first, then alphabetical: the set's own order changes from one run to the next)
-_ALL_HEADS = sorted(CATEGORY_OF.keys() | SINGULAR.keys(), key=lambda head: (-len(head), head))
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of phrases, in the order given, any run of spaces inside one matching any."""
-    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases)
-
-
-_HEAD = r"(?P<head>" + _alternation(_ALL_HEADS) + r")\b"
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +97,28 @@ def _demonyms() -> list[str]:
     """Nationality nouns from the actor registry's countries ("palestinian", "afghan"), lower-cased."""
     words = {d.lower() for country in _registry()["countries"] for d in country.get("demonyms", ())}
     return sorted(words, key=lambda word: (-len(word), word))
+
+
+def _plural_demonyms() -> list[str]:
+    """The plurals of the nationality nouns that take an "s" ("palestinians", "iraqis", "afghans"; not
+    "chinese" or "french"): victims counted by nationality alone, "two Palestinians were killed"."""
+    return [f"{word}s" for word in _demonyms() if word.endswith(("an", "i")) and " " not in word]
+
+
+CATEGORY_OF = {head: cat for cat, heads in HEADS.items() for head in heads}
+# (by nationality alone, soldiers and civilians alike: counted as people)
+CATEGORY_OF.update((plural, "people") for plural in _plural_demonyms() if plural not in CATEGORY_OF)
+# A count may stand before a singular head too: "killed 1 policewoman", "killing one civilian and ...".
+# (longest first, then alphabetical: the set's own order changes from one run to the next)
+_ALL_HEADS = sorted(CATEGORY_OF.keys() | SINGULAR.keys(), key=lambda head: (-len(head), head))
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of phrases, in the order given, any run of spaces inside one matching any."""
+    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases)
+
+
+_HEAD = r"(?P<head>" + _alternation(_ALL_HEADS) + r")\b"
 
 
 # A person named only by nationality or age: "shot dead a Palestinian", "a 16-year-old was killed". Only

@@ -318,7 +318,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"(?:seized|captured|took|taken|overran|overrun|recaptured|retook|retaken|regained|liberated|"
         r"freed)\s+(?:full\s+)?(?:control\s+of\s+)?(?:the\s+|an?\s+)?(?:\w+\s+){0,2}(?:town|city|village|district|"
         r"area|territory|region|province|base|airport|border\s+crossing|mining\s+site|mine)|took\s+control\s+of|fell\s+to"
-        r"|(?:seized|gained|wrested|assumed)\s+(?:full\s+)?control\s+(?:of|over)\b"
+        r"|(?:seized|gained|regained|wrested|assumed|retook|recaptured|restored)\s+(?:full\s+)?control\s+(?:of|over)\b"
         r"|(?:under\s+the\s+)?control\s+of\s+the\s+(?:town|city)|recaptured|retook|liberated|re-captured|re-took",
     ),
     TriggerKind(
