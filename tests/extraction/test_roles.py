@@ -44,6 +44,7 @@ def test_roles_the_agent_of_an_attack_is_its_perpetrator() -> None:
         ("A GROUP OF HEAVILY ARMED MEN ATTACKED THE FARM.", ["GROUP OF HEAVILY ARMED MEN"]),
         ("Police said unidentified attackers opened fire on the bus.", ["unidentified attackers"]),
         ("THE MEN WHO KIDNAPPED THE CONSUL DEMANDED A RANSOM.", ["MEN"]),
+        ("The consul was abducted by unidentified persons in Cucuta.", ["unidentified persons"]),
     ):
         assert _agents(text) == people, text
 
@@ -61,6 +62,7 @@ def test_roles_the_victims_and_everyday_doers_are_no_agents() -> None:
         "Volunteers planted 500 trees in the park.",
         "FANS THREW FLOWERS ON THE STAGE; THE PEOPLE PLACED BETS.",
         "Young people shot 20 videos and the rebels scored a goal.",
+        "Hundreds of people stormed the stadium gates; party members attacked the plan.",  # the crowd
     ):
         assert _agents(text) == [], text
 
