@@ -669,3 +669,20 @@ def test_targets_lose_where_they_stood_and_what_filled_them() -> None:
     # near misses: a place that is no kind of place stays, and a victim keeps where it was
     assert trimmed("store in the Gran Via mall", "Target") == "store in the Gran Via mall"
     assert trimmed("BANK BRANCH ON 86TH STREET", "Victim") == "BANK BRANCH ON 86TH STREET"
+
+
+def test_a_victim_loses_the_titles_before_the_name() -> None:
+    text = (
+        "THEY KILLED MINISTER ANTONIO RODRIGUEZ PORTH AND THE MAYOR OF HUANTA. Gunmen shot banker Ramiro "
+        "Castillo Love and Colonel Ponce. COLOMBIAN JUSTICE CARLOS VALENCIA GARCIA WAS MURDERED."
+    )
+
+    trimmed = partial(_trimmed, text)
+
+    assert trimmed("MINISTER ANTONIO RODRIGUEZ PORTH", "Victim") == "ANTONIO RODRIGUEZ PORTH"
+    assert trimmed("banker Ramiro Castillo Love", "Victim") == "Ramiro Castillo Love"
+    assert trimmed("COLOMBIAN JUSTICE CARLOS VALENCIA GARCIA", "Victim") == "CARLOS VALENCIA GARCIA"
+    # near misses: a title with its office's place, a title with one word after it, another role
+    assert trimmed("MAYOR OF HUANTA", "Victim") == "MAYOR OF HUANTA"
+    assert trimmed("Colonel Ponce", "Victim") == "Colonel Ponce"
+    assert trimmed("MINISTER ANTONIO RODRIGUEZ PORTH", "PerpInd") == "MINISTER ANTONIO RODRIGUEZ PORTH"

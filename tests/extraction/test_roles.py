@@ -6,6 +6,7 @@ from eventwire.extraction.roles import (
     agent_perpetrators,
     find_targets,
     find_weapons,
+    name_after_titles,
     named_victims,
     perpetrator_individuals,
 )
@@ -119,3 +120,16 @@ def test_roles_a_name_in_capitals_ends_at_a_word_no_name_has() -> None:
     assert [text[s:e] for s, e in named_victims(text, [(0, len(text))])] == ["HERRERA"]
     text = "GUNMEN KILLED JOSE ANTONIO PEREZ YESTERDAY IN LIMA."
     assert [text[s:e] for s, e in named_victims(text, [(0, len(text))])] == ["JOSE ANTONIO PEREZ"]
+
+
+def test_roles_a_name_begins_after_its_titles() -> None:
+    for text, name in (
+        ("Minister Antonio Rodriguez Porth", "Antonio Rodriguez Porth"),
+        ("BUSINESSMAN MICHAEL REYFF", "MICHAEL REYFF"),
+        ("former Colonel Juan Perez", "Juan Perez"),
+        ("the mayor of Huanta", None),  # no title first
+        ("Mayor of Huanta", None),  # the office's place, not a name
+        ("Judge Perez", None),  # one word: as often the office's holder unnamed
+    ):
+        at = name_after_titles(text, 0, len(text))
+        assert (None if at is None else text[at:]) == name, text

@@ -184,7 +184,8 @@ _TITLES = (
     r"deputy|congressman|minister|attorney(?:\s+general)?|prosecutor|journalist|reporter|priest|bishop|"
     r"archbishop|monsignor|mgr\.?|msgr\.?|candidate|leader|lawyer|ambassador|consul|director|businessman|"
     r"industrialist|rancher|trade\s+unionist|unionist|activist|councilman|councilor|official|chairman|"
-    r"secretary(?:\s+general)?|nun|sister|brother|professor|rector|editor|publisher|politician)"
+    r"secretary(?:\s+general)?|nun|sister|brother|professor|rector|editor|publisher|politician|banker|"
+    r"cattleman|ideologue|justice|photographers?|cameraman|corporal|cpl\.?|companion)"
 )
 _TITLE_WORD = re.compile(rf"\b{_TITLES}\s+")
 _TITLE_RUN = re.compile(rf"\b(?:{_TITLES}\s+)+", re.IGNORECASE)
@@ -303,6 +304,19 @@ _VICTIM_AFTER = re.compile(
     r"\s*,?\s*(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:murdered|assassinated|killed|"
     r"kidnapped|abducted|executed|shot|gunned\s+down)\b"
 )
+
+
+def name_after_titles(text: str, start: int, end: int) -> int | None:
+    """Where the name begins in ``text[start:end]`` when it opens with titles and at least two words
+    follow them ("Minister Antonio Rodriguez Porth", "BUSINESSMAN MICHAEL REYFF"), else None ("the mayor
+    of Huanta", "Colonel Ponce's men" are no title before a name)."""
+    titles = _TITLE_RUN.match(text, start, end)
+    if titles is None:
+        return None
+    words = _NAME_TOKEN.findall(text, titles.end(), end)
+    if len(words) < 2 or words[0].lower() in _NOT_NAME:
+        return None
+    return titles.end()
 
 
 def _name_at(text: str, pos: int, end: int, *, cased: bool) -> Span | None:
