@@ -686,3 +686,15 @@ def test_a_victim_loses_the_titles_before_the_name() -> None:
     assert trimmed("MAYOR OF HUANTA", "Victim") == "MAYOR OF HUANTA"
     assert trimmed("Colonel Ponce", "Victim") == "Colonel Ponce"
     assert trimmed("MINISTER ANTONIO RODRIGUEZ PORTH", "PerpInd") == "MINISTER ANTONIO RODRIGUEZ PORTH"
+
+
+def test_a_weapon_loses_what_was_done_with_it() -> None:
+    text = "THEY THREW BOMBS AND AN EXPLOSIVE DEVICE THROWN AT A BANK; rebels were firing rockets. USED CARS"
+
+    trimmed = partial(_trimmed, text)
+
+    assert trimmed("THREW BOMBS", "Weapon") == "BOMBS"
+    assert trimmed("EXPLOSIVE DEVICE THROWN", "Weapon") == "EXPLOSIVE DEVICE"
+    assert trimmed("firing rockets", "Weapon") == "rockets"
+    # near miss: another role keeps the word
+    assert trimmed("USED CARS", "Target") == "USED CARS"
