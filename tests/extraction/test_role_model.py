@@ -18,6 +18,7 @@ from eventwire.extraction.role_model import (
     TaggedSpan,
     completed_spans,
     continued_spans,
+    coordinated_targets,
     glossed_pairs,
     group_and_its_people,
     joined_spans,
@@ -698,3 +699,21 @@ def test_a_weapon_loses_what_was_done_with_it() -> None:
     assert trimmed("firing rockets", "Weapon") == "rockets"
     # near miss: another role keeps the word
     assert trimmed("USED CARS", "Target") == "USED CARS"
+
+
+def test_a_target_of_things_joined_by_and_is_each_of_them() -> None:
+    text = (
+        "REBELS BURNED STORES AND ELECTRIC TOWERS. Rioters looted shops and private homes. "
+        "A bomb hit the Las Villas Savings and Loans office."
+    )
+
+    def parts(piece: str, role: str = "Target") -> list[str]:
+        start = text.index(piece)
+        spans = coordinated_targets(TaggedSpan(role, start, start + len(piece)), text)
+        return [text[s.start : s.end] for s in spans]
+
+    assert parts("STORES AND ELECTRIC TOWERS") == ["STORES", "ELECTRIC TOWERS"]
+    assert parts("shops and private homes") == ["shops", "private homes"]
+    # near misses: a name in mixed case that holds "and", and another role
+    assert parts("Las Villas Savings and Loans office") == ["Las Villas Savings and Loans office"]
+    assert parts("STORES AND ELECTRIC TOWERS", "Victim") == ["STORES AND ELECTRIC TOWERS"]
