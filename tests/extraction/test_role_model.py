@@ -717,3 +717,16 @@ def test_a_target_of_things_joined_by_and_is_each_of_them() -> None:
     # near misses: a name in mixed case that holds "and", and another role
     assert parts("Las Villas Savings and Loans office") == ["Las Villas Savings and Loans office"]
     assert parts("STORES AND ELECTRIC TOWERS", "Victim") == ["STORES AND ELECTRIC TOWERS"]
+
+
+def test_a_victims_title_the_tagger_labelled_apart_is_left_out_of_the_joined_name() -> None:
+    text = "GUNMEN KIDNAPPED CATTLEMAN LIBERTO GUTIERREZ MARQUEZ ON HIS FARM AND THE MAYOR."
+    title, name = text.index("CATTLEMAN"), text.index("LIBERTO")
+    spans = [
+        TaggedSpan("Victim", title, title + len("CATTLEMAN")),
+        TaggedSpan("Victim", name, text.index(" ON HIS")),
+        TaggedSpan("Victim", text.index("THE MAYOR"), len(text) - 1),
+    ]
+    (event,) = with_tagged_fillers([_event("a", (0, len(text)), text)], spans, text)
+    # near miss: a title with no name after it is the victim as the text names it
+    assert [f.text for f in event.victims] == ["LIBERTO GUTIERREZ MARQUEZ", "THE MAYOR"]

@@ -1447,6 +1447,20 @@ def _doers_only(words: list[re.Match[str]]) -> list[re.Match[str]]:
     return words
 
 
+def _victim_name_start(role: str, text: str, start: int, end: int) -> int:
+    """Where a victim's name begins in ``text[start:end]``, past any titles: "MINISTER ANTONIO RODRIGUEZ
+    PORTH" names Antonio Rodriguez Porth, and the keys name victims without their titles (on MUC-4 train,
+    read by models trained on the other half, Victim right 201 -> 212). ``start`` for other roles."""
+    named = name_after_titles(text, start, end) if role == "Victim" else None
+    return start if named is None else named
+
+
+def untitled_victims(spans: Iterable[TaggedSpan], text: str) -> list[TaggedSpan]:
+    """``spans``, a victim's titles left out (:func:`_victim_name_start`): again after pieces are joined,
+    as the tagger often labels the title apart ("CATTLEMAN" "LIBERTO GUTIERREZ MARQUEZ")."""
+    return [replace(s, start=_victim_name_start(s.role, text, s.start, s.end)) for s in spans]
+
+
 def trim_span(span: TaggedSpan, text: str) -> TaggedSpan | None:
     """``span`` without edge punctuation, a possessive "'s", or prepositions, relative pronouns and the
     other words :func:`_trim_edges` drops at its ends; None when what is left is no name (a date, a
@@ -1463,11 +1477,7 @@ def trim_span(span: TaggedSpan, text: str) -> TaggedSpan | None:
         start -= len(number.group(0))  # "5,000 TROOPS", tagged from the "000" the tokenizer split off
     if text[end - 2 : end].lower() == "'s":
         end -= 2  # "BERNARDO JARAMILLO'S" names Bernardo Jaramillo
-    named = name_after_titles(text, start, end) if span.role == "Victim" else None
-    if named is not None:
-        # "MINISTER ANTONIO RODRIGUEZ PORTH" names Antonio Rodriguez Porth: the keys name victims without
-        # their titles (on MUC-4 train, read by models trained on the other half, Victim right 201 -> 213)
-        start = named
+    start = _victim_name_start(span.role, text, start, end)
     lowered = _words(text[start:end])
     if not any(len(word) > 1 for word in lowered) or all(w in _NOT_FILLER or w.isdigit() for w in lowered):
         return None
@@ -1685,7 +1695,7 @@ def with_tagged_fillers(events: Sequence[Event], spans: Iterable[TaggedSpan], te
     nearest = _NearestEvent(sentences)
     assigned: list[dict[str, list[TaggedSpan]]] = [{} for _ in events]
     trimmed = (trim_span(raw, text) for raw in continued_spans(spans, text))
-    tagged = joined_spans([span for span in trimmed if span is not None], text)
+    tagged = untitled_victims(joined_spans([span for span in trimmed if span is not None], text), text)
     tagged = completed_spans(tagged, text)
     tagged = [part for span in tagged for part in group_and_its_people(span, text)]
     tagged = [part for span in tagged for part in coordinated_targets(span, text)]
