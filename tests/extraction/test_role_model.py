@@ -18,7 +18,9 @@ from eventwire.extraction.role_model import (
     TaggedSpan,
     completed_spans,
     continued_spans,
+    coordinated_targets,
     glossed_pairs,
+    group_and_its_people,
     joined_spans,
     merge_aliases,
     same_entity,
@@ -443,7 +445,8 @@ def test_a_name_tagged_in_pieces_is_one_filler_and_an_organization_keeps_its_sho
         ["Revolutionary Armed Forces", "Revolutionary Armed Forces of Colombia"], shortest=True
     ) == [0]
     (event,) = with_tagged_fillers([_event("a", (0, len(text)), text)], spans, text)
-    assert [f.text for f in event.perpetrator_individuals] == ["SEVERAL HOODED MEN"]
+    # (the group's commandos are people too: see group_and_its_people)
+    assert [f.text for f in event.perpetrator_individuals] == ["SEVERAL HOODED MEN", "FMLN URBAN COMMANDOS"]
     assert [f.text for f in event.perpetrator_orgs] == ["THE FMLN"]
     assert [f.text for f in event.targets] == ["VICAS STORE"]
 
@@ -580,3 +583,150 @@ def test_a_piece_of_a_name_the_tagger_gave_whole_elsewhere_is_widened_to_it() ->
         "SHINING",  # near miss: not standing in the longer naming there
         "TOWN",
     ]
+
+
+def test_attackers_end_with_the_people_not_with_what_they_did() -> None:
+    text = (
+        "TERRORISTS HURLED A BOMB. UNIDENTIFIED INDIVIDUALS THREW THREE GRENADES. "
+        "THIRTY MEN IN UNIFORM FLED. Men wearing masks fled. ALLEGED URBAN GUERRILLAS FIRED. "
+        "Suspected rebels fled."
+    )
+
+    trimmed = partial(_trimmed, text)
+
+    assert trimmed("TERRORISTS HURLED", "PerpInd") == "TERRORISTS"
+    assert trimmed("UNIDENTIFIED INDIVIDUALS THREW THREE", "PerpInd") == "UNIDENTIFIED INDIVIDUALS"
+    assert trimmed("ALLEGED URBAN GUERRILLAS", "PerpInd") == "URBAN GUERRILLAS"
+    assert trimmed("Suspected rebels", "PerpInd") == "rebels"
+    # near misses: words that go on describing them stay, and other roles keep their words
+    assert trimmed("THIRTY MEN IN UNIFORM", "PerpInd") == "THIRTY MEN IN UNIFORM"
+    assert trimmed("Men wearing masks", "PerpInd") == "Men wearing masks"
+    assert trimmed("UNIDENTIFIED INDIVIDUALS THREW THREE", "Victim") == "UNIDENTIFIED INDIVIDUALS THREW THREE"
+    assert trimmed("ALLEGED URBAN GUERRILLAS", "PerpOrg") == "ALLEGED URBAN GUERRILLAS"
+
+
+def _tagged_as(text: str, role: str, piece: str) -> list[tuple[str, str]]:
+    start = text.index(piece)
+    return [
+        (span.role, text[span.start : span.end])
+        for span in group_and_its_people(TaggedSpan(role, start, start + len(piece)), text)
+    ]
+
+
+def test_a_group_named_with_its_people_is_those_people_and_the_group() -> None:
+    text = (
+        "SHINING PATH MEMBERS KILLED TWO. An FMLN sniper fired. FMLN URBAN COMMANDOS STRUCK. "
+        "THE PATRIOTIC FRONT MARCHED. THE GUERRILLAS FLED."
+    )
+    tagged_as = partial(_tagged_as, text)
+    assert tagged_as("PerpOrg", "SHINING PATH MEMBERS") == [
+        ("PerpOrg", "SHINING PATH"),
+        ("PerpInd", "SHINING PATH MEMBERS"),
+    ]
+    assert tagged_as("PerpOrg", "FMLN sniper") == [("PerpOrg", "FMLN"), ("PerpInd", "FMLN sniper")]
+    # the words before the people say what kind they are: only the people
+    assert tagged_as("PerpOrg", "FMLN URBAN COMMANDOS") == [("PerpInd", "FMLN URBAN COMMANDOS")]
+    # near misses: a group's name alone, its people alone, and the people as another role
+    assert tagged_as("PerpOrg", "PATRIOTIC FRONT") == [("PerpOrg", "PATRIOTIC FRONT")]
+    assert tagged_as("PerpOrg", "GUERRILLAS") == [("PerpOrg", "GUERRILLAS")]
+    assert tagged_as("Victim", "SHINING PATH MEMBERS") == [("Victim", "SHINING PATH MEMBERS")]
+
+
+def test_the_agent_of_an_attack_joins_the_perpetrators_of_an_event_the_tagger_filled() -> None:
+    text = (
+        "THE MAYOR WAS MURDERED ON MONDAY BY HIRED ASSASSINS IN MEDELLIN. "
+        "In Cali, a judge was killed by gunmen on Tuesday."
+    )
+    first = (0, text.index(".") + 1)
+    second = (first[1] + 1, len(text))
+    events = [_event("a", first, text), _event("b", second, text)]
+    mayor = TaggedSpan("Victim", 0, text.index(" WAS"))
+    murder, killing = with_tagged_fillers(events, [mayor], text)
+    assert [f.text for f in murder.perpetrator_individuals] == ["HIRED ASSASSINS"]
+    assert [f.text for f in murder.victims] == ["THE MAYOR"]
+    # near miss: an event the tagger is silent on keeps the rules' fillers (here none) and gets no agent
+    assert killing.perpetrator_individuals == ()
+    # and the tagger's own reading of the agent's words stands
+    assassins = text.index("HIRED")
+    org = TaggedSpan("PerpOrg", assassins, assassins + len("HIRED ASSASSINS"))
+    murder, _ = with_tagged_fillers(events, [mayor, org], text)
+    assert murder.perpetrator_individuals == ()
+
+
+def test_targets_lose_where_they_stood_and_what_filled_them() -> None:
+    text = (
+        "THE PACIFIC OIL PIPELINE IN MULALO MUNICIPALITY WAS BOMBED. A BANK BRANCH ON 86TH STREET BURNED. "
+        "A CAR FILLED WITH DYNAMITE EXPLODED NEAR THE WINDOWS OF VELOX BANK. One or two buses burned. "
+        "The store in the Gran Via mall was looted."
+    )
+
+    trimmed = partial(_trimmed, text)
+
+    assert trimmed("PACIFIC OIL PIPELINE IN MULALO MUNICIPALITY", "Target") == "PACIFIC OIL PIPELINE"
+    assert trimmed("BANK BRANCH ON 86TH STREET", "Target") == "BANK BRANCH"
+    assert trimmed("CAR FILLED", "Target") == "CAR"
+    assert trimmed("NEAR THE WINDOWS OF VELOX BANK", "Target") == "VELOX BANK"
+    assert trimmed("or two buses", "Target") == "two buses"
+    # near misses: a place that is no kind of place stays, and a victim keeps where it was
+    assert trimmed("store in the Gran Via mall", "Target") == "store in the Gran Via mall"
+    assert trimmed("BANK BRANCH ON 86TH STREET", "Victim") == "BANK BRANCH ON 86TH STREET"
+
+
+def test_a_victim_loses_the_titles_before_the_name() -> None:
+    text = (
+        "THEY KILLED MINISTER ANTONIO RODRIGUEZ PORTH AND THE MAYOR OF HUANTA. Gunmen shot banker Ramiro "
+        "Castillo Love and Colonel Ponce. COLOMBIAN JUSTICE CARLOS VALENCIA GARCIA WAS MURDERED."
+    )
+
+    trimmed = partial(_trimmed, text)
+
+    assert trimmed("MINISTER ANTONIO RODRIGUEZ PORTH", "Victim") == "ANTONIO RODRIGUEZ PORTH"
+    assert trimmed("banker Ramiro Castillo Love", "Victim") == "Ramiro Castillo Love"
+    assert trimmed("COLOMBIAN JUSTICE CARLOS VALENCIA GARCIA", "Victim") == "CARLOS VALENCIA GARCIA"
+    # near misses: a title with its office's place, a title with one word after it, another role
+    assert trimmed("MAYOR OF HUANTA", "Victim") == "MAYOR OF HUANTA"
+    assert trimmed("Colonel Ponce", "Victim") == "Colonel Ponce"
+    assert trimmed("MINISTER ANTONIO RODRIGUEZ PORTH", "PerpInd") == "MINISTER ANTONIO RODRIGUEZ PORTH"
+
+
+def test_a_weapon_loses_what_was_done_with_it() -> None:
+    text = "THEY THREW BOMBS AND AN EXPLOSIVE DEVICE THROWN AT A BANK; rebels were firing rockets. USED CARS"
+
+    trimmed = partial(_trimmed, text)
+
+    assert trimmed("THREW BOMBS", "Weapon") == "BOMBS"
+    assert trimmed("EXPLOSIVE DEVICE THROWN", "Weapon") == "EXPLOSIVE DEVICE"
+    assert trimmed("firing rockets", "Weapon") == "rockets"
+    # near miss: another role keeps the word
+    assert trimmed("USED CARS", "Target") == "USED CARS"
+
+
+def test_a_target_of_things_joined_by_and_is_each_of_them() -> None:
+    text = (
+        "REBELS BURNED STORES AND ELECTRIC TOWERS. Rioters looted shops and private homes. "
+        "A bomb hit the Las Villas Savings and Loans office."
+    )
+
+    def parts(piece: str, role: str = "Target") -> list[str]:
+        start = text.index(piece)
+        spans = coordinated_targets(TaggedSpan(role, start, start + len(piece)), text)
+        return [text[s.start : s.end] for s in spans]
+
+    assert parts("STORES AND ELECTRIC TOWERS") == ["STORES", "ELECTRIC TOWERS"]
+    assert parts("shops and private homes") == ["shops", "private homes"]
+    # near misses: a name in mixed case that holds "and", and another role
+    assert parts("Las Villas Savings and Loans office") == ["Las Villas Savings and Loans office"]
+    assert parts("STORES AND ELECTRIC TOWERS", "Victim") == ["STORES AND ELECTRIC TOWERS"]
+
+
+def test_a_victims_title_the_tagger_labelled_apart_is_left_out_of_the_joined_name() -> None:
+    text = "GUNMEN KIDNAPPED CATTLEMAN LIBERTO GUTIERREZ MARQUEZ ON HIS FARM AND THE MAYOR."
+    title, name = text.index("CATTLEMAN"), text.index("LIBERTO")
+    spans = [
+        TaggedSpan("Victim", title, title + len("CATTLEMAN")),
+        TaggedSpan("Victim", name, text.index(" ON HIS")),
+        TaggedSpan("Victim", text.index("THE MAYOR"), len(text) - 1),
+    ]
+    (event,) = with_tagged_fillers([_event("a", (0, len(text)), text)], spans, text)
+    # near miss: a title with no name after it is the victim as the text names it
+    assert [f.text for f in event.victims] == ["LIBERTO GUTIERREZ MARQUEZ", "THE MAYOR"]

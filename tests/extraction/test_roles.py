@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from eventwire.extraction.roles import find_targets, find_weapons, named_victims, perpetrator_individuals
+from eventwire.extraction.roles import (
+    agent_perpetrators,
+    find_targets,
+    find_weapons,
+    name_after_titles,
+    named_victims,
+    perpetrator_individuals,
+)
 
 
 def test_roles_the_agent_or_means_of_a_passive_is_no_target() -> None:
@@ -23,6 +30,42 @@ def test_roles_attackers_are_those_who_act_not_the_dead_nor_the_attacked() -> No
     ):
         found = [text[s:e] for s, e in perpetrator_individuals(text, [(0, len(text))])]
         assert found == people, text
+
+
+def _agents(text: str) -> list[str]:
+    lower = text.lower()
+    return [text[s:e] for s, e in agent_perpetrators(lower, [(0, len(text))])]
+
+
+def test_roles_the_agent_of_an_attack_is_its_perpetrator() -> None:
+    for text, people in (
+        ("SIX JESUITS WERE MURDERED ON 16 NOVEMBER BY 30 MEN IN UNIFORMS.", ["30 MEN"]),
+        ("Five judges have been killed by hired assassins in Medellin.", ["hired assassins"]),
+        ("On Tuesday, several gunmen killed the journalist outside his home.", ["several gunmen"]),
+        ("A GROUP OF HEAVILY ARMED MEN ATTACKED THE FARM.", ["GROUP OF HEAVILY ARMED MEN"]),
+        ("Police said unidentified attackers opened fire on the bus.", ["unidentified attackers"]),
+        ("THE MEN WHO KIDNAPPED THE CONSUL DEMANDED A RANSOM.", ["MEN"]),
+        ("The consul was abducted by unidentified persons in Cucuta.", ["unidentified persons"]),
+    ):
+        assert _agents(text) == people, text
+
+
+def test_roles_the_victims_and_everyday_doers_are_no_agents() -> None:
+    for text in (
+        "12 people killed in the blast on Monday.",  # a shortened passive: the dead
+        "Two soldiers wounded by a mine were taken to hospital.",
+        "THE MEN KILLED IN THE ATTACK WERE FARMERS.",
+        "He was hit by a car bomb near the ministry.",  # the means, not who
+        "The company fired 200 workers after the merger.",
+        "The attackers scored twice before half-time and the defenders held on.",
+        "Shoppers stormed the shelves as the sale opened; people shot videos of the queue.",
+        "THE BOARD MEMBERS PLACED THE ORDER ON FRIDAY.",
+        "Volunteers planted 500 trees in the park.",
+        "FANS THREW FLOWERS ON THE STAGE; THE PEOPLE PLACED BETS.",
+        "Young people shot 20 videos and the rebels scored a goal.",
+        "Hundreds of people stormed the stadium gates; party members attacked the plan.",  # the crowd
+    ):
+        assert _agents(text) == [], text
 
 
 def test_roles_shells_are_a_weapon_only_where_a_heavy_weapon_is_named_before() -> None:
@@ -77,3 +120,16 @@ def test_roles_a_name_in_capitals_ends_at_a_word_no_name_has() -> None:
     assert [text[s:e] for s, e in named_victims(text, [(0, len(text))])] == ["HERRERA"]
     text = "GUNMEN KILLED JOSE ANTONIO PEREZ YESTERDAY IN LIMA."
     assert [text[s:e] for s, e in named_victims(text, [(0, len(text))])] == ["JOSE ANTONIO PEREZ"]
+
+
+def test_roles_a_name_begins_after_its_titles() -> None:
+    for text, name in (
+        ("Minister Antonio Rodriguez Porth", "Antonio Rodriguez Porth"),
+        ("BUSINESSMAN MICHAEL REYFF", "MICHAEL REYFF"),
+        ("former Colonel Juan Perez", "Juan Perez"),
+        ("the mayor of Huanta", None),  # no title first
+        ("Mayor of Huanta", None),  # the office's place, not a name
+        ("Judge Perez", None),  # one word: as often the office's holder unnamed
+    ):
+        at = name_after_titles(text, 0, len(text))
+        assert (None if at is None else text[at:]) == name, text

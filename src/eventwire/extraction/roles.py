@@ -97,6 +97,57 @@ def perpetrator_individuals(lower: str, clauses: Sequence[Span]) -> list[Span]:
     return spans
 
 
+# The doers of an attack as the sentence makes them its agent: "killed BY HIRED ASSASSINS", "SEVERAL GUNMEN
+# KILLED the journalist". Only people described by what they are or do (not "police", "the army": those
+# are organisations), after a short run of words that say how many or what they looked like.
+_AGENT_HEAD = (
+    r"(?:gunm[ae]n|hit\s*m[ae]n|assailants?|attackers|terrorists?|guerrillas|rebels|subversives|assassins?|"
+    r"murderers?|killers?|kidnappers?|commandos?|death\s+squads?|criminals|extremists|insurgents|militants|"
+    r"bandits|men|man|individuals?|youths|soldiers)"
+)
+_AGENT_MODIFIERS = (
+    r"(?:(?:a\s+)?group\s+of\s+)?"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|unidentified|unknown|armed|heavily|"
+    r"masked|hooded|uniformed|young|urban|suspected|alleged|hired|paid|guerrilla|rebel|terrorist|rightist|"
+    r"leftist|right-wing|left-wing|paramilitary)\s+){0,3}"
+)
+# "people", "persons" and "members" are the doers only as described ("unidentified persons"): alone, as
+# often the crowd or a group's rank and file (on MUC-4 train, 6 of 34 such agents were in the keys)
+_DESCRIBED_PEOPLE = r"(?:unidentified|unknown|armed|masked|hooded|uniformed)\s+(?:persons|people|members)"
+_AGENT = rf"(?:(?:the|a|an)\s+)?({_AGENT_MODIFIERS}(?:{_DESCRIBED_PEOPLE}|{_AGENT_HEAD}))\b"
+_ATTACK_VERB = (
+    r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|shot|machine-?gunned|bombed|dynamited|"
+    r"massacred|ambushed|stormed|raided|burned|torched|set\s+fire\s+to|blew\s+up|hurled|threw|planted|placed|"
+    r"detonated|seized|executed|tortured)"
+)
+# What everyday doers shoot, place or plant ("people shot videos", "members placed an order").
+_EVERYDAY_OBJECT = (
+    r"(?:videos?|photos?|photographs?|pictures?|footage|films?|movies?|scenes?|goals?|hoops|baskets|trees|"
+    r"seeds|flowers|orders?|bets?|calls?|ads?|advertisements?)\b"
+)
+# "were killed [on 16 November] by X"
+_PASSIVE_AGENT = re.compile(
+    rf"\b(?:was|were|been|being)\s+(?:\w+\s+)?{_ATTACK_VERB}\s+(?:(?:on|in|at|near)\s+[\w\s,.]{{0,30}}?)?by\s+{_AGENT}"
+)
+# "gunmen [who] killed X", "gunmen opened fire on": the verb has an object, so it is no shortened passive
+# ("12 people killed in the blast", "two soldiers wounded by a mine" name the victims).
+_ACTIVE_AGENT = re.compile(
+    rf"{_AGENT}\s+(?:(?:who|also|reportedly|allegedly|then|later|have|had|has)\s+){{0,2}}"
+    rf"(?:{_ATTACK_VERB}(?!\s+(?:in|by|when|as|after|during|on|at|near|while|and|or|but|overnight|today|"
+    rf"yesterday|last|this)\b)(?!\s+(?:(?:a|an|the|\d+)\s+)?{_EVERYDAY_OBJECT})(?=\s+[\w\"'])"
+    r"|opened\s+fire\b|fired\s+(?:on|at|into|shots)\b)"
+)
+
+
+def agent_perpetrators(lower: str, sentences: Sequence[Span]) -> list[Span]:
+    """People a sentence names as the attack's agent ("murdered by 30 men", "unidentified gunmen shot")."""
+    spans: set[Span] = set()
+    for start, end in sentences:
+        for pattern in (_PASSIVE_AGENT, _ACTIVE_AGENT):
+            spans.update(match.span(1) for match in pattern.finditer(lower, start, end))
+    return sorted(spans)
+
+
 def find_weapons(lower: str, sentences: Sequence[Span]) -> list[Span]:
     """Weapons named in the event's sentences."""
     spans: list[Span] = []
@@ -133,7 +184,8 @@ _TITLES = (
     r"deputy|congressman|minister|attorney(?:\s+general)?|prosecutor|journalist|reporter|priest|bishop|"
     r"archbishop|monsignor|mgr\.?|msgr\.?|candidate|leader|lawyer|ambassador|consul|director|businessman|"
     r"industrialist|rancher|trade\s+unionist|unionist|activist|councilman|councilor|official|chairman|"
-    r"secretary(?:\s+general)?|nun|sister|brother|professor|rector|editor|publisher|politician)"
+    r"secretary(?:\s+general)?|nun|sister|brother|professor|rector|editor|publisher|politician|banker|"
+    r"cattleman|ideologue|justice|photographers?|cameraman|corporal|cpl\.?|companion)"
 )
 _TITLE_WORD = re.compile(rf"\b{_TITLES}\s+")
 _TITLE_RUN = re.compile(rf"\b(?:{_TITLES}\s+)+", re.IGNORECASE)
@@ -252,6 +304,19 @@ _VICTIM_AFTER = re.compile(
     r"\s*,?\s*(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:murdered|assassinated|killed|"
     r"kidnapped|abducted|executed|shot|gunned\s+down)\b"
 )
+
+
+def name_after_titles(text: str, start: int, end: int) -> int | None:
+    """Where the name begins in ``text[start:end]`` when it opens with titles and at least two words
+    follow them ("Minister Antonio Rodriguez Porth", "BUSINESSMAN MICHAEL REYFF"), else None ("the mayor
+    of Huanta", "Colonel Ponce's men" are no title before a name)."""
+    titles = _TITLE_RUN.match(text, start, end)
+    if titles is None:
+        return None
+    words = _NAME_TOKEN.findall(text, titles.end(), end)
+    if len(words) < 2 or words[0].lower() in _NOT_NAME:
+        return None
+    return titles.end()
 
 
 def _name_at(text: str, pos: int, end: int, *, cased: bool) -> Span | None:
