@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extraction.casualties import combine, find_figures
+from eventwire.extraction.casualties import combine, combine_scenes, find_figures
 from eventwire.models.event import Quantity
 
 
@@ -39,6 +39,41 @@ def test_casualties_disagreeing_sources_take_the_conservative_figure() -> None:
     text = "No fewer than nine people were killed, officials said. A monitor said eleven people were killed."
     quantity, _ = combine(figures(text), "fatalities", text)
     assert quantity is not None and (quantity.low, quantity.best, quantity.high) == (9, 9, None)
+
+
+def _scene(text: str, towns: str, sentence: str) -> tuple[frozenset[str], list]:  # type: ignore[type-arg]
+    start = text.index(sentence)
+    lower = text.lower()
+    return frozenset(towns.split(",")) if towns else frozenset(), find_figures(
+        lower, start, start + len(sentence)
+    )
+
+
+def test_casualties_tolls_of_different_towns_are_parts_of_the_whole() -> None:
+    whole = "Airstrikes killed at least 30 people across Gaza."
+    rafah = "One strike hit a house in Rafah, killing 12 people."
+    khan_younis = "Another strike on a school in Khan Younis killed 8 people."
+    text = " ".join((whole, rafah, khan_younis))
+    parts = [_scene(text, "Rafah", rafah), _scene(text, "Khan Younis", khan_younis)]
+    told = combine_scenes([_scene(text, "", whole), *parts], "fatalities", text)[0]
+    assert told is not None and (told.low, told.best, told.high) == (30, 30, None)
+    # no whole told: the parts add up (one combined range took the lowest, 8)
+    summed = combine_scenes(parts, "fatalities", text)[0]
+    assert summed is not None and (summed.low, summed.best, summed.high) == (20, 20, 20)
+    # the same town twice is one toll told twice: the conservative figure
+    again = "The strike in Rafah killed 14, a hospital said."
+    text2 = " ".join((rafah, again))
+    same = combine_scenes(
+        [_scene(text2, "Rafah", rafah), _scene(text2, "Rafah", again)], "fatalities", text2
+    )[0]
+    assert same is not None and same.best == 12
+    # a lead that tells one town's toll, as large as the other towns' together, is the whole
+    lead = "Three rebels were killed in clashes in Usulutan."
+    farm = "One rebel was killed near a farm in Santa Elena."
+    text3 = " ".join((lead, farm))
+    scenes = [_scene(text3, "Usulutan", lead), _scene(text3, "Santa Elena", farm)]
+    assert combine_scenes(scenes, "fatalities", text3, lead_whole=True)[0].best == 3  # type: ignore[union-attr]
+    assert combine_scenes(scenes, "fatalities", text3)[0].best == 4  # type: ignore[union-attr]
 
 
 def test_casualties_kinds_and_words() -> None:

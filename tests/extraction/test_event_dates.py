@@ -193,3 +193,23 @@ def test_a_war_s_toll_beside_a_dated_act_is_no_part_of_its_toll(extractor: Any) 
     (event,) = result.events
     assert event.fatalities is not None
     assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (12, 12, 12)
+
+
+@pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
+def test_a_separate_attack_with_no_date_of_its_own_shares_the_news_day(extractor: Any, case: Any) -> None:
+    # _PUBLISHED is a Sunday: "on Thursday" is 7 May.
+    text = case(
+        "Russian missiles struck Kharkiv on Thursday, killing five people. In a separate attack, drones hit "
+        "Odesa, injuring three."
+    )
+    result = extractor.run(Document(id="t", text=text, published=_PUBLISHED))
+    assert [(e.date_start, e.time_precision) for e in result.events] == [(dt.date(2020, 5, 7), 1)] * 2
+
+
+def test_an_undated_act_told_without_a_separate_cue_keeps_the_reports_week(extractor: Any) -> None:
+    text = "Gunmen killed 10 villagers in Zamfara on Thursday. Bandits abducted 20 students in Kaduna."
+    events = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events
+    assert [(e.date_start, e.date_end) for e in events] == [
+        (dt.date(2020, 5, 7), dt.date(2020, 5, 7)),
+        (dt.date(2020, 5, 4), _PUBLISHED),
+    ]

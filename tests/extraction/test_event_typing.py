@@ -687,3 +687,53 @@ def test_events_the_model_leaves_a_remnant_of_war_to_the_rules(monkeypatch: pyte
     # Another development the rules read ("Other") is the model's to refine.
     released = "the authorities released 300 prisoners to ease crowding"
     assert events.second_opinion(other, released, {"other"}, ["other"])[0] == "Violence against civilians"
+
+
+@pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
+@pytest.mark.parametrize(
+    ("text", "expected", "actors"),
+    [
+        # the state's force against demonstrators is how the protest was met
+        (
+            "Kenyan police shot dead two protesters during anti-tax demonstrations in Nairobi on Tuesday.",
+            ("Protests", "Excessive force against protesters"),
+            ("Protesters (Kenya)", "Police Forces of Kenya"),
+        ),
+        (
+            "Police attacked protesters in Nairobi on Tuesday, injuring 10.",
+            ("Protests", "Protest with intervention"),
+            ("Protesters (Kenya)", "Police Forces of Kenya"),
+        ),
+        # a toll told beside a riot is the riot's
+        (
+            "Two people were killed and dozens injured as riots broke out in Dakar on Friday.",
+            ("Riots", "Violent demonstration"),
+            ("Rioters (Senegal)", None),
+        ),
+        # demonstrators who stoned a house, or barricaded routes, were violent themselves
+        (
+            "Police fired tear gas at protesters in Bagassi, Burkina Faso on Monday, wounding four; "
+            "protesters stoned a manager's house.",
+            ("Riots", "Violent demonstration"),
+            ("Rioters (Burkina Faso)", "Police Forces of Burkina Faso"),
+        ),
+    ],
+)
+def test_events_force_at_a_protest_and_a_riots_toll(
+    extractor: Any, text: str, expected: tuple[str, str], actors: tuple[str, str | None], case: Any
+) -> None:
+    doc = Document(id="t", text=case(text), published=dt.date(2020, 5, 10))
+    (event,) = extractor.run(doc).events
+    assert (event.event_type, event.sub_event_type) == expected
+    assert (event.actor1, event.actor2) == actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Houthi rebels fired two anti-ship missiles at a commercial vessel off Yemen on Monday.",
+        "Houthi rebels fired a missile at a commercial ship off Yemen on Monday.",
+    ],
+)
+def test_events_missiles_fired_at_a_target_are_a_missile_attack(extractor: Any, text: str) -> None:
+    assert _events(extractor, text) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]

@@ -154,6 +154,22 @@ EVERYDAY = [
     ("Up to 50 people may have been killed when a dam burst in Derna on Sunday.", None),
     ("A 70-year-old was killed by a tiger in Maharashtra on Monday.", None),
     ("Police fired tear gas at supporters of rival football clubs after the derby in Izmir.", None),
+    # (twelfth session: animals, and a tank of fuel or gas that blows up by itself, its toll told after it)
+    ("A stray dog attacked and killed a six-year-old boy in Kano on Monday, police said.", "not conflict"),
+    ("A pack of dogs mauled a woman to death in a village near Kabul on Monday.", None),
+    ("A farmer was gored by a buffalo in Kenya on Tuesday and died in hospital.", None),
+    ("A fuel tanker exploded on a highway near Lagos on Wednesday, killing 12 people.", "not conflict"),
+    ("A fuel tank exploded at a factory in Dhaka on Monday, killing five workers.", "not conflict"),
+    ("A gas cylinder explosion killed four people at a restaurant in Karachi on Monday.", "not conflict"),
+    ("A boiler explosion killed three workers at a textile mill in Faisalabad on Monday.", None),
+    # ground taken with no place word and no armed men: politics, sport, business
+    ("Democrats took control of the House on Tuesday after winning 220 seats.", "no armed actor"),
+    ("The investor group took control of the company on Monday.", "no armed actor"),
+    ("Arsenal took control of the game in the second half on Sunday.", "no armed actor"),
+    ("Liverpool recaptured the lead on Sunday.", "no armed actor"),
+    ("The title fell to Liverpool after a dramatic final day on Sunday.", "no armed actor"),
+    ("The board gained control of the budget on Monday.", "no armed actor"),
+    ("The team liberated the city's water supply from the old contract on Monday.", "no armed actor"),
 ]  # fmt: skip
 
 # A trial's account or a feature about crimes long past, told so in the lead: every act in it is the
@@ -361,6 +377,18 @@ CONFLICT = [
     "Explosion in Kabul. No further details were given.",
     "Mayor survived assassination attempt in Cebu on Monday, police said.",
     "Gunmen attacked the court in Kabul on Monday while the jury heard evidence, killing two guards.",
+    "Police dogs attacked protesters in Nairobi on Tuesday, injuring 10.",
+    "Gunmen shot dead a farmer and his dog in Plateau state on Monday.",
+    "A bomb planted in a fuel tanker exploded near a checkpoint in Mogadishu on Monday, killing 12.",
+    "A fuel tanker exploded after gunmen opened fire on it in Borno on Monday, killing 12.",
+    "A gas cylinder bomb exploded in a market in Maiduguri on Monday, killing 5.",
+    # (a tanker blowing up in a war's market, told no way how, may be a bomb: ACLED codes such)
+    "A fuel tanker exploded in the market area of Afrin under unknown circumstances on Monday, killing 12.",
+    "A car crash blocked the road before gunmen ambushed a convoy, killing 12 soldiers in Borno on Monday.",
+    "The town fell to the rebels on Monday after heavy fighting.",
+    "M23 took control of Goma on Monday.",
+    "RSF fighters seized control of Wad Madani on Monday.",
+    "The rebels took control of the town on Monday.",
 ]
 
 
@@ -454,3 +482,9 @@ def test_no_headcount_of_dead_in_ages_dates_or_the_injured(text: str) -> None:
 )
 def test_a_shooting_is_kept_where_its_setting_is_no_quarrel(text: str) -> None:
     assert ordinary_crime_reason(text, "kill") is None
+
+
+def test_ground_retaken_by_a_country_named_after_the_verb_is_kept(extractor: Any) -> None:
+    # No armed word, but a name follows the verb in mixed case: a country's forces retaking a town.
+    (event,) = _run(extractor, "Ukraine retook Kherson on Friday after months of fighting.").events
+    assert event.sub_event_type == "Government regains territory"

@@ -436,3 +436,40 @@ def test_location_the_actors_country_reads_an_ambiguous_town(extractor: Any, gaz
     assert hinted.place is not None and hinted.place.iso3 == "AFG"
     (event,) = extractor.run(Document("faizabad", text, published=dt.date(2024, 5, 8))).events
     assert event.country == "Afghanistan"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        # Bethlehem is also Belém's English name (a city of 1.5 million); Israel's forces raid next door.
+        (
+            "Israeli forces raided Bethlehem on Monday and arrested five Palestinians.",
+            "Palestine",
+            "West Bank",
+        ),
+        # Palmyra, Pennsylvania is a town of its own name; Islamic State has no country but its branches'.
+        (
+            "Islamic State fighters attacked government troops near Palmyra on Monday, killing 10.",
+            "Syria",
+            "Homs",
+        ),
+    ],
+)
+def test_location_actors_neighbours_and_branches_read_a_town(
+    extractor: Any, text: str, country: str, admin1: str
+) -> None:
+    (event,) = extractor.run(Document("hinted", text, published=dt.date(2024, 3, 14))).events
+    assert (event.country, event.admin1) == (country, admin1)
+
+
+def test_location_a_town_of_its_own_name_abroad_needs_more_than_a_neighbour(extractor: Any) -> None:
+    # Nigeria's neighbours get a lesser hint; a place the text names outright still decides.
+    text = "Nigerian troops killed 12 bandits in Zamfara on Monday, the army said."
+    (event,) = extractor.run(Document("zamfara", text, published=dt.date(2024, 3, 14))).events
+    assert (event.country, event.admin1) == ("Nigeria", "Zamfara")
+
+
+def test_location_a_state_that_acts_is_not_where_it_acted(extractor: Any) -> None:
+    text = "Russia fired 40 missiles at Ukraine overnight, the air force said."
+    (event,) = extractor.run(Document("acts", text, published=dt.date(2024, 3, 14))).events
+    assert (event.actor1, event.country) == ("Military Forces of Russia", "Ukraine")

@@ -719,3 +719,57 @@ def test_actors_named_state_force_units(registry: ActorRegistry) -> None:
         "NDS members",
         "Police Forces of Afghanistan National Directorate of Security",
     )
+
+
+def test_actors_branch_countries(registry: ActorRegistry) -> None:
+    (mention,) = registry.find("Islamic State fighters attacked the town.")
+    assert mention.actor.country is None
+    assert {"Syria", "Nigeria"} <= set(registry.branch_countries(mention.actor))
+    (army,) = registry.find("The Malian army attacked the town.")
+    assert registry.branch_countries(army.actor) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("Gunmen attacked UN peacekeepers near Bunia.", "Democratic Republic of Congo", "MONUSCO"),
+        ("An IED struck a convoy of UN peacekeepers near Kidal.", "Mali", "MINUSMA"),
+        ("Shelling wounded two U.N. peacekeepers in the south.", "Lebanon", "UNIFIL"),
+        ("Blue helmets came under fire in Cyprus.", "Cyprus", "UN: United Nations"),
+    ],
+)
+def test_actors_un_peacekeepers_are_the_mission_of_the_country(
+    registry: ActorRegistry, text: str, country: str, name: str
+) -> None:
+    (mention,) = [m for m in registry.find(text, country=country) if m.actor.inter == 8]
+    assert mention.actor.name.startswith(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Russia fired 40 missiles at Ukraine overnight.", "Military Forces of Russia"),
+        ("Israel struck targets in Rafah on Monday.", "Military Forces of Israel"),
+        ("UKRAINE RETOOK KHERSON ON FRIDAY.", "Military Forces of Ukraine"),
+    ],
+)
+def test_actors_a_state_that_acts_by_arms_acts_by_its_forces(
+    registry: ActorRegistry, text: str, name: str
+) -> None:
+    (mention,) = registry.find(text)
+    assert mention.actor.name == name
+    assert text[mention.start : mention.end].lower() in {"russia", "israel", "ukraine"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Michael Jordan attacked the rim in the fourth quarter.",  # part of a person's name
+        "Georgia signed a trade deal with the EU on Monday.",  # no act by arms
+        "Russia said the talks failed.",
+    ],
+)
+def test_actors_a_country_named_is_no_force_without_an_act_of_arms(
+    registry: ActorRegistry, text: str
+) -> None:
+    assert registry.find(text) == []

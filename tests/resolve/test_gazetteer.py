@@ -76,6 +76,13 @@ def test_gazetteer_distance_between_entries(gazetteer: Gazetteer) -> None:
     assert gazetteer.distance_km(usa, usa) == 0
 
 
+def test_gazetteer_countries_near_a_country(gazetteer: Gazetteer) -> None:
+    near_israel = gazetteer.countries_near("ISR", 600)
+    assert {"PSE", "LBN", "SYR"} <= set(near_israel)
+    assert "ISR" not in near_israel and "USA" not in near_israel
+    assert gazetteer.countries_near("XXX", 600) == ()
+
+
 def test_gazetteer_name_keys_agree_with_ids_for_key(gazetteer: Gazetteer) -> None:
     # "san" only starts longer names; "anbar" names places; "xyzzy" starts nothing.
     for key in ("anbar", "san", "san salvador", "xyzzy", "the"):

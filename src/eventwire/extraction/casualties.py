@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -704,6 +704,56 @@ def _conservative(figures: list[Figure]) -> Count:
     return Count(low, best, high)
 
 
+def combine_scenes(
+    scenes: Sequence[tuple[frozenset[str], list[Figure]]], kind: str, text: str, *, lead_whole: bool = False
+) -> tuple[Quantity | None, list[Figure]]:
+    """One range for ``kind`` from an event's figures told in several sentences, each with the towns its
+    sentence names (``scenes``, in the event's order).
+
+    The same toll told twice disagrees and counts once (see :func:`combine`), but tolls told of different
+    towns are parts of the event: "airstrikes killed at least 30 across Gaza ... One strike in Rafah killed
+    12 ... Another in Khan Younis killed 8" is 30 dead, not 8, and with no total told, 12 and 8 make 20.
+    The tolls of sentences that name no town are the whole's; the larger of it and the parts' sum stands.
+    With ``lead_whole`` the first scene may be the whole too: where its toll is no smaller than the other
+    towns' together ("three killed in clashes in Usulutan ... one near La Esperanza farm, Santa Elena").
+    """
+    towns: dict[frozenset[str], list[Figure]] = {}
+    whole: list[Figure] = []
+    for named, figures in scenes:
+        chosen = [f for f in figures if f.kind == kind]
+        if chosen:
+            (towns.setdefault(named, []) if named else whole).extend(chosen)
+    everything = [f for _, figures in scenes for f in figures]
+    keys = list(towns)
+    apart = len(keys) >= 2 and all(a.isdisjoint(b) for i, a in enumerate(keys) for b in keys[i + 1 :])
+    if not apart or any(f.revised for f in everything if f.kind == kind):
+        return combine(everything, kind, text)
+    parts = [combine(figures, kind, text) for figures in towns.values()]
+    if any(q is None for q, _ in parts):
+        return combine(everything, kind, text)
+    counts = [Count(q.low, q.best, q.high) for q, _ in parts if q is not None]
+    if lead_whole and scenes[0][0] == keys[0] and counts[0].best >= _sum(counts[1:]).best:
+        whole = [*towns[keys[0]], *whole]
+        parts, counts = parts[1:], counts[1:]
+    total = _sum(counts)
+    basis = [f for _, b in parts for f in b]
+    general, general_basis = combine(whole, kind, text) if whole else (None, [])
+    if general is not None and general.best >= total.best:
+        return general, general_basis
+    return Quantity(total.low, total.best, total.high, _quote(basis, text)), basis
+
+
+def _quote(basis: list[Figure], text: str) -> str:
+    """The figures' words, overlapping spans joined, in text order."""
+    spans: list[list[int]] = []
+    for figure in sorted(basis, key=lambda f: f.start):
+        if spans and figure.start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], figure.end)
+        else:
+            spans.append([figure.start, figure.end])
+    return "; ".join(text[s:e] for s, e in spans)
+
+
 def combine(figures: list[Figure], kind: str, text: str) -> tuple[Quantity | None, list[Figure]]:
     """One range for ``kind`` from an event's figures, and the figures it rests on.
 
@@ -731,11 +781,4 @@ def combine(figures: list[Figure], kind: str, text: str) -> tuple[Quantity | Non
         basis = [f for category, group in by_category.items() if category != "people" for f in group]
         if general is not None and (not counts or general.best >= total.best):
             total, basis = general, by_category["people"]
-    spans: list[list[int]] = []
-    for figure in sorted(basis, key=lambda f: f.start):
-        if spans and figure.start <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], figure.end)
-        else:
-            spans.append([figure.start, figure.end])
-    quote = "; ".join(text[s:e] for s, e in spans)
-    return Quantity(total.low, total.best, total.high, quote), basis
+    return Quantity(total.low, total.best, total.high, _quote(basis, text)), basis

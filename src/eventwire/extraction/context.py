@@ -167,6 +167,12 @@ _MODIFIED_NOUN = re.compile(
     r"nationals?|allies|partners|coalition|envoy|diplomats?|navy|air\s+force|marines?|talks|negotiat\w+|"
     r"counterparts?|security|intelligence|special|defen[cs]e|state\s+media|news)\b"
 )
+# A country named as the one who acts: "Russia fired 40 missiles at Ukraine" happened in Ukraine (not "the
+# city of Juliaca fired": a town is where its police acted).
+_STATE_ACTS = re.compile(
+    r"\s+(?:fired|struck|launched|attacked|bombed|shelled|pounded|invaded|retook|recaptured|captured|downed"
+    r"|intercepted|targeted|raided|bombarded)\b"
+)
 
 
 def places_of(mentions: Sequence[Mention], ctx: Context) -> list[PlaceMention]:
@@ -178,6 +184,7 @@ def places_of(mentions: Sequence[Mention], ctx: Context) -> list[PlaceMention]:
         found = ctx._places_in[spans] = [
             p for p in ctx.places_by_start.within(spans)
             if p.place is not None and not _MODIFIED_NOUN.match(ctx.lower, p.end)
+            and not (specificity(p.place) == 4 and _STATE_ACTS.match(ctx.lower, p.end))
             and not any(s <= p.start < e for s, e in ctx.datelines)
         ]  # fmt: skip
     return list(found)  # a copy: the caller may change its list, never the one kept

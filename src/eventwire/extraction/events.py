@@ -16,9 +16,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from eventwire.extraction.casualties import Figure, combine
+from eventwire.extraction.casualties import Figure, combine_scenes
 from eventwire.extraction.context import ByStart, Context, Group, Spans, in_sentence, places_of, specificity
 from eventwire.extraction.judgement import MASS_TOLL, bare_plural
+from eventwire.extraction.lexicon import CASUALTY_ONLY_KINDS
 from eventwire.extraction.location import locate
 from eventwire.extraction.mentions import Mention, Rejection, Trigger
 from eventwire.extraction.notes import write_notes
@@ -642,10 +643,64 @@ def _event_id(doc: Document, group: Group) -> str:
     return "ev-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+# "In a separate attack", "elsewhere": a new event told as the same day's news (not one "earlier in the
+# week"; not "in another action", which MUC-4's wires use for acts of other days).
+_SAME_DAYS_NEWS = re.compile(r"\b(?:in\s+a\s+separate|separately|elsewhere|in\s+other\s+violence)\b")
+
+
+def event_date(group: Group, ctx: Context) -> DateMention | None:
+    """The date the group's own sentences give its act, if any."""
+    return _event_date(group, ctx)
+
+
+# A toll told of many places at once: the whole of which the tolls told town by town are parts.
+_ACROSS = re.compile(
+    r"\b(?:across|throughout|all\s+over|nationwide|in\s+(?:several|various|multiple|different)\s+"
+    r"|in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?(?:towns|cities|villages"
+    r"|districts|provinces|regions|areas|places|locations)\b)"
+)
+
+
+# A sentence that opens on one act of several: "One strike hit ...", "Another attack ...", "In a second raid".
+_PART_CUE = re.compile(
+    r"\s*(?:(?:in\s+)?(?:one|another|a\s+(?:second|third|separate|further))\s+(?:\w+\s+)?(?:strike|airstrike|attack"
+    r"|raid|bombing|blast|explosion|shelling|incident|clash|ambush)s?\b|in\s+(?:another|a\s+separate)\b)"
+)
+
+
+def _scenes(group: Group, ctx: Context, war: Sequence[Figure]) -> list[tuple[frozenset[str], list[Figure]]]:
+    """The group's figures by sentence, each with the towns (no vaguer than a district) its sentence names;
+    none for a sentence that tells a toll of many places ("across Gaza"), the whole of the others."""
+    scenes: dict[tuple[int, int], tuple[frozenset[str], list[Figure]]] = {}
+    for mention in group.mentions:
+        figures = [f for f in mention.figures if f not in war]
+        key = (mention.sentence.start, mention.sentence.end)
+        if key in scenes:
+            scenes[key][1].extend(f for f in figures if f not in scenes[key][1])
+            continue
+        towns: frozenset[str] = frozenset()
+        if not _ACROSS.search(ctx.lower, mention.sentence.start, mention.sentence.end):
+            towns = frozenset(
+                f"{p.place.iso3}:{p.place.name}"
+                for p in places_of([mention], ctx)
+                if p.place is not None and specificity(p.place) in (0, 1, 3)
+            )
+        scenes[key] = (towns, figures)
+    return list(scenes.values())
+
+
 def build_event(
-    group: Group, ctx: Context, actors: Sequence[ActorMention], generic: GenericActors
+    group: Group,
+    ctx: Context,
+    actors: Sequence[ActorMention],
+    generic: GenericActors,
+    *,
+    earlier: DateMention | None = None,
 ) -> Event | Rejection:
-    """One event record from a group of mentions, or the reason it is not an event."""
+    """One event record from a group of mentions, or the reason it is not an event.
+
+    ``earlier`` is the date of the event told just before in the document: an event told as a separate
+    one of the same news with no date of its own ("In a separate attack, drones hit Odesa") shares it."""
     doc, text, lower = ctx.doc, ctx.doc.text, ctx.lower
     first = group.strong[0]
     anchor = next(t for t in first.triggers if t.strong)
@@ -661,6 +716,10 @@ def build_event(
 
     # Date.
     date = _event_date(group, ctx)
+    if date is None and earlier is not None and first.new_event:
+        sentence = lower[first.sentence.start : first.sentence.end]
+        if _SAME_DAYS_NEWS.search(sentence) and "earlier" not in sentence:
+            date = earlier
     published = doc.published
     date_text = date.text if date else None
     start: dt.date | None
@@ -732,11 +791,14 @@ def build_event(
     side_a = _names(sides.a, country)
     side_b = _names(sides.b, country)
 
-    # Casualties (a war's toll told beside the act is not the act's).
-    figures: list[Figure] = [f for m in group.mentions for f in m.figures if f not in war]
+    # Casualties (a war's toll told beside the act is not the act's), by the towns each sentence names.
+    scenes = _scenes(group, ctx, war)
+    figures: list[Figure] = [f for _, told in scenes for f in told]
+    # (a report that opens on one part, "One strike hit a house in Rafah", opens on no whole)
+    lead_whole = not _PART_CUE.match(lower, first.sentence.start)
     quantities: dict[str, Quantity | None] = {}
     for kind in ("fatalities", "injuries", "participants", "abducted", "arrested"):
-        quantity, basis = combine(figures, kind, text)
+        quantity, basis = combine_scenes(scenes, kind, text, lead_whole=lead_whole)
         quantities[kind] = quantity
         evidence.extend(Evidence(kind, f.start, f.end, text[f.start : f.end]) for f in basis)
     victim_categories = [f.category for f in figures if f.kind in {"fatalities", "injuries", "abducted"}]
@@ -748,6 +810,12 @@ def build_event(
     family = first.family
     if family not in {"violence", "protest", "riot"} and group.families & {"protest", "violence", "riot"}:
         family = next(f for f in ("protest", "violence", "riot") if f in group.families)
+    elif family == "violence":
+        # "Two people were killed and dozens injured as riots broke out": a toll says only that people
+        # fell; the riot, or the protest, is what happened.
+        acts = [t for m in group.strong for t in m.triggers if t.strong and t.kind not in CASUALTY_ONLY_KINDS]
+        if acts and all(t.family == "protest" for t in acts):
+            family = "protest"
     group_lower = " ".join(lower[m.sentence.start : m.sentence.end] for m in group.mentions)
     fatalities = quantities["fatalities"]
     event_type, sub_event_type, civilian_targeting = classify(

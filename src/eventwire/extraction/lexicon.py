@@ -142,7 +142,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         "shelling",
         r"shell(?:ing|ed|s)\b|artillery\s+(?:fire|shells?|strikes?|attacks?)|mortars?\s+(?:fire|shells?|rounds?|"
         r"attacks?)|mortar(?:ed)?\b|rockets?\s+(?:fire|attacks?|struck|hit|landed|slammed)|missiles?\s+(?:"
-        r"strikes?|attacks?|struck|hit|slammed)|fired\s+(?:\w+\s+){0,4}(?:rockets|missiles|mortars?|shells|artillery)"
+        r"strikes?|attacks?|struck|hit|slammed)|fired\s+(?:[\w-]+\s+){0,4}(?:rockets?|missiles?|mortars?|shells|artillery)(?!\s+of\b)"
         # "fired RPGs, B-10 recoilless rifles and 12.7mm machine guns at ...": heavy weapons, named as such.
         r"|fired\s+(?:[\w.,/-]+\s+){0,6}?(?:rpgs?|rocket[- ]propelled\s+grenades|recoilless|anti-tank|atgms?"
         r"|grads?\b"
@@ -326,6 +326,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"(?:seized|captured|took|taken|overran|overrun|recaptured|retook|retaken|regained|liberated|"
         r"freed)\s+(?:full\s+)?(?:control\s+of\s+)?(?:the\s+|an?\s+)?(?:\w+\s+){0,2}(?:town|city|village|district|"
         r"area|territory|region|province|base|airport|border\s+crossing|mining\s+site|mine)|took\s+control\s+of|fell\s+to"
+        r"|(?:seized|gained|wrested|assumed)\s+(?:full\s+)?control\s+(?:of|over)\b"
         r"|(?:under\s+the\s+)?control\s+of\s+the\s+(?:town|city)|recaptured|retook|liberated|re-captured|re-took",
     ),
     TriggerKind(
@@ -505,12 +506,29 @@ FAMILY.update({"riot": "protest", "mob": "riot", "control": "change"})
 violent is one event)."""
 
 # Deaths and damage by misfortune: "died in a collision", "killed by the floods", "killed by a tiger".
-_WILD_ANIMAL = r"(?:tiger|lion|leopard|elephant|crocodile|shark|bear|snake|hippo)"
+_WILD_ANIMAL = r"(?:tiger|lion|leopard|elephant|crocodile|shark|bear|snake|hippo|wolf|wolves|hyena|boar)"
+# Dogs attack people as animals do only where the text says whose they are not: a police dog is a weapon.
+_LOOSE_DOG = r"(?:stray|rabid|feral|wild)\s+dogs?|pack\s+of\s+(?:stray\s+|wild\s+|feral\s+)?dogs"
+# A tank of fuel or gas that blows up by itself, not one a bomb was planted in or a strike hit. Household
+# gas is an accident ("a gas cylinder explosion"); a fuel tanker that blows up in a market of a war may be
+# a bomb, so it is an accident where the text says how (a crash, a highway, a factory).
+_NOT_STRUCK = (
+    r"(?![^.]{0,40}\b(?:hit|struck|targeted|drones?|missiles?|rockets?|shell\w*|bomb\w*|attack\w*|sabotage\w*"
+    r"|gunmen|opened\s+fire|shot|fired))"
+)
+_FUEL_BLAST = (
+    r"(?<!in\s)(?<!on\s)(?<!into\s)(?<!inside\s)\b(?:a|an|the)\s+(?:(?:(?:cooking|domestic)\s+)?gas\s+"
+    r"(?:cylinders?|leak|lines?)|boilers?|(?:fuel|oil|petrol|gasoline|diesel|gas)\s+(?:tankers?|tanks?|trucks?)"
+    r"(?=\s+(?:exploded|explosion|blast|burst|caught\s+fire)[^.]{0,40}\b(?:collid\w+|crash\w*|overturn\w*"
+    r"|accident\w*|skidd\w+|highway|expressway|factory|plant|warehouse|refuell?ing|unloading)))"
+    rf"\s+(?:exploded|explosion|blast|burst|caught\s+fire){_NOT_STRUCK}"
+)
 _MISFORTUNE = (
     r"(?:traffic|road|car|bus|plane|train|boat|mining)\s+(?:accident|crash|collision)|(?:accident|crash|"
     r"collision|flood\w*|earthquake|landslide|stampede|drown\w*|natural\s+causes|illness|disease|cholera|"
     r"covid|overdose|heatwave|lightning|wildfire|(?:dams?|levees?|embankments?)\s+(?:burst|collapsed|broke|failed)"
-    rf"|(?:by|in)\s+(?:a|an|the)\s+(?:wild\s+)?{_WILD_ANIMAL}s?\b|{_WILD_ANIMAL}\s+attacks?)"
+    rf"|(?:by|in)\s+(?:a|an|the)\s+(?:wild\s+)?{_WILD_ANIMAL}s?\b|{_WILD_ANIMAL}\s+attacks?|{_LOOSE_DOG}"
+    rf"|{_FUEL_BLAST}|(?:bitten|mauled|gored|trampled)\s+by\s+(?:a|an|the)\s+(?:\w+\s+)?(?:{_WILD_ANIMAL}|dogs?|bull|buffalo)s?\b)"
 )
 # Phrases where a trigger word has another sense.
 _OTHER_SENSE = (
@@ -551,6 +569,20 @@ A_FORCE = re.compile(
     r"authorities|junta|regime|security|guards?|irgc|fighters|combatants|"
     r"al[- ]qaeda|islamic\s+state|isis|isil|"
     r"governors?|mayors?|prefects?|ministers?|ministry|president)\b"
+)
+# Who takes ground by force: "took control of", "recaptured", "fell to" with no place word of their own are
+# a party's, a club's or a firm's ("Democrats took control of the House", "Liverpool recaptured the lead",
+# "the title fell to Liverpool") unless armed men are named beside them (the civil authorities of A_FORCE
+# are not: "the government took control of the company" is a nationalisation).
+ARMED_FORCE = re.compile(
+    r"\b(?:soldiers?|troops|army|armies|military|armed|forces|militants?|rebels?|insurgents?|gunmen|jihadists?"
+    r"|militia\w*|guerrillas?|fighters|combatants|paramilitar\w+|taliban|shabaa?b|boko\s+haram|al[- ]qaeda"
+    r"|islamic\s+state|isis|isil|rsf|m23|houthis?|hamas|hezbollah|hts|sdf|ypg|pkk|farc|eln|wagner|jnim|iswap)\b"
+)
+# The place words a territory trigger may end with ("seized the town"; not "the city's water supply").
+TERRITORY_PLACE = re.compile(
+    r"\b(?:town|city|village|district|area|territory|region|province|base|airport|border\s+crossing|mining\s+site"
+    r"|mine)\b(?!'s)"
 )
 # For a protest, riot or mob the misfortune is the grievance, not the cause ("victims of the floods
 # blocked the road to demand aid", "rallied outside the court over a road accident"); a stampede at a rally

@@ -25,6 +25,8 @@ from eventwire.extraction.judgement import (
 from eventwire.extraction.lexicon import (
     A_FORCE,
     ANAPHOR,
+    ARMED_FORCE,
+    CASUALTY_ONLY_KINDS,
     CLAUSE_BREAK,
     CLAUSE_WIDE,
     CROWD_GRIEVANCE,
@@ -39,6 +41,7 @@ from eventwire.extraction.lexicon import (
     READER_ASIDE,
     REJECT_CUES,
     SUPERLATIVE,
+    TERRITORY_PLACE,
     TRIGGERS,
 )
 from eventwire.extraction.sentences import Sentence
@@ -293,6 +296,10 @@ def _crowd_with_cause(lower: str, trigger: Trigger) -> bool:
     )
 
 
+_NOT_CONFLICT_REASON = "not conflict (accident, disease, disaster or another sense of the word)"
+_MISFORTUNE_TOLL = "not conflict (the toll of an accident or another sense of the word told before it)"
+
+
 def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     if trigger.kind in NEEDS_A_FORCE and not A_FORCE.search(
         lower, max(0, trigger.clause_start - _FORCE_REACH), trigger.clause_end
@@ -302,7 +309,7 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     near = lower[max(trigger.clause_start, trigger.start - 30) : min(trigger.clause_end, trigger.end + 45)]
     senses = _NOT_CONFLICT_CROWD if _crowd_with_cause(lower, trigger) else _NOT_CONFLICT
     if senses.search(near):
-        return "not conflict (accident, disease, disaster or another sense of the word)"
+        return _NOT_CONFLICT_REASON
     # A relative clause set off by commas is about someone else: "families, who have not been allowed
     # to visit, held a protest" is no denial of the protest.
     before = _asides_blanked(lower[trigger.clause_start : trigger.start])
@@ -318,6 +325,23 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
         if match:
             return f"{reason} ({match.group(0).strip()!r})"
     return None
+
+
+def _territory_reason(text: str, lower: str, trigger: Trigger) -> str | None:
+    """Why ground taken with no place word of its own ("took control of", "recaptured", "fell to") is no
+    armed group's: no armed men named near it, and (but for "fell to", where the holder follows) no name
+    after it ("Ukrainian troops retook Kherson", "the army recaptured Kidal" keep theirs)."""
+    if TERRITORY_PLACE.match(lower, trigger.end - 16, trigger.end + 2) or TERRITORY_PLACE.search(
+        lower, trigger.start, trigger.end + 2
+    ):
+        return None
+    if ARMED_FORCE.search(lower, max(0, trigger.clause_start - _FORCE_REACH), trigger.clause_end):
+        return None
+    after = trigger.end + 1
+    named = after < len(text) and text[after].isupper() and text != text.upper()
+    if named and not lower.startswith("fell", trigger.start):
+        return None
+    return "no armed actor (control taken in politics, sport or business)"
 
 
 @lru_cache(maxsize=64)
@@ -437,11 +461,17 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
             continue
         clauses = _clauses(lower, sentence.start, sentence.end)
         accepted: list[Trigger] = []
+        misfortune = False  # a trigger of the sentence told an accident, no act was told after it
         for kind, t_start, t_end in found:
             c_start, c_end = next(((a, b) for a, b in clauses if a <= t_start < b), clauses[-1])
             trigger = Trigger(kind, t_start, t_end, c_start, c_end)
             reason = _reject_reason(lower, trigger)
+            if reason is None and misfortune and kind in CASUALTY_ONLY_KINDS:
+                # "A fuel tanker exploded on a highway on Wednesday, killing 12": the dead are the
+                # accident's, however far the toll is told from it.
+                reason = _MISFORTUNE_TOLL
             reason = reason or around_reason(lower, sentence.end, c_start, t_start, t_end)
+            reason = reason or (kind == "territory" and _territory_reason(text, lower, trigger)) or None
             reason = reason or everyday_reason(lower, kind, sentence.start, sentence.end, t_start, t_end)
             recalled = None if reason else recalled_item(lower, sentence.start, c_start, c_end)
             reason = reason or (recalled and f"historical (a list after {recalled!r})")
@@ -457,8 +487,10 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
                         text[sentence.start : sentence.end],
                     )
                 )
+                misfortune = misfortune or reason.startswith(_NOT_CONFLICT_REASON)
                 continue
             accepted.append(trigger)
+            misfortune = False
         if not accepted:
             continue
         for start, end, triggers in _segments(lower, sentence, accepted):

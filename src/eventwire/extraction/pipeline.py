@@ -14,7 +14,7 @@ from typing import Any
 
 from eventwire.documents.dateline import dateline_spans, read_dateline
 from eventwire.extraction.context import Context
-from eventwire.extraction.events import GenericActors, build_event, group_mentions
+from eventwire.extraction.events import GenericActors, build_event, event_date, group_mentions
 from eventwire.extraction.location import document_place, event_place
 from eventwire.extraction.mentions import Mention, Rejection, lower_same_length, read_mentions
 from eventwire.extraction.role_model import (
@@ -33,7 +33,7 @@ from eventwire.models.event import Event
 from eventwire.models.place import PlaceMention
 from eventwire.resolve.actors import ActorRegistry
 from eventwire.resolve.gazetteer import Gazetteer
-from eventwire.text.dates import find_dates
+from eventwire.text.dates import DateMention, find_dates
 
 _TEXT_MARK = re.compile(r"\s*\[TEXT\]\s*", re.IGNORECASE)
 
@@ -42,6 +42,11 @@ ACTOR_HINT = 0.7
 names (1.0): a report on the Taliban is about Afghanistan ("Faizabad" is Badakhshan's, not India's), but
 a country named outright weighs more. Chosen on ACLED's tuning notes (admin1 70.19 at 0 → 70.28 at 0.4,
 70.35 at 0.7, 70.33 at 1.0)."""
+
+NEAR_ACTOR_HINT = 0.35
+"""The hint for a country near an actor's own, or where a movement without a country has a branch."""
+NEAR_ACTOR_KM = 600.0
+"""How near (between countries' centres) a country must be to an actor's own to get NEAR_ACTOR_HINT."""
 
 GENERIC_NAMES = {
     "protesters": "Protesters ({country})",
@@ -136,14 +141,29 @@ class Extractor:
         return named, find_toponyms(text, self.gazetteer, hints=self._actor_countries(named))
 
     def _actor_countries(self, named: Sequence[ActorMention]) -> dict[str, float]:
-        """The countries of the actors a text names ("Malian soldiers", the Taliban), as toponym hints."""
+        """The countries of the actors a text names ("Malian soldiers", the Taliban), as toponym hints.
+
+        Forces fight at home and next door: the countries near an actor's own get a lesser hint ("Israeli
+        forces raided Bethlehem" is the West Bank's, not Belém, called Bethlehem in English). So do the
+        countries of a movement's branches where it has no country of its own (Islamic State: "Palmyra"
+        is Syria's, not the Pennsylvania town)."""
         hints: dict[str, float] = {}
+        lesser: set[str] = set()
         for mention in named:
-            country = mention.actor.country
-            place = self.gazetteer.country_named(country) if country else None
-            if place is not None and place.iso3:
-                hints[place.iso3] = ACTOR_HINT
+            actor = mention.actor
+            iso3 = self._iso3(actor.country)
+            if iso3 is not None:
+                hints[iso3] = ACTOR_HINT
+                lesser.update(self.gazetteer.countries_near(iso3, NEAR_ACTOR_KM))
+            elif actor.country is None:
+                lesser.update(filter(None, map(self._iso3, self.actors.branch_countries(actor))))
+        for iso3 in lesser:
+            hints.setdefault(iso3, NEAR_ACTOR_HINT)
         return hints
+
+    def _iso3(self, country: str | None) -> str | None:
+        place = self.gazetteer.country_named(country) if country else None
+        return place.iso3 if place is not None and place.iso3 else None
 
     def run(self, doc: Document) -> Extraction:
         text = doc.text
@@ -163,6 +183,7 @@ class Extractor:
             lead=sentences[0].start if sentences else -1,
         )
         events: list[Event] = []
+        earlier: DateMention | None = None  # the date of the last event built
         for group in group_mentions(mentions, ctx):
             place = event_place(group, ctx) or document_place(ctx)
             country = place.place.country if place and place.place else None
@@ -173,11 +194,12 @@ class Extractor:
                         text, mention.sentence.start, mention.sentence.end, country=country, caseless=caseless
                     )
                 )
-            result = build_event(group, ctx, actors, self.generic)
+            result = build_event(group, ctx, actors, self.generic, earlier=earlier)
             if isinstance(result, Rejection):
                 rejections.append(result)
             else:
                 events.append(result)
+                earlier = event_date(group, ctx) or earlier
         if events and self.roles is not None:
             inputs = self._role_inputs(
                 text, lower, sentences, mentions, named, ctx.places, self.roles.attributes

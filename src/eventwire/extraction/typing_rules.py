@@ -49,7 +49,7 @@ PROTESTER_VIOLENCE = re.compile(
     # "stones were thrown at the police", "a group demonstrated by throwing stones".
     r"|\b(?:lit|lighting|burn(?:ed|ing|t)|set(?:ting)?\s+fire\s+to)\s+(?:(?!of\b)\w+\s+){0,2}"
     r"(?:tyres|tires|material|vehicles?|cars?|buses|buildings?|offices?|homes?|houses?|shops?|barricades?)\b"
-    r"|\bsetting\s+(?:fire|ablaze)|\bset\s+(?:\w+\s+){1,3}(?:on\s+fire|ablaze|alight)\b"
+    r"|\bsetting\s+(?:fire|ablaze)|\bset\s+(?:\w+\s+){1,3}(?:on\s+fire|ablaze|alight)\b|\bston(?:ed|ing)\s+(?:the\s+)?\w+"
     r"|\bsmash(?:ed|ing)\s+(?:\w+\s+){0,2}(?:windows?|windscreens?|cars?|vehicles?|shops?|doors?)\b"
     r"|\b(?:throw(?:ing|n)?|hurl(?:ed|ing)?|pelt(?:ed|ing)?)\s+(?:\w+\s+){0,2}"
     r"(?:stones|rocks|bricks|projectiles|bottles|firecrackers)\b"
@@ -60,7 +60,7 @@ PROTESTER_VIOLENCE = re.compile(
     # (barricades the demonstrators raised, not the authorities': see protesters_violent)
     r"|(?P<barricade>\b(?:erected|built|set\s+up|raised)\s+barricades"
     r"|\bbarricad(?:ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}"
-    r"(?:roads?|streets?|route|highway|entrance|junction|crossroads)\b)"
+    r"(?:roads?|streets?|routes?|highways?|entrances?|junctions?|crossroads)\b)"
 )
 # Those who put up barricades to hold a march back, not to block the streets themselves: as the subject
 # ("the authorities had barricaded the road", "police earlier set up barricades") or the agent ("barricades
@@ -75,6 +75,12 @@ _AUTHORITY_SUBJECT = re.compile(
 _BY_AUTHORITY = re.compile(rf"\s+by\s+(?:the\s+)?(?:\w+\s+)?{_AUTHORITIES}\b")
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 RIOTER_INTERS = frozenset({5, 6})  # ACLED's rioters and protesters
+STATE_INTERS = frozenset({1})  # a state's own forces (not foreign ones)
+# Force done to the demonstrators themselves: "attacked protesters", "opened fire on the marchers".
+_FORCE_ON_PROTESTERS = re.compile(
+    r"\b(?:attack(?:ed|ing)|beat(?:en|ing)?|shot(?:\s+dead)?|fired\s+on|opened\s+fire\s+on|killed|charged"
+    r"|assaulted|clubbed|whipped)\s+(?:\w+\s+){0,2}?(?:protesters|demonstrators|marchers|protestors)\b"
+)
 
 REMOTE_ORDER = (
     ("suicide", "Suicide bomb"),
@@ -138,6 +144,19 @@ def classify(
         return "Protests", sub_event_type, sub_event_type == "Excessive force against protesters"
     if family == "riot":
         return "Riots", "Mob violence", civilians_hit
+    if (
+        "protest" in kind_set
+        and a
+        and a <= STATE_INTERS
+        and 6 in b
+        and ("protesters" in victims or _FORCE_ON_PROTESTERS.search(group_text))
+        and not protesters_violent(group_text)
+    ):
+        # "Police shot dead two protesters during the demonstrations", "police attacked protesters": the
+        # state's force against a demonstration is how the protest was met, not a battle or a riot.
+        if fatalities > 0 or EXCESSIVE.search(group_text):
+            return "Protests", "Excessive force against protesters", True
+        return "Protests", "Protest with intervention", False
     if family == "arrest" and _non_state_captors(a):
         return "Violence against civilians", "Abduction/forced disappearance", True
     if family == "arrest" and abused_in_arrest(group_text):

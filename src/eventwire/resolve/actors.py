@@ -394,6 +394,7 @@ class ActorRegistry:
         self._by_name: dict[str, Actor] = {}
         self._templated: dict[str, Actor] = {}  # "fulani ethnic militia" -> Actor with a {country} name
         self._named_actors: list[Actor] = []
+        self._branch_countries: dict[str, tuple[str, ...]] = {}
         for spec in data.actors:
             actor = Actor(spec.name, spec.inter, spec.country, spec.kind)
             self._named_actors.append(actor)
@@ -409,6 +410,8 @@ class ActorRegistry:
                 for country, name in spec.branches.items()
             }
             entry = _Named(actor, "{country}" in spec.name, branches or None)
+            if branches:
+                self._branch_countries[actor.name] = tuple(branches)
             for alias in spec.aliases:
                 text, context = (alias, None) if isinstance(alias, str) else (alias.text, alias.context)
                 self._named.add(text, entry, context=context)
@@ -494,6 +497,11 @@ class ActorRegistry:
         return cls(base)
 
     # --- public API ---------------------------------------------------------------------------------
+
+    def branch_countries(self, actor: Actor) -> tuple[str, ...]:
+        """The countries where the named ``actor`` has a branch of its own name (Islamic State: Syria,
+        Nigeria, ...); none for an actor without branches."""
+        return self._branch_countries.get(actor.name, ())
 
     def find(
         self,
@@ -728,6 +736,12 @@ class ActorRegistry:
             j += 1
         if j >= n or not toks.joined[j]:
             return None
+        acts = toks.keys[j] in _STATE_ACTS
+        if acts and len(spans) == 1 and first[1].is_name and not self._named_before(toks, i):
+            # "Russia fired 40 missiles", "Israel struck Rafah": a state that acts by arms acts by its forces.
+            template = self._force_templates.get("military")
+            if template is not None:
+                return j, (_Hit(i, j, self._state_actor(template, first[1].country)),)
         head = self._force_phrase(toks, j, bare=False) or self._generic_phrase(toks, j)
         if head is None:
             return None
@@ -847,6 +861,14 @@ class ActorRegistry:
         """The phrase modifies the next word ("military operation", "rebel-held", "civilian casualties")."""
         return end < len(toks.keys) and toks.joined[end] and toks.keys[end] in self._not_before
 
+    def _named_before(self, toks: _Tokens, i: int) -> bool:
+        """Whether the word before token i is a capitalized word that makes it part of a person's or a
+        thing's name ("Michael Jordan attacked the rim"), in mixed-case prose."""
+        if toks.caps or toks.title or i == 0 or not toks.joined[i]:
+            return False
+        prev = toks.surfaces[i - 1]
+        return prev[0].isupper() and toks.keys[i - 1] not in _DETERMINERS
+
     def _looks_like_other_name(self, toks: _Tokens, i: int) -> bool:
         """In mixed-case prose, "Salvation Army" or "Democratic Forces": a capitalized unknown word
         right before a capitalized phrase makes the phrase part of some other proper name."""
@@ -925,6 +947,13 @@ class ActorRegistry:
 
 
 _NEUTRAL = "neutral"  # a force modifier that says nothing of the kind ("special", "government")
+# What a state does by arms, told with the state itself as the subject: "Russia fired", "Israel struck".
+_STATE_ACTS = frozenset(
+    {
+        "fired", "struck", "launched", "attacked", "bombed", "shelled", "pounded", "invaded", "retook",
+        "recaptured", "captured", "downed", "intercepted", "targeted", "raided", "bombarded",
+    }
+)  # fmt: skip
 _Maker = Callable[[str | None], Actor]  # builds the actor of a phrase once its country is known
 _YEARS_RE = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")  # ACLED's "(2018-)", "(1987-2014)"
 _PAREN_RE = re.compile(r"(.+?) \(([^()]+)\)")

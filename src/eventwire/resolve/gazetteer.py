@@ -144,6 +144,7 @@ class Gazetteer:
         self._lat: npt.NDArray[np.float64] | None = None
         # alternate_ids by key, as recognizers ask for them: news names the same places again and again.
         self._alternates: dict[str, frozenset[int]] = {}
+        self._near_countries: dict[tuple[str, float], tuple[str, ...]] = {}
         vocab = compiled.vocab
         self.demonyms: frozenset[str] = frozenset(name_key(d) for d in vocab.get("demonyms", ()))
         self.common_words: frozenset[str] = frozenset(name_key(w) for w in vocab.get("common_words", ()))
@@ -358,6 +359,27 @@ class Gazetteer:
     def country_entry(self, iso3: str) -> int | None:
         slot = self._country_slot.get(iso3)
         return None if slot is None else self._c.country_entry[slot]
+
+    def countries_near(self, iso3: str, km: float) -> tuple[str, ...]:
+        """The other countries whose points lie less than ``km`` from country ``iso3``'s (ISO3 codes).
+
+        A country's point is its centre, so this is a rough neighbourhood: Israel's holds the Palestinian
+        territories, Lebanon and Syria; a vast country's centre is far from its neighbours."""
+        key = (iso3, km)
+        near = self._near_countries.get(key)
+        if near is None:
+            own = self.country_entry(iso3)
+            near = ()
+            if own is not None:
+                near = tuple(
+                    other
+                    for other in self._country_slot
+                    if other != iso3
+                    and (entry := self.country_entry(other)) is not None
+                    and self.distance_km(own, entry) < km
+                )
+            self._near_countries[key] = near
+        return near
 
     def admin1_seat(self, place: Place) -> Place | None:
         """The seat (capital town) of the admin1 region ``place``, or None when it is no admin1.
