@@ -640,6 +640,34 @@ def test_events_ground_taken_without_a_fight_may_be_a_development(monkeypatch: p
     assert events.second_opinion(taken, stormed, {"violence"}, ["territory", "fight"], fought) == taken
 
 
+class _SaysTakenOrMovedWithStage(_SaysTakenWithStage):
+    """The same, with a bag of words whose best development is a change of activity."""
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        return {
+            "Battles | Non-state actor overtakes territory": 0.6,
+            "Strategic developments | Change to group/activity": 0.3,
+            "Strategic developments | Non-violent transfer of territory": 0.1,
+        }
+
+
+def test_events_ground_taken_without_a_fight_is_a_transfer_of_territory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _SaysTakenOrMovedWithStage())
+    taken = ("Battles", "Non-state actor overtakes territory", False)
+    rebels = Reading(taken[:2], ("territory",), ("territory",), "violence", ("violence",), ((2, "rebel"),),
+                     (), (), 0)  # fmt: skip
+    text = "rebels took control of the border town after the army withdrew"
+    assert events.second_opinion(taken, text, {"violence"}, ["territory"], rebels) == (
+        "Strategic developments",
+        "Non-violent transfer of territory",
+        False,
+    )
+
+
 class _SaysAirstrikeWithStage(_Says):
     """A model sure of an airstrike, with a second stage that reads a battle where the rules read one."""
 

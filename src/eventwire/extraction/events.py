@@ -1066,6 +1066,11 @@ def second_opinion(
     if event_type == rules[0]:
         return rules
     sub_event_type = best_sub_event_type(probabilities, event_type)
+    if choices is _TAKEN_UNFOUGHT and sub_event_type != "Looting/property destruction":
+        # Ground that changed hands without a fight is a transfer of territory, unless what was done there
+        # was destruction ("took control of the site and torched a bar"); the bag of words' other
+        # developments ("Change to group/activity") are not what the trigger read.
+        sub_event_type = "Non-violent transfer of territory"
     return event_type, sub_event_type, event_type == "Violence against civilians"
 
 
