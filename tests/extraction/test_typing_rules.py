@@ -577,6 +577,7 @@ def _fight_typed(text: str, side_a: list[int] | None = None) -> tuple[str, str]:
         "two killed and at least 30 wounded in clashes between political opponents after the election",
         "young members of the ruling party clashed with members of the opposition party in the town",
         "CLASHES BETWEEN STUDENTS OF TWO SCHOOLS LEFT TWO DEAD".lower(),
+        "rival fans clashed after the derby on sunday; police said six people were injured",
     ],
 )
 def test_typing_rules_a_brawl_of_unarmed_rivals_is_mob_violence(text: str) -> None:
@@ -588,8 +589,8 @@ def test_typing_rules_a_brawl_of_unarmed_rivals_is_mob_violence(text: str) -> No
 @pytest.mark.parametrize(
     ("text", "side_a"),
     [
-        ("party militants clashed with police; gunfire left two dead", []),
-        ("armed youths clashed with soldiers near the market, two killed", []),
+        ("party militants clashed with rival militants; gunfire left two dead", []),
+        ("armed youths clashed with herders near the market, two killed", []),
         ("clashes between two communities over a land dispute left two dead", []),
         ("students and rebels clashed near the campus, two killed", [2]),
         ("a shoot-out between supporters of two gangs left two dead", []),

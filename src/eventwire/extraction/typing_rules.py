@@ -436,15 +436,17 @@ def war_remnant(text: str) -> bool:
     return _WAR_REMNANT.search(text) is not None
 
 
-# People who brawl without arms: party members, activists, students, youths.
+# People who brawl without arms: party members, activists, students, youths, football fans.
 _UNARMED_RIVALS = re.compile(
     r"\b(?:party|parties|supporters|political\s+(?:opponents|rivals)|activists|youngsters|youths?|students"
-    r"|partisans)\b"
+    r"|partisans|fans)\b"
 )
 # Arms borne, or fighters named, in the same report: "a shoot-out between party militants", "armed youths".
+# (Not the police or soldiers, who are often only the source, "police said"; forces fought are a side the
+# rules read as armed before this.)
 _ARMS_BORNE = re.compile(
     r"\b(?:shoot-?outs?|gun\w*|shots?|fire\s*fights?|firearms|rifles|exchang\w+\s+(?:of\s+)?fire|armed"
-    r"|militias?|militiamen|militants|fighters|rebels|insurgents|soldiers|troops|police\w*)\b"
+    r"|militias?|militiamen|militants|fighters|rebels|insurgents)\b"
 )
 
 
