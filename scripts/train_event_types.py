@@ -309,8 +309,11 @@ def main() -> int:
         " of the event (the rules' typing, trigger kinds, inter codes and kinds of both sides, whether both"
         " sides were armed, the victims' kind, deaths) that chooses the event type where the first opinion is"
         " Battles or Violence against civilians (between those two; and Riots where the side that acted is a"
-        " named crowd; and the rules' own Riots or Strategic developments the first opinion overruled), or a"
-        " protest the rules read as a riot (between Protests and Riots); trained on the pipeline's"
+        " named crowd; and the rules' own Riots or Strategic developments the first opinion overruled), a"
+        " protest the rules read as a riot (between Protests and Riots), a strategic development by no armed"
+        " side (between it and Riots), ground an armed group took with no fight told (between Battles and"
+        " Strategic developments), or remote violence where the rules read a battle (between the two);"
+        " trained on the pipeline's"
         f" reading of the {scores['stage_examples']} notes it finds an event in, with first-stage"
         " probabilities from the fold models that did not see the note. Its score below is the stage"
         " alone, free to choose any event type on those notes: not what the pipeline ships.",

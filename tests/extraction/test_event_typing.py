@@ -565,6 +565,158 @@ def test_events_labs_that_are_no_drug_labs_give_no_event(extractor: Any, text: s
     assert _events(extractor, text) == []
 
 
+class _SaysLootingWithStage(_Says):
+    """A model that reads property destroyed, with a second stage that reads a crowd as rioters wherever it
+    is asked."""
+
+    answer = TypePrediction("Strategic developments", "Looting/property destruction", 0.8, 0.8)
+    stage = TypeStage(
+        labels=("Strategic developments", "Riots", "Battles"),
+        vocabulary={"a:none": 0, "a:7": 1},
+        weights=np.array([[0.0, 0.0], [3.0, 3.0], [5.0, 5.0]], dtype=np.float32),
+        bias=np.array([1.0, 0.0, 0.0], dtype=np.float32),
+    )
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        return {"Strategic developments | Looting/property destruction": 0.8, "Riots | Mob violence": 0.2}
+
+
+def test_events_property_a_crowd_destroyed_may_be_a_riot(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _SaysLootingWithStage())
+    looting = ("Strategic developments", "Looting/property destruction", False)
+    crowd = Reading(looting[:2], ("looting",), ("looting",), "looting", ("looting",), ((7, "civilians"),),
+                    (), (), 0)  # fmt: skip
+    text = "taxi riders burnt a vehicle in the town after a road accident killed their colleague"
+    # Between a development and a riot only (the stage's battle is no choice here).
+    assert events.second_opinion(looting, text, {"looting"}, ["looting"], crowd) == (
+        "Riots",
+        "Mob violence",
+        False,
+    )
+    # An armed group that looted stays a development, whatever the stage reads.
+    rebels = Reading(looting[:2], ("looting",), ("looting",), "looting", ("looting",), ((2, "rebel"),), (),
+                     (), 0)  # fmt: skip
+    seized = "militants seized livestock from the villagers"
+    assert events.second_opinion(looting, seized, {"looting"}, ["looting"], rebels) == looting
+
+
+class _SaysTakenWithStage(_Says):
+    """A model that reads ground taken by an armed group, with a second stage that reads a development."""
+
+    answer = TypePrediction("Battles", "Non-state actor overtakes territory", 0.8, 0.8)
+    stage = TypeStage(
+        labels=("Battles", "Strategic developments", "Violence against civilians"),
+        vocabulary={"a:2": 0},
+        weights=np.array([[0.0], [3.0], [5.0]], dtype=np.float32),
+        bias=np.array([1.0, 0.0, 0.0], dtype=np.float32),
+    )
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        return {
+            "Battles | Non-state actor overtakes territory": 0.6,
+            "Strategic developments | Non-violent transfer of territory": 0.4,
+        }
+
+
+def test_events_ground_taken_without_a_fight_may_be_a_development(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _SaysTakenWithStage())
+    taken = ("Battles", "Non-state actor overtakes territory", False)
+    rebels = Reading(taken[:2], ("territory",), ("territory",), "violence", ("violence",), ((2, "rebel"),),
+                     (), (), 0)  # fmt: skip
+    text = "militants took control of the village and raised their flag"
+    assert events.second_opinion(taken, text, {"violence"}, ["territory"], rebels) == (
+        "Strategic developments",
+        "Non-violent transfer of territory",
+        False,
+    )
+    # Taken in a fight: a battle, whatever the stage reads.
+    fought = Reading(taken[:2], ("territory", "fight"), ("territory",), "violence", ("violence",),
+                     ((2, "rebel"),), (), (), 0)  # fmt: skip
+    stormed = "militants overran the village after clashes with the army"
+    assert events.second_opinion(taken, stormed, {"violence"}, ["territory", "fight"], fought) == taken
+
+
+class _SaysTakenOrMovedWithStage(_SaysTakenWithStage):
+    """The same, with a bag of words whose best development is a change of activity."""
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        return {
+            "Battles | Non-state actor overtakes territory": 0.6,
+            "Strategic developments | Change to group/activity": 0.3,
+            "Strategic developments | Non-violent transfer of territory": 0.1,
+        }
+
+
+def test_events_ground_taken_without_a_fight_is_a_transfer_of_territory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _SaysTakenOrMovedWithStage())
+    taken = ("Battles", "Non-state actor overtakes territory", False)
+    rebels = Reading(taken[:2], ("territory",), ("territory",), "violence", ("violence",), ((2, "rebel"),),
+                     (), (), 0)  # fmt: skip
+    text = "rebels took control of the border town after the army withdrew"
+    assert events.second_opinion(taken, text, {"violence"}, ["territory"], rebels) == (
+        "Strategic developments",
+        "Non-violent transfer of territory",
+        False,
+    )
+
+
+class _SaysAirstrikeWithStage(_Says):
+    """A model sure of an airstrike, with a second stage that reads a battle where the rules read one."""
+
+    answer = TypePrediction("Explosions/Remote violence", "Air/drone strike", 0.9, 0.9)
+    stage = TypeStage(
+        labels=("Explosions/Remote violence", "Battles", "Strategic developments"),
+        vocabulary={"rt:Battles": 0},
+        weights=np.array([[0.0], [3.0], [5.0]], dtype=np.float32),
+        bias=np.array([1.0, 0.0, 0.0], dtype=np.float32),
+    )
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        return {"Explosions/Remote violence | Air/drone strike": 0.9, "Battles | Armed clash": 0.1}
+
+
+def test_events_a_fight_backed_by_airstrikes_may_stay_a_battle(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _SaysAirstrikeWithStage())
+    clash = ("Battles", "Armed clash", False)
+    both = Reading(clash[:2], ("kill", "operation"), ("kill",), "violence", ("violence",), ((1, "military"),),
+                   ((2, "rebel"),), ("armed",), 18)  # fmt: skip
+    text = "an operation by special forces, backed by airstrikes, killed 18 militants"
+    # Between remote violence and a battle only (the stage's development is no choice here).
+    assert events.second_opinion(clash, text, {"violence"}, ["kill", "operation"], both) == clash
+    # Remote violence the rules read stays the first opinion's.
+    strike = ("Explosions/Remote violence", "Air/drone strike", False)
+    read = Reading(strike[:2], ("air",), ("air",), "violence", ("violence",), ((1, "military"),), (), (), 0)
+    assert events.second_opinion(strike, "warplanes struck the camp", {"violence"}, ["air"], read) == strike
+
+
+class _SaysAttackSurely(_Says):
+    """A type model fairly sure of an attack on civilians, P = 0.8 (below a named method's bar)."""
+
+    answer = TypePrediction("Violence against civilians", "Attack", 0.8, 0.8)
+
+
+def test_events_the_model_leaves_a_remnant_of_war_to_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.extraction import events
+
+    monkeypatch.setattr(events, "load_type_model", lambda: _SaysAttackSurely())
+    other = ("Strategic developments", "Other", False)
+    remnant = "a woman was killed after a rocket, believed to be leftover from the civil war, exploded"
+    assert events.second_opinion(other, remnant, {"violence"}, ["kill", "explosion"]) == other
+    # Another development the rules read ("Other") is the model's to refine.
+    released = "the authorities released 300 prisoners to ease crowding"
+    assert events.second_opinion(other, released, {"other"}, ["other"])[0] == "Violence against civilians"
+
+
 @pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
 @pytest.mark.parametrize(
     ("text", "expected", "actors"),

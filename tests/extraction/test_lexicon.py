@@ -379,3 +379,34 @@ def test_lexicon_a_drug_lab_dismantled_is_property_destroyed(text: str) -> None:
 )
 def test_lexicon_a_lab_that_is_no_drug_lab_is_no_trigger(text: str) -> None:
     assert "looting" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "French strikes hit jihadist positions near the Malian border on Tuesday, killing 20 militants.",
+        "ISRAELI STRIKES KILLED 12 PEOPLE IN GAZA ON MONDAY, HEALTH OFFICIALS SAID.",
+        "US strikes have killed at least 30 al-Shabaab fighters in Somalia this week.",
+        "Coalition strikes destroyed a weapons depot near Sanaa on Monday.",
+    ],
+)
+def test_lexicon_strikes_that_kill_or_hit_armed_ground_are_air_strikes(extractor: Any, text: str) -> None:
+    assert "air" in kinds(text)
+    doc = Document(id="t", text=text, published=dt.date(2020, 5, 6))
+    assert [e.sub_event_type for e in extractor.run(doc).events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strikes hit rail services across France on Tuesday as unions walked out.",
+        "STRIKES HIT AIRPORTS AND TRAINS ACROSS GERMANY ON MONDAY.",
+        "Teachers' strikes hit schools across the state on Monday.",
+        "Strikes hit production at the copper mine in Chile on Monday, the company said.",
+        "Lightning strikes killed 12 people in Bihar on Monday.",
+        "Two strikes hit the camp of the fans' club before the final.",
+        "The bowler's strikes hit the stumps twice in the last over.",
+    ],
+)
+def test_lexicon_walkouts_lightning_and_sport_strikes_are_no_air_strikes(text: str) -> None:
+    assert "air" not in kinds(text)

@@ -556,3 +556,79 @@ def test_typing_rules_forces_that_held_a_march_back_make_an_intervention(text: s
 )
 def test_typing_rules_a_march_not_held_back_by_forces_stays_peaceful(text: str) -> None:
     assert _protest_typed(text) == "Peaceful protest"
+
+
+def _fight_typed(text: str, side_a: list[int] | None = None) -> tuple[str, str]:
+    typed = classify(
+        ["fight", "kill"],
+        "violence",
+        text,
+        side_a_inters=side_a or [],
+        side_b_inters=[],
+        victim_categories=["people"],
+        fatalities=2,
+    )
+    return typed[0], typed[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "two killed and at least 30 wounded in clashes between political opponents after the election",
+        "young members of the ruling party clashed with members of the opposition party in the town",
+        "CLASHES BETWEEN STUDENTS OF TWO SCHOOLS LEFT TWO DEAD".lower(),
+        "rival fans clashed after the derby on sunday; police said six people were injured",
+    ],
+)
+def test_typing_rules_a_brawl_of_unarmed_rivals_is_mob_violence(text: str) -> None:
+    # Party members, students or youths who fight, nobody armed named: ACLED codes an unorganised group's
+    # fight as mob violence.
+    assert _fight_typed(text) == ("Riots", "Mob violence")
+
+
+@pytest.mark.parametrize(
+    ("text", "side_a"),
+    [
+        ("party militants clashed with rival militants; gunfire left two dead", []),
+        ("armed youths clashed with herders near the market, two killed", []),
+        ("clashes between two communities over a land dispute left two dead", []),
+        ("students and rebels clashed near the campus, two killed", [2]),
+        ("a shoot-out between supporters of two gangs left two dead", []),
+    ],
+)
+def test_typing_rules_a_fight_with_arms_or_armed_men_stays_a_battle(text: str, side_a: list[int]) -> None:
+    assert _fight_typed(text, side_a) == ("Battles", "Armed clash")
+
+
+def _arrest_typed(text: str) -> tuple[str, str]:
+    typed = classify(
+        ["arrest"], "arrest", text, side_a_inters=[1], side_b_inters=[], victim_categories=[], fatalities=0
+    )
+    return typed[0], typed[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "security forces arrested and beat an opposition leader in the town",
+        "israeli forces beat three palestinians and then detained them in the neighbourhood",
+        "two journalists were tortured in police custody after they were arrested",
+        "POLICE DETAINED THE STUDENTS AND BRUTALLY BEAT THEM".lower(),
+    ],
+)
+def test_typing_rules_those_beaten_when_arrested_were_attacked(text: str) -> None:
+    assert _arrest_typed(text) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "police arrested a man who beat his neighbour",
+        "police arrested two men for beating a teacher",
+        "police arrested two men and charged them with beating a shopkeeper",
+        "police arrested 12 suspects; none of them was beaten, the ministry said",
+        "the striker was arrested after his team beat the champions",
+    ],
+)
+def test_typing_rules_a_beating_that_is_the_suspects_crime_keeps_the_arrest(text: str) -> None:
+    assert _arrest_typed(text) == ("Strategic developments", "Arrests")

@@ -127,6 +127,14 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"(?:militants|rebels|insurgents|jihadists|gunmen|bandits|terrorists|fighters|positions|hideouts"
         r"|gatherings?)\b"
         r"|air\s+forces?\s+(?:bombed|struck|hit|targeted)|bombing\s+raids?|(?:was|were)\s+bombed\s+by"
+        # Bare "strikes" where they kill or hit armed men's ground: "French strikes hit jihadist positions",
+        # "Israeli strikes killed 12 people" (not a walkout's "strikes hit rail services", nor lightning's or
+        # a hunger strike's deaths).
+        r"|(?<!lightning\s)(?<!hunger\s)(?<!labor\s)(?<!labour\s)(?<!general\s)strikes\s+(?:(?:have|had|also|reportedly)\s+)?"
+        r"(?:killed\s+(?:[\w,-]+\s+){0,4}?(?:people|civilians|militants|jihadists|rebels|insurgents|fighters"
+        r"|soldiers|troops|children|members|commanders?)|(?:hit|struck|targeted|pounded|destroyed)\s+"
+        r"(?:[\w'-]+\s+){0,3}?(?:positions?|bases?|hideouts?|militants|jihadists|rebels|insurgents|fighters"
+        r"|depots?|strongholds?|convoys?|military\s+targets))\b"
         # "the Houthis launched a drone at a destroyer" (not "launched a drone program")
         rf"|{_LAUNCHED}(?:attack\s+|explosive\s+|kamikaze\s+)?drones?\s+{_AT_A_TARGET}",
     ),

@@ -159,6 +159,10 @@ def classify(
         return "Protests", "Protest with intervention", False
     if family == "arrest" and _non_state_captors(a):
         return "Violence against civilians", "Abduction/forced disappearance", True
+    if family == "arrest" and abused_in_arrest(group_text):
+        # Those arrested were beaten or tortured ("forces arrested and beat an opposition leader", "beat
+        # three men and then detained them"): ACLED codes the violence done to them as an attack.
+        return "Violence against civilians", "Attack", True
     if family in STRATEGIC:
         return "Strategic developments", STRATEGIC[family], False
 
@@ -192,6 +196,7 @@ def classify(
         and fatalities == 0
         and not victims
         and kind_set <= {"raid", "arrest", "operation", "disrupted"}
+        and not abused_in_arrest(group_text)
     ):
         if _non_state_captors(a):
             return "Violence against civilians", "Abduction/forced disappearance", True
@@ -255,6 +260,12 @@ def classify(
         return "Battles", "Armed clash", False
     if civilians_hit or (victims and victims <= {"civilian", "people"} and "fight" not in kind_set):
         return "Violence against civilians", "Attack", True
+    if "fight" in kind_set and not a & ARMED_INTERS and _unarmed_rivals(group_text):
+        # A brawl of party members, students or youths, armed men named on neither side and no gun told
+        # ("young members of the ruling party clashed with opposition members", "clashes between
+        # political opponents after the election"): ACLED codes an unorganised group's fight as mob
+        # violence, not a battle.
+        return "Riots", "Mob violence", False
     if kind_set & {"fight", "operation"} or a & ARMED_INTERS:
         return "Battles", "Armed clash", False
     return "Violence against civilians", "Attack", True
@@ -416,6 +427,50 @@ def _ground_fight(text: str, a: set[int], b: set[int], armed_target: bool) -> bo
     return _GROUND_FIRE.search(text) is not None and (
         armed_target or len(a & ARMED_INTERS) > 1 or _ARMED_SITE.search(text) is not None
     )
+
+
+def war_remnant(text: str) -> bool:
+    """Whether the report tells of an explosive left from a past war ("a rocket believed to be leftover from
+    the civil war", "a landmine laid during the Iran-Iraq War"): the rules type its blast a strategic
+    development, as ACLED codes explosive remnants of war."""
+    return _WAR_REMNANT.search(text) is not None
+
+
+# People who brawl without arms: party members, activists, students, youths, football fans.
+_UNARMED_RIVALS = re.compile(
+    r"\b(?:party|parties|supporters|political\s+(?:opponents|rivals)|activists|youngsters|youths?|students"
+    r"|partisans|fans)\b"
+)
+# Arms borne, or fighters named, in the same report: "a shoot-out between party militants", "armed youths".
+# (Not the police or soldiers, who are often only the source, "police said"; forces fought are a side the
+# rules read as armed before this.)
+_ARMS_BORNE = re.compile(
+    r"\b(?:shoot-?outs?|gun\w*|shots?|fire\s*fights?|firearms|rifles|exchang\w+\s+(?:of\s+)?fire|armed"
+    r"|militias?|militiamen|militants|fighters|rebels|insurgents)\b"
+)
+
+
+def _unarmed_rivals(text: str) -> bool:
+    """Whether a fight's report names unarmed rivals (party members, students, youths) and neither arms nor
+    armed men: see classify."""
+    return _UNARMED_RIVALS.search(text) is not None and _ARMS_BORNE.search(text) is None
+
+
+# Violence done to those arrested, told with the arrest: "arrested and beat an opposition leader", "beat
+# three men and then detained them", "were tortured in custody" (not "arrested a man who beat his
+# neighbour", nor "arrested for beating a teacher": the suspects' crime).
+_ABUSED_IN_ARREST = re.compile(
+    r"\b(?:arrested|detained|apprehended)\s+(?:[\w'-]+\s+){0,4}?and\s+(?:then\s+)?(?:\w+\s+)?"
+    r"(?:beat|beaten|tortured|whipped|flogged)\b"
+    r"|\b(?:beat|beaten|tortured|whipped|flogged)\s+(?:[\w'-]+\s+){0,4}?(?:and|before)\s+(?:then\s+)?"
+    r"(?:arrested|detained)\b"
+    r"|\b(?:beaten|tortured)\s+(?:\w+\s+){0,2}?in\s+(?:police\s+)?(?:custody|detention|(?:a|the|their)\s+cells?)\b"
+)
+
+
+def abused_in_arrest(text: str) -> bool:
+    """Whether a report of an arrest tells that those arrested were beaten or tortured (see classify)."""
+    return any(not _negated(text, m.start()) for m in _ABUSED_IN_ARREST.finditer(text))
 
 
 def fire_exchanged(text: str) -> bool:
