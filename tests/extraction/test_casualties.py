@@ -407,3 +407,9 @@ def test_casualties_victims_counted_by_nationality(text: str, count: int, catego
 
 def test_casualties_a_nationality_before_a_noun_is_no_victim() -> None:
     assert figures("The Palestinian Authority said two Afghan officials met on Monday.") == []
+
+
+def test_casualties_who_marched_is_not_the_one_they_support() -> None:
+    assert figures("Supporters of the opposition leader marched in Kampala.") == []
+    (figure,) = figures("The opposition leader marched in Kampala.")
+    assert (figure.kind, figure.count.best) == ("participants", 1)

@@ -765,3 +765,25 @@ def test_events_force_at_a_protest_and_a_riots_toll(
 )
 def test_events_missiles_fired_at_a_target_are_a_missile_attack(extractor: Any, text: str) -> None:
     assert _events(extractor, text) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+
+
+@pytest.mark.parametrize("case", [str, str.upper], ids=["mixed", "caps"])
+def test_events_a_states_strikes_and_party_supporters(extractor: Any, case: Any) -> None:
+    doc = Document(
+        id="t",
+        text=case("Israeli strikes killed 12 people in Rafah on Monday."),
+        published=dt.date(2020, 5, 10),
+    )
+    (event,) = extractor.run(doc).events
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Military Forces of Israel")
+    doc = Document(
+        id="t",
+        text=case("Party supporters clashed with police in Harare on Monday."),
+        published=dt.date(2020, 5, 10),
+    )
+    (event,) = extractor.run(doc).events
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Riots",
+        "Rioters (Zimbabwe)",
+        "Police Forces of Zimbabwe",
+    )

@@ -173,6 +173,10 @@ EVERYDAY = [
     ("The team liberated the city's water supply from the old contract on Monday.", "no armed actor"),
     ("The army band marched through the capital on Independence Day.", "not conflict"),
     ("Veterans marched in the annual Remembrance Day parade in London on Sunday.", "not conflict"),
+    # (twelfth session's review of the role helper: sport's attackers, shoppers' rushes, a virus's dead)
+    ("The attackers scored twice and the fans threw flowers onto the pitch on Sunday.", "not conflict"),
+    ("Shoppers stormed the stores as the Black Friday sales opened on Friday.", "not conflict"),
+    ("40 people were killed by the virus in Lima last week.", "not conflict"),
 ]  # fmt: skip
 
 # A trial's account or a feature about crimes long past, told so in the lead: every act in it is the
@@ -392,6 +396,8 @@ CONFLICT = [
     "M23 took control of Goma on Monday.",
     "RSF fighters seized control of Wad Madani on Monday.",
     "Mozambican troops regained control of Mocimboa da Praia from insurgents on Sunday.",
+    # the coronavirus named beside an act is no cause of its deaths
+    "Workers attacked police officers enforcing coronavirus measures in Mexico City on Monday, injuring two.",
     "The rebels took control of the town on Monday.",
     "Supporters of the band marched to parliament in Kampala on Monday to demand the release of its singer.",
 ]

@@ -505,6 +505,8 @@ def find_figures(lower: str, start: int, end: int) -> list[Figure]:
             ):
                 continue
             v_start, v_end = match.span("victim") if groups.get("victim") else match.span()
+            if kind == "participants" and name == "single_after" and lower.endswith("of ", 0, v_start):
+                continue  # "supporters of the opposition leader marched": the supporters took part
             if head_words in {"leaders", "leader"} and _CIVIL_LEADERS.search(lower, v_start, v_end):
                 category = "civilian"
             if kind == "fatalities" and _PLUS_ATTACKER.match(lower, match.end()):

@@ -526,7 +526,8 @@ _FUEL_BLAST = (
 _MISFORTUNE = (
     r"(?:traffic|road|car|bus|plane|train|boat|mining)\s+(?:accident|crash|collision)|(?:accident|crash|"
     r"collision|flood\w*|earthquake|landslide|stampede|drown\w*|natural\s+causes|illness|disease|cholera|"
-    r"covid|overdose|heatwave|lightning|wildfire|(?:dams?|levees?|embankments?)\s+(?:burst|collapsed|broke|failed)"
+    r"covid|(?:killed\s+by|died\s+(?:of|from))\s+(?:the\s+)?(?:corona)?virus\b|malaria|measles|"
+    r"overdose|heatwave|lightning|wildfire|(?:dams?|levees?|embankments?)\s+(?:burst|collapsed|broke|failed)"
     rf"|(?:by|in)\s+(?:a|an|the)\s+(?:wild\s+)?{_WILD_ANIMAL}s?\b|{_WILD_ANIMAL}\s+attacks?|{_LOOSE_DOG}"
     rf"|{_FUEL_BLAST}|(?:bitten|mauled|gored|trampled)\s+by\s+(?:a|an|the)\s+(?:\w+\s+)?(?:{_WILD_ANIMAL}|dogs?|bull|buffalo)s?\b)"
 )
@@ -535,6 +536,9 @@ _OTHER_SENSE = (
     # A band or a parade marching is a ceremony, not a protest: "the army band marched through the capital".
     r"(?<!of\sthe\s)(?<!of\s)\bbands?\s+(?:marched|marches|marching|paraded)"
     r"|marched\s+in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?parade\b|"
+    # Sport's attackers and shoppers' rushes: "the attackers scored twice", "shoppers stormed the stores".
+    r"attackers?\s+(?:scored|netted|missed|shot\s+wide|combined|pressed)|(?:shoppers|customers|bargain\s+hunters"
+    r"|fans)\s+(?:stormed|rushed|flooded)\s+(?:the\s+)?(?:stores?|shops?|malls?|doors|aisles|pitch|field)|"
     r"heart\s+attacks?|panic\s+attacks?|(?:legal|political|court|electoral|election|uphill|custody)\s+battles?"
     r"|battle\s+(?:against|with)\s+(?:cancer|poverty|disease|covid|inflation|corruption|addiction)"
     r"|shot\s+(?:a\s+)?(?:film|video|movie|photos?)|photo\s?shoot|\ba\s+shot\s+in\s+the\s+arm"
