@@ -173,6 +173,7 @@ EVERYDAY = [
     ("The team liberated the city's water supply from the old contract on Monday.", "no armed actor"),
     ("The army band marched through the capital on Independence Day.", "not conflict"),
     ("Veterans marched in the annual Remembrance Day parade in London on Sunday.", "not conflict"),
+    ("In 2012 protesters demonstrated in Ouagadougou against the mayor.", "past"),
     # (twelfth session's review of the role helper: sport's attackers, shoppers' rushes, a virus's dead)
     ("The attackers scored twice and the fans threw flowers onto the pitch on Sunday.", "not conflict"),
     ("Shoppers stormed the stores as the Black Friday sales opened on Friday.", "not conflict"),
@@ -396,6 +397,10 @@ CONFLICT = [
     "M23 took control of Goma on Monday.",
     "RSF fighters seized control of Wad Madani on Monday.",
     "Mozambican troops regained control of Mocimboa da Praia from insurgents on Sunday.",
+    # a year in the actors' own history is not the act's
+    "Former mutinous policemen fired in 2012 demonstrated in Ouagadougou on Monday asking for their jobs.",
+    "Teachers who passed the test in 2019 held a protest demonstration in Jacobabad on Monday.",
+    "On Monday relatives of inmates took part in a series of coordinated one-person protests in Angarsk.",
     # the coronavirus named beside an act is no cause of its deaths
     "Workers attacked police officers enforcing coronavirus measures in Mexico City on Monday, injuring two.",
     "The rebels took control of the town on Monday.",

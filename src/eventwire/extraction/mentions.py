@@ -322,6 +322,8 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     for reason, cue in REJECT_CUES:
         text = wide if reason in CLAUSE_WIDE and not protest else before
         match = _governing(cue, text) if reason in INQUIRY_CUES else cue.search(text)
+        if match and protest and match.group(0).startswith("series"):
+            continue  # a day's "series of coordinated one-person protests" is that day's protest
         if match:
             return f"{reason} ({match.group(0).strip()!r})"
     return None
