@@ -174,6 +174,8 @@ EVERYDAY = [
     ("The army band marched through the capital on Independence Day.", "not conflict"),
     ("Veterans marched in the annual Remembrance Day parade in London on Sunday.", "not conflict"),
     ("In 2012 protesters demonstrated in Ouagadougou against the mayor.", "past"),
+    ("Families gathered in the park on Monday to remember the victims and pray.", None),
+    ("Fans gathered in Madrid on Sunday to celebrate the title and sing with the players.", None),
     # (twelfth session's review of the role helper: sport's attackers, shoppers' rushes, a virus's dead)
     ("The attackers scored twice and the fans threw flowers onto the pitch on Sunday.", "not conflict"),
     ("Shoppers stormed the stores as the Black Friday sales opened on Friday.", "not conflict"),
@@ -401,6 +403,7 @@ CONFLICT = [
     "Former mutinous policemen fired in 2012 demonstrated in Ouagadougou on Monday asking for their jobs.",
     "Teachers who passed the test in 2019 held a protest demonstration in Jacobabad on Monday.",
     "On Monday relatives of inmates took part in a series of coordinated one-person protests in Angarsk.",
+    "On Monday journalists gathered in Tizi Ouzou to mark press freedom day and denounce their treatment.",
     # the coronavirus named beside an act is no cause of its deaths
     "Workers attacked police officers enforcing coronavirus measures in Mexico City on Monday, injuring two.",
     "The rebels took control of the town on Monday.",

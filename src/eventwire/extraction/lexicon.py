@@ -292,6 +292,8 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         r"|to\s+draw\s+attention\s+to\s+(?:their|the|a)\s+(?:demands?|grievances?|plight)"
         r"|to\s+(?:demand|protest|denounce|"
         r"demonstrate|express|reject|voice|call\s+for|condemn|march|show\s+(?:their\s+)?support)|chant(?:ed|ing)"
+        # "gathered to commemorate press freedom day and denounce the treatment of journalists"
+        r"|(?<=\sand\s)(?:denounce|demand|protest|condemn)\b"
         r"|voic(?:ed|ing)\s+(?:their\s+)?(?:anger|rejection|opposition|discontent|frustration|support|demands?)"
         r"|(?:held|holding|carr(?:ied|ying)|wav(?:ed|ing))\s+(?:up\s+)?(?:banners|placards|signs|photographs|portraits))"
         r"|gathered\s+in\s+(?:a|an)\s+(?:march|protest|rally|demonstration|sit-in|vigil)\b"
