@@ -174,6 +174,7 @@ EVERYDAY = [
     ("The army band marched through the capital on Independence Day.", "not conflict"),
     ("Veterans marched in the annual Remembrance Day parade in London on Sunday.", "not conflict"),
     ("In 2012 protesters demonstrated in Ouagadougou against the mayor.", "past"),
+    ("Militants continue to attack villages in the region, killing civilians.", "generic"),
     ("Families gathered in the park on Monday to remember the victims and pray.", None),
     ("Fans gathered in Madrid on Sunday to celebrate the title and sing with the players.", None),
     # (twelfth session's review of the role helper: sport's attackers, shoppers' rushes, a virus's dead)
@@ -404,6 +405,8 @@ CONFLICT = [
     "Teachers who passed the test in 2019 held a protest demonstration in Jacobabad on Monday.",
     "On Monday relatives of inmates took part in a series of coordinated one-person protests in Angarsk.",
     "On Monday journalists gathered in Tizi Ouzou to mark press freedom day and denounce their treatment.",
+    "On Monday, a man accused of sorcery and banned from the village of Kassila was beaten to death nearby.",
+    "On Monday, presumed JNIM militants continued to attack Koutougou, killing two civilians.",
     # the coronavirus named beside an act is no cause of its deaths
     "Workers attacked police officers enforcing coronavirus measures in Mexico City on Monday, injuring two.",
     "The rebels took control of the town on Monday.",

@@ -689,7 +689,7 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "a man accused of witchcraft was lynched": the participle names the victim, and the
             # sentence's own verb ("was lynched") reports the act (read up to the trigger, which may be
             # that verb: "accused of sorcery | was beaten to death"; not "accused of planning | an attack").
-            r"|accus(?:ed|es|ing)(?!\s+of\s+[^,;]*\b(?:was|were)\s|\s+of\s+(?:(?![\w-]+ing\b)[\w-]+\s+){1,3}$)"
+            r"|accus(?:ed|es|ing)(?!\s+of\s+[^,;]*\b(?:was|were)\s|\s+of\s+(?:(?![\w-]+ing\b)[\w-]+\s+){1,10}$)"
             # "accused of masterminding the killing of the six Jesuits", "blamed the rebels for the
             # bombing": who did it is in question, not that the definite act named happened.
             r"(?!(?:\s+[\w-]+){0,4}\s+of\s+(?:masterminding|ordering|committing|perpetrating|carrying\s+out"

@@ -296,6 +296,11 @@ def _crowd_with_cause(lower: str, trigger: Trigger) -> bool:
     )
 
 
+# A day named outright: "on Monday", "on 3 September", "on September 3".
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_ON_A_DAY = re.compile(
+    rf"\bon\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b)"
+)
 _NOT_CONFLICT_REASON = "not conflict (accident, disease, disaster or another sense of the word)"
 _MISFORTUNE_TOLL = "not conflict (the toll of an accident or another sense of the word told before it)"
 
@@ -324,6 +329,12 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
         match = _governing(cue, text) if reason in INQUIRY_CUES else cue.search(text)
         if match and protest and match.group(0).startswith("series"):
             continue  # a day's "series of coordinated one-person protests" is that day's protest
+        if (
+            match
+            and match.group(0).startswith("continue")
+            and _ON_A_DAY.search(lower, max(0, trigger.clause_start - 40), trigger.start)
+        ):
+            continue  # "On September 3, militants continued to attack Koutougou": that day's attack
         if match:
             return f"{reason} ({match.group(0).strip()!r})"
     return None
