@@ -81,3 +81,22 @@ def test_clause_wide_text_blanks_asides_and_drops_superlatives() -> None:
     wide = mentions._wide_text(lower, 0, len(lower))
     assert wide == "the attack" + " " * 33 + "was the  "
     assert mentions._wide_text(lower, 0, len(lower)) is wide
+
+
+def test_document_wide_reasons_are_read_once_per_trigger_kind() -> None:
+    # (read_mentions reads the ordinary-crime and trial reasons once per kind: each kind keeps its own)
+    from eventwire.extraction.sentences import load_sentencizer, split_sentences
+
+    text = (
+        "Police raided a flat in Leeds on Tuesday and arrested two men. Both were charged with burglary and "
+        "appeared in court on Wednesday. Police raided a second flat on Thursday and arrested a woman."
+    )
+    lower = lower_same_length(text)
+    found, rejected = mentions.read_mentions(text, lower, split_sentences(text, load_sentencizer(), 0))
+    assert found == []
+    assert [(r.text, r.reason.split(":")[1].split(",")[0].strip()) for r in rejected] == [
+        ("raided", "a police search"),
+        ("arrested", "police and courts"),
+        ("raided", "a police search"),
+        ("arrested", "police and courts"),
+    ]

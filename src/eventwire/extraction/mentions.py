@@ -431,6 +431,9 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
     # The lead: the title (where the text opens with one) and the first sentences of the body (a photo's
     # caption may come between).
     lead_start, lead_end = sentences[0].start, sentences[min(2, len(sentences) - 1)].end
+    # The document-wide reasons read only the text (and its lead) and the trigger's kind: each is read
+    # once per kind, not again for every trigger of that kind.
+    by_kind: dict[str, str | None] = {}
     for sentence in sentences:
         found = scan.matches(sentence.start, sentence.end)
         if not found:
@@ -445,8 +448,12 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
             reason = reason or everyday_reason(lower, kind, sentence.start, sentence.end, t_start, t_end)
             recalled = None if reason else recalled_item(lower, sentence.start, c_start, c_end)
             reason = reason or (recalled and f"historical (a list after {recalled!r})")
-            reason = reason or ordinary_crime_reason(lower, kind)
-            reason = reason or trial_account_reason(lower, kind, lead_start, lead_end)
+            if not reason:
+                if kind not in by_kind:
+                    by_kind[kind] = ordinary_crime_reason(lower, kind) or trial_account_reason(
+                        lower, kind, lead_start, lead_end
+                    )
+                reason = by_kind[kind]
             if reason:
                 rejections.append(
                     Rejection(
