@@ -100,3 +100,23 @@ def test_document_wide_reasons_are_read_once_per_trigger_kind() -> None:
         ("raided", "a police search"),
         ("arrested", "police and courts"),
     ]
+
+
+def test_joined_cues_match_where_one_of_them_does() -> None:
+    # one search of all the reject cues (read at word starts only: every cue opens at a word boundary)
+    # finds a cue exactly where a search of each cue in turn finds one
+    from eventwire.extraction.lexicon import REJECT_CUES
+
+    joined = mentions._ANY_CUE
+    assert joined is not None and joined.pattern.startswith(r"\b(?=")
+    texts = (
+        "police said they would investigate the attack on the convoy",
+        "rebels denied carrying out the attack and threatened to strike again",
+        "a man who was arrested last year said the raid had been planned since 2019",
+        "unbelievable: the protesters marched peacefully through the city centre",
+        "",
+    )
+    for text in texts:
+        first = min((m.start() for _, cue in REJECT_CUES if (m := cue.search(text))), default=None)
+        found = joined.search(text)
+        assert (found.start() if found else None) == first

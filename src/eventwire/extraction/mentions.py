@@ -42,7 +42,7 @@ from eventwire.extraction.lexicon import (
     TRIGGERS,
 )
 from eventwire.extraction.sentences import Sentence
-from eventwire.text.regex_starts import alternation, prefiltered, start_classes
+from eventwire.text.regex_starts import alternation, opens_at_boundary, prefiltered, start_classes
 
 # Where one sentence reports two events: "Taliban fighters attacked a checkpoint in Ghazni; an air strike
 # killed insurgents in Helmand", "..., while an air strike the following day killed ...".
@@ -251,7 +251,10 @@ def _starts_first(cues: list[re.Pattern[str]]) -> str:
         for literal, follow in found.items():
             # (a start that different cues follow with different classes may be followed by anything)
             starts[literal] = follow if starts.get(literal, follow) == follow else None
-    return f"(?={alternation(starts, starts)})"
+    # (where every cue opens at a word boundary, as all the reject cues do, the starts are read at word
+    # starts only: see regex_starts.prefiltered)
+    boundary = r"\b" if all(opens_at_boundary(cue.pattern) for cue in cues) else ""
+    return f"{boundary}(?={alternation(starts, starts)})"
 
 
 # Most candidates have no reject cue at all: one search of all the cues a text is read for says so at

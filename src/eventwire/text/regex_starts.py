@@ -182,11 +182,11 @@ def prefiltered(
     # (the pattern itself makes it at the same place: the same matches). Faster where the starts open
     # with common letters, which the lookahead would otherwise read inside every word; slower where they
     # are rare: measure.
-    boundary = r"\b" if word_start and _opens_at_boundary(pattern.pattern) else ""
+    boundary = r"\b" if word_start and opens_at_boundary(pattern.pattern) else ""
     return re.compile(f"{boundary}(?={alternation(read, read)})(?:{pattern.pattern})", pattern.flags)
 
 
-def _opens_at_boundary(pattern: str) -> bool:
+def opens_at_boundary(pattern: str) -> bool:
     """Whether every match of ``pattern`` starts at a word boundary: it opens with ``\\b``, after any
     lookbehinds (which read only the text before), in each of its alternatives."""
     try:
