@@ -274,6 +274,10 @@ def _no_cue(before: str, wide: str, protest: bool) -> bool:
     return _ANY_NARROW_CUE.search(before) is None and _ANY_WIDE_CUE.search(wide) is None
 
 
+# The cues one by one, where the search of them all found one: each tried only at the word starts where
+# one of its starts stands (see regex_starts.prefiltered), the same matches.
+_CUES = tuple((reason, prefiltered(cue, word_start=True)) for reason, cue in REJECT_CUES)
+
 _FORCE_REACH = 150  # characters before the trigger's clause where its actor may be named
 
 # The other senses and the asides, looked for only where one may start (see regex_starts.prefiltered):
@@ -315,7 +319,7 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     protest = trigger.kind == "protest"
     if _no_cue(before, wide, protest):
         return None
-    for reason, cue in REJECT_CUES:
+    for reason, cue in _CUES:
         text = wide if reason in CLAUSE_WIDE and not protest else before
         match = _governing(cue, text) if reason in INQUIRY_CUES else cue.search(text)
         if match:
