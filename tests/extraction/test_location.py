@@ -473,3 +473,28 @@ def test_location_a_state_that_acts_is_not_where_it_acted(extractor: Any) -> Non
     text = "Russia fired 40 missiles at Ukraine overnight, the air force said."
     (event,) = extractor.run(Document("acts", text, published=dt.date(2024, 3, 14))).events
     assert (event.actor1, event.country) == ("Military Forces of Russia", "Ukraine")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "said_there", "talks_there"),
+    [
+        ("Sources in Caracas said rebels attacked a base on Monday.", "Caracas", True, False),
+        ("IT WAS OFFICIALLY REPORTED IN LA PAZ THAT A BOMB EXPLODED.", "LA PAZ", True, False),
+        ("Radio Venceremos, broadcasting from the hills of Morazan, said so.", "Morazan", False, False),
+        ("Radio Venceremos, broadcasting from Morazan, claimed the attack.", "Morazan", True, False),
+        ("The second round of talks held in Oslo ended on Friday.", "Oslo", False, True),
+        ("Rebels attacked a base in Caracas on Monday, officials said.", "Caracas", False, False),
+        ("Shoppers in Leeds queued for the sales in the rain.", "Leeds", False, False),
+    ],
+)
+def test_location_a_statement_or_talks_are_read_only_after_in_or_from(
+    text: str, name: str, said_there: bool, talks_there: bool
+) -> None:
+    # (both are read only where "in" or "from" stands right before the place: the rest of the text before
+    # it is read only then)
+    from eventwire.extraction.location import _says_where_from, _where_talks_were_held
+
+    start = text.index(name)
+    place = PlaceMention(start, start + len(name), name, None)
+    assert _says_where_from(text, place) is said_there
+    assert _where_talks_were_held(text, place) is talks_there

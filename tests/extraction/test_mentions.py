@@ -81,3 +81,42 @@ def test_clause_wide_text_blanks_asides_and_drops_superlatives() -> None:
     wide = mentions._wide_text(lower, 0, len(lower))
     assert wide == "the attack" + " " * 33 + "was the  "
     assert mentions._wide_text(lower, 0, len(lower)) is wide
+
+
+def test_document_wide_reasons_are_read_once_per_trigger_kind() -> None:
+    # (read_mentions reads the ordinary-crime and trial reasons once per kind: each kind keeps its own)
+    from eventwire.extraction.sentences import load_sentencizer, split_sentences
+
+    text = (
+        "Police raided a flat in Leeds on Tuesday and arrested two men. Both were charged with burglary and "
+        "appeared in court on Wednesday. Police raided a second flat on Thursday and arrested a woman."
+    )
+    lower = lower_same_length(text)
+    found, rejected = mentions.read_mentions(text, lower, split_sentences(text, load_sentencizer(), 0))
+    assert found == []
+    assert [(r.text, r.reason.split(":")[1].split(",")[0].strip()) for r in rejected] == [
+        ("raided", "a police search"),
+        ("arrested", "police and courts"),
+        ("raided", "a police search"),
+        ("arrested", "police and courts"),
+    ]
+
+
+def test_joined_cues_match_where_one_of_them_does() -> None:
+    # one search of all the reject cues (read at word starts only: every cue opens at a word boundary)
+    # finds a cue exactly where a search of each cue in turn finds one
+    from eventwire.extraction.lexicon import REJECT_CUES
+
+    joined = mentions._ANY_CUE
+    assert joined is not None and joined.pattern.startswith(r"\b(?=")
+    texts = (
+        "police said they would investigate the attack on the convoy",
+        "rebels denied carrying out the attack and threatened to strike again",
+        "a man who was arrested last year said the raid had been planned since 2019",
+        "unbelievable: the protesters marched peacefully through the city centre",
+        "",
+    )
+    for text in texts:
+        first = min((m.start() for _, cue in REJECT_CUES if (m := cue.search(text))), default=None)
+        found = joined.search(text)
+        assert (found.start() if found else None) == first

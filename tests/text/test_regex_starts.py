@@ -103,3 +103,31 @@ def test_prefiltered_matches_exactly_where_the_pattern_does() -> None:
 def test_prefiltered_leaves_a_pattern_it_cannot_read() -> None:
     for unread in (re.compile(r"\d+ killed"), re.compile("attack", re.IGNORECASE), re.compile(r"(?:a|b)?")):
         assert prefiltered(unread) is unread
+
+
+def test_prefiltered_at_word_starts_matches_exactly_where_the_pattern_does() -> None:
+    # every match opens at a word boundary, after a lookbehind, in each alternative: the lookahead is
+    # tried at word starts only
+    courts = re.compile(r"(?<!not\s)\b(?:trial|court\s+told|jury)\b|\b(?:charged|pleaded)\s+\w+")
+    faster = prefiltered(courts, word_start=True)
+    assert faster.pattern.startswith(r"\b(?=")
+    texts = (
+        "The jury heard that he pleaded guilty; the court told him the trial would resume. Atrial flutter.",
+        "A bomb exploded at the courthouse; police charged two men. Not trial nor jury: a retrial.",
+        "Soccer: the striker was charged after the match. Jurys, trials, courtroom drama.",
+    )
+    for text in texts:
+        assert [m.span() for m in faster.finditer(text)] == [m.span() for m in courts.finditer(text)]
+        assert faster.sub("X", text) == courts.sub("X", text)
+    found = [m.group(0) for m in faster.finditer(texts[0])]
+    assert found == ["jury", "pleaded guilty", "court told", "trial"]
+
+
+def test_prefiltered_at_word_starts_only_where_every_match_opens_a_word() -> None:
+    # "heart attack" may start inside a word ("sweetheart attack"), "(?:a|an)" behind a lookahead too
+    for inner in (re.compile(r"heart\s+attacks?|\bfloods?\b"), re.compile(r"(?=a)\b(?:a|an)\s+attack")):
+        faster = prefiltered(inner, word_start=True)
+        assert not faster.pattern.startswith(r"\b")
+        text = "A sweetheart attack, an attack in floods"
+        assert [m.span() for m in faster.finditer(text)] == [m.span() for m in inner.finditer(text)]
+    assert prefiltered(re.compile(r"\bfloods?\b")).pattern.startswith("(?=")  # without word_start: as before

@@ -43,6 +43,7 @@ from eventwire.models.actor import Actor, ActorMention
 from eventwire.models.document import Document
 from eventwire.models.event import Event, Evidence, Quantity, RoleFiller
 from eventwire.text.dates import DAY_KINDS, DateMention, midpoint
+from eventwire.text.regex_starts import prefiltered
 
 HISTORICAL_DAYS = 60
 """An event dated more than this long before publication is background, not news."""
@@ -1325,3 +1326,9 @@ class GenericActors:
             made = self._actor("unidentified", 3, country)
             side_a = [made] if made else []
         return side_a, side_b
+
+
+# -- speed -------------------------------------------------------------------------------------------
+# Tried only at word starts where one of its starts stands (see regex_starts.prefiltered): the same
+# matches at the same places, in a third of the time (measured on MUC-4 train and GeoWebNews).
+_ASIDE_OPEN = prefiltered(_ASIDE_OPEN, word_start=True)

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from eventwire.extraction.lexicon import A_FORCE
 from eventwire.text.dates import MONTHS
+from eventwire.text.regex_starts import prefiltered
 
 # Read on the trigger's sentence, each with where it must stand: "spans" the trigger ("they have killed
 # many people"), "next" right after it ("demonstrations are multiplying") or anywhere "after" it ("the
@@ -1130,3 +1131,16 @@ def ordinary_crime_reason(lower: str, kind: str) -> str | None:
     if article is None or (article[1] and kind in _SHOOTING_KINDS):
         return None
     return f"not conflict (ordinary crime: police and courts, {article[0]!r})"
+
+
+# -- speed -------------------------------------------------------------------------------------------
+# The costliest patterns above and the cues read around every trigger, each tried only where one of its
+# starts stands (see regex_starts.prefiltered): the same matches at the same places, in a third (the
+# history's years near every trigger) to four fifths (the cues around a trigger) of the time. Measured on
+# MUC-4 train and GeoWebNews; those whose starts open with common letters are tried at word starts only.
+_OLD_HISTORY = prefiltered(_OLD_HISTORY)
+_NATURAL_CAUSE = prefiltered(_NATURAL_CAUSE, word_start=True)
+_POLICE_AND_COURTS = prefiltered(_POLICE_AND_COURTS, word_start=True)
+_CRIME_OF_GAIN = prefiltered(_CRIME_OF_GAIN, word_start=True)
+_ARMED_OR_POLITICAL = prefiltered(_ARMED_OR_POLITICAL, word_start=True)
+AROUND_CUES = tuple((reason, where, prefiltered(cue)) for reason, where, cue in AROUND_CUES)

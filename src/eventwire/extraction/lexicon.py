@@ -663,8 +663,8 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # ("policemen fired in 2012 demonstrated", "workers who passed the test in 2019 held a protest": a
             # year right before the act, after other words, is its actors' history, not the act's)
+            # ("In 2019 protests erupted", the year alone before the act, is read in mentions._reject_reason)
             r"\b(?:since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d\b(?!\s*$)|back\s+in|formerly|once\s+(?:a|the))\b"
-            r"|^\s*in\s+(?:19|20)\d\d\b"
             # "the 1985 massacre": an act named by its year is history (today's is named by its day).
             r"|\bthe\s+(?:19|20)\d\d\s+(?:[\w-]+\s+)?$"
         ),

@@ -45,7 +45,7 @@ from eventwire.extraction.lexicon import (
     TRIGGERS,
 )
 from eventwire.extraction.sentences import Sentence
-from eventwire.text.regex_starts import alternation, prefiltered, start_classes
+from eventwire.text.regex_starts import alternation, opens_at_boundary, prefiltered, start_classes
 
 # Where one sentence reports two events: "Taliban fighters attacked a checkpoint in Ghazni; an air strike
 # killed insurgents in Helmand", "..., while an air strike the following day killed ...".
@@ -254,7 +254,10 @@ def _starts_first(cues: list[re.Pattern[str]]) -> str:
         for literal, follow in found.items():
             # (a start that different cues follow with different classes may be followed by anything)
             starts[literal] = follow if starts.get(literal, follow) == follow else None
-    return f"(?={alternation(starts, starts)})"
+    # (where every cue opens at a word boundary, as all the reject cues do, the starts are read at word
+    # starts only: see regex_starts.prefiltered)
+    boundary = r"\b" if all(opens_at_boundary(cue.pattern) for cue in cues) else ""
+    return f"{boundary}(?={alternation(starts, starts)})"
 
 
 # Most candidates have no reject cue at all: one search of all the cues a text is read for says so at
@@ -273,6 +276,10 @@ def _no_cue(before: str, wide: str, protest: bool) -> bool:
         return False
     return _ANY_NARROW_CUE.search(before) is None and _ANY_WIDE_CUE.search(wide) is None
 
+
+# The cues one by one, where the search of them all found one: each tried only at the word starts where
+# one of its starts stands (see regex_starts.prefiltered), the same matches.
+_CUES = tuple((reason, prefiltered(cue, word_start=True)) for reason, cue in REJECT_CUES)
 
 _FORCE_REACH = 150  # characters before the trigger's clause where its actor may be named
 
@@ -301,6 +308,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _ON_A_DAY = re.compile(
     rf"\bon\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b)"
 )
+_YEAR_ALONE = re.compile(r"\s*in\s+(?:19|20)\d\d\s*")
 _NOT_CONFLICT_REASON = "not conflict (accident, disease, disaster or another sense of the word)"
 _MISFORTUNE_TOLL = "not conflict (the toll of an accident or another sense of the word told before it)"
 
@@ -322,9 +330,11 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     # A protest "to commemorate the anniversary of ..." or "over the deaths since the outbreak" is today's
     # protest: history and tolls after a protest trigger are what it is about, not what it is.
     protest = trigger.kind == "protest"
+    if _YEAR_ALONE.fullmatch(before):
+        return f"past ({before.strip()!r})"  # "In 2019 protests erupted"
     if _no_cue(before, wide, protest):
         return None
-    for reason, cue in REJECT_CUES:
+    for reason, cue in _CUES:
         text = wide if reason in CLAUSE_WIDE and not protest else before
         match = _governing(cue, text) if reason in INQUIRY_CUES else cue.search(text)
         if match and protest and match.group(0).startswith("series"):
@@ -468,6 +478,9 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
     # The lead: the title (where the text opens with one) and the first sentences of the body (a photo's
     # caption may come between).
     lead_start, lead_end = sentences[0].start, sentences[min(2, len(sentences) - 1)].end
+    # The document-wide reasons read only the text (and its lead) and the trigger's kind: each is read
+    # once per kind, not again for every trigger of that kind.
+    by_kind: dict[str, str | None] = {}
     for sentence in sentences:
         found = scan.matches(sentence.start, sentence.end)
         if not found:
@@ -488,8 +501,12 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
             reason = reason or everyday_reason(lower, kind, sentence.start, sentence.end, t_start, t_end)
             recalled = None if reason else recalled_item(lower, sentence.start, c_start, c_end)
             reason = reason or (recalled and f"historical (a list after {recalled!r})")
-            reason = reason or ordinary_crime_reason(lower, kind)
-            reason = reason or trial_account_reason(lower, kind, lead_start, lead_end)
+            if not reason:
+                if kind not in by_kind:
+                    by_kind[kind] = ordinary_crime_reason(lower, kind) or trial_account_reason(
+                        lower, kind, lead_start, lead_end
+                    )
+                reason = by_kind[kind]
             if reason:
                 rejections.append(
                     Rejection(

@@ -86,7 +86,8 @@ class _Splitter:
 
     def starts(self, block: str) -> list[int]:
         """Character offsets in ``block`` where its sentences start (0 first)."""
-        final = self.final if _ASTRAL.search(block) else self.final_bmp
+        # (an ASCII block, as most are, has no character past the BMP: str knows that at no cost)
+        final = self.final if not block.isascii() and _ASTRAL.search(block) else self.final_bmp
         stripped = block.rstrip()
         end = len(stripped)
         while end and unicodedata.category(stripped[end - 1]).startswith("P"):
