@@ -175,6 +175,11 @@ def test_a_perpetrator_span_fills_one_role(extractor: Any) -> None:
             "The RSF said it had captured the town of Wad Madani on Monday.",
             ("Rapid Support Forces", None),
         ),
+        # ... and the one that "was attacked", or "had been attacked", too
+        (
+            "The army said on Tuesday that it was attacked by RSF fighters in Omdurman.",
+            ("Rapid Support Forces", "Military Forces of Sudan"),
+        ),
         # a source reporting another's act is no side
         (
             "The army said militants attacked a checkpoint in Borno on Monday, killing five soldiers.",

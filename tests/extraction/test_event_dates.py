@@ -221,6 +221,12 @@ def test_the_day_a_report_was_made_dates_an_act_it_gives_no_day(extractor: Any, 
     text = case("The army said on Thursday that militants attacked a checkpoint in Borno, killing five.")
     (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events
     assert event.date_start == dt.date(2020, 5, 7)
+    # an act told over a span is none of the report's day: the week up to publication
+    text = case(
+        "The ministry said on Thursday that Russian forces had shelled Kherson 80 times over the past week."
+    )
+    (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events
+    assert (event.date_end, event.time_precision) == (_PUBLISHED, 2)
     # a day of its own still wins: "said on Thursday that on Tuesday ..."
     text = case("The army said on Thursday that on Tuesday militants attacked a checkpoint in Borno.")
     (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events

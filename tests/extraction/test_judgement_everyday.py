@@ -175,6 +175,16 @@ EVERYDAY = [
     ("Veterans marched in the annual Remembrance Day parade in London on Sunday.", "not conflict"),
     ("In 2012 protesters demonstrated in Ouagadougou against the mayor.", "past"),
     ("Militants continue to attack villages in the region, killing civilians.", "generic"),
+    # (the twelfth session's review: a side's play named by its country, labour strikes, control of a game)
+    ("Chad attacked the basket relentlessly as the Bulls beat the Knicks.", "not conflict"),
+    ("Georgia struck gold in the judo final in Paris on Sunday.", "not conflict"),
+    ("Pakistan struck twice in the first over to leave England reeling at 5 for 2.", "not conflict"),
+    ("India pounded the Australian attack for 400 runs on the opening day in Perth.", None),
+    ("Refinery strikes hit fuel depots across France on Tuesday, leaving petrol stations dry.", None),
+    ("Rolling strikes hit army bases' canteens in Britain on Monday as civilian staff walked out.", None),
+    ("The Fighters seized control of the game in the second half in Sapporo on Sunday.", "no armed actor"),
+    ("Government forces regained control of the narrative after the scandal.", "no armed actor"),
+    ("Rebels in the ruling party gained control of the central committee on Sunday.", "no armed actor"),
     ("Families gathered in the park on Monday to remember the victims and pray.", None),
     ("Fans gathered in Madrid on Sunday to celebrate the title and sing with the players.", None),
     # (twelfth session's review of the role helper: sport's attackers, shoppers' rushes, a virus's dead)
@@ -407,6 +417,14 @@ CONFLICT = [
     "On Monday journalists gathered in Tizi Ouzou to mark press freedom day and denounce their treatment.",
     "On Monday, a man accused of sorcery and banned from the village of Kassila was beaten to death nearby.",
     "On Monday, presumed JNIM militants continued to attack Koutougou, killing two civilians.",
+    # a toll after an accident is the accident's only where no armed men or arms are named after it
+    "Floods killed 10 people in Kano on Monday as gunmen killed five villagers in Zamfara.",
+    "Two people died in a road accident in Kabul on Monday, while gunmen killed a prayer leader in Herat.",
+    # a blast of household gas that armed men set off or planted is a bomb
+    "Militants set off a gas cylinder explosion at a wedding in Nangarhar on Friday, killing 12.",
+    "A gas cylinder exploded in a market in Quetta on Monday, killing five; police said militants set it.",
+    "Gangs took control of the police station in Gressier on Monday.",
+    "Fano took control of Lalibela on Monday, residents said.",
     # the coronavirus named beside an act is no cause of its deaths
     "Workers attacked police officers enforcing coronavirus measures in Mexico City on Monday, injuring two.",
     "The rebels took control of the town on Monday.",

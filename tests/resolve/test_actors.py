@@ -767,9 +767,11 @@ def test_actors_a_state_that_acts_by_arms_acts_by_its_forces(
         "Michael Jordan attacked the rim in the fourth quarter.",  # part of a person's name
         "Georgia signed a trade deal with the EU on Monday.",  # no act by arms
         "Russia said the talks failed.",
+        "Youths in Senegal attacked the offices of a newspaper in Dakar.",  # where they acted, not who
+        "Rioters from France attacked the stadium.",
     ],
 )
 def test_actors_a_country_named_is_no_force_without_an_act_of_arms(
     registry: ActorRegistry, text: str
 ) -> None:
-    assert registry.find(text) == []
+    assert not any(m.actor.kind == "military" for m in registry.find(text))

@@ -177,6 +177,21 @@ _STATE_ACTS = re.compile(
 )
 
 
+def _acting_state(p: PlaceMention, lower: str) -> bool:
+    """Whether the place is a country named as the one who acts ("Russia fired ...") or speaks ("..., Russia
+    said"), not after "in" or another preposition ("youths in Senegal attacked")."""
+    if p.place is None or specificity(p.place) != 4:
+        return False
+    if not (_STATE_ACTS.match(lower, p.end) or _STATE_SAYS.match(lower, p.end)):
+        return False
+    return _AFTER_PREPOSITION.search(lower, max(0, p.start - 12), p.start) is None
+
+
+# ... or as the one who speaks of it: "Ukraine launched a drone attack on the bridge, Russia said".
+_STATE_SAYS = re.compile(r"\s+(?:said|says|claimed|claims|reported|announced|accused)\b")
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|from|of|near|across|at|to|by|into|on|over|inside|throughout)\s+$")
+
+
 def places_of(mentions: Sequence[Mention], ctx: Context) -> list[PlaceMention]:
     """The resolved places of the mentions' sentences, in the context's order, but those used as
     modifiers ("U.S. soldiers") and those of datelines."""
@@ -186,7 +201,10 @@ def places_of(mentions: Sequence[Mention], ctx: Context) -> list[PlaceMention]:
         found = ctx._places_in[spans] = [
             p for p in ctx.places_by_start.within(spans)
             if p.place is not None and not _MODIFIED_NOUN.match(ctx.lower, p.end)
-            and not (specificity(p.place) == 4 and _STATE_ACTS.match(ctx.lower, p.end))
             and not any(s <= p.start < e for s, e in ctx.datelines)
         ]  # fmt: skip
+        acting = [p for p in found if _acting_state(p, ctx.lower)]
+        if acting and len(acting) < len(found):
+            found = [p for p in found if p not in acting]  # (where no other place is named, it is the one)
+        ctx._places_in[spans] = found
     return list(found)  # a copy: the caller may change its list, never the one kept

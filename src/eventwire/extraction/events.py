@@ -397,7 +397,8 @@ _PASSIVE_GAP = re.compile(
     r"^[\s,]*(?:(?:reportedly|allegedly|also)\s+)*"
     r"(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being)\s+"
 )
-_BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+# "killed by gunmen", "attack from the rebels", and ground that "fell to" its taker.
+_BY_BEFORE = re.compile(r"\b(?:by|from|fell\s+to)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 
 
 _HEADLINE_PASSIVE = re.compile(
@@ -422,6 +423,7 @@ _SPEAKS_OF_ITSELF = re.compile(
 )
 
 
+_PASSIVE_SPEAKER = re.compile(r"\b(?:was|were)\s+$")
 _REPELLED = re.compile(r"(?:repelled|repulsed|foiled|thwarted|fought\s+off|beat\s+back|pushed\s+back)\b")
 
 
@@ -474,14 +476,22 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
     triggers = [t for m in group.strong for t in m.triggers if t.strong]
     clauses = Spans([(t.clause_start, t.clause_end) for t in triggers])
     spoken: list[ActorMention] = []  # speakers of their own acts: agents unless acted on elsewhere
+    anchor = next(t for t in group.strong[0].triggers if t.strong)
     for actor in actors:
         if _REPORTER.match(ctx.lower, actor.end):
             # "the army says ...": the source of the report, not a side; unless it speaks of its own act,
             # "Sudan's army said on Tuesday it had repelled an RSF attack".
             own = _SPEAKS_OF_ITSELF.match(ctx.lower, actor.end)
-            if own is not None and any(own.end() <= t.start <= own.end() + 12 for t in triggers):
-                # (one that "repelled an attack" was attacked: the other side began it)
-                (b if _REPELLED.match(ctx.lower, own.end()) else spoken).append(actor)
+            # (only the event's own act: "police said they had arrested 15 suspects after the attack" tells
+            # the police's arrests, not their part in the attack)
+            if own is not None and own.end() <= anchor.start <= own.end() + 12:
+                # one that "repelled an attack", or "was attacked", is the side acted on
+                acted_on = bool(
+                    _REPELLED.match(ctx.lower, own.end())
+                    or _PASSIVE_SPEAKER.search(own.group(0))
+                    or ctx.lower.startswith("been ", own.end())
+                )
+                (b if acted_on else spoken).append(actor)
             continue
         trigger = _governing_trigger(actor, triggers, clauses, ctx.lower)
         if trigger is None:
@@ -605,6 +615,10 @@ def _event_date(group: Group, ctx: Context) -> DateMention | None:
     read = [(m, _dates_of(m, ctx)) for m in mentions]  # each mention's dates, read once
     told = [(m, dates) for m, dates in read if any(d.kind != "year" for d in dates)]
     for mention, own in told or read:
+        # (a report's day is no act's where the act is told over a span: "shelled Kherson 80 times over the
+        # past week", "300 killed since fighting began", "will investigate the deaths")
+        if not own and _SPAN_TOLD.search(ctx.lower, mention.sentence.start, mention.sentence.end):
+            return None  # (the week up to publication: the span's days are not known)
         dates = own or _dates_of(mention, ctx, reports=True)
         if not dates:
             continue
@@ -612,6 +626,13 @@ def _event_date(group: Group, ctx: Context) -> DateMention | None:
         in_clause = [d for d in dates if anchor.clause_start <= d.start < anchor.clause_end] or dates
         return min(in_clause, key=lambda d: (d.kind == "year", abs(d.start - anchor.start)))
     return None
+
+
+_SPAN_TOLD = re.compile(
+    r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b"
+    r"|\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}(?:began|started|erupted|broke\s+out|\d{4})|\bso\s+far\b"
+    r"|\b\d+\s+times\b|\bin\s+recent\s+(?:days|weeks|months)\b|\bwould\s+investigate\b|\binvestigat\w+\s+(?:the|into)\b"
+)
 
 
 def unspecific(group: Group, ctx: Context, war: Sequence[Figure] | None = None) -> str | None:
@@ -1072,7 +1093,11 @@ def second_opinion(
         choices: tuple[str, ...] = _DEMONSTRATIONS
     elif decided[0] in _WHO_DID_WHAT and decided[1] not in _TERRITORY_TYPES:
         choices = _stage_choices(rules[0], reading)
-    elif decided[:2] == ("Battles", "Non-state actor overtakes territory") and "fight" not in kinds:
+    elif (
+        decided[:2] == ("Battles", "Non-state actor overtakes territory")
+        and "fight" not in kinds
+        and not _FIGHTING_TOLD.search(text)
+    ):
         # ... and ground an armed group took where no fight is told ("militants took control of the
         # village and raised their flag", "seized control of a mining site"): ACLED codes a transfer
         # without a fight as a strategic development; the stage, which weighs who acted and what else
@@ -1100,7 +1125,9 @@ def second_opinion(
     if event_type == rules[0]:
         return rules
     sub_event_type = best_sub_event_type(probabilities, event_type)
-    if choices is _TAKEN_UNFOUGHT and sub_event_type != "Looting/property destruction":
+    if choices is _TAKEN_UNFOUGHT and not (
+        sub_event_type == "Looting/property destruction" and _DESTRUCTION_TOLD.search(text)
+    ):
         # Ground that changed hands without a fight is a transfer of territory, unless what was done there
         # was destruction ("took control of the site and torched a bar"); the bag of words' other
         # developments ("Change to group/activity") are not what the trigger read.
@@ -1130,6 +1157,17 @@ _WHO_DID_WHAT = ("Battles", "Violence against civilians")
 _DEMONSTRATIONS = ("Protests", "Riots")
 _DESTRUCTION = ("Strategic developments", "Riots")
 _TAKEN_UNFOUGHT = ("Battles", "Strategic developments")
+# A fight told around ground taken ("after months of fighting", "after a three-day siege"), and
+# destruction done there ("took control of the site and torched a bar"), read in the event's own words.
+_FIGHTING_TOLD = re.compile(
+    r"\b(?:fighting|fought|siege|clash\w*|battles?|offensive|assault|heavy\s+fire|gunfire|shelling|stormed)\b",
+    re.IGNORECASE,
+)
+_DESTRUCTION_TOLD = re.compile(
+    r"\b(?:burn\w*|torch\w*|destroy\w*|loot\w*|ransack\w*|pillag\w*|vandali[sz]\w*|set(?:ting)?\s+fire|on\s+fire"
+    r"|ablaze|razed)\b",
+    re.IGNORECASE,
+)
 _FOUGHT_WITH_WEAPONS = ("Explosions/Remote violence", "Battles")
 _VIOLENCE_READ = frozenset({"Riots", "Battles", "Violence against civilians"})
 """The rules' types of violence done at a demonstration that the bag of words may have made a protest."""

@@ -130,11 +130,13 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         # Bare "strikes" where they kill or hit armed men's ground: "French strikes hit jihadist positions",
         # "Israeli strikes killed 12 people" (not a walkout's "strikes hit rail services", nor lightning's or
         # a hunger strike's deaths).
-        r"|(?<!lightning\s)(?<!hunger\s)(?<!labor\s)(?<!labour\s)(?<!general\s)strikes\s+(?:(?:have|had|also|reportedly)\s+)?"
+        r"|(?<!lightning\s)(?<!hunger\s)(?<!labor\s)(?<!labour\s)(?<!general\s)(?<!rolling\s)(?<!refinery\s)"
+        r"(?<!rail\s)(?<!port\s)(?<!dock\s)(?<!wildcat\s)(?<!nationwide\s)(?<!union\s)(?<!transport\s)"
+        r"(?<!workers'\s)(?<!teachers'\s)(?<!\bthe\s)strikes\s+(?:(?:have|had|also|reportedly)\s+)?"
         r"(?:killed\s+(?:[\w,-]+\s+){0,4}?(?:people|civilians|militants|jihadists|rebels|insurgents|fighters"
         r"|soldiers|troops|children|members|commanders?)|(?:hit|struck|targeted|pounded|destroyed)\s+"
         r"(?:[\w'-]+\s+){0,3}?(?:positions?|bases?|hideouts?|militants|jihadists|rebels|insurgents|fighters"
-        r"|depots?|strongholds?|convoys?|military\s+targets))\b"
+        r"|(?:ammunition|arms|weapons|military)\s+depots?|strongholds?|convoys?|military\s+targets))\b"
         # "the Houthis launched a drone at a destroyer" (not "launched a drone program")
         rf"|{_LAUNCHED}(?:attack\s+|explosive\s+|kamikaze\s+)?drones?\s+{_AT_A_TARGET}",
     ),
@@ -519,12 +521,14 @@ _NOT_STRUCK = (
     r"|gunmen|opened\s+fire|shot|fired))"
 )
 _FUEL_BLAST = (
-    r"(?<!in\s)(?<!on\s)(?<!into\s)(?<!inside\s)\b(?:a|an|the)\s+(?:(?:(?:cooking|domestic)\s+)?gas\s+"
+    r"(?<!in\s)(?<!on\s)(?<!into\s)(?<!inside\s)(?<!off\s)(?<!detonated\s)(?<!planted\s)(?<!triggered\s)"
+    r"\b(?:a|an|the)\s+(?:(?:(?:cooking|domestic)\s+)?gas\s+"
     r"(?:cylinders?|leak|lines?)|boilers?|(?:fuel|oil|petrol|gasoline|diesel|gas)\s+(?:tankers?|tanks?|trucks?)"
     r"(?=\s+(?:exploded|explosion|blast|burst|caught\s+fire)[^.]{0,40}\b(?:collid\w+|crash\w*|overturn\w*"
     r"|accident\w*|skidd\w+|highway|expressway|factory|plant|warehouse|refuell?ing|unloading)))"
     rf"\s+(?:exploded|explosion|blast|burst|caught\s+fire){_NOT_STRUCK}"
 )
+FUEL_BLAST = re.compile(_FUEL_BLAST)
 _MISFORTUNE = (
     r"(?:traffic|road|car|bus|plane|train|boat|mining)\s+(?:accident|crash|collision)|(?:accident|crash|"
     r"collision|flood\w*|earthquake|landslide|stampede|drown\w*|natural\s+causes|illness|disease|cholera|"
@@ -538,6 +542,11 @@ _OTHER_SENSE = (
     # A band or a parade marching is a ceremony, not a protest: "the army band marched through the capital".
     r"(?<!of\sthe\s)(?<!of\s)\bbands?\s+(?:marched|marches|marching|paraded)"
     r"|marched\s+in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?parade\b|"
+    # A side's play: "Georgia struck gold", "Pakistan struck twice in the first over", "Chad attacked the
+    # basket", "India pounded the Australian attack for 400 runs".
+    r"struck\s+(?:gold|silver|bronze|twice|early|late|first|again|back|a\s+(?:three-pointer|goal|boundary|century"
+    r"|deal|chord|balance|pose|note))\b|attack(?:ed|ing)?\s+the\s+(?:basket|rim|paint|ball|goal|net)\b"
+    r"|pounded\s+(?:the\s+)?(?:[\w-]+\s+)?(?:attack|bowling|bowlers|defen[cs]e)\s+for\b|"
     # Sport's attackers and shoppers' rushes: "the attackers scored twice", "shoppers stormed the stores".
     r"attackers?\s+(?:scored|netted|missed|shot\s+wide|combined|pressed)|(?:shoppers|customers|bargain\s+hunters"
     r"|fans)\s+(?:stormed|rushed|flooded)\s+(?:the\s+)?(?:stores?|shops?|malls?|doors|aisles|pitch|field)|"
@@ -586,7 +595,15 @@ A_FORCE = re.compile(
 ARMED_FORCE = re.compile(
     r"\b(?:soldiers?|troops|army|armies|military|armed|forces|militants?|rebels?|insurgents?|gunmen|jihadists?"
     r"|militia\w*|guerrillas?|fighters|combatants|paramilitar\w+|taliban|shabaa?b|boko\s+haram|al[- ]qaeda"
-    r"|islamic\s+state|isis|isil|rsf|m23|houthis?|hamas|hezbollah|hts|sdf|ypg|pkk|farc|eln|wagner|jnim|iswap)\b"
+    r"|islamic\s+state|isis|isil|rsf|m23|houthis?|hamas|hezbollah|hts|sdf|ypg|pkk|farc|eln|wagner|jnim|iswap"
+    r"|gangs?|bandits?|cartels?|sicarios|fano|codeco|mai-?mai|adf|janjaweed|militiamen)\b"
+)
+# What control is taken of that is no ground: "seized control of the game", "regained control of the
+# narrative".
+NOT_GROUND = re.compile(
+    r"\s*(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w-]+\s+)?(?:game|match|matches|narrative|committee|party|board"
+    r"|budget|company|companies|firm|market|markets|senate|house|parliament|assembly|council|agenda|debate|ball"
+    r"|race|contest|process|talks|situation|website|account|network|finances|economy|majority|chamber)\b"
 )
 # The place words a territory trigger may end with ("seized the town"; not "the city's water supply").
 TERRITORY_PLACE = re.compile(

@@ -32,12 +32,14 @@ from eventwire.extraction.lexicon import (
     CROWD_GRIEVANCE,
     CROWD_STAGED,
     FAMILY,
+    FUEL_BLAST,
     INQUIRY,
     INQUIRY_CUES,
     NEEDS_A_FORCE,
     NEW_EVENT_CUE,
     NOT_CONFLICT,
     NOT_CONFLICT_CROWD,
+    NOT_GROUND,
     READER_ASIDE,
     REJECT_CUES,
     SUPERLATIVE,
@@ -308,6 +310,22 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _ON_A_DAY = re.compile(
     rf"\bon\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b)"
 )
+
+
+def _armed_in_sentence(lower: str, trigger: Trigger) -> bool:
+    """Whether armed men or arms are named in the trigger's sentence (as far as a full stop either side):
+    "a gas cylinder exploded in a market; police said militants had planted it" was a bomb."""
+    start = lower.rfind(".", 0, trigger.start) + 1
+    end = lower.find(".", trigger.end)
+    end = len(lower) if end < 0 else end
+    return bool(ARMED_FORCE.search(lower, start, end) or _ARMS_OR_AGENTS.search(lower, start, end))
+
+
+_ARMS_OR_AGENTS = re.compile(
+    r"\b(?:gunm[ae]n|bandits?|attackers?|assailants?|raiders|kidnappers|terrorists?|mobs?|drones?|missiles?"
+    r"|rockets?|shell(?:s|ing|ed)|bombs?|attacks?|strikes?|airstrikes?|raids?|ambush\w*|gunfire|shot|planted"
+    r"|detonated|set\s+off|rigged|suicide)\b"
+)
 _YEAR_ALONE = re.compile(r"\s*in\s+(?:19|20)\d\d\s*")
 _NOT_CONFLICT_REASON = "not conflict (accident, disease, disaster or another sense of the word)"
 _MISFORTUNE_TOLL = "not conflict (the toll of an accident or another sense of the word told before it)"
@@ -321,7 +339,8 @@ def _reject_reason(lower: str, trigger: Trigger) -> str | None:
     # Another sense of the word shows next to it ("died in a collision", "heart attack").
     near = lower[max(trigger.clause_start, trigger.start - 30) : min(trigger.clause_end, trigger.end + 45)]
     senses = _NOT_CONFLICT_CROWD if _crowd_with_cause(lower, trigger) else _NOT_CONFLICT
-    if senses.search(near):
+    sense = senses.search(near)
+    if sense and not (FUEL_BLAST.search(sense.group(0)) and _armed_in_sentence(lower, trigger)):
         return _NOT_CONFLICT_REASON
     # A relative clause set off by commas is about someone else: "families, who have not been allowed
     # to visit, held a protest" is no denial of the protest.
@@ -354,6 +373,10 @@ def _territory_reason(text: str, lower: str, trigger: Trigger) -> str | None:
     """Why ground taken with no place word of its own ("took control of", "recaptured", "fell to") is no
     armed group's: no armed men named near it, and (but for "fell to", where the holder follows) no name
     after it ("Ukrainian troops retook Kherson", "the army recaptured Kidal" keep theirs)."""
+    if lower.endswith(("control of", "control over"), trigger.start, trigger.end) and NOT_GROUND.match(
+        lower, trigger.end
+    ):
+        return "no armed actor (control taken in politics, sport or business)"
     if TERRITORY_PLACE.match(lower, trigger.end - 16, trigger.end + 2) or TERRITORY_PLACE.search(
         lower, trigger.start, trigger.end + 2
     ):
@@ -517,7 +540,13 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
                         text[sentence.start : sentence.end],
                     )
                 )
-                misfortune = misfortune or reason.startswith(_NOT_CONFLICT_REASON)
+                misfortune = misfortune or (
+                    reason.startswith(_NOT_CONFLICT_REASON)
+                    # (not where armed men or arms are named after it: "floods killed 10 in Kano as gunmen
+                    # killed five in Zamfara")
+                    and not ARMED_FORCE.search(lower, t_end, sentence.end)
+                    and not _ARMS_OR_AGENTS.search(lower, t_end, sentence.end)
+                )
                 continue
             accepted.append(trigger)
             misfortune = False

@@ -179,6 +179,10 @@ def classify(
         (unexploded and fatalities == 0 and not victims) or (_PREMATURE.search(group_text) and not detonated)
     ):
         return "Strategic developments", "Disrupted weapons use", False
+    if "fight" in kind_set and _COMMUNAL_RIVALS.search(group_text) and not a & ARMED_INTERS:
+        # "Herders and farmers clashed", "clashes between rival clans": communities that fight are communal
+        # militias to ACLED, a battle, not a mob.
+        return "Battles", "Armed clash", False
     crowd_acted = a == {7} or (not a & ARMED_INTERS and _CROWD_VIOLENCE.search(group_text) is not None)
     if crowd_acted and kind_set & _HANDS_ON and not kind_set & _NOT_MOB:
         # Civilians who attack ("villagers attacked a suspected thief", "residents beat a man to death", "was
@@ -436,6 +440,11 @@ def war_remnant(text: str) -> bool:
     return _WAR_REMNANT.search(text) is not None
 
 
+# Communities that fight each other: herders and farmers, clans, tribes, ethnic groups.
+_COMMUNAL_RIVALS = re.compile(
+    r"\b(?:herders?|herdsmen|pastoralists|farmers|clans?|clansmen|tribes(?:men)?|tribal|communal|ethnic"
+    r"|communities|villagers\s+from\s+(?:two|rival|neighbou?ring))\b"
+)
 # People who brawl without arms: party members, activists, students, youths, football fans.
 _UNARMED_RIVALS = re.compile(
     r"\b(?:party|parties|supporters|political\s+(?:opponents|rivals)|activists|youngsters|youths?|students"

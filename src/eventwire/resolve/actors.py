@@ -736,7 +736,7 @@ class ActorRegistry:
             j += 1
         if j >= n or not toks.joined[j]:
             return None
-        acts = toks.keys[j] in _STATE_ACTS
+        acts = toks.keys[j] in _STATE_ACTS and not (i > 0 and toks.keys[i - 1] in _PLACE_PREPOSITIONS)
         if acts and len(spans) == 1 and first[1].is_name and not self._named_before(toks, i):
             # "Russia fired 40 missiles", "Israel struck Rafah": a state that acts by arms acts by its forces.
             template = self._force_templates.get("military")
@@ -867,7 +867,9 @@ class ActorRegistry:
         if toks.caps or toks.title or i == 0 or not toks.joined[i]:
             return False
         prev = toks.surfaces[i - 1]
-        return prev[0].isupper() and toks.keys[i - 1] not in _DETERMINERS
+        return (
+            prev[0].isupper() and toks.keys[i - 1] not in _DETERMINERS and toks.keys[i - 1] not in _CALENDAR
+        )
 
     def _looks_like_other_name(self, toks: _Tokens, i: int) -> bool:
         """In mixed-case prose, "Salvation Army" or "Democratic Forces": a capitalized unknown word
@@ -952,6 +954,14 @@ _STATE_ACTS = frozenset(
     {
         "fired", "struck", "launched", "attacked", "bombed", "shelled", "pounded", "invaded", "retook",
         "recaptured", "captured", "downed", "intercepted", "targeted", "raided", "bombarded",
+    }
+)  # fmt: skip
+# Words after which a country is where something happened, not who acted: "youths in Senegal attacked".
+_PLACE_PREPOSITIONS = frozenset(
+    {
+        "in", "from", "of", "near", "across", "at", "to", "by", "into", "on", "with", "against", "for",
+        "between", "within", "inside", "outside", "throughout", "over", "under", "around", "toward",
+        "towards", "through", "along", "beyond", "via",
     }
 )  # fmt: skip
 _Maker = Callable[[str | None], Actor]  # builds the actor of a phrase once its country is known
