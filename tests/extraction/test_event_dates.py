@@ -227,6 +227,12 @@ def test_the_day_a_report_was_made_dates_an_act_it_gives_no_day(extractor: Any, 
     )
     (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events
     assert (event.date_end, event.time_precision) == (_PUBLISHED, 2)
+    # ... but a span told aside, after the act, leaves the report's day to it
+    text = case(
+        "Officials said on Thursday that gunmen killed 12 in Zamfara, the third such attack in the past week."
+    )
+    (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events
+    assert (event.date_start, event.time_precision) == (dt.date(2020, 5, 7), 1)
     # a day of its own still wins: "said on Thursday that on Tuesday ..."
     text = case("The army said on Thursday that on Tuesday militants attacked a checkpoint in Borno.")
     (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events

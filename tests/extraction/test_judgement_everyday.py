@@ -185,6 +185,8 @@ EVERYDAY = [
     ("The Fighters seized control of the game in the second half in Sapporo on Sunday.", "no armed actor"),
     ("Government forces regained control of the narrative after the scandal.", "no armed actor"),
     ("Rebels in the ruling party gained control of the central committee on Sunday.", "no armed actor"),
+    ("A gas cylinder exploded at an army mess in Quetta on Monday, killing five soldiers.", "not conflict"),
+    ("A fuel tanker exploded after a crash in Kogi on Monday, killing 20, two soldiers among them.", None),
     ("Families gathered in the park on Monday to remember the victims and pray.", None),
     ("Fans gathered in Madrid on Sunday to celebrate the title and sing with the players.", None),
     # (twelfth session's review of the role helper: sport's attackers, shoppers' rushes, a virus's dead)
@@ -422,9 +424,16 @@ CONFLICT = [
     "Two people died in a road accident in Kabul on Monday, while gunmen killed a prayer leader in Herat.",
     # a blast of household gas that armed men set off or planted is a bomb
     "Militants set off a gas cylinder explosion at a wedding in Nangarhar on Friday, killing 12.",
-    "A gas cylinder exploded in a market in Quetta on Monday, killing five; police said militants set it.",
+    "A gas cylinder exploded in a Quetta market on Monday, killing five; police said militants planted it.",
     "Gangs took control of the police station in Gressier on Monday.",
     "Fano took control of Lalibela on Monday, residents said.",
+    # (second review: the fixes' own twins)
+    "Iran struck back at Israel with missiles and drones on Sunday.",
+    "Israel struck again in Rafah on Monday, killing 12 people.",
+    "Taliban fighters took control of the party headquarters in Kabul on Monday.",
+    "Jihadists took control of the market in Djibo on Monday.",
+    "Rebels seized control of the company's gold mine in Kivu on Monday.",
+    "Russian strikes hit oil depots in Odesa on Monday.",
     # the coronavirus named beside an act is no cause of its deaths
     "Workers attacked police officers enforcing coronavirus measures in Mexico City on Monday, injuring two.",
     "The rebels took control of the town on Monday.",

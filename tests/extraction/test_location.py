@@ -498,3 +498,9 @@ def test_location_a_statement_or_talks_are_read_only_after_in_or_from(
     place = PlaceMention(start, start + len(name), name, None)
     assert _says_where_from(text, place) is said_there
     assert _where_talks_were_held(text, place) is talks_there
+
+
+def test_location_a_sponsor_is_not_where_it_happened(extractor: Any) -> None:
+    text = "Fighters backed by Iran attacked US troops in Syria on Monday."
+    (event,) = extractor.run(Document("backed", text, published=dt.date(2024, 3, 14))).events
+    assert event.country == "Syria"

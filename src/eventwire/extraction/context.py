@@ -187,6 +187,8 @@ def _acting_state(p: PlaceMention, lower: str) -> bool:
     return _AFTER_PREPOSITION.search(lower, max(0, p.start - 12), p.start) is None
 
 
+# ... or as a sponsor: "fighters backed by Iran attacked US troops in Syria" happened in Syria.
+_BACKED_BY = re.compile(r"\b(?:backed|supported|funded|armed|sponsored|trained)\s+by\s+$")
 # ... or as the one who speaks of it: "Ukraine launched a drone attack on the bridge, Russia said".
 _STATE_SAYS = re.compile(r"\s+(?:said|says|claimed|claims|reported|announced|accused)\b")
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|from|of|near|across|at|to|by|into|on|over|inside|throughout)\s+$")
@@ -201,6 +203,7 @@ def places_of(mentions: Sequence[Mention], ctx: Context) -> list[PlaceMention]:
         found = ctx._places_in[spans] = [
             p for p in ctx.places_by_start.within(spans)
             if p.place is not None and not _MODIFIED_NOUN.match(ctx.lower, p.end)
+            and not _BACKED_BY.search(ctx.lower, max(0, p.start - 20), p.start)
             and not any(s <= p.start < e for s, e in ctx.datelines)
         ]  # fmt: skip
         acting = [p for p in found if _acting_state(p, ctx.lower)]

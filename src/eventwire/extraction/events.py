@@ -477,6 +477,9 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
     clauses = Spans([(t.clause_start, t.clause_end) for t in triggers])
     spoken: list[ActorMention] = []  # speakers of their own acts: agents unless acted on elsewhere
     anchor = next(t for t in group.strong[0].triggers if t.strong)
+    # ("police said they arrested 15 suspects after gunmen attacked a church": the arrests join the attack,
+    # whose sides the police are not)
+    arrests_after_violence = anchor.kind == "arrest" and any(t.kind != "arrest" for t in triggers)
     for actor in actors:
         if _REPORTER.match(ctx.lower, actor.end):
             # "the army says ...": the source of the report, not a side; unless it speaks of its own act,
@@ -484,7 +487,7 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
             own = _SPEAKS_OF_ITSELF.match(ctx.lower, actor.end)
             # (only the event's own act: "police said they had arrested 15 suspects after the attack" tells
             # the police's arrests, not their part in the attack)
-            if own is not None and own.end() <= anchor.start <= own.end() + 12:
+            if own is not None and not arrests_after_violence and own.end() <= anchor.start <= own.end() + 12:
                 # one that "repelled an attack", or "was attacked", is the side acted on
                 acted_on = bool(
                     _REPELLED.match(ctx.lower, own.end())
@@ -617,7 +620,12 @@ def _event_date(group: Group, ctx: Context) -> DateMention | None:
     for mention, own in told or read:
         # (a report's day is no act's where the act is told over a span: "shelled Kherson 80 times over the
         # past week", "300 killed since fighting began", "will investigate the deaths")
-        if not own and _SPAN_TOLD.search(ctx.lower, mention.sentence.start, mention.sentence.end):
+        # (read up to the first comma after the act: not "..., the third such attack in the past week")
+        anchor = _anchor(mention)
+        comma = ctx.lower.find(",", anchor.end, anchor.clause_end)
+        if not own and _SPAN_TOLD.search(
+            ctx.lower, anchor.clause_start, comma if comma >= 0 else anchor.clause_end
+        ):
             return None  # (the week up to publication: the span's days are not known)
         dates = own or _dates_of(mention, ctx, reports=True)
         if not dates:

@@ -132,11 +132,11 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         # a hunger strike's deaths).
         r"|(?<!lightning\s)(?<!hunger\s)(?<!labor\s)(?<!labour\s)(?<!general\s)(?<!rolling\s)(?<!refinery\s)"
         r"(?<!rail\s)(?<!port\s)(?<!dock\s)(?<!wildcat\s)(?<!nationwide\s)(?<!union\s)(?<!transport\s)"
-        r"(?<!workers'\s)(?<!teachers'\s)(?<!\bthe\s)strikes\s+(?:(?:have|had|also|reportedly)\s+)?"
+        r"(?<!workers'\s)(?<!teachers'\s)strikes\s+(?:(?:have|had|also|reportedly)\s+)?"
         r"(?:killed\s+(?:[\w,-]+\s+){0,4}?(?:people|civilians|militants|jihadists|rebels|insurgents|fighters"
         r"|soldiers|troops|children|members|commanders?)|(?:hit|struck|targeted|pounded|destroyed)\s+"
         r"(?:[\w'-]+\s+){0,3}?(?:positions?|bases?|hideouts?|militants|jihadists|rebels|insurgents|fighters"
-        r"|(?:ammunition|arms|weapons|military)\s+depots?|strongholds?|convoys?|military\s+targets))\b"
+        r"|(?<!rail\s)(?<!bus\s)(?<!train\s)(?<!tram\s)depots?|strongholds?|convoys?|military\s+targets))\b"
         # "the Houthis launched a drone at a destroyer" (not "launched a drone program")
         rf"|{_LAUNCHED}(?:attack\s+|explosive\s+|kamikaze\s+)?drones?\s+{_AT_A_TARGET}",
     ),
@@ -544,7 +544,8 @@ _OTHER_SENSE = (
     r"|marched\s+in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?parade\b|"
     # A side's play: "Georgia struck gold", "Pakistan struck twice in the first over", "Chad attacked the
     # basket", "India pounded the Australian attack for 400 runs".
-    r"struck\s+(?:gold|silver|bronze|twice|early|late|first|again|back|a\s+(?:three-pointer|goal|boundary|century"
+    r"struck\s+(?:gold|silver|bronze|(?:twice|early|late|first)\s+in\s+the\s+(?:first|second|third|opening|final)"
+    r"\s+(?:over|half|quarter|period|session|innings|set|round|minute)|a\s+(?:three-pointer|goal|boundary|century"
     r"|deal|chord|balance|pose|note))\b|attack(?:ed|ing)?\s+the\s+(?:basket|rim|paint|ball|goal|net)\b"
     r"|pounded\s+(?:the\s+)?(?:[\w-]+\s+)?(?:attack|bowling|bowlers|defen[cs]e)\s+for\b|"
     # Sport's attackers and shoppers' rushes: "the attackers scored twice", "shoppers stormed the stores".
@@ -602,8 +603,9 @@ ARMED_FORCE = re.compile(
 # narrative".
 NOT_GROUND = re.compile(
     r"\s*(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w-]+\s+)?(?:game|match|matches|narrative|committee|party|board"
-    r"|budget|company|companies|firm|market|markets|senate|house|parliament|assembly|council|agenda|debate|ball"
+    r"|budget|company|companies|firm|senate|parliament|assembly|council|agenda|debate|ball"
     r"|race|contest|process|talks|situation|website|account|network|finances|economy|majority|chamber)\b"
+    r"(?!'s|\s+(?:headquarters|offices?|buildings?|hall|mines?|compound|premises|of)\b)"
 )
 # The place words a territory trigger may end with ("seized the town"; not "the city's water supply").
 TERRITORY_PLACE = re.compile(

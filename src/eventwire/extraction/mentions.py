@@ -318,13 +318,17 @@ def _armed_in_sentence(lower: str, trigger: Trigger) -> bool:
     start = lower.rfind(".", 0, trigger.start) + 1
     end = lower.find(".", trigger.end)
     end = len(lower) if end < 0 else end
-    return bool(ARMED_FORCE.search(lower, start, end) or _ARMS_OR_AGENTS.search(lower, start, end))
+    return bool(_ARMED_ACT.search(lower, start, end))
 
 
-_ARMS_OR_AGENTS = re.compile(
-    r"\b(?:gunm[ae]n|bandits?|attackers?|assailants?|raiders|kidnappers|terrorists?|mobs?|drones?|missiles?"
-    r"|rockets?|shell(?:s|ing|ed)|bombs?|attacks?|strikes?|airstrikes?|raids?|ambush\w*|gunfire|shot|planted"
-    r"|detonated|set\s+off|rigged|suicide)\b"
+# Armed men doing something, or arms used: "gunmen killed five", "militants had planted it", "a drone
+# attack" (not "five soldiers" among the victims, nor "no bomb was found").
+_ARMED_ACT = re.compile(
+    r"\b(?:gunm[ae]n|bandits?|attackers?|assailants?|raiders|kidnappers|terrorists?|militants?|insurgents?"
+    r"|rebels?|jihadists?|fighters|extremists|militiamen|al[- ]shabaa?b|taliban|boko\s+haram)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:killed|attacked|shot|opened\s+fire|ambushed|abducted|kidnapped|stormed|raided|fired"
+    r"|bombed|shelled|planted|set\s+off|detonated|rigged|placed|struck|hit)\b"
+    r"|\b(?:drone|missile|rocket|air)\s*(?:strikes?|attacks?)|\b(?:shelling|airstrikes?|mortar\s+fire)\b"
 )
 _YEAR_ALONE = re.compile(r"\s*in\s+(?:19|20)\d\d\s*")
 _NOT_CONFLICT_REASON = "not conflict (accident, disease, disaster or another sense of the word)"
@@ -544,8 +548,7 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
                     reason.startswith(_NOT_CONFLICT_REASON)
                     # (not where armed men or arms are named after it: "floods killed 10 in Kano as gunmen
                     # killed five in Zamfara")
-                    and not ARMED_FORCE.search(lower, t_end, sentence.end)
-                    and not _ARMS_OR_AGENTS.search(lower, t_end, sentence.end)
+                    and not _ARMED_ACT.search(lower, t_end, sentence.end)
                 )
                 continue
             accepted.append(trigger)

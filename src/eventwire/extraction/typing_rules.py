@@ -179,7 +179,12 @@ def classify(
         (unexploded and fatalities == 0 and not victims) or (_PREMATURE.search(group_text) and not detonated)
     ):
         return "Strategic developments", "Disrupted weapons use", False
-    if "fight" in kind_set and _COMMUNAL_RIVALS.search(group_text) and not a & ARMED_INTERS:
+    if (
+        "fight" in kind_set
+        and _COMMUNAL_RIVALS.search(group_text)
+        and not a & ARMED_INTERS
+        and not _UNARMED_RIVALS.search(group_text)
+    ):
         # "Herders and farmers clashed", "clashes between rival clans": communities that fight are communal
         # militias to ACLED, a battle, not a mob.
         return "Battles", "Armed clash", False
