@@ -4,14 +4,17 @@ MUC-4 wire copy)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from eventwire.extraction import mentions
 from eventwire.extraction.lexicon import TRIGGERS
 from eventwire.extraction.mentions import _TRIGGER_RE, TriggerScan, lower_same_length
+from eventwire.models.document import Document
 from eventwire.text.regex_starts import start_classes
 from support import ARTICLES, shared_path
 
@@ -120,3 +123,9 @@ def test_joined_cues_match_where_one_of_them_does() -> None:
         first = min((m.start() for _, cue in REJECT_CUES if (m := cue.search(text))), default=None)
         found = joined.search(text)
         assert (found.start() if found else None) == first
+
+
+def test_a_toll_told_with_a_misfortunes_verb_is_not_the_acts(extractor: Any) -> None:
+    text = "Floods killed 10 people in Kano on Monday as gunmen killed five villagers in Zamfara."
+    (event,) = extractor.run(Document(id="t", text=text, published=dt.date(2024, 3, 14))).events
+    assert event.fatalities is not None and event.fatalities.best == 5

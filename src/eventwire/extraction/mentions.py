@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -431,11 +431,16 @@ def _segments(
     return [(s, e, t) for s, e, t in parts if t]
 
 
-def _mention(lower: str, sentence: Sentence, accepted: list[Trigger]) -> Mention | None:
-    # Casualty figures count only inside accepted clauses: a toll in a rejected clause is not this event's.
+def _mention(
+    lower: str, sentence: Sentence, accepted: list[Trigger], misfortunes: Sequence[tuple[int, int]] = ()
+) -> Mention | None:
+    # Casualty figures count only inside accepted clauses: a toll in a rejected clause is not this event's,
+    # nor one told with a misfortune's verb ("floods killed 10 in Kano as gunmen killed five in Zamfara").
     figures: list[Figure] = []
     for c_start, c_end in sorted({(t.clause_start, t.clause_end) for t in accepted}):
         figures.extend(find_figures(lower, max(c_start, sentence.start), min(c_end, sentence.end)))
+    if misfortunes:
+        figures = [f for f in figures if not any(a < f.end and f.start < b for a, b in misfortunes)]
     # "dead" or "killed" with no figure and no act: too little to stand as an event mention.
     if (
         all(t.kind in {"kill", "injure"} for t in accepted)
@@ -515,6 +520,7 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
         clauses = _clauses(lower, sentence.start, sentence.end)
         accepted: list[Trigger] = []
         misfortune = False  # a trigger of the sentence told an accident, no act was told after it
+        misfortunes: list[tuple[int, int]] = []  # the triggers rejected as another sense or an accident
         for kind, t_start, t_end in found:
             c_start, c_end = next(((a, b) for a, b in clauses if a <= t_start < b), clauses[-1])
             trigger = Trigger(kind, t_start, t_end, c_start, c_end)
@@ -544,6 +550,8 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
                         text[sentence.start : sentence.end],
                     )
                 )
+                if reason.startswith(_NOT_CONFLICT_REASON) and kind in CASUALTY_ONLY_KINDS:
+                    misfortunes.append((t_start, t_end))
                 misfortune = misfortune or (
                     reason.startswith(_NOT_CONFLICT_REASON)
                     # (not where armed men or arms are named after it: "floods killed 10 in Kano as gunmen
@@ -556,7 +564,7 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
         if not accepted:
             continue
         for start, end, triggers in _segments(lower, sentence, accepted):
-            mention = _mention(lower, Sentence(start, end), triggers)
+            mention = _mention(lower, Sentence(start, end), triggers, misfortunes)
             if mention is not None:
                 mentions.append(mention)
     return mentions, rejections
