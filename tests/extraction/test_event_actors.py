@@ -192,3 +192,13 @@ def test_event_actors_a_speaker_of_its_own_act(
 ) -> None:
     (event,) = extractor.run(Document("s", case(text), published=dt.date(2024, 3, 14))).events
     assert (event.actor1, event.actor2) == actors
+
+
+def test_event_actors_each_taker_of_ground_that_fell_to_them(extractor: Any) -> None:
+    text = "Kidal fell to the Malian army and Wagner fighters on Tuesday."
+    (event,) = extractor.run(Document("k", text, published=dt.date(2024, 3, 14))).events
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Government regains territory",
+        "Military Forces of Mali",
+        None,
+    )

@@ -399,6 +399,8 @@ _PASSIVE_GAP = re.compile(
 )
 # "killed by gunmen", "attack from the rebels", and ground that "fell to" its taker.
 _BY_BEFORE = re.compile(r"\b(?:by|from|fell\s+to)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+# ... and each taker of ground: "fell to the Malian army and Wagner fighters"
+_FELL_TO_BEFORE = re.compile(r"\bfell\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}and\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 
 
 _HEADLINE_PASSIVE = re.compile(
@@ -510,7 +512,10 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
                 and bool(_HEADLINE_PASSIVE.match(ctx.lower, trigger.end))
             )  # fmt: skip
             (b if passive else a).append(actor)
-        elif _BY_BEFORE.search(ctx.lower[max(0, actor.start - 30) : actor.start]) and not in_victims:
+        elif not in_victims and (
+            _BY_BEFORE.search(ctx.lower[max(0, actor.start - 30) : actor.start])
+            or _FELL_TO_BEFORE.search(ctx.lower[max(0, actor.start - 50) : actor.start])
+        ):
             a.append(actor)
         else:
             b.append(actor)

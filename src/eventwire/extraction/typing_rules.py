@@ -258,7 +258,8 @@ def classify(
         # see abductees_harmed)
         return "Violence against civilians", "Abduction/forced disappearance", True
     if "territory" in kind_set:
-        if re.search(r"recaptur|retook|retaken|regain|liberat", group_text) or (a and a <= {1}):
+        # (a state's own forces, with or without foreign allies: "fell to the Malian army and Wagner")
+        if re.search(r"recaptur|retook|retaken|regain|liberat", group_text) or (1 in a and not a & {2, 3, 4}):
             return "Battles", "Government regains territory", False
         return "Battles", "Non-state actor overtakes territory", False
     if victims == {"civilian"} and not kind_set & {"fight"} and (not a or b <= a):
