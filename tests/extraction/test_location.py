@@ -504,3 +504,9 @@ def test_location_a_sponsor_is_not_where_it_happened(extractor: Any) -> None:
     text = "Fighters backed by Iran attacked US troops in Syria on Monday."
     (event,) = extractor.run(Document("backed", text, published=dt.date(2024, 3, 14))).events
     assert event.country == "Syria"
+
+
+def test_location_states_that_act_together_are_not_where_they_acted(extractor: Any) -> None:
+    text = "The US and Britain struck Houthi targets in Yemen on Monday."
+    (event,) = extractor.run(Document("usuk", text, published=dt.date(2024, 3, 14))).events
+    assert event.country == "Yemen"

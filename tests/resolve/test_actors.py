@@ -775,3 +775,11 @@ def test_actors_a_country_named_is_no_force_without_an_act_of_arms(
     registry: ActorRegistry, text: str
 ) -> None:
     assert not any(m.actor.kind == "military" for m in registry.find(text))
+
+
+def test_actors_states_named_together_act_by_their_forces(registry: ActorRegistry) -> None:
+    found = registry.find("The US and Britain struck Houthi targets in Yemen on Monday.")
+    names = [m.actor.name for m in found]
+    assert names[:2] == ["Military Forces of the United States", "Military Forces of the United Kingdom"]
+    signed = registry.find("France and Mali signed a deal on Monday.")
+    assert not any(m.actor.kind == "military" for m in signed)

@@ -172,6 +172,8 @@ _MODIFIED_NOUN = re.compile(
 # A country named as the one who acts: "Russia fired 40 missiles at Ukraine" happened in Ukraine (not "the
 # city of Juliaca fired": a town is where its police acted).
 _STATE_ACTS = re.compile(
+    # (and its allies named after it: "the US and Britain struck Houthi targets")
+    r"(?:\s+and\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?[\w.]+)?"
     r"\s+(?:fired|struck|launched|attacked|bombed|shelled|pounded|invaded|retook|recaptured|captured|downed"
     r"|intercepted|targeted|raided|bombarded)\b"
 )

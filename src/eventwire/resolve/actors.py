@@ -737,11 +737,12 @@ class ActorRegistry:
         if j >= n or not toks.joined[j]:
             return None
         acts = toks.keys[j] in _STATE_ACTS and not (i > 0 and toks.keys[i - 1] in _PLACE_PREPOSITIONS)
-        if acts and len(spans) == 1 and first[1].is_name and not self._named_before(toks, i):
-            # "Russia fired 40 missiles", "Israel struck Rafah": a state that acts by arms acts by its forces.
+        if acts and all(self._is_name_at(toks, s) for s, _, _ in spans) and not self._named_before(toks, i):
+            # "Russia fired 40 missiles", "Israel struck Rafah", "the US and Britain struck Houthi targets": a
+            # state that acts by arms acts by its forces.
             template = self._force_templates.get("military")
             if template is not None:
-                return j, (_Hit(i, j, self._state_actor(template, first[1].country)),)
+                return j, tuple(_Hit(s, e, self._state_actor(template, c)) for s, e, c in spans)
         head = self._force_phrase(toks, j, bare=False) or self._generic_phrase(toks, j)
         if head is None:
             return None
@@ -860,6 +861,11 @@ class ActorRegistry:
     def _adjective(self, toks: _Tokens, end: int) -> bool:
         """The phrase modifies the next word ("military operation", "rebel-held", "civilian casualties")."""
         return end < len(toks.keys) and toks.joined[end] and toks.keys[end] in self._not_before
+
+    def _is_name_at(self, toks: _Tokens, i: int) -> bool:
+        """Whether a country's name (not its demonym) stands at token i: "Mali", not "Malian"."""
+        found = self._country_at(toks, i)
+        return found is not None and found[1].is_name
 
     def _named_before(self, toks: _Tokens, i: int) -> bool:
         """Whether the word before token i is a capitalized word that makes it part of a person's or a
