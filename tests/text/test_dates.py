@@ -236,3 +236,16 @@ def test_dates_an_ordinal_that_counts_something_is_no_day() -> None:
         "the 5th battalion",
     ):
         assert find_dates(text, FRIDAY) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Russia fired missiles overnight on Monday.", dt.date(2024, 3, 11)),
+        ("DRONES ATTACKED KYIV OVERNIGHT INTO TUESDAY.", dt.date(2024, 3, 12)),
+        ("Drones attacked Kyiv overnight.", dt.date(2024, 3, 13)),  # the night before publication
+    ],
+)
+def test_dates_a_night_named_by_its_day(text: str, day: dt.date) -> None:
+    (date,) = find_dates(text, dt.date(2024, 3, 14))
+    assert (date.date_start, date.precision) == (day, 1)

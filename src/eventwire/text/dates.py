@@ -445,9 +445,24 @@ def find_dates(
             mention = DateMention(match.start(), match.end(), said, kind, *interval)
         if found and (named := _named_weekday(text, found[-1], mention)) is not None:
             found[-1] = named
+        elif found and (night := _night_of(text, found[-1], mention)) is not None:
+            found[-1] = night
         else:
             found.append(mention)
     return found
+
+
+def _night_of(text: str, overnight: DateMention, day: DateMention) -> DateMention | None:
+    """ "overnight on Monday", "overnight into Tuesday" as one mention of that day, or None: the night is
+    the day named, not the night before publication."""
+    if overnight.kind != "overnight" or day.kind not in _WEEKDAY_KINDS:
+        return None
+    if _NIGHT_GLUE.fullmatch(text, overnight.end, day.start) is None:
+        return None
+    return replace(day, start=overnight.start, text=text[overnight.start : day.end])
+
+
+_NIGHT_GLUE = re.compile(r"\s+(?:on|into)\s+", re.IGNORECASE)
 
 
 def _named_weekday(text: str, weekday: DateMention, date: DateMention) -> DateMention | None:
