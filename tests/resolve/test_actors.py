@@ -783,3 +783,9 @@ def test_actors_states_named_together_act_by_their_forces(registry: ActorRegistr
     assert names[:2] == ["Military Forces of the United States", "Military Forces of the United Kingdom"]
     signed = registry.find("France and Mali signed a deal on Monday.")
     assert not any(m.actor.kind == "military" for m in signed)
+
+
+def test_actors_an_aside_does_not_part_a_state_from_its_act(registry: ActorRegistry) -> None:
+    (mention,) = registry.find("Israel, meanwhile, struck targets in Rafah on Monday.")
+    assert (mention.text, mention.actor.name) == ("Israel", "Military Forces of Israel")
+    assert registry.find("Israel, meanwhile, said the talks would go on.") == []

@@ -173,7 +173,7 @@ _MODIFIED_NOUN = re.compile(
 # city of Juliaca fired": a town is where its police acted).
 _STATE_ACTS = re.compile(
     # (and its allies named after it: "the US and Britain struck Houthi targets")
-    r"(?:\s+and\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?[\w.]+)?"
+    r"(?:\s+and\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?[\w.]+|,\s*(?:meanwhile|however|also|then|again|separately)\s*,)?"
     r"\s+(?:fired|struck|launched|attacked|bombed|shelled|pounded|invaded|retook|recaptured|captured|downed"
     r"|intercepted|targeted|raided|bombarded)\b"
 )

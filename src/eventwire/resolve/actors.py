@@ -734,6 +734,21 @@ class ActorRegistry:
             return None
         if j < n and toks.keys[j] == _POSSESSIVE and toks.joined[j]:
             j += 1
+        if (
+            j + 1 < n
+            and len(spans) == 1
+            and toks.comma[j]
+            and toks.keys[j] in _ASIDE_WORDS
+            and toks.comma[j + 1]
+            and toks.keys[j + 1] in _STATE_ACTS
+            and first[1].is_name
+            and not (i > 0 and toks.keys[i - 1] in _PLACE_PREPOSITIONS)
+            and not self._named_before(toks, i)
+        ):
+            # "Israel, meanwhile, struck targets in Rafah": the aside does not part the state from its act
+            template = self._force_templates.get("military")
+            if template is not None:
+                return first[0], (_Hit(i, first[0], self._state_actor(template, first[1].country)),)
         if j >= n or not toks.joined[j]:
             return None
         acts = toks.keys[j] in _STATE_ACTS and not (i > 0 and toks.keys[i - 1] in _PLACE_PREPOSITIONS)
@@ -962,6 +977,8 @@ _STATE_ACTS = frozenset(
         "recaptured", "captured", "downed", "intercepted", "targeted", "raided", "bombarded",
     }
 )  # fmt: skip
+# Asides between a subject and its verb: "Israel, meanwhile, struck ...".
+_ASIDE_WORDS = frozenset({"meanwhile", "however", "also", "too", "then", "again", "separately"})
 # Words after which a country is where something happened, not who acted: "youths in Senegal attacked".
 _PLACE_PREPOSITIONS = frozenset(
     {
