@@ -202,3 +202,14 @@ def test_event_actors_each_taker_of_ground_that_fell_to_them(extractor: Any) -> 
         "Military Forces of Mali",
         None,
     )
+
+
+def test_event_actors_police_who_fought_before_their_arrests_are_a_side(extractor: Any) -> None:
+    text = (
+        "Police said they arrested 15 suspects after a clash with gunmen in Kano on Friday that killed two."
+    )
+    (event,) = extractor.run(Document("p", text, published=dt.date(2024, 3, 14))).events
+    assert event.actor1 == "Police Forces of Nigeria"
+    text = "Police said they arrested 15 suspects after gunmen attacked a church in Kano on Friday."
+    (event,) = extractor.run(Document("p", text, published=dt.date(2024, 3, 14))).events
+    assert event.actor1 == "Unidentified Armed Group (Nigeria)"

@@ -233,6 +233,12 @@ def test_the_day_a_report_was_made_dates_an_act_it_gives_no_day(extractor: Any, 
     )
     (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events
     assert (event.date_start, event.time_precision) == (dt.date(2020, 5, 7), 1)
+    # ... and a span after a list of places is the act's ("in Zamfara, Katsina and Sokoto over the past week")
+    text = case(
+        "Gunmen killed 40 people in Zamfara, Katsina and Sokoto over the past week, officials said Thursday."
+    )
+    (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events
+    assert event.time_precision == 2
     # a day of its own still wins: "said on Thursday that on Tuesday ..."
     text = case("The army said on Thursday that on Tuesday militants attacked a checkpoint in Borno.")
     (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events

@@ -185,6 +185,11 @@ EVERYDAY = [
     ("The Fighters seized control of the game in the second half in Sapporo on Sunday.", "no armed actor"),
     ("Government forces regained control of the narrative after the scandal.", "no armed actor"),
     ("Rebels in the ruling party gained control of the central committee on Sunday.", "no armed actor"),
+    ("Fuel strikes hit depots in Kenya on Monday, causing shortages.", None),
+    ("Truckers' strikes hit fuel depots in Kenya on Monday.", None),
+    ("The army took control of the company's finances in Lagos on Monday.", "no armed actor"),
+    ("Rebels took control of the narrative of the war in Goma on Monday.", "no armed actor"),
+    ("India struck twice before lunch against Australia in Perth on Monday.", "not conflict"),
     ("A gas cylinder exploded at an army mess in Quetta on Monday, killing five soldiers.", "not conflict"),
     ("A fuel tanker exploded after a crash in Kogi on Monday, killing 20, two soldiers among them.", None),
     ("Families gathered in the park on Monday to remember the victims and pray.", None),
@@ -434,6 +439,9 @@ CONFLICT = [
     "Jihadists took control of the market in Djibo on Monday.",
     "Rebels seized control of the company's gold mine in Kivu on Monday.",
     "Russian strikes hit oil depots in Odesa on Monday.",
+    # (third review)
+    "A gas cylinder exploded at a Quetta market on Monday, killing five; the Taliban said it planted it.",
+    "Gunmen struck again in Zamfara on Monday, killing 12 villagers.",
     # the coronavirus named beside an act is no cause of its deaths
     "Workers attacked police officers enforcing coronavirus measures in Mexico City on Monday, injuring two.",
     "The rebels took control of the town on Monday.",

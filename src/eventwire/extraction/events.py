@@ -19,7 +19,7 @@ from functools import lru_cache
 from eventwire.extraction.casualties import Figure, combine_scenes
 from eventwire.extraction.context import ByStart, Context, Group, Spans, in_sentence, places_of, specificity
 from eventwire.extraction.judgement import MASS_TOLL, bare_plural
-from eventwire.extraction.lexicon import CASUALTY_ONLY_KINDS
+from eventwire.extraction.lexicon import ARMED_ACT, CASUALTY_ONLY_KINDS
 from eventwire.extraction.location import locate
 from eventwire.extraction.mentions import Mention, Rejection, Trigger
 from eventwire.extraction.notes import write_notes
@@ -481,7 +481,11 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
     anchor = next(t for t in group.strong[0].triggers if t.strong)
     # ("police said they arrested 15 suspects after gunmen attacked a church": the arrests join the attack,
     # whose sides the police are not)
-    arrests_after_violence = anchor.kind == "arrest" and any(t.kind != "arrest" for t in triggers)
+    arrests_after_violence = (
+        anchor.kind == "arrest"
+        and any(t.kind != "arrest" for t in triggers)
+        and any(ARMED_ACT.search(ctx.lower, m.sentence.start, m.sentence.end) for m in group.mentions)
+    )
     for actor in actors:
         if _REPORTER.match(ctx.lower, actor.end):
             # "the army says ...": the source of the report, not a side; unless it speaks of its own act,
@@ -625,11 +629,11 @@ def _event_date(group: Group, ctx: Context) -> DateMention | None:
     for mention, own in told or read:
         # (a report's day is no act's where the act is told over a span: "shelled Kherson 80 times over the
         # past week", "300 killed since fighting began", "will investigate the deaths")
-        # (read up to the first comma after the act: not "..., the third such attack in the past week")
+        # (read up to an aside after the act: not "..., the third such attack in the past week")
         anchor = _anchor(mention)
-        comma = ctx.lower.find(",", anchor.end, anchor.clause_end)
+        aside = _APPOSITIVE.search(ctx.lower, anchor.end, anchor.clause_end)
         if not own and _SPAN_TOLD.search(
-            ctx.lower, anchor.clause_start, comma if comma >= 0 else anchor.clause_end
+            ctx.lower, anchor.clause_start, aside.start() if aside else anchor.clause_end
         ):
             return None  # (the week up to publication: the span's days are not known)
         dates = own or _dates_of(mention, ctx, reports=True)
@@ -641,6 +645,7 @@ def _event_date(group: Group, ctx: Context) -> DateMention | None:
     return None
 
 
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their)\s")
 _SPAN_TOLD = re.compile(
     r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b"
     r"|\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}(?:began|started|erupted|broke\s+out|\d{4})|\bso\s+far\b"

@@ -544,8 +544,9 @@ _OTHER_SENSE = (
     r"|marched\s+in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?parade\b|"
     # A side's play: "Georgia struck gold", "Pakistan struck twice in the first over", "Chad attacked the
     # basket", "India pounded the Australian attack for 400 runs".
-    r"struck\s+(?:gold|silver|bronze|(?:twice|early|late|first)\s+in\s+the\s+(?:first|second|third|opening|final)"
-    r"\s+(?:over|half|quarter|period|session|innings|set|round|minute)|a\s+(?:three-pointer|goal|boundary|century"
+    r"struck\s+(?:gold|silver|bronze|(?:twice|early|late|first|again)\b(?=[^.]{0,60}\b(?:over|overs|half|quarter|period"
+    r"|session|innings|wickets?|lunch|tea|stumps|morning|day\s+one|opening\s+day|match|game|minute|goals?)\b)"
+    r"|a\s+(?:three-pointer|goal|boundary|century"
     r"|deal|chord|balance|pose|note))\b|attack(?:ed|ing)?\s+the\s+(?:basket|rim|paint|ball|goal|net)\b"
     r"|pounded\s+(?:the\s+)?(?:[\w-]+\s+)?(?:attack|bowling|bowlers|defen[cs]e)\s+for\b|"
     # Sport's attackers and shoppers' rushes: "the attackers scored twice", "shoppers stormed the stores".
@@ -602,10 +603,29 @@ ARMED_FORCE = re.compile(
 # What control is taken of that is no ground: "seized control of the game", "regained control of the
 # narrative".
 NOT_GROUND = re.compile(
-    r"\s*(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w-]+\s+)?(?:game|match|matches|narrative|committee|party|board"
-    r"|budget|company|companies|firm|senate|parliament|assembly|council|agenda|debate|ball"
-    r"|race|contest|process|talks|situation|website|account|network|finances|economy|majority|chamber)\b"
-    r"(?!'s|\s+(?:headquarters|offices?|buildings?|hall|mines?|compound|premises|of)\b)"
+    r"\s*(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w-]+\s+)?(?:"
+    # what is never ground, whatever follows ("the narrative of the war", "the company's finances")
+    r"(?:[\w-]+'s\s+)?(?:game|match|matches|narrative|budget|agenda|debate|ball|race|contest|process|talks|situation"
+    r"|website|account|network|finances|economy|majority)\b"
+    # bodies whose buildings are ground ("the party headquarters", "the council's offices")
+    r"|(?:committee|party|board|company|companies|firm|senate|parliament|assembly|council|chamber)\b"
+    r"(?!'s|\s+(?:headquarters|offices?|buildings?|hall|mines?|compound|premises|of)\b))"
+)
+# Armed men doing something, or arms used: "gunmen killed five", "militants had planted it", "the Taliban
+# said it had planted the device", "an attack claimed by", "a drone attack" (not "five soldiers" among the
+# victims, nor "no bomb was found").
+ARMED_ACT = re.compile(
+    r"\b(?:gunm[ae]n|bandits?|attackers?|assailants?|raiders|kidnappers|terrorists?|militants?|insurgents?"
+    r"|rebels?|jihadists?|fighters|extremists|militiamen|al[- ]shabaa?b|taliban|boko\s+haram)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:killed|attacked|shot|opened\s+fire|ambushed|abducted|kidnapped|stormed|raided|fired"
+    r"|bombed|shelled|planted|set\s+off|detonated|rigged|placed|struck|hit|torched|burned)\b"
+    r"|\bclaimed\s+(?:responsibility\b|by\s)"
+    r"|\b(?:drone|missile|rocket|air)\s*(?:strikes?|attacks?)|\b(?:shelling|airstrikes?|mortar\s+fire)\b"
+)
+# Work stopped, not arms: "the strikes hit fuel depots ... as unions protested".
+LABOUR_STRIKE = re.compile(
+    r"\b(?:unions?|workers|walk(?:ed)?\s*-?outs?|walked\s+out|general\s+strike|pensions?|wages?|pay\s+rise"
+    r"|truckers|drivers|staff|employees|shortages)\b"
 )
 # The place words a territory trigger may end with ("seized the town"; not "the city's water supply").
 TERRITORY_PLACE = re.compile(

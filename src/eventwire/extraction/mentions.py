@@ -25,6 +25,7 @@ from eventwire.extraction.judgement import (
 from eventwire.extraction.lexicon import (
     A_FORCE,
     ANAPHOR,
+    ARMED_ACT,
     ARMED_FORCE,
     CASUALTY_ONLY_KINDS,
     CLAUSE_BREAK,
@@ -35,6 +36,7 @@ from eventwire.extraction.lexicon import (
     FUEL_BLAST,
     INQUIRY,
     INQUIRY_CUES,
+    LABOUR_STRIKE,
     NEEDS_A_FORCE,
     NEW_EVENT_CUE,
     NOT_CONFLICT,
@@ -318,18 +320,9 @@ def _armed_in_sentence(lower: str, trigger: Trigger) -> bool:
     start = lower.rfind(".", 0, trigger.start) + 1
     end = lower.find(".", trigger.end)
     end = len(lower) if end < 0 else end
-    return bool(_ARMED_ACT.search(lower, start, end))
+    return bool(ARMED_ACT.search(lower, start, end))
 
 
-# Armed men doing something, or arms used: "gunmen killed five", "militants had planted it", "a drone
-# attack" (not "five soldiers" among the victims, nor "no bomb was found").
-_ARMED_ACT = re.compile(
-    r"\b(?:gunm[ae]n|bandits?|attackers?|assailants?|raiders|kidnappers|terrorists?|militants?|insurgents?"
-    r"|rebels?|jihadists?|fighters|extremists|militiamen|al[- ]shabaa?b|taliban|boko\s+haram)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:killed|attacked|shot|opened\s+fire|ambushed|abducted|kidnapped|stormed|raided|fired"
-    r"|bombed|shelled|planted|set\s+off|detonated|rigged|placed|struck|hit)\b"
-    r"|\b(?:drone|missile|rocket|air)\s*(?:strikes?|attacks?)|\b(?:shelling|airstrikes?|mortar\s+fire)\b"
-)
 _YEAR_ALONE = re.compile(r"\s*in\s+(?:19|20)\d\d\s*")
 _NOT_CONFLICT_REASON = "not conflict (accident, disease, disaster or another sense of the word)"
 _MISFORTUNE_TOLL = "not conflict (the toll of an accident or another sense of the word told before it)"
@@ -530,6 +523,9 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
                 # accident's, however far the toll is told from it.
                 reason = _MISFORTUNE_TOLL
             reason = reason or around_reason(lower, sentence.end, c_start, t_start, t_end)
+            if not reason and kind == "air" and lower.startswith("strikes", t_start):
+                labour = LABOUR_STRIKE.search(lower, sentence.start, sentence.end)
+                reason = labour and f"not conflict (a labour strike: {labour.group(0)!r})"
             reason = reason or (kind == "territory" and _territory_reason(text, lower, trigger)) or None
             reason = reason or everyday_reason(lower, kind, sentence.start, sentence.end, t_start, t_end)
             recalled = None if reason else recalled_item(lower, sentence.start, c_start, c_end)
@@ -556,7 +552,7 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
                     reason.startswith(_NOT_CONFLICT_REASON)
                     # (not where armed men or arms are named after it: "floods killed 10 in Kano as gunmen
                     # killed five in Zamfara")
-                    and not _ARMED_ACT.search(lower, t_end, sentence.end)
+                    and not ARMED_ACT.search(lower, t_end, sentence.end)
                 )
                 continue
             accepted.append(trigger)
