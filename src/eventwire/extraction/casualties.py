@@ -729,6 +729,8 @@ def combine_scenes(
     With ``lead_whole`` the first scene may be the whole too: where its toll is no smaller than the other
     towns' together ("three killed in clashes in Usulutan ... one near La Esperanza farm, Santa Elena").
     """
+    if len(scenes) == 1:
+        return combine(scenes[0][1], kind, text)  # (one sentence: one scene, whatever towns it names)
     towns: dict[frozenset[str], list[Figure]] = {}
     whole: list[Figure] = []
     for named, figures in scenes:

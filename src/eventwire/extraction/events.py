@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -745,6 +745,7 @@ def _scenes(group: Group, ctx: Context, war: Sequence[Figure]) -> list[tuple[fro
     """The group's figures by sentence, each with the towns (no vaguer than a district) its sentence names;
     none for a sentence that tells a toll of many places ("across Gaza"), the whole of the others."""
     scenes: dict[tuple[int, int], tuple[frozenset[str], list[Figure]]] = {}
+    one = len({(m.sentence.start, m.sentence.end) for m in group.mentions}) == 1  # (no towns to compare)
     for mention in group.mentions:
         figures = [f for f in mention.figures if f not in war]
         key = (mention.sentence.start, mention.sentence.end)
@@ -752,7 +753,7 @@ def _scenes(group: Group, ctx: Context, war: Sequence[Figure]) -> list[tuple[fro
             scenes[key][1].extend(f for f in figures if f not in scenes[key][1])
             continue
         towns: frozenset[str] = frozenset()
-        if not _ACROSS.search(ctx.lower, mention.sentence.start, mention.sentence.end):
+        if not one and not _ACROSS.search(ctx.lower, mention.sentence.start, mention.sentence.end):
             towns = frozenset(
                 f"{p.place.iso3}:{p.place.name}"
                 for p in places_of([mention], ctx)
@@ -768,12 +769,13 @@ def build_event(
     actors: Sequence[ActorMention],
     generic: GenericActors,
     *,
-    earlier: DateMention | None = None,
+    earlier: Callable[[], DateMention | None] | None = None,
 ) -> Event | Rejection:
     """One event record from a group of mentions, or the reason it is not an event.
 
-    ``earlier`` is the date of the event told just before in the document: an event told as a separate
-    one of the same news with no date of its own ("In a separate attack, drones hit Odesa") shares it."""
+    ``earlier`` gives the date of the latest event told before it in the document: an event told as a
+    separate one of the same news with no date of its own ("In a separate attack, drones hit Odesa") shares
+    it."""
     doc, text, lower = ctx.doc, ctx.doc.text, ctx.lower
     first = group.strong[0]
     anchor = next(t for t in first.triggers if t.strong)
@@ -792,7 +794,7 @@ def build_event(
     if date is None and earlier is not None and first.new_event:
         sentence = lower[first.sentence.start : first.sentence.end]
         if _SAME_DAYS_NEWS.search(sentence) and "earlier" not in sentence:
-            date = earlier
+            date = earlier()
     published = doc.published
     date_text = date.text if date else None
     start: dt.date | None

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.documents.dateline import dateline_spans, read_dateline
-from eventwire.extraction.context import Context
+from eventwire.extraction.context import Context, Group
 from eventwire.extraction.events import GenericActors, build_event, event_date, group_mentions
 from eventwire.extraction.location import document_place, event_place
 from eventwire.extraction.mentions import Mention, Rejection, lower_same_length, read_mentions
@@ -183,7 +183,12 @@ class Extractor:
             lead=sentences[0].start if sentences else -1,
         )
         events: list[Event] = []
-        earlier: DateMention | None = None  # the date of the last event built
+        built: list[Group] = []  # the groups that became events, in order
+
+        def earlier() -> DateMention | None:
+            """The date of the latest event built that has one (read only where an event needs it)."""
+            return next(filter(None, (event_date(g, ctx) for g in reversed(built))), None)
+
         for group in group_mentions(mentions, ctx):
             place = event_place(group, ctx) or document_place(ctx)
             country = place.place.country if place and place.place else None
@@ -199,7 +204,7 @@ class Extractor:
                 rejections.append(result)
             else:
                 events.append(result)
-                earlier = event_date(group, ctx) or earlier
+                built.append(group)
         if events and self.roles is not None:
             inputs = self._role_inputs(
                 text, lower, sentences, mentions, named, ctx.places, self.roles.attributes

@@ -139,10 +139,15 @@ _ACTIVE_AGENT = re.compile(
 )
 
 
+_AGENT_VERB = re.compile(rf"{_ATTACK_VERB}|opened\s+fire\b|fired\s+(?:on|at|into|shots)\b")
+
+
 def agent_perpetrators(lower: str, sentences: Sequence[Span]) -> list[Span]:
     """People a sentence names as the attack's agent ("murdered by 30 men", "unidentified gunmen shot")."""
     spans: set[Span] = set()
     for start, end in sentences:
+        if _AGENT_VERB.search(lower, start, end) is None:
+            continue  # (both patterns need one of these verbs: most sentences are passed over at once)
         for pattern in (_PASSIVE_AGENT, _ACTIVE_AGENT):
             spans.update(match.span(1) for match in pattern.finditer(lower, start, end))
     return sorted(spans)
