@@ -186,6 +186,8 @@ EVERYDAY = [
     ("Government forces regained control of the narrative after the scandal.", "no armed actor"),
     ("Rebels in the ruling party gained control of the central committee on Sunday.", "no armed actor"),
     ("Fuel strikes hit depots in Kenya on Monday, causing shortages.", None),
+    ("The UN said on Tuesday that at least 300 people have been killed in El Fasher since fighting began.",
+     "cumulative"),
     ("Truckers' strikes hit fuel depots in Kenya on Monday.", None),
     ("The army took control of the company's finances in Lagos on Monday.", "no armed actor"),
     ("Rebels took control of the narrative of the war in Goma on Monday.", "no armed actor"),

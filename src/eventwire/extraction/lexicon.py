@@ -753,7 +753,8 @@ REJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
             r"december)|in\s+total|overall|in\s+all(?!\s+(?:the\s+|of\s+the\s+)?(?:public\s+)?(?:spaces|places|villages|towns|cities|districts|provinces|regions|areas|parts|communes|localities|neighbou?rhoods|camps|states|counties|departments|municipalities)\b)|over\s+the\s+(?:past|last)\s+(?:year|months|decade|"
             r"years|weeks)|(?:have|has)\s+been\s+killed\s+since|cumulative|tally|in\s+recent\s+(?:years|months)"
-            r"|since\s+the\s+(?:war|conflict|insurgency|fighting)\s+(?:began|started)|per\s+year|a\s+year|"
+            r"|since\s+(?:the\s+)?(?:war|conflict|insurgency|fighting)\s+(?:began|started|erupted|broke\s+out)"
+            r"|per\s+year|a\s+year|"
             r"annual(?:ly)?|(?:every|each)\s+(?:year|month|week)|to\s+date|since\s+(?:19|20)\d\d)\b"
         ),
     ),
