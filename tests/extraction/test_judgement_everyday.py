@@ -192,6 +192,7 @@ EVERYDAY = [
     ("The army took control of the company's finances in Lagos on Monday.", "no armed actor"),
     ("Rebels took control of the narrative of the war in Goma on Monday.", "no armed actor"),
     ("India struck twice before lunch against Australia in Perth on Monday.", "not conflict"),
+    ("Pakistan struck early on the first morning against England in Multan on Monday.", "not conflict"),
     ("A gas cylinder exploded at an army mess in Quetta on Monday, killing five soldiers.", "not conflict"),
     ("A fuel tanker exploded after a crash in Kogi on Monday, killing 20, two soldiers among them.", None),
     ("Families gathered in the park on Monday to remember the victims and pray.", None),
@@ -444,6 +445,11 @@ CONFLICT = [
     # (third review)
     "A gas cylinder exploded at a Quetta market on Monday, killing five; the Taliban said it planted it.",
     "Gunmen struck again in Zamfara on Monday, killing 12 villagers.",
+    # (fourth review: a source or a victim named by work is no labour strike; "over", "morning" are no sport)
+    "Israeli strikes killed 20 people in Rafah on Monday, health workers said.",
+    "Ukrainian strikes hit oil depots in Bryansk on Monday, causing fuel shortages.",
+    "Militants struck late on Monday in Borno, killing over 30 soldiers.",
+    "Israel struck again in Rafah on Monday morning, killing 12 people.",
     # the coronavirus named beside an act is no cause of its deaths
     "Workers attacked police officers enforcing coronavirus measures in Mexico City on Monday, injuring two.",
     "The rebels took control of the town on Monday.",

@@ -132,7 +132,7 @@ TRIGGERS: tuple[TriggerKind, ...] = (
         # a hunger strike's deaths).
         r"|(?<!lightning\s)(?<!hunger\s)(?<!labor\s)(?<!labour\s)(?<!general\s)(?<!rolling\s)(?<!refinery\s)"
         r"(?<!rail\s)(?<!port\s)(?<!dock\s)(?<!wildcat\s)(?<!nationwide\s)(?<!union\s)(?<!transport\s)"
-        r"(?<!workers'\s)(?<!teachers'\s)strikes\s+(?:(?:have|had|also|reportedly)\s+)?"
+        r"(?<!workers'\s)(?<!teachers'\s)(?<!fuel\s)(?<!pay\s)strikes\s+(?:(?:have|had|also|reportedly)\s+)?"
         r"(?:killed\s+(?:[\w,-]+\s+){0,4}?(?:people|civilians|militants|jihadists|rebels|insurgents|fighters"
         r"|soldiers|troops|children|members|commanders?)|(?:hit|struck|targeted|pounded|destroyed)\s+"
         r"(?:[\w'-]+\s+){0,3}?(?:positions?|bases?|hideouts?|militants|jihadists|rebels|insurgents|fighters"
@@ -544,8 +544,10 @@ _OTHER_SENSE = (
     r"|marched\s+in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?parade\b|"
     # A side's play: "Georgia struck gold", "Pakistan struck twice in the first over", "Chad attacked the
     # basket", "India pounded the Australian attack for 400 runs".
-    r"struck\s+(?:gold|silver|bronze|(?:twice|early|late|first|again)\b(?=[^.]{0,60}\b(?:over|overs|half|quarter|period"
-    r"|session|innings|wickets?|lunch|tea|stumps|morning|day\s+one|opening\s+day|match|game|minute|goals?)\b)"
+    r"struck\s+(?:gold|silver|bronze|(?:twice|early|late|first|again)\b(?![^.]{0,60}\bkill)(?=[^.]{0,60}\b(?:the\s+first"
+    r"\s+over|overs|innings|wickets?|before\s+lunch|after\s+lunch|at\s+tea|stumps|day\s+one"
+    r"|(?:first|opening)\s+(?:morning|day|session)"
+    r"|(?:first|second)\s+half|quarter|penalty|goals?)\b)"
     r"|a\s+(?:three-pointer|goal|boundary|century"
     r"|deal|chord|balance|pose|note))\b|attack(?:ed|ing)?\s+the\s+(?:basket|rim|paint|ball|goal|net)\b"
     r"|pounded\s+(?:the\s+)?(?:[\w-]+\s+)?(?:attack|bowling|bowlers|defen[cs]e)\s+for\b|"
@@ -623,9 +625,11 @@ ARMED_ACT = re.compile(
     r"|\b(?:drone|missile|rocket|air)\s*(?:strikes?|attacks?)|\b(?:shelling|airstrikes?|mortar\s+fire)\b"
 )
 # Work stopped, not arms: "the strikes hit fuel depots ... as unions protested".
+# (workers, staff and drivers only where they stop work: "health workers said" is a source, not a strike)
 LABOUR_STRIKE = re.compile(
-    r"\b(?:unions?|workers|walk(?:ed)?\s*-?outs?|walked\s+out|general\s+strike|pensions?|wages?|pay\s+rise"
-    r"|truckers|drivers|staff|employees|shortages)\b"
+    r"\b(?:unions?|walk(?:ed)?\s*-?outs?|walked\s+out|general\s+strike|pensions?|wages?|pay\s+rise|truckers"
+    r"|(?:workers|staff|employees|drivers)\s+(?:\w+\s+)?(?:walked\s+out|went\s+on\s+strike|stopped\s+work"
+    r"|downed\s+tools|protested))\b"
 )
 # The place words a territory trigger may end with ("seized the town"; not "the city's water supply").
 TERRITORY_PLACE = re.compile(

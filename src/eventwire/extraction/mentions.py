@@ -523,7 +523,12 @@ def read_mentions(text: str, lower: str, sentences: list[Sentence]) -> tuple[lis
                 # accident's, however far the toll is told from it.
                 reason = _MISFORTUNE_TOLL
             reason = reason or around_reason(lower, sentence.end, c_start, t_start, t_end)
-            if not reason and kind == "air" and lower.startswith("strikes", t_start):
+            if (
+                not reason
+                and kind == "air"
+                and lower.startswith("strikes", t_start)
+                and "kill" not in lower[t_start:t_end]
+            ):
                 labour = LABOUR_STRIKE.search(lower, sentence.start, sentence.end)
                 reason = labour and f"not conflict (a labour strike: {labour.group(0)!r})"
             reason = reason or (kind == "territory" and _territory_reason(text, lower, trigger)) or None
