@@ -193,6 +193,7 @@ EVERYDAY = [
     ("Rebels took control of the narrative of the war in Goma on Monday.", "no armed actor"),
     ("India struck twice before lunch against Australia in Perth on Monday.", "not conflict"),
     ("Pakistan struck early on the first morning against England in Multan on Monday.", "not conflict"),
+    ("Pakistan struck again in the second session to reduce England to 120 for 5.", "not conflict"),
     ("A gas cylinder exploded at an army mess in Quetta on Monday, killing five soldiers.", "not conflict"),
     ("A fuel tanker exploded after a crash in Kogi on Monday, killing 20, two soldiers among them.", None),
     ("Families gathered in the park on Monday to remember the victims and pray.", None),

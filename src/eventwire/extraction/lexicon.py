@@ -546,7 +546,7 @@ _OTHER_SENSE = (
     # basket", "India pounded the Australian attack for 400 runs".
     r"struck\s+(?:gold|silver|bronze|(?:twice|early|late|first|again)\b(?![^.]{0,60}\bkill)(?=[^.]{0,60}\b(?:the\s+first"
     r"\s+over|overs|innings|wickets?|before\s+lunch|after\s+lunch|at\s+tea|stumps|day\s+one"
-    r"|(?:first|opening)\s+(?:morning|day|session)"
+    r"|(?:first|opening)\s+(?:morning|day)|(?:first|second|third|final|opening|morning|afternoon|evening)\s+session"
     r"|(?:first|second)\s+half|quarter|penalty|goals?)\b)"
     r"|a\s+(?:three-pointer|goal|boundary|century"
     r"|deal|chord|balance|pose|note))\b|attack(?:ed|ing)?\s+the\s+(?:basket|rim|paint|ball|goal|net)\b"
