@@ -15,6 +15,7 @@ from typing import Any, Generic, Protocol, TypeVar, cast
 from eventwire.extraction.mentions import Mention
 from eventwire.models.document import Document
 from eventwire.models.place import Place, PlaceMention
+from eventwire.resolve.actors import STATE_ACTS
 from eventwire.text.dates import DateMention
 
 
@@ -174,8 +175,7 @@ _MODIFIED_NOUN = re.compile(
 _STATE_ACTS = re.compile(
     # (and its allies named after it: "the US and Britain struck Houthi targets")
     r"(?:\s+and\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?[\w.]+|,\s*(?:meanwhile|however|also|then|again|separately)\s*,)?"
-    r"\s+(?:fired|struck|launched|attacked|bombed|shelled|pounded|invaded|retook|recaptured|captured|downed"
-    r"|intercepted|targeted|raided|bombarded)\b"
+    rf"\s+(?:{'|'.join(sorted(STATE_ACTS))})\b"
 )
 
 

@@ -740,7 +740,7 @@ class ActorRegistry:
             and toks.comma[j]
             and toks.keys[j] in _ASIDE_WORDS
             and toks.comma[j + 1]
-            and toks.keys[j + 1] in _STATE_ACTS
+            and toks.keys[j + 1] in STATE_ACTS
             and first[1].is_name
             and not (i > 0 and toks.keys[i - 1] in _PLACE_PREPOSITIONS)
             and not self._named_before(toks, i)
@@ -751,7 +751,7 @@ class ActorRegistry:
                 return first[0], (_Hit(i, first[0], self._state_actor(template, first[1].country)),)
         if j >= n or not toks.joined[j]:
             return None
-        acts = toks.keys[j] in _STATE_ACTS and not (i > 0 and toks.keys[i - 1] in _PLACE_PREPOSITIONS)
+        acts = toks.keys[j] in STATE_ACTS and not (i > 0 and toks.keys[i - 1] in _PLACE_PREPOSITIONS)
         if acts and all(self._is_name_at(toks, s) for s, _, _ in spans) and not self._named_before(toks, i):
             # "Russia fired 40 missiles", "Israel struck Rafah", "the US and Britain struck Houthi targets": a
             # state that acts by arms acts by its forces.
@@ -971,7 +971,7 @@ class ActorRegistry:
 
 _NEUTRAL = "neutral"  # a force modifier that says nothing of the kind ("special", "government")
 # What a state does by arms, told with the state itself as the subject: "Russia fired", "Israel struck".
-_STATE_ACTS = frozenset(
+STATE_ACTS = frozenset(
     {
         "fired", "struck", "launched", "attacked", "bombed", "shelled", "pounded", "invaded", "retook",
         "recaptured", "captured", "downed", "intercepted", "targeted", "raided", "bombarded",
