@@ -213,3 +213,9 @@ def test_event_actors_police_who_fought_before_their_arrests_are_a_side(extracto
     text = "Police said they arrested 15 suspects after gunmen attacked a church in Kano on Friday."
     (event,) = extractor.run(Document("p", text, published=dt.date(2024, 3, 14))).events
     assert event.actor1 == "Unidentified Armed Group (Nigeria)"
+
+
+def test_event_actors_a_speaker_whose_forces_fell_is_the_side_attacked(extractor: Any) -> None:
+    text = "Police said they detained 15 men after gunmen attacked officers in Kano, killing two officers."
+    (event,) = extractor.run(Document("p", text, published=dt.date(2024, 3, 14))).events
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Nigeria)", "Police Forces of Nigeria")

@@ -481,6 +481,7 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
     anchor = next(t for t in group.strong[0].triggers if t.strong)
     # ("police said they arrested 15 suspects after gunmen attacked a church": the arrests join the attack,
     # whose sides the police are not)
+    forces_fell = any(f.category == "forces" for m in group.mentions for f in m.figures)
     arrests_after_violence = (
         anchor.kind == "arrest"
         and any(t.kind != "arrest" for t in triggers)
@@ -501,6 +502,10 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
                     or ctx.lower.startswith("been ", own.end())
                 )
                 (b if acted_on else spoken).append(actor)
+            elif own is not None and arrests_after_violence and forces_fell and actor.actor.inter == 1:
+                # "police said they arrested 15 suspects after gunmen attacked officers ..., killing two
+                # officers": the speaker's own forces fell in the attack, so it is the side attacked
+                b.append(actor)
             continue
         trigger = _governing_trigger(actor, triggers, clauses, ctx.lower)
         if trigger is None:
