@@ -256,3 +256,10 @@ def test_a_news_day_in_what_the_victim_did_dates_the_act(extractor: Any) -> None
     text = "Gunmen shot dead a former mayor who was elected in 2015 in Kidal."
     (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events
     assert event.date_start != dt.date(2015, 1, 1)
+
+
+def test_a_year_in_the_actors_history_does_not_date_their_act(extractor: Any) -> None:
+    # (published 2020-05-10) a note that gives no day: the report's week, not 2012
+    text = "Former mutinous policemen fired in 2012 demonstrated asking for their integration."
+    (event,) = extractor.run(Document(id="t", text=text, published=_PUBLISHED)).events
+    assert event.date_end == _PUBLISHED

@@ -219,6 +219,19 @@ def _anchor(mention: Mention) -> Trigger:
     return next((t for t in mention.triggers if t.strong), mention.triggers[0])
 
 
+def _year_of_actors(
+    lower: str, date: DateMention, trigger_starts: Sequence[int], sentence_start: int
+) -> bool:
+    """Whether ``date`` is a year right before the act, after other words ("policemen fired in 2012
+    demonstrated"): its actors' history (see the lexicon's "past" cue), not the act's date; "In 2012
+    protesters demonstrated" opens on the act's year."""
+    return (
+        date.kind == "year"
+        and date.start > sentence_start + 8
+        and any(not lower[date.end : s].strip() for s in trigger_starts if s >= date.end)
+    )
+
+
 def _dates_of(mention: Mention, ctx: Context, *, reports: bool = False) -> list[DateMention]:
     """The dates of the mention's sentence that may be its act's; with ``reports``, also the day it was
     reported ("sources today reported that ...", "the army said on Tuesday that ..."), which says the act
@@ -233,6 +246,11 @@ def _dates_of(mention: Mention, ctx: Context, *, reports: bool = False) -> list[
     ]  # fmt: skip
     if not dates:
         return dates
+    if any(d.kind == "year" for d in dates):
+        starts = [t.start for t in mention.triggers]
+        dates = [d for d in dates if not _year_of_actors(lower, d, starts, mention.sentence.start)]
+        if not dates:
+            return dates
     asides = _asides(lower, mention.sentence.start, mention.sentence.end)
     return [d for d in dates if not _in_aside(d, mention, asides, lower)]
 
