@@ -450,6 +450,8 @@ CONFLICT = [
     "Israeli strikes killed 20 people in Rafah on Monday, health workers said.",
     "Ukrainian strikes hit oil depots in Bryansk on Monday, causing fuel shortages.",
     "Militants struck late on Monday in Borno, killing over 30 soldiers.",
+    # an accident a crowd answers is its grievance, not what befell it
+    "Residents barricaded the main road in Goudrin, Burkina Faso on Monday in response to traffic accidents.",
     "Israel struck again in Rafah on Monday morning, killing 12 people.",
     # the coronavirus named beside an act is no cause of its deaths
     "Workers attacked police officers enforcing coronavirus measures in Mexico City on Monday, injuring two.",

@@ -645,7 +645,7 @@ NOT_CONFLICT_CROWD = re.compile(f"{_OTHER_SENSE}|stampede")
 # misfortune is what moved them.
 CROWD_GRIEVANCE = re.compile(
     r"\b(?:to\s+(?:demand|protest|denounce|condemn|call\s+for|ask\s+for|press\s+for|demonstrate)|demand(?:s|ed|ing)?"
-    r"|protest\w*|calling\s+for|over|against|in\s+(?:protest|solidarity|support\s+of))\b"
+    r"|protest\w*|calling\s+for|over|against|in\s+(?:protest|solidarity|support\s+of)|in\s+(?:response|reaction)\s+to)\b"
 )
 # ... or the crowd staged its act as a protest: "flood victims held a demonstration", "staged a sit-in"
 # (read up to the trigger's end: "survivors rallied to receive food" is relief, not protest).
