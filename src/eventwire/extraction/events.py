@@ -129,6 +129,8 @@ _ASIDE_OPEN = re.compile(
     r"(?P<act>(?:[\w'-]+\s+){0,2}(?:killings?|deaths?|murders?|assassinations?|arrests?|abductions?|"
     r"kidnappings?|detentions?|firings?|dismissals?|disappearances?|imprisonment|evictions?|demolitions?))\b"
 )
+# (tried only where one of its starts stands, at word starts: see regex_starts.prefiltered; the same matches)
+_ASIDE_OPEN = prefiltered(_ASIDE_OPEN, word_start=True)
 _ASIDE_END = re.compile(r"[,;:]")
 # The sentence's own verb after a relative clause: "a soldier who had deserted on 2 March was killed".
 _MAIN_AUXILIARY = re.compile(r"\s(?:was|were|is|are|has|have|had)\s")
@@ -496,7 +498,7 @@ def assign_sides(actors: Sequence[ActorMention], group: Group, ctx: Context) -> 
     triggers = [t for m in group.strong for t in m.triggers if t.strong]
     clauses = Spans([(t.clause_start, t.clause_end) for t in triggers])
     spoken: list[ActorMention] = []  # speakers of their own acts: agents unless acted on elsewhere
-    anchor = next(t for t in group.strong[0].triggers if t.strong)
+    anchor = _anchor(group.strong[0])
     # ("police said they arrested 15 suspects after gunmen attacked a church": the arrests join the attack,
     # whose sides the police are not)
     forces_fell = any(f.category == "forces" for m in group.mentions for f in m.figures)
@@ -643,7 +645,8 @@ def _fillers(spans: Sequence[tuple[int, int]], text: str, *, join: bool = True) 
     return tuple(fillers)
 
 
-def _event_date(group: Group, ctx: Context) -> DateMention | None:
+def act_date(group: Group, ctx: Context) -> DateMention | None:
+    """The date the group's own sentences give its act, if any."""
     mentions = group.strong + [m for m in group.mentions if not m.strong]
     # A report's day ("sources today reported that 35 died in attacks") says only that the act happened
     # by then: a day the group's own sentences give the act ("the attacks took place on 4 October") wins.
@@ -744,11 +747,6 @@ def _event_id(doc: Document, group: Group) -> str:
 _SAME_DAYS_NEWS = re.compile(r"\b(?:in\s+a\s+separate|separately|elsewhere|in\s+other\s+violence)\b")
 
 
-def event_date(group: Group, ctx: Context) -> DateMention | None:
-    """The date the group's own sentences give its act, if any."""
-    return _event_date(group, ctx)
-
-
 # A toll told of many places at once: the whole of which the tolls told town by town are parts.
 _ACROSS = re.compile(
     r"\b(?:across|throughout|all\s+over|nationwide|in\s+(?:several|various|multiple|different)\s+"
@@ -813,7 +811,7 @@ def build_event(
     evidence.append(Evidence("event_type", anchor.start, anchor.end, text[anchor.start : anchor.end]))
 
     # Date.
-    date = _event_date(group, ctx)
+    date = act_date(group, ctx)
     if date is None and earlier is not None and first.new_event:
         sentence = lower[first.sentence.start : first.sentence.end]
         if _SAME_DAYS_NEWS.search(sentence) and "earlier" not in sentence:
@@ -1407,9 +1405,3 @@ class GenericActors:
             made = self._actor("unidentified", 3, country)
             side_a = [made] if made else []
         return side_a, side_b
-
-
-# -- speed -------------------------------------------------------------------------------------------
-# Tried only at word starts where one of its starts stands (see regex_starts.prefiltered): the same
-# matches at the same places, in a third of the time (measured on MUC-4 train and GeoWebNews).
-_ASIDE_OPEN = prefiltered(_ASIDE_OPEN, word_start=True)

@@ -113,6 +113,8 @@ AROUND_CUES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# (each cue tried only where one of its starts stands: see regex_starts.prefiltered; the same matches)
+AROUND_CUES = tuple((reason, where, prefiltered(cue)) for reason, where, cue in AROUND_CUES)
 
 FIGURATIVE = re.compile(
     r"attacks?\s+(?:against|on)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+)?(?:nation|democracy|freedom"
@@ -354,6 +356,8 @@ _NATURAL_CAUSE = re.compile(
     r"|tanker|trains?|boat|ferry|vessel|ship)\s+(?:[\w-]+\s+){0,2}?(?:crashed|overturned|capsized|derailed"
     r"|collided|plunged|sank|veered|skidded|caught\s+fire))\b"
 )
+# (tried only where one of its starts stands, at word starts: see regex_starts.prefiltered; the same matches)
+_NATURAL_CAUSE = prefiltered(_NATURAL_CAUSE, word_start=True)
 # ... and what makes a blast an accident: "a gas explosion", "a boiler explosion" ("fire broke out after an
 # explosion" says what the blast did, not what it was).
 _ACCIDENTAL_BLAST = re.compile(
@@ -505,6 +509,8 @@ _OLD_HISTORY = re.compile(
     r"(?:1[0-8]\d\d|19[0-3]\d|194[0-5])s?\b"
     r"(?!\s+(?:[a-z]+s|local|hours?|hrs|gmt|utc|yesterday|today|tonight|on|this|last)\b)"
 )
+# (tried only where one of its starts stands: see regex_starts.prefiltered; the same matches)
+_OLD_HISTORY = prefiltered(_OLD_HISTORY)
 _HISTORY_REACH = 80  # characters around the trigger where its year is told
 _SEPTEMBER_11 = re.compile(
     r".*\b(?:september|sept\.?)\s+11(?:th)?,?\s+(?:\d{4}\s+)?(?:terror(?:ist)?\s+)?attacks?|.*\b9/11\s+"
@@ -986,6 +992,8 @@ _POLICE_AND_COURTS = re.compile(
     r"|arrested\s+(?:[\w'’-]+\s+){0,6}?for\s+allegedly"
     r"|no\s+signs\s+of\s+(?:a\s+struggle|foul\s+play)|no\s+foul\s+play)\b"
 )
+# (tried only where one of its starts stands, at word starts: see regex_starts.prefiltered; the same matches)
+_POLICE_AND_COURTS = prefiltered(_POLICE_AND_COURTS, word_start=True)
 _ARMED_OR_POLITICAL = re.compile(
     r"\b(?:soldiers?|troops|army|military|militar\w+|militants?|rebels?|insurgen\w+|gunm[ae]n|jihadists?"
     r"|militia\w*|guerrillas?|paramilitar\w*|taliban|shabaa?b|boko\s+haram|al[- ]qaeda|islamic\s+state"
@@ -1030,6 +1038,8 @@ _ARMED_OR_POLITICAL = re.compile(
     r"|sedition|seditious|treason|blasphem\w*|apostasy|fake\s+news|false\s+news|(?:insult|defam|mock|criticis|criticiz)"
     r"\w*\s+(?:the\s+)?(?:president|king|queen|monarch\w*|prime\s+minister|government|prophet|islam|religion|army))\b"
 )
+# (tried only where one of its starts stands, at word starts: see regex_starts.prefiltered; the same matches)
+_ARMED_OR_POLITICAL = prefiltered(_ARMED_OR_POLITICAL, word_start=True)
 
 
 # A shooting keeps a killing or an attack even there: a lawyer shot three times in the head with a 9-mm gun
@@ -1071,6 +1081,8 @@ _CRIME_OF_GAIN = re.compile(
     r"(?:robbery|burglary|mugging|carjacking)|robbery\s+gone\s+wrong"
     r"|domestic\s+(?:violence|dispute|abuse|incident|row|argument))\b"
 )
+# (tried only where one of its starts stands, at word starts: see regex_starts.prefiltered; the same matches)
+_CRIME_OF_GAIN = prefiltered(_CRIME_OF_GAIN, word_start=True)
 _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|\d{1,3})"
 # Two or more dead is no police blotter whatever the routine around it: ACLED codes mass shootings,
 # prison fighting and killings in land disputes ("killing 10 people", "at least 20 prisoners were killed").
@@ -1131,16 +1143,3 @@ def ordinary_crime_reason(lower: str, kind: str) -> str | None:
     if article is None or (article[1] and kind in _SHOOTING_KINDS):
         return None
     return f"not conflict (ordinary crime: police and courts, {article[0]!r})"
-
-
-# -- speed -------------------------------------------------------------------------------------------
-# The costliest patterns above and the cues read around every trigger, each tried only where one of its
-# starts stands (see regex_starts.prefiltered): the same matches at the same places, in a third (the
-# history's years near every trigger) to four fifths (the cues around a trigger) of the time. Measured on
-# MUC-4 train and GeoWebNews; those whose starts open with common letters are tried at word starts only.
-_OLD_HISTORY = prefiltered(_OLD_HISTORY)
-_NATURAL_CAUSE = prefiltered(_NATURAL_CAUSE, word_start=True)
-_POLICE_AND_COURTS = prefiltered(_POLICE_AND_COURTS, word_start=True)
-_CRIME_OF_GAIN = prefiltered(_CRIME_OF_GAIN, word_start=True)
-_ARMED_OR_POLITICAL = prefiltered(_ARMED_OR_POLITICAL, word_start=True)
-AROUND_CUES = tuple((reason, where, prefiltered(cue)) for reason, where, cue in AROUND_CUES)

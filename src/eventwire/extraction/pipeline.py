@@ -14,7 +14,7 @@ from typing import Any
 
 from eventwire.documents.dateline import dateline_spans, read_dateline
 from eventwire.extraction.context import Context, Group
-from eventwire.extraction.events import GenericActors, build_event, event_date, group_mentions
+from eventwire.extraction.events import GenericActors, act_date, build_event, group_mentions
 from eventwire.extraction.location import document_place, event_place
 from eventwire.extraction.mentions import Mention, Rejection, lower_same_length, read_mentions
 from eventwire.extraction.role_model import (
@@ -187,7 +187,7 @@ class Extractor:
 
         def earlier() -> DateMention | None:
             """The date of the latest event built that has one (read only where an event needs it)."""
-            return next(filter(None, (event_date(g, ctx) for g in reversed(built))), None)
+            return next(filter(None, (act_date(g, ctx) for g in reversed(built))), None)
 
         for group in group_mentions(mentions, ctx):
             place = event_place(group, ctx) or document_place(ctx)
