@@ -198,11 +198,12 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:in|from|of|near|across|at|to|by|into|on|o
 
 def places_of(mentions: Sequence[Mention], ctx: Context) -> list[PlaceMention]:
     """The resolved places of the mentions' sentences, in the context's order, but those used as
-    modifiers ("U.S. soldiers") and those of datelines."""
+    modifiers ("U.S. soldiers") or named as a sponsor ("backed by Iran"), those of datelines, and countries
+    named as the one who acts or speaks ("Russia fired ...") where another place is named."""
     spans = frozenset((m.sentence.start, m.sentence.end) for m in mentions)
     found = ctx._places_in.get(spans)
     if found is None:
-        found = ctx._places_in[spans] = [
+        found = [
             p for p in ctx.places_by_start.within(spans)
             if p.place is not None and not _MODIFIED_NOUN.match(ctx.lower, p.end)
             and not _BACKED_BY.search(ctx.lower, max(0, p.start - 20), p.start)

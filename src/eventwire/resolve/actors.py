@@ -734,30 +734,25 @@ class ActorRegistry:
             return None
         if j < n and toks.keys[j] == _POSSESSIVE and toks.joined[j]:
             j += 1
-        if (
-            j + 1 < n
-            and len(spans) == 1
+        # A state named as the subject of an act of arms acts by its forces: "Russia fired 40 missiles",
+        # "the US and Britain struck Houthi targets", "Israel, meanwhile, struck targets in Rafah" (the
+        # aside does not part the state from its act); not "youths in Senegal attacked".
+        subject = not (i > 0 and toks.keys[i - 1] in _PLACE_PREPOSITIONS) and not self._named_before(toks, i)
+        states = subject and all(self._is_name_at(toks, s) for s, _, _ in spans)
+        aside = (
+            len(spans) == 1
+            and j + 1 < n
             and toks.comma[j]
             and toks.keys[j] in _ASIDE_WORDS
             and toks.comma[j + 1]
             and toks.keys[j + 1] in STATE_ACTS
-            and first[1].is_name
-            and not (i > 0 and toks.keys[i - 1] in _PLACE_PREPOSITIONS)
-            and not self._named_before(toks, i)
-        ):
-            # "Israel, meanwhile, struck targets in Rafah": the aside does not part the state from its act
-            template = self._force_templates.get("military")
-            if template is not None:
-                return first[0], (_Hit(i, first[0], self._state_actor(template, first[1].country)),)
+        )
+        if states and aside and (forces := self._states_forces(spans)):
+            return first[0], forces
         if j >= n or not toks.joined[j]:
             return None
-        acts = toks.keys[j] in STATE_ACTS and not (i > 0 and toks.keys[i - 1] in _PLACE_PREPOSITIONS)
-        if acts and all(self._is_name_at(toks, s) for s, _, _ in spans) and not self._named_before(toks, i):
-            # "Russia fired 40 missiles", "Israel struck Rafah", "the US and Britain struck Houthi targets": a
-            # state that acts by arms acts by its forces.
-            template = self._force_templates.get("military")
-            if template is not None:
-                return j, tuple(_Hit(s, e, self._state_actor(template, c)) for s, e, c in spans)
+        if states and toks.keys[j] in STATE_ACTS and (forces := self._states_forces(spans)):
+            return j, forces
         head = self._force_phrase(toks, j, bare=False) or self._generic_phrase(toks, j)
         if head is None:
             return None
@@ -876,6 +871,14 @@ class ActorRegistry:
     def _adjective(self, toks: _Tokens, end: int) -> bool:
         """The phrase modifies the next word ("military operation", "rebel-held", "civilian casualties")."""
         return end < len(toks.keys) and toks.joined[end] and toks.keys[end] in self._not_before
+
+    def _states_forces(self, spans: Sequence[tuple[int, int, str]]) -> tuple[_Hit, ...]:
+        """The military forces of the states at ``spans`` (first token, end, country), or none where the
+        registry has no military template."""
+        template = self._force_templates.get("military")
+        if template is None:
+            return ()
+        return tuple(_Hit(s, e, self._state_actor(template, c)) for s, e, c in spans)
 
     def _is_name_at(self, toks: _Tokens, i: int) -> bool:
         """Whether a country's name (not its demonym) stands at token i: "Mali", not "Malian"."""
